@@ -1,0 +1,333 @@
+"""The data model: articles, alignments, drift findings and provenance, as plain dataclasses.
+
+Every result is serialisable with ``to_dict()`` and rebuilt with ``from_dict()``, so the
+store, the JSON exports and the TUI all read the same objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Literal
+
+from provenance.signature import Signature
+
+Severity = Literal["minor", "major", "critical"]
+#: MQM weights, so that scores add up across findings.
+SEVERITY_WEIGHTS: dict[str, int] = {"minor": 1, "major": 5, "critical": 25}
+SEVERITIES: tuple[str, ...] = ("minor", "major", "critical")
+
+Origin = Literal["original", "translation", "re-report", "unknown"]
+
+# A character span inside one sentence: (sentence index, start, end), end exclusive.
+SentenceSpan = tuple[int, int, int]
+
+
+def _from(cls: type, data: dict[str, Any]) -> Any:
+    """Build a flat dataclass from a dict, ignoring unknown keys (forward compatible)."""
+    names = {f.name for f in fields(cls)}
+    return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass
+class Sentence:
+    """One sentence; ``start``/``end`` index into ``Article.text``."""
+
+    index: int
+    text: str
+    start: int
+    end: int
+    lang: str | None = None
+    paragraph: int = 0
+
+
+@dataclass
+class BoilerplateBlock:
+    """Text that is not the article (disclaimer, copyright, unrelated headlines...).
+
+    Kept, never silently dropped, and never aligned. ``reason`` says which rule moved it.
+    """
+
+    text: str
+    reason: str
+
+
+@dataclass
+class Article:
+    id: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO 8601 date or datetime, as stated by the source
+    language: str | None = None  # detected (BCP-47-ish: en, zh-cn, zh-tw, ko, uk, ru)
+    declared_language: str | None = None  # from front matter / metadata
+    language_confidence: float = 0.0
+    source_path: str | None = None
+    boilerplate: list[BoilerplateBlock] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def lang(self) -> str:
+        """The language to process the article in: declared wins over detected."""
+        return self.declared_language or self.language or "und"
+
+    @property
+    def published_date(self) -> dt.date | None:
+        if not self.published:
+            return None
+        try:
+            return dt.date.fromisoformat(self.published[:10])
+        except ValueError:
+            return None
+
+    @property
+    def label(self) -> str:
+        return self.outlet or self.title or self.id
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        article = _from(cls, data)
+        article.boilerplate = [_from(BoilerplateBlock, b) for b in data.get("boilerplate", [])]
+        article.sentences = [_from(Sentence, s) for s in data.get("sentences", [])]
+        return article
+
+
+@dataclass
+class Link:
+    """Source sentence indices aligned with target sentence indices.
+
+    ``src=()`` is an addition in the target, ``tgt=()`` an omission from the source.
+    """
+
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"src": list(self.src), "tgt": list(self.tgt), "score": round(self.score, 4)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Link:
+        return cls(tuple(data["src"]), tuple(data["tgt"]), float(data["score"]))
+
+
+@dataclass
+class Alignment:
+    src_lang: str
+    tgt_lang: str
+    mode: str  # the mode actually used: "monotonic" or "reorder"
+    links: list[Link]
+    signature: Signature = field(default_factory=Signature)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "src_lang": self.src_lang,
+            "tgt_lang": self.tgt_lang,
+            "mode": self.mode,
+            "signature": str(self.signature),
+            "settings": self.signature.to_dict(),
+            "links": [link.to_dict() for link in self.links],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Alignment:
+        return cls(
+            data["src_lang"],
+            data["tgt_lang"],
+            data["mode"],
+            [Link.from_dict(x) for x in data["links"]],
+            Signature({k: v for k, v in data.get("settings", {}).items() if k != "version"}),
+        )
+
+
+@dataclass
+class Finding:
+    """One drift: what changed between a source sentence and its relay."""
+
+    kind: str  # number|date|entity|term|attribution|certainty|negation|relation|omission|addition
+    severity: Severity
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+    message: str
+    src_spans: list[SentenceSpan] = field(default_factory=list)
+    tgt_spans: list[SentenceSpan] = field(default_factory=list)
+    evidence: dict[str, Any] = field(default_factory=dict)
+    detector: str = ""
+
+    @property
+    def weight(self) -> int:
+        return SEVERITY_WEIGHTS[self.severity]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "severity": self.severity,
+            "weight": self.weight,
+            "src": list(self.src),
+            "tgt": list(self.tgt),
+            "src_span": [list(s) for s in self.src_spans],
+            "tgt_span": [list(s) for s in self.tgt_spans],
+            "message": self.message,
+            "evidence": self.evidence,
+            "detector": self.detector,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Finding:
+        return cls(
+            kind=data["kind"],
+            severity=data["severity"],
+            src=tuple(data["src"]),
+            tgt=tuple(data["tgt"]),
+            message=data["message"],
+            src_spans=[tuple(s) for s in data.get("src_span", [])],  # type: ignore[misc]
+            tgt_spans=[tuple(s) for s in data.get("tgt_span", [])],  # type: ignore[misc]
+            evidence=data.get("evidence", {}),
+            detector=data.get("detector", ""),
+        )
+
+
+@dataclass
+class Attribution:
+    """A cited source: "according to the WSJ", "据《华尔街日报》报道", "sources said"."""
+
+    source: str  # canonical English name when known (glossary), else the text as written
+    kind: Literal["outlet", "organisation", "person", "unnamed", "unknown"]
+    cue: str  # the cue phrase as written ("according to", "援引", "에 따르면")
+    sentence: int
+    start: int  # span of the whole attribution inside the sentence
+    end: int
+    concept_id: str | None = None
+    chain: list[str] = field(default_factory=list)  # upstream first: ["WSJ", "Kommersant"]
+    date: str | None = None
+    negated: bool = False  # "Reuters could not verify" is not an attribution of the claim
+
+
+@dataclass
+class OriginSignal:
+    """A named, weighted feature hinting that an English text renders a foreign report."""
+
+    name: str
+    weight: float
+    sentence: int | None
+    start: int
+    end: int
+    text: str
+    language_hint: str | None = None  # e.g. "ko" for an Asia Business Daily copyright line
+
+
+@dataclass
+class DerivationEdge:
+    """``target`` derives from ``source`` (an article id, or an external outlet name)."""
+
+    source: str
+    target: str
+    score: float
+    external: bool = False
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class ArticleProvenance:
+    article_id: str
+    origin: Origin
+    confidence: float
+    origin_language: str | None = None
+    attributions: list[Attribution] = field(default_factory=list)
+    signals: list[OriginSignal] = field(default_factory=list)
+    derived_from: list[DerivationEdge] = field(default_factory=list)
+    story: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ArticleProvenance:
+        prov = _from(cls, data)
+        prov.attributions = [_from(Attribution, a) for a in data.get("attributions", [])]
+        for a in prov.attributions:
+            a.chain = list(a.chain)
+        prov.signals = [_from(OriginSignal, s) for s in data.get("signals", [])]
+        prov.derived_from = [_from(DerivationEdge, e) for e in data.get("derived_from", [])]
+        return prov
+
+
+@dataclass
+class PairAnalysis:
+    """A relay compared with its reference (the English version)."""
+
+    reference_id: str
+    relay_id: str
+    alignment: Alignment
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def drift_score(self) -> int:
+        return sum(f.weight for f in self.findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "reference_id": self.reference_id,
+            "relay_id": self.relay_id,
+            "alignment": self.alignment.to_dict(),
+            "findings": [f.to_dict() for f in self.findings],
+            "drift_score": self.drift_score,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PairAnalysis:
+        return cls(
+            data["reference_id"],
+            data["relay_id"],
+            Alignment.from_dict(data["alignment"]),
+            [Finding.from_dict(f) for f in data.get("findings", [])],
+        )
+
+
+@dataclass
+class CorpusAnalysis:
+    """Everything ``provenance analyze`` computes for a corpus, stamped with its signature."""
+
+    signature: Signature
+    articles: list[Article]
+    provenance: dict[str, ArticleProvenance]
+    pairs: list[PairAnalysis]
+    reference_id: str | None = None
+    roots: list[str] = field(default_factory=list)  # external root sources, e.g. ["WSJ"]
+
+    def article(self, article_id: str) -> Article:
+        for a in self.articles:
+            if a.id == article_id:
+                return a
+        raise KeyError(article_id)
+
+    def pair_for(self, relay_id: str) -> PairAnalysis | None:
+        return next((p for p in self.pairs if p.relay_id == relay_id), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "signature": str(self.signature),
+            "settings": self.signature.to_dict(),
+            "reference_id": self.reference_id,
+            "roots": self.roots,
+            "articles": [a.to_dict() for a in self.articles],
+            "provenance": {k: v.to_dict() for k, v in self.provenance.items()},
+            "pairs": [p.to_dict() for p in self.pairs],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CorpusAnalysis:
+        settings = {k: v for k, v in data.get("settings", {}).items() if k != "version"}
+        return cls(
+            signature=Signature(settings),
+            articles=[Article.from_dict(a) for a in data["articles"]],
+            provenance={k: ArticleProvenance.from_dict(v) for k, v in data["provenance"].items()},
+            pairs=[PairAnalysis.from_dict(p) for p in data["pairs"]],
+            reference_id=data.get("reference_id"),
+            roots=list(data.get("roots", [])),
+        )
