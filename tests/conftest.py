@@ -1,0 +1,28 @@
+"""Shared fixtures. Every test runs with its own PROVENANCE_HOME: no test touches the
+user's store, cache or models, and nothing is downloaded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+SHARED_DATA = REPO.parent / "shared" / "data"
+PARALLEL = SHARED_DATA / "parallel"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    home = tmp_path_factory.mktemp("provenance-home")
+    monkeypatch.setenv("PROVENANCE_HOME", str(home))
+    yield home
+
+
+def parallel_docs(pair: str) -> list[Path]:
+    """Folders of ../shared/data/parallel/<pair>; skips the test when the data is absent."""
+    root = PARALLEL / pair
+    if not root.is_dir():
+        pytest.skip(f"shared data not found at {root}")
+    return sorted(p for p in root.iterdir() if p.is_dir())
