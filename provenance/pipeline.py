@@ -1,0 +1,232 @@
+"""The whole analysis of a corpus: ingest, stories, reference choice, alignment, drift,
+provenance, stored for reuse.
+
+``analyze_corpus`` is what ``provenance analyze``, ``provenance report`` and the TUI call.
+Each relay/reference comparison is stored as soon as it is done, so an interrupted run
+on a large corpus continues where it stopped, and a finished corpus opens at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from provenance.errors import BadInput
+from provenance.lang import base
+from provenance.model import Article, ArticleProvenance, CorpusAnalysis, PairAnalysis
+from provenance.signature import Signature
+from provenance.store import Store
+
+#: progress(stage, done, total): called as work advances, for progress bars.
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every user choice that shapes an analysis (the signature is built from it)."""
+
+    reference: str | None = None
+    translator: str = "auto"
+    mode: str = "auto"
+    glossary_paths: tuple[str, ...] = ()
+
+    def signature(self, glossary_digest: str) -> Signature:
+        return Signature({
+            "reference": self.reference or "auto",
+            "translator": self.translator,
+            "align": self.mode,
+            "glossary": glossary_digest,
+        })
+
+
+def analyze_corpus(
+    source: Sequence[str | Path] | Sequence[Article],
+    *,
+    reference: str | None = None,
+    translator: str = "auto",
+    mode: str = "auto",
+    glossary_paths: Sequence[str | Path] | None = None,
+    store: Store | None = None,
+    progress: Progress | None = None,
+    reuse: bool = True,
+) -> CorpusAnalysis:
+    """Analyse a corpus (paths to files/folders, or prepared articles).
+
+    With ``reuse`` (the default) a finished analysis of the same files and settings is
+    returned from the store without recomputation, and finished pairs are never redone.
+    """
+    from provenance.glossary import Glossary, default_glossary
+
+    settings = Settings(reference, translator, mode,
+                        tuple(str(p) for p in glossary_paths or ()))
+    glossary = Glossary.load(list(glossary_paths)) if glossary_paths else default_glossary()
+    signature = settings.signature(glossary.digest)
+    store = store or Store()
+    report = progress or (lambda stage, done, total: None)
+
+    paths = [Path(p) for p in source if not isinstance(p, Article)]
+    location = corpus_location(paths) if paths else None
+    fingerprint = _fingerprint(paths) if paths else None
+    key = None
+    if fingerprint:
+        key = _digest(str(signature), fingerprint)
+        if reuse and (done := store.get_analysis(key)) is not None:
+            return done
+
+    report("ingest", 0, 1)
+    articles = _articles(source)
+    report("ingest", 1, 1)
+    if not articles:
+        raise BadInput("the corpus holds no articles")
+    if reference and reference not in {a.id for a in articles}:
+        raise BadInput(f"--reference {reference!r} is not an article of this corpus "
+                       f"(ids: {', '.join(a.id for a in articles[:8])}...)")
+
+    stories = _stories(articles, glossary)
+    jobs: list[tuple[Article, Article]] = []
+    references: list[str] = []
+    for story in stories:
+        ref = _choose_reference(story, reference, glossary)
+        references.append(ref.id)
+        jobs += [(ref, a) for a in story if a.id != ref.id]
+
+    pairs: list[PairAnalysis] = []
+    for done, (ref, relay) in enumerate(jobs):
+        report("compare", done, len(jobs))
+        pairs.append(_compare(ref, relay, settings, glossary, signature, store, reuse))
+    report("compare", len(jobs), len(jobs))
+
+    report("provenance", 0, 1)
+    from provenance.derivation import analyze_provenance
+
+    provenance, roots = analyze_provenance(articles, pairs, glossary)
+    for story_no, story in enumerate(stories):
+        for article in story:
+            provenance.setdefault(article.id, ArticleProvenance(article.id, "unknown", 0.0))
+            provenance[article.id].story = story_no
+    report("provenance", 1, 1)
+
+    main_ref = reference or (references[0] if references else None)
+    analysis = CorpusAnalysis(signature, articles, provenance, pairs, main_ref, roots)
+    if key and location and fingerprint:
+        store.put_analysis(key, location, fingerprint, analysis)
+    return analysis
+
+
+def load_previous(
+    source: Sequence[str | Path], store: Store | None = None
+) -> CorpusAnalysis | None:
+    """The newest stored analysis of these corpus paths, if their files did not change."""
+    paths = [Path(p) for p in source]
+    return (store or Store()).latest_analysis(corpus_location(paths), _fingerprint(paths))
+
+
+def corpus_location(paths: Sequence[Path]) -> str:
+    return "\n".join(sorted(str(p.resolve()) for p in paths))
+
+
+def _articles(source: Sequence[str | Path] | Sequence[Article]) -> list[Article]:
+    given = [a for a in source if isinstance(a, Article)]
+    paths = [p for p in source if not isinstance(p, Article)]
+    if paths:
+        from provenance.corpus import load_corpus
+
+        given += load_corpus(paths)
+    return given
+
+
+def _stories(articles: list[Article], glossary: object) -> list[list[Article]]:
+    if len(articles) <= 2:
+        return [articles]
+    from provenance.stories import cluster_stories
+
+    by_id = {a.id: a for a in articles}
+    clusters = cluster_stories(articles, glossary)  # type: ignore[arg-type]
+    seen = {i for c in clusters for i in c}
+    # An article the clustering left out is a story of its own, never silently dropped.
+    clusters += [[a.id] for a in articles if a.id not in seen]
+    return sorted(([by_id[i] for i in c] for c in clusters), key=len, reverse=True)
+
+
+def _choose_reference(story: list[Article], requested: str | None, glossary: object) -> Article:
+    """The English version the relays are compared with.
+
+    A requested id wins when it is in this story. Otherwise the English article sharing
+    the most concepts and quantities with the rest of the story (the fullest account
+    of what the relays have in common), then the earliest, then the longest.
+    """
+    for article in story:
+        if article.id == requested:
+            return article
+    english = [a for a in story if base(a.lang) == "en"] or story
+    if len(english) == 1:
+        return english[0]
+    features = {a.id: _content_features(a, glossary) for a in story}
+
+    def centrality(article: Article) -> tuple[float, float, int]:
+        own = features[article.id]
+        overlap = sum(len(own & features[o.id]) / (len(own | features[o.id]) or 1)
+                      for o in story if o.id != article.id)
+        published = article.published_date
+        earliness = -published.toordinal() if published else float("-inf")
+        return (round(overlap, 6), earliness, len(article.text))
+
+    return max(english, key=centrality)
+
+
+def _content_features(article: Article, glossary: object) -> set[str]:
+    from provenance.quantities import extract_quantities
+
+    published = article.published_date
+    found: set[str] = set()
+    for sentence in article.sentences:
+        lang = sentence.lang or article.lang
+        found.update(f"c:{m.concept_id}" for m in glossary.match(sentence.text, lang))  # type: ignore[attr-defined]
+        for q in extract_quantities(sentence.text, lang, published):
+            found.add(f"q:{q.kind}:{q.value}:{q.unit or ''}:{q.currency or ''}:{q.date or ''}")
+    return found
+
+
+def _compare(ref: Article, relay: Article, settings: Settings, glossary: object,
+             signature: Signature, store: Store, reuse: bool) -> PairAnalysis:
+    from provenance.align import align
+    from provenance.drift import detect_drift
+
+    key = _digest(str(signature), _article_key(ref), _article_key(relay))
+    if reuse and (stored := store.get_pair(key)) is not None:
+        return stored
+    alignment = align(
+        [s.text for s in ref.sentences], [s.text for s in relay.sentences],
+        ref.lang, relay.lang, translator=settings.translator, glossary=glossary,  # type: ignore[arg-type]
+        mode=settings.mode,
+    )
+    findings = detect_drift(ref, relay, alignment, glossary=glossary)  # type: ignore[arg-type]
+    pair = PairAnalysis(ref.id, relay.id, alignment, findings)
+    store.put_pair(key, pair)
+    return pair
+
+
+def _article_key(article: Article) -> str:
+    return _digest(article.id, article.text, article.lang, article.published or "",
+                   str(len(article.sentences)))
+
+
+def _fingerprint(paths: Sequence[Path]) -> str:
+    """Cheap identity of a corpus on disk: every file's path, size and mtime."""
+    parts: list[str] = []
+    for path in sorted(paths):
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for f in files:
+            st = f.stat()
+            parts.append(f"{f.resolve()}:{st.st_size}:{st.st_mtime_ns}")
+    return _digest(*parts)
+
+
+def _digest(*parts: str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()[:24]

@@ -1,0 +1,123 @@
+"""The analysis store: SQLite, so that the TUI opens at once on a corpus analysed before
+and an interrupted batch resumes where it stopped.
+
+Two tables:
+- ``pairs``: one row per (reference, relay, settings) comparison, keyed by a hash of both
+  texts and every setting, written as soon as a pair is done (this is what makes a large
+  run resumable);
+- ``analyses``: whole corpus analyses, keyed by a fingerprint of the corpus files and the
+  settings, plus the corpus location so the latest analysis of a folder can be found.
+
+Rows hold zlib-compressed JSON of the model's ``to_dict()``: readable with any SQLite
+tool, independent of Python pickling.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+import warnings
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from provenance.model import CorpusAnalysis, PairAnalysis
+from provenance.paths import store_path
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS pairs (
+    key TEXT PRIMARY KEY,
+    data BLOB NOT NULL,
+    created REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS analyses (
+    key TEXT PRIMARY KEY,
+    location TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    signature TEXT NOT NULL,
+    data BLOB NOT NULL,
+    created REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS analyses_location ON analyses (location, created);
+"""
+
+
+def _pack(obj: dict[str, Any]) -> bytes:
+    return zlib.compress(json.dumps(obj, ensure_ascii=False).encode("utf-8"), 6)
+
+
+def _unpack(blob: bytes) -> dict[str, Any]:
+    return json.loads(zlib.decompress(blob).decode("utf-8"))  # type: ignore[no-any-return]
+
+
+class Store:
+    """A handle on the store file; cheap to create, one connection per call."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = Path(path) if path else store_path()
+        self._ensure()
+
+    def _ensure(self) -> None:
+        try:
+            with self._connect() as db:
+                db.executescript(_SCHEMA)
+                db.execute("SELECT count(*) FROM pairs").fetchone()
+        except sqlite3.DatabaseError as exc:
+            # A damaged store only holds results we can recompute: keep the file for
+            # inspection, start a new one, and say so.
+            aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}")
+            os.replace(self.path, aside)
+            warnings.warn(f"analysis store {self.path} was unreadable ({exc}); moved to "
+                          f"{aside.name} and started afresh", stacklevel=2)
+            with self._connect() as db:
+                db.executescript(_SCHEMA)
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        db = sqlite3.connect(self.path, timeout=30)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA busy_timeout=30000")
+            with db:
+                yield db
+        finally:
+            db.close()
+
+    # -- pairs --------------------------------------------------------------------------
+    def get_pair(self, key: str) -> PairAnalysis | None:
+        with self._connect() as db:
+            row = db.execute("SELECT data FROM pairs WHERE key = ?", (key,)).fetchone()
+        return PairAnalysis.from_dict(_unpack(row[0])) if row else None
+
+    def put_pair(self, key: str, pair: PairAnalysis) -> None:
+        with self._connect() as db:
+            db.execute("INSERT OR REPLACE INTO pairs VALUES (?, ?, ?)",
+                       (key, _pack(pair.to_dict()), time.time()))
+
+    # -- analyses -----------------------------------------------------------------------
+    def get_analysis(self, key: str) -> CorpusAnalysis | None:
+        with self._connect() as db:
+            row = db.execute("SELECT data FROM analyses WHERE key = ?", (key,)).fetchone()
+        return CorpusAnalysis.from_dict(_unpack(row[0])) if row else None
+
+    def latest_analysis(self, location: str, fingerprint: str) -> CorpusAnalysis | None:
+        """The newest analysis of a corpus location whose files are unchanged, whatever
+        its settings."""
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT data FROM analyses WHERE location = ? AND fingerprint = ? "
+                "ORDER BY created DESC LIMIT 1",
+                (location, fingerprint),
+            ).fetchone()
+        return CorpusAnalysis.from_dict(_unpack(row[0])) if row else None
+
+    def put_analysis(self, key: str, location: str, fingerprint: str,
+                     analysis: CorpusAnalysis) -> None:
+        with self._connect() as db:
+            db.execute("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?, ?, ?)",
+                       (key, location, fingerprint, str(analysis.signature),
+                        _pack(analysis.to_dict()), time.time()))
