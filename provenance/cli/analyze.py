@@ -1,0 +1,121 @@
+"""``provenance analyze``: origin, attributions, derivation and drift for a corpus."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+from rich.tree import Tree
+
+from provenance.cli.options import glossary_paths, output_format
+from provenance.cli.progress import progress_bar
+from provenance.model import CorpusAnalysis
+
+
+@click.command(name="analyze")
+@click.argument("corpus", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--reference", help="Article id of the English version relays are compared with.")
+@click.option("--translator", type=click.Choice(["auto", "argos", "gloss", "identity"]),
+              default="auto", show_default=True, help="How foreign sentences reach English.")
+@click.option("--mode", type=click.Choice(["auto", "monotonic", "reorder"]), default="auto",
+              show_default=True, help="Alignment search.")
+@click.option("--fresh", is_flag=True, help="Recompute even if the store has this analysis.")
+@glossary_paths
+@output_format("text", "json")
+def command(corpus: tuple[str, ...], reference: str | None, translator: str, mode: str,
+            fresh: bool, glossaries: tuple[str, ...], fmt: str) -> None:
+    """Work out, for every article of CORPUS (files or folders), its language, origin
+    (original, translation, re-report), whom it cites, what it derives from, and how far
+    it drifted from the English version. Results are stored for the TUI and reports."""
+    from provenance.pipeline import analyze_corpus
+
+    with progress_bar() as progress:
+        analysis = analyze_corpus(list(corpus), reference=reference, translator=translator,
+                                  mode=mode, glossary_paths=list(glossaries) or None,
+                                  progress=progress, reuse=not fresh)
+    if fmt == "json":
+        click.echo(json.dumps(analysis_summary(analysis), ensure_ascii=False, indent=2))
+    else:
+        print_analysis(analysis, Console())
+
+
+def analysis_summary(analysis: CorpusAnalysis) -> dict[str, Any]:
+    """The per-article view of an analysis: what ``analyze --format json`` prints."""
+    articles = []
+    for article in analysis.articles:
+        prov = analysis.provenance.get(article.id)
+        pair = analysis.pair_for(article.id)
+        articles.append({
+            "id": article.id,
+            "outlet": article.outlet,
+            "title": article.title,
+            "language": article.lang,
+            "language_confidence": round(article.language_confidence, 3),
+            "published": article.published,
+            "origin": prov.origin if prov else "unknown",
+            "confidence": round(prov.confidence, 3) if prov else 0.0,
+            "origin_language": prov.origin_language if prov else None,
+            "story": prov.story if prov else 0,
+            "attributions": [vars(a) for a in prov.attributions] if prov else [],
+            "evidence": [vars(s) for s in prov.signals] if prov else [],
+            "derived_from": [vars(e) for e in prov.derived_from] if prov else [],
+            "reference": pair.reference_id if pair else None,
+            "drift_score": pair.drift_score if pair else 0,
+            "findings": len(pair.findings) if pair else 0,
+        })
+    edges = [vars(e) for p in analysis.provenance.values() for e in p.derived_from]
+    return {
+        "signature": str(analysis.signature),
+        "reference": analysis.reference_id,
+        "roots": analysis.roots,
+        "articles": articles,
+        "graph": {"nodes": [a.id for a in analysis.articles] + analysis.roots, "edges": edges},
+    }
+
+
+def print_analysis(analysis: CorpusAnalysis, console: Console) -> None:
+    table = Table(title="Articles", title_justify="left")
+    for col in ("id", "outlet", "lang", "origin", "cites", "derived from", "drift"):
+        table.add_column(col, overflow="fold")
+    for article in analysis.articles:
+        prov = analysis.provenance.get(article.id)
+        pair = analysis.pair_for(article.id)
+        origin = "unknown"
+        if prov:
+            origin = f"{prov.origin} {prov.confidence:.2f}"
+            if prov.origin_language:
+                origin += f" ({prov.origin_language})"
+        cites = sorted({a.source for a in prov.attributions if not a.negated}) if prov else []
+        parents = [f"{e.source} {e.score:.2f}" for e in prov.derived_from] if prov else []
+        drift = "reference" if article.id == analysis.reference_id else (
+            f"{pair.drift_score} ({len(pair.findings)})" if pair else "-")
+        table.add_row(article.id, article.outlet or "", article.lang, origin, ", ".join(cites),
+                      ", ".join(parents), drift)
+    console.print(table)
+    console.print(provenance_tree(analysis))
+    console.print(f"[dim]signature: {analysis.signature}[/dim]")
+
+
+def provenance_tree(analysis: CorpusAnalysis) -> Tree:
+    """Root sources -> relays -> relays of relays, from the derived_from edges."""
+    children: dict[str, list[str]] = {}
+    has_parent: set[str] = set()
+    for prov in analysis.provenance.values():
+        for edge in prov.derived_from:
+            children.setdefault(edge.source, []).append(prov.article_id)
+            has_parent.add(prov.article_id)
+    tops = list(analysis.roots) + [a.id for a in analysis.articles
+                                   if a.id not in has_parent and a.id not in analysis.roots]
+    tree = Tree("provenance")
+
+    def grow(node: Tree, name: str, seen: frozenset[str]) -> None:
+        for child in sorted(set(children.get(name, []))):
+            if child not in seen:
+                grow(node.add(child), child, seen | {child})
+
+    for top in tops:
+        grow(tree.add(f"[bold]{top}[/bold]"), top, frozenset({top}))
+    return tree
