@@ -1,0 +1,112 @@
+"""The ``argos`` backend: offline neural translation with installed Argos packages.
+
+Sentences arrive already split (by ``provenance.segment``), so each one is tokenized with
+the package's SentencePiece (or BPE) model and decoded by CTranslate2 with the settings
+argostranslate uses itself (beam 4, length penalty 0.2, unknowns replaced, target prefix
+stripped). argostranslate's own ``translate`` module is never called: it would split the
+text again with MiniSBD or stanza, which downloads models on first use. When no direct
+package exists, two packages are chained through English (``ko→en`` then ``en→uk``).
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from provenance.errors import ModelMissing
+from provenance.translate.base import Translator
+from provenance.translate.packages import (
+    InstalledModel,
+    argos_modules,
+    find_chain,
+    missing_model_message,
+)
+
+BEAM_SIZE = 4
+BATCH_SIZE = 32
+#: a runaway decoder (a broken or mismatched model) stops at this many target tokens
+MAX_TARGET_TOKENS = 512
+
+_loaded: dict[Path, _LoadedModel] = {}
+_loaded_lock = threading.Lock()
+
+
+class _LoadedModel:
+    """A package's tokenizer and CTranslate2 translator, loaded once per process."""
+
+    def __init__(self, model: InstalledModel) -> None:
+        import ctranslate2
+
+        _, package = argos_modules()
+        self.package = package.Package(model.path)
+        if getattr(self.package, "tokenizer", None) is None:
+            raise ModelMissing(f"{model.path}: package has no tokenizer model")
+        self.translator = ctranslate2.Translator(
+            str(model.path / "model"), device="cpu", compute_type="auto",
+            inter_threads=1, intra_threads=0)
+
+    def translate(self, sentences: list[str]) -> list[str]:
+        out = [""] * len(sentences)
+        todo = [(i, s) for i, s in enumerate(sentences) if s.strip()]
+        if not todo:
+            return out
+        tokenizer = self.package.tokenizer
+        tokens = [tokenizer.encode(s) for _, s in todo]
+        prefix = self.package.target_prefix
+        longest = max(len(t) for t in tokens)
+        results = self.translator.translate_batch(
+            tokens,
+            target_prefix=[[prefix]] * len(tokens) if prefix else None,
+            replace_unknowns=True,
+            max_batch_size=BATCH_SIZE,
+            beam_size=BEAM_SIZE,
+            num_hypotheses=1,
+            length_penalty=0.2,
+            max_decoding_length=min(MAX_TARGET_TOKENS, 3 * longest + 10),
+        )
+        for (i, _), result in zip(todo, results, strict=True):
+            value = tokenizer.decode(result.hypotheses[0])
+            if prefix and value.startswith(prefix):
+                value = value[len(prefix):]
+            out[i] = value.strip()
+        return out
+
+
+def _load(model: InstalledModel) -> _LoadedModel:
+    with _loaded_lock:
+        loaded = _loaded.get(model.path)
+        if loaded is None:
+            loaded = _loaded[model.path] = _LoadedModel(model)
+        return loaded
+
+
+def clear_loaded() -> None:
+    """Forget loaded models (after packages were installed or removed)."""
+    with _loaded_lock:
+        _loaded.clear()
+
+
+class ArgosTranslator(Translator):
+    """Translates with one installed package, or two chained through English."""
+
+    name = "argos"
+    cacheable = True
+
+    def __init__(self, src_lang: str, tgt_lang: str,
+                 chain: list[InstalledModel] | None = None) -> None:
+        chain = chain or find_chain(src_lang, tgt_lang)
+        if not chain:
+            raise ModelMissing(missing_model_message(src_lang, tgt_lang))
+        self.chain = chain
+        super().__init__(src_lang, tgt_lang, version="+".join(m.version for m in chain))
+
+    def _translate_batch(self, sentences: list[str]) -> list[str]:
+        texts = sentences
+        for model in self.chain:
+            texts = _load(model).translate(texts)
+        return texts
+
+    def signature_fields(self) -> dict[str, Any]:
+        return {**super().signature_fields(),
+                "translator_models": "+".join(m.code for m in self.chain)}

@@ -1,0 +1,89 @@
+"""The translation cache: hits, concurrent writers, and recovery from a corrupted file."""
+
+from __future__ import annotations
+
+import multiprocessing
+import sqlite3
+
+import pytest
+
+from provenance import paths
+from provenance.translate import get_translator
+from provenance.translate.cache import CacheCorruptedWarning, TranslationCache
+
+
+def test_round_trip_and_key_parts(tmp_path):
+    cache = TranslationCache(tmp_path / "t.sqlite")
+    cache.put_many("argos", "v1", "zh", "en", {"你好。": "Hello.", "再见。": "Bye."})
+    assert cache.get_many("argos", "v1", "zh", "en", ["你好。", "没有"]) == {"你好。": "Hello."}
+    # every key part matters: another model version, pair or backend is a miss
+    assert cache.get_many("argos", "v2", "zh", "en", ["你好。"]) == {}
+    assert cache.get_many("argos", "v1", "ko", "en", ["你好。"]) == {}
+    assert cache.get_many("gloss", "v1", "zh", "en", ["你好。"]) == {}
+    assert cache.count() == 2
+    cache.close()
+    reopened = TranslationCache(tmp_path / "t.sqlite")
+    assert reopened.get_many("argos", "v1", "zh", "en", ["再见。"]) == {"再见。": "Bye."}
+    assert reopened._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_many_texts_beyond_one_query(tmp_path):
+    cache = TranslationCache(tmp_path / "t.sqlite")
+    texts = {f"sentence {i}": f"translation {i}" for i in range(1200)}
+    cache.put_many("b", "1", "uk", "en", texts)
+    assert cache.get_many("b", "1", "uk", "en", list(texts)) == texts
+
+
+def _writer(path: str, worker: int, n: int) -> None:
+    cache = TranslationCache(path)
+    for i in range(n):
+        cache.put_many("test", "1", "uk", "en", {f"w{worker}-{i}": f"t{worker}-{i}",
+                                                 "shared": f"from {worker}"})
+    cache.close()
+
+
+def test_two_processes_write_at_once(tmp_path):
+    path = str(tmp_path / "shared.sqlite")
+    ctx = multiprocessing.get_context("spawn")
+    procs = [ctx.Process(target=_writer, args=(path, w, 150)) for w in (1, 2)]
+    for proc in procs:
+        proc.start()
+    for proc in procs:
+        proc.join(60)
+        assert proc.exitcode == 0
+    cache = TranslationCache(path)
+    assert cache.count() == 301  # 2 x 150 own rows + one shared key, none lost
+    assert cache.get_many("test", "1", "uk", "en", ["shared"])["shared"] in {"from 1", "from 2"}
+
+
+def test_corrupted_file_is_moved_aside_and_rebuilt(tmp_path):
+    path = tmp_path / "translations.sqlite"
+    path.write_bytes(b"this is not a database\x00" * 400)
+    with pytest.warns(CacheCorruptedWarning, match="moved it to translations.sqlite.corrupt-"):
+        cache = TranslationCache(path)
+    aside = list(tmp_path.glob("translations.sqlite.corrupt-*"))
+    assert len(aside) == 1 and aside[0].read_bytes().startswith(b"this is not a database")
+    cache.put_many("gloss", "1", "zh", "en", {"a": "b"})
+    assert cache.get_many("gloss", "1", "zh", "en", ["a"]) == {"a": "b"}
+
+
+def test_truncated_database_is_detected(tmp_path):
+    path = tmp_path / "t.sqlite"
+    cache = TranslationCache(path)
+    cache.put_many("b", "1", "uk", "en", {f"s{i}": "x" * 500 for i in range(300)})
+    cache._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    cache.close()
+    data = path.read_bytes()
+    path.write_bytes(data[:100] + b"\xff" * 4000 + data[4100:])  # header ok, pages broken
+    with pytest.warns(CacheCorruptedWarning):
+        rebuilt = TranslationCache(path)
+    assert rebuilt.count() == 0
+
+
+def test_shared_cache_lives_in_the_project_home():
+    translator = get_translator("zh-cn", "en", "gloss")
+    assert translator.cache is not None
+    assert translator.cache.path == paths.translation_cache_path()
+    assert sqlite3.connect(paths.translation_cache_path()).execute(
+        "SELECT name FROM sqlite_master WHERE name='translations'").fetchone()
+    assert get_translator("zh-cn", "en", "gloss", use_cache=False).cache is None
