@@ -1,0 +1,247 @@
+"""Sentence segmentation with exact character spans.
+
+``segment(text, lang)`` returns ``Sentence`` objects whose ``start``/``end`` index into
+``text`` (``text[s.start:s.end] == s.text``, surrounding whitespace excluded), numbered
+by paragraph. sentencex does the splitting inside a paragraph; the rules here repair
+what it gets wrong on news text:
+
+* Ukrainian/Russian initials and abbreviations ("В. Зеленський", "Дж. Байден") are not
+  sentence ends;
+* a "sentence" starting with a lowercase letter continues the previous one;
+* closing quotes and brackets after a full stop belong to the sentence they close;
+* Chinese/Japanese full-width stops (。！？) with their closing quotes end sentences even
+  without a following space, and Korean "다.그리고" (no space) is split.
+
+Paragraphs: every line is a paragraph, except in hard-wrapped text (blank-line separated
+blocks of lines that run on), where the block is the paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from provenance.lang import base
+from provenance.model import Sentence
+
+# Languages sentencex has rules for that we pass through as is; anything else uses "en"
+# rules (full stop, question and exclamation marks), which is a sane default for
+# alphabetic scripts; CJK stops are handled here for every language.
+_SENTENCEX_LANGS = frozenset(re.findall(
+    r"\w+", "en zh ja ko uk ru de fr es it pt nl pl cs sk bg sr hr sl el tr ar fa hi vi id th"
+))
+
+_TERMINAL = ".!?。！？…;；"
+_CLOSERS = "\"'”’»)]）】」』》〉›"
+_OPENERS = "\"'“‘«„‚(["
+_QUOTE_MASK = str.maketrans({ch: " " for ch in "\"“”«»„"})
+_CJK_STOP = re.compile(r"[。！？]+[”’」』》〉）\"']*")
+# "В." / "J." - a single capital letter and a full stop: an initial, not a sentence end.
+_INITIAL_END = re.compile(r"(?:^|[\s(«\"“„'‘])([^\W\d_])\.$")
+# Short abbreviations after which a sentence practically never ends in news text.
+_ABBREVIATIONS = frozenset(re.findall(r"\w+",
+    """mr mrs ms dr prof gen col lt sgt capt gov sen rep vs fig approx
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    дж ім вул пл просп акад проф ген див пор напр англ м
+    им ул пр см"""))
+_LAST_WORD = re.compile(r"(\w+)\.$")
+_KOREAN_NO_SPACE = re.compile(r"(?<=[\uac00-\ud7a3])[.?!](?=[\uac00-\ud7a3])")
+_WRAP_LINE_MIN = 40
+
+
+@dataclass(frozen=True)
+class _Piece:
+    start: int
+    end: int
+    paragraph: int
+
+
+def segment(text: str, lang: str) -> list[Sentence]:
+    """Split ``text`` into sentences with spans into ``text``.
+
+    ``lang`` is a langdetect-style code (``en``, ``zh-cn``, ``ko``, ``uk``...); unknown
+    codes get generic rules. ``Sentence.lang`` is left to the caller (see
+    ``provenance.langid.sentence_language``).
+    """
+    code = base(lang)
+    sx_lang = code if code in _SENTENCEX_LANGS else "en"
+    sentences: list[Sentence] = []
+    for para_index, (p_start, p_end) in enumerate(paragraph_spans(text)):
+        for start, end in _split_paragraph(text, p_start, p_end, sx_lang):
+            sentences.append(Sentence(len(sentences), text[start:end], start, end,
+                                      paragraph=para_index))
+    return sentences
+
+
+def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each paragraph, whitespace-trimmed, in order."""
+    lines = list(_line_spans(text))
+    wrapped = _looks_hard_wrapped(text, lines)
+    current: tuple[int, int] | None = None
+    for start, end in lines:
+        if start == end:  # blank line
+            if current:
+                yield current
+            current = None
+            continue
+        if current and (wrapped or _continues(text, current, start, end)):
+            current = (current[0], end)
+        else:
+            if current:
+                yield current
+            current = (start, end)
+    if current:
+        yield current
+
+
+def _line_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Whitespace-trimmed spans of each line; blank lines give an empty span."""
+    pos = 0
+    length = len(text)
+    while pos <= length:
+        nl = text.find("\n", pos)
+        stop = length if nl < 0 else nl
+        start, end = pos, stop
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        yield (start, end) if start < end else (stop, stop)
+        if nl < 0:
+            break
+        pos = nl + 1
+
+
+def _looks_hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Text wrapped at a fixed width: blank-line blocks whose lines mostly run on."""
+    non_blank = [(s, e) for s, e in lines if e > s]
+    blanks = len(lines) - len(non_blank)
+    if blanks == 0 or len(non_blank) < 2 * max(blanks, 1):
+        return False
+    run_on = sum(1 for s, e in non_blank if text[e - 1] not in _TERMINAL + _CLOSERS)
+    lengths = sorted(e - s for s, e in non_blank)
+    median = lengths[len(lengths) // 2]
+    return run_on >= 0.5 * len(non_blank) and 40 <= median <= 100 and lengths[-1] <= 120
+
+
+def _continues(text: str, current: tuple[int, int], start: int, end: int) -> bool:
+    """A line that continues the previous one: a sentence broken by a stray line break."""
+    prev_last = text[current[1] - 1]
+    first = text[start]
+    return (
+        prev_last not in _TERMINAL + _CLOSERS + ":"
+        and first.islower()
+        and current[1] - current[0] >= _WRAP_LINE_MIN
+    )
+
+
+def _split_paragraph(text: str, p_start: int, p_end: int, sx_lang: str) -> list[tuple[int, int]]:
+    import sentencex
+
+    para = text[p_start:p_end]
+    # sentencex never splits inside quotation marks, but news quotes often run over
+    # several sentences; it sees the quotes as spaces (same length, so offsets hold) and
+    # the repair step below puts closing quotes back with their sentence.
+    masked = para.translate(_QUOTE_MASK)
+    spans: list[tuple[int, int]] = []
+    for b in sentencex.get_sentence_boundaries(sx_lang, masked):
+        spans.extend(_cjk_split(para, b["start_index"], b["end_index"]))
+    spans = _trimmed(para, spans)
+    spans = _repair(para, spans)
+    return [(p_start + s, p_start + e) for s, e in spans]
+
+
+def _cjk_split(para: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split at full-width stops (and Korean stops with no space) sentencex left alone."""
+    cuts = [m.end() for m in _CJK_STOP.finditer(para, start, end)]
+    cuts += [m.end() for m in _KOREAN_NO_SPACE.finditer(para, start, end)]
+    spans, prev = [], start
+    for cut in sorted(set(cuts)):
+        if prev < cut < end:
+            spans.append((prev, cut))
+            prev = cut
+    spans.append((prev, end))
+    return spans
+
+
+def _trimmed(para: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    spans = _move_openers(para, spans)
+    for s, e in spans:
+        while s < e and para[s].isspace():
+            s += 1
+        while e > s and para[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def _move_openers(para: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """An opening quote left at the end of a sentence ('... end. "Next') starts the next."""
+    out = list(spans)
+    for i in range(len(out) - 1):
+        s, e = out[i]
+        k = e
+        while k > s and para[k - 1].isspace():
+            k -= 1
+        j = k
+        while j > s and para[j - 1] in _OPENERS and (j - 1 == s or para[j - 2].isspace()):
+            j -= 1
+        if j < k:
+            out[i] = (s, j)
+            out[i + 1] = (j, out[i + 1][1])
+    return out
+
+
+def _repair(para: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Merge false breaks and move stray closing quotes back to their sentence."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out:
+            ps, pe = out[-1]
+            # Closing quotes/brackets split off after a full stop: "...end." ” Next
+            closers = 0
+            while s + closers < e and _is_closing(para, s + closers):
+                closers += 1
+            if closers and (s + closers == e or para[s + closers].isspace()):
+                out[-1] = (ps, s + closers)
+                s += closers
+                while s < e and para[s].isspace():
+                    s += 1
+                if s >= e:
+                    continue
+                ps, pe = out[-1]
+            if _false_break(para[ps:pe], para[s:e]):
+                out[-1] = (ps, e)
+                continue
+        out.append((s, e))
+    return out
+
+
+def _is_closing(para: str, i: int) -> bool:
+    ch = para[i]
+    if ch not in _CLOSERS:
+        return False
+    if ch in "\"'":
+        # A straight quote closes when it follows the previous text without a space.
+        return i > 0 and not para[i - 1].isspace()
+    return True
+
+
+def _false_break(prev: str, nxt: str) -> bool:
+    if not prev or not nxt:
+        return False
+    if prev[-1] in "。！？":
+        return False
+    first = nxt.lstrip("\"'“‘«([")[:1]
+    if first and first.islower():
+        return True  # sentences start with a capital in every cased script we handle
+    if not prev.endswith("."):
+        return False
+    initial = _INITIAL_END.search(prev)
+    if initial and initial.group(1).isupper():
+        return True
+    match = _LAST_WORD.search(prev)
+    return bool(match and match.group(1).lower() in _ABBREVIATIONS)

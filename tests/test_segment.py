@@ -1,0 +1,139 @@
+"""Sentence segmentation: hard cases by language, exact spans, and accuracy on real news."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import PARALLEL, REPO, parallel_docs
+
+from provenance.segment import paragraph_spans, segment
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+import segmentation as bench  # noqa: E402
+
+
+def texts(text: str, lang: str) -> list[str]:
+    sentences = segment(text, lang)
+    for s in sentences:
+        assert text[s.start:s.end] == s.text
+        assert s.text == s.text.strip()
+    assert [s.index for s in sentences] == list(range(len(sentences)))
+    return [s.text for s in sentences]
+
+
+def test_english_abbreviations_decimals_and_initials() -> None:
+    text = ("Mr. Limp met Ms. Wiles in the U.S. capital on Jan. 5. SpaceX won $5.9 billion, "
+            "up 3.5% on the year. He spoke to J. R. Smith. It was over.")
+    assert texts(text, "en") == [
+        "Mr. Limp met Ms. Wiles in the U.S. capital on Jan. 5.",
+        "SpaceX won $5.9 billion, up 3.5% on the year.",
+        "He spoke to J. R. Smith.",
+        "It was over.",
+    ]
+
+
+def test_quotes_closing_after_the_full_stop_stay_with_their_sentence() -> None:
+    text = ('Bezos said: "Elon has been very clear. I take him at face value." Then he left. '
+            '“Yes,” he said. «Ми готові». Далі.')
+    assert texts(text, "en")[:4] == [
+        'Bezos said: "Elon has been very clear.',
+        'I take him at face value."',
+        "Then he left.",
+        "“Yes,” he said.",
+    ]
+
+
+def test_opening_quote_starts_the_next_sentence() -> None:
+    text = 'Це заявив клуб. "Ми не почали бійку", - йдеться в заяві.'
+    assert texts(text, "uk") == ["Це заявив клуб.", '"Ми не почали бійку", - йдеться в заяві.']
+
+
+def test_ukrainian_initials_are_not_sentence_ends() -> None:
+    text = "Президент В. Зеленський заявив про це у м. Києві. Дж. Байден відповів. Все."
+    assert texts(text, "uk") == [
+        "Президент В. Зеленський заявив про це у м. Києві.",
+        "Дж. Байден відповів.",
+        "Все.",
+    ]
+
+
+def test_chinese_full_width_punctuation() -> None:
+    text = "他说：“我们走吧。”贝索斯本月至少与特朗普通话两次！真的吗？是的。"
+    assert texts(text, "zh-cn") == [
+        "他说：“我们走吧。”", "贝索斯本月至少与特朗普通话两次！", "真的吗？", "是的。",
+    ]
+
+
+def test_korean_with_and_without_space_after_the_stop() -> None:
+    text = ("베이조스는 이달 트럼프 대통령과 두 차례 통화했다. "
+            "블루오리진은 59억 달러를 원한다.그리고 떠났다.")
+    assert texts(text, "ko") == [
+        "베이조스는 이달 트럼프 대통령과 두 차례 통화했다.",
+        "블루오리진은 59억 달러를 원한다.",
+        "그리고 떠났다.",
+    ]
+
+
+def test_unknown_language_gets_generic_rules() -> None:
+    assert texts("Dit is een zin. En nog een!", "xx") == ["Dit is een zin.", "En nog een!"]
+
+
+def test_paragraphs_from_lines_and_blank_lines() -> None:
+    text = "A headline\n\nFirst one. Second one.\nThird one.\n\n\nLast one."
+    sentences = segment(text, "en")
+    assert [(s.paragraph, s.text) for s in sentences] == [
+        (0, "A headline"), (1, "First one."), (1, "Second one."), (2, "Third one."),
+        (3, "Last one."),
+    ]
+
+
+def test_hard_wrapped_text_joins_lines_inside_a_block() -> None:
+    block = ("Blue Origin executives have been concerned since last summer that the\n"
+             "close relationship between Musk and President Trump could affect their\n"
+             "ability to win government contracts. The rift has now become an\n"
+             "opportunity for Bezos.\n")
+    text = block + "\n" + block + "\n" + block
+    sentences = segment(text, "en")
+    assert len(sentences) == 6
+    assert {s.paragraph for s in sentences} == {0, 1, 2}
+    assert sentences[0].text.startswith("Blue Origin") and sentences[0].text.endswith("contracts.")
+
+
+def test_broken_line_inside_a_sentence_is_joined() -> None:
+    text = "The Wall Street Journal quoted sources on the 26th as saying\nthat Bezos called."
+    assert len(list(paragraph_spans(text))) == 1
+    assert len(segment(text, "en")) == 1
+
+
+def test_empty_and_whitespace_text() -> None:
+    assert segment("", "en") == []
+    assert segment(" \n\n \t", "en") == []
+
+
+@pytest.mark.parametrize("pair, name, lang, min_f1", [
+    ("en-zh", "en.txt", "en", 0.9),
+    ("en-zh", "zh.a.txt", "zh-cn", 0.9),
+    ("uk-en", "uk.txt", "uk", 0.85),
+])
+def test_boundary_f1_on_real_parallel_documents(pair: str, name: str, lang: str,
+                                               min_f1: float) -> None:
+    total = bench.Score()
+    for doc in parallel_docs(pair):
+        lines = (doc / name).read_text(encoding="utf-8").splitlines()
+        total.add(bench.document_score(lines, lang))
+    assert total.precision >= 0.98
+    assert total.f1 >= min_f1, total.errors[:10]
+    assert total.punct_found / total.punct_gold >= 0.99
+
+
+def test_spans_exact_on_a_real_document() -> None:
+    path = Path(PARALLEL) / "uk-en" / "bbc-ukrainian.9984" / "uk.txt"
+    if not path.exists():
+        pytest.skip("shared data absent")
+    text = path.read_text(encoding="utf-8")
+    sentences = segment(text, "uk")
+    assert len(sentences) >= len([line for line in text.splitlines() if line.strip()])
+    for s in sentences:
+        assert text[s.start:s.end] == s.text
