@@ -1,0 +1,94 @@
+"""Add a glossary form from the text of a sentence.
+
+Select the words in the sentence (or type them), name the concept they render and say
+whether the form is preferred, admitted or deprecated (a known mistranslation, e.g.
+"Space Force Command" for the US Space Force). Errors from the glossary validator are
+shown here, inline; a saved form triggers a re-analysis in the background.
+"""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, TextArea
+
+from provenance.errors import ProvenanceError
+from provenance.lang import glossary_code
+from tui.messages import GlossaryChanged
+
+STATUSES = ("preferred", "admitted", "deprecated")
+
+
+class VariantModal(ModalScreen[bool]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel"),
+                Binding("ctrl+u", "use_selection", "Use selection")]
+
+    def __init__(self, *, sentence: str = "", lang: str = "en", concept_id: str = "") -> None:
+        super().__init__()
+        self.sentence, self.lang, self.concept_id = sentence, lang, concept_id
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="modal"):
+            if self.sentence:
+                yield Label("Select words in the sentence, then ctrl+u to use them:")
+                yield TextArea(self.sentence, read_only=True, id="sentence",
+                               soft_wrap=True)
+            yield Label("Form (as written in the text)")
+            yield Input(id="form", placeholder="e.g. Space Force Command")
+            yield Label("Concept id (an existing concept)")
+            yield Input(value=self.concept_id, id="concept", placeholder="e.g. us-space-force")
+            yield Label("Language")
+            yield Input(value=glossary_code(self.lang), id="lang")
+            with RadioSet(id="status"):
+                for status in STATUSES:
+                    yield RadioButton(status, value=status == "preferred")
+            yield Label("", id="variant-error", classes="error")
+            with Horizontal(classes="buttons"):
+                yield Button("Save", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    def action_use_selection(self) -> None:
+        area = self.query("#sentence")
+        if area:
+            selected = area.first(TextArea).selected_text.strip()
+            if selected:
+                self.query_one("#form", Input).value = selected
+
+    @on(Button.Pressed, "#save")
+    def _save(self) -> None:
+        status_index = self.query_one("#status", RadioSet).pressed_index
+        self.save(
+            self.query_one("#concept", Input).value.strip(),
+            self.query_one("#lang", Input).value.strip(),
+            self.query_one("#form", Input).value.strip(),
+            STATUSES[max(status_index, 0)],
+        )
+
+    @work(thread=True, exclusive=True, group="glossary-save", description="saving glossary")
+    def save(self, concept_id: str, lang: str, text: str, status: str) -> None:
+        from provenance.glossary.edit import add_variant
+
+        glossary = self.app.glossary  # type: ignore[attr-defined]
+        error = None
+        try:
+            if not text:
+                raise ProvenanceError("type or select the form to add")
+            if glossary is None or concept_id not in glossary:
+                raise ProvenanceError(f"no concept {concept_id!r} in the glossary")
+            path = glossary.get(concept_id).source
+            add_variant(path, concept_id, lang, text, status)
+        except (ProvenanceError, OSError, ValueError) as exc:
+            error = str(exc)
+        if error:
+            self.app.call_from_thread(self.query_one("#variant-error", Label).update, error)
+            return
+        self.app.post_message(GlossaryChanged(f"added {status} {lang} form {text!r} "
+                                              f"to {concept_id}"))
+        self.app.call_from_thread(self.dismiss, True)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(False)

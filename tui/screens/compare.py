@@ -1,0 +1,191 @@
+"""The compare screen: the reference beside one relay, sentence pairs on shared rows."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from provenance.model import SEVERITIES, CorpusAnalysis, Finding
+from tui.components.aligned_table import AlignedTable
+from tui.components.findings_panel import FindingsPanel
+
+
+class CompareScreen(Screen[None]):
+    BINDINGS = [
+        Binding("n", "next_finding", "Next finding"),
+        Binding("p", "previous_finding", "Prev finding"),
+        Binding("f", "filter", "Filter"),
+        Binding("r", "switch_reference", "Reference"),
+        Binding("slash", "search", "Search"),
+        Binding("a", "add_term", "Add term"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self, relay_id: str) -> None:
+        super().__init__()
+        self.relay_id = relay_id
+        self.kinds: set[str] = set()  # empty: every kind
+        self.min_severity = "minor"
+        self._search = ""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="pair-title")
+        yield Input(placeholder="search both sides, Enter for next match", id="search")
+        yield AlignedTable(id="aligned")
+        yield FindingsPanel(id="findings")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#search", Input).display = False
+        if self.app.analysis is not None:  # type: ignore[attr-defined]
+            self.show_analysis(self.app.analysis)  # type: ignore[attr-defined]
+
+    def on_resize(self) -> None:
+        if self.app.analysis is not None:  # type: ignore[attr-defined]
+            self.show_analysis(self.app.analysis)  # type: ignore[attr-defined]
+
+    # -- rendering ---------------------------------------------------------------------
+    def visible_findings(self, findings: list[Finding]) -> list[Finding]:
+        floor = SEVERITIES.index(self.min_severity)
+        return [f for f in findings if SEVERITIES.index(f.severity) >= floor
+                and (not self.kinds or f.kind in self.kinds)]
+
+    def show_analysis(self, analysis: CorpusAnalysis) -> None:
+        pair = analysis.pair_for(self.relay_id)
+        if pair is None:  # the relay became the reference: nothing to compare here
+            self.app.pop_screen()
+            return
+        reference = analysis.article(pair.reference_id)
+        relay = analysis.article(self.relay_id)
+        findings = self.visible_findings(pair.findings)
+        table = self.query_one(AlignedTable)
+        cursor = table.cursor_row
+        table.show_pair(reference, relay, pair, findings, self._term_finder(), self.size.width)
+        if table.row_count:
+            table.move_cursor(row=min(cursor, table.row_count - 1))
+        filt = "all kinds" if not self.kinds else ", ".join(sorted(self.kinds))
+        self.query_one("#pair-title", Static).update(
+            f"[b]{reference.label}[/b] ({reference.lang}) ⇄ [b]{relay.label}[/b] ({relay.lang})"
+            f" · {pair.alignment.mode} · drift {pair.drift_score} · "
+            f"{len(findings)}/{len(pair.findings)} findings ({filt}, ≥ {self.min_severity})")
+        self._show_row_findings()
+
+    def _term_finder(self):  # type: ignore[no-untyped-def]
+        glossary = self.app.glossary  # type: ignore[attr-defined]
+        if glossary is None:
+            return None
+        return lambda text, lang: [(m.start, m.end) for m in glossary.match(text, lang)]
+
+    @on(DataTable.RowHighlighted, "#aligned")
+    def _row_highlighted(self) -> None:
+        self._show_row_findings()
+
+    def _show_row_findings(self) -> None:
+        table = self.query_one(AlignedTable)
+        if not table.rows_data:
+            self.query_one(FindingsPanel).show([], "no sentences")
+            return
+        row = table.rows_data[min(table.cursor_row, len(table.rows_data) - 1)]
+        src = ",".join(map(str, row.link.src)) or "—"
+        tgt = ",".join(map(str, row.link.tgt)) or "—"
+        self.query_one(FindingsPanel).show(row.findings, f"ref {src} ⇄ relay {tgt}")
+
+    # -- navigation --------------------------------------------------------------------
+    def _jump(self, step: int) -> None:
+        table = self.query_one(AlignedTable)
+        rows = table.rows_data
+        here = table.cursor_row
+        for offset in range(1, len(rows) + 1):
+            index = here + step * offset
+            if not 0 <= index < len(rows):
+                break
+            if rows[index].findings:
+                table.move_cursor(row=index)
+                return
+        self.notify("no further finding" + (" with this filter" if self.kinds else ""),
+                    timeout=2)
+
+    def action_next_finding(self) -> None:
+        self._jump(+1)
+
+    def action_previous_finding(self) -> None:
+        self._jump(-1)
+
+    def action_back(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.display:
+            search.display = False
+            self.query_one(AlignedTable).focus()
+            return
+        self.app.pop_screen()
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.focus()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        needle = event.value.strip().lower()
+        if not needle:
+            return
+        table = self.query_one(AlignedTable)
+        analysis = self.app.analysis  # type: ignore[attr-defined]
+        pair = analysis.pair_for(self.relay_id)
+        reference = analysis.article(pair.reference_id)
+        relay = analysis.article(self.relay_id)
+        rows = table.rows_data
+        start = table.cursor_row + (1 if needle == self._search else 0)
+        self._search = needle
+        for offset in range(len(rows)):
+            index = (start + offset) % len(rows)
+            link = rows[index].link
+            texts = [reference.sentences[i].text for i in link.src]
+            texts += [relay.sentences[j].text for j in link.tgt]
+            if any(needle in t.lower() for t in texts):
+                table.move_cursor(row=index)
+                return
+        self.notify(f"{event.value!r} not found", timeout=2)
+
+    def action_filter(self) -> None:
+        from tui.components.filter_modal import FilterModal
+
+        analysis = self.app.analysis  # type: ignore[attr-defined]
+        pair = analysis.pair_for(self.relay_id)
+        kinds = sorted({f.kind for f in pair.findings})
+
+        def apply(result: tuple[set[str], str] | None) -> None:
+            if result is not None:
+                self.kinds, self.min_severity = result
+                self.show_analysis(self.app.analysis)  # type: ignore[attr-defined]
+
+        self.app.push_screen(FilterModal(kinds, self.kinds, self.min_severity), apply)
+
+    def action_switch_reference(self) -> None:
+        from tui.components.reference_modal import ReferenceModal
+
+        analysis = self.app.analysis  # type: ignore[attr-defined]
+
+        def switch(article_id: str | None) -> None:
+            if article_id and article_id != analysis.reference_id:
+                self.notify(f"comparing against {article_id}...", timeout=3)
+                self.app.reanalyze(reference=article_id)  # type: ignore[attr-defined]
+
+        self.app.push_screen(ReferenceModal(analysis), switch)
+
+    def action_add_term(self) -> None:
+        from tui.components.variant_modal import VariantModal
+
+        analysis = self.app.analysis  # type: ignore[attr-defined]
+        table = self.query_one(AlignedTable)
+        if not table.rows_data:
+            return
+        relay = analysis.article(self.relay_id)
+        link = table.rows_data[table.cursor_row].link
+        sentence = " ".join(relay.sentences[j].text for j in link.tgt)
+        lang = (relay.sentences[link.tgt[0]].lang if link.tgt else None) or relay.lang
+        self.app.push_screen(VariantModal(sentence=sentence, lang=lang))

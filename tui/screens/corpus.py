@@ -1,0 +1,123 @@
+"""The corpus screen: every article with its origin, sources and drift; the graph."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
+
+from provenance.model import CorpusAnalysis
+from tui.components.provenance_tree import ProvenanceTree
+
+COLUMNS = ("id", "outlet", "lang", "origin", "cites", "drift")
+_STAGES = {"ingest": "reading articles", "compare": "aligning relays",
+           "provenance": "tracing provenance"}
+
+
+class CorpusScreen(Screen[None]):
+    BINDINGS = [
+        Binding("enter", "open", "Compare", show=True),
+        Binding("s", "sort", "Sort"),
+        Binding("r", "reanalyze", "Re-analyse"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._sort_column = 0
+        self._rows: dict[str, tuple[object, ...]] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("analysing...", id="status")
+        yield ProgressBar(id="progress", show_eta=False)
+        with Container(id="corpus-body"):
+            yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
+            yield ProvenanceTree(id="graph")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#articles", DataTable)
+        for name in COLUMNS:
+            table.add_column(name, key=name)
+        if self.app.analysis is not None:  # type: ignore[attr-defined]
+            self.show_analysis(self.app.analysis)  # type: ignore[attr-defined]
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width >= 120, "-wide")
+
+    def show_progress(self, stage: str, done: int, total: int) -> None:
+        bar = self.query_one("#progress", ProgressBar)
+        bar.display = True
+        bar.update(total=max(total, 1), progress=done)
+        self.query_one("#status", Static).update(f"{_STAGES.get(stage, stage)}: {done}/{total}")
+
+    def show_analysis(self, analysis: CorpusAnalysis) -> None:
+        self.query_one("#progress", ProgressBar).display = False
+        ref = analysis.reference_id or "-"
+        self.query_one("#status", Static).update(
+            f"{len(analysis.articles)} articles · reference [b]{ref}[/b] · "
+            f"roots: {', '.join(analysis.roots) or '-'}\n[dim]{analysis.signature}[/dim]")
+        table = self.query_one("#articles", DataTable)
+        table.clear()
+        self._rows = {}
+        for article in analysis.articles:
+            prov = analysis.provenance.get(article.id)
+            pair = analysis.pair_for(article.id)
+            origin = "unknown"
+            if prov:
+                origin = prov.origin + (f" ({prov.origin_language})" if prov.origin_language
+                                        and prov.origin_language != article.lang else "")
+            cites = ", ".join(sorted({a.source for a in prov.attributions if not a.negated})
+                              if prov else [])
+            drift: int | str = pair.drift_score if pair else (
+                "ref" if article.id == analysis.reference_id else "-")
+            row = (article.id, article.outlet or "", article.lang, origin, cites, drift)
+            self._rows[article.id] = row
+            table.add_row(*row, key=article.id)
+        self.query_one(ProvenanceTree).show_analysis(analysis)
+
+    def action_sort(self) -> None:
+        self._sort_column = (self._sort_column + 1) % len(COLUMNS)
+        self._sort_by(COLUMNS[self._sort_column])
+
+    @on(DataTable.HeaderSelected, "#articles")
+    def _header(self, event: DataTable.HeaderSelected) -> None:
+        self._sort_by(str(event.column_key.value))
+
+    def _sort_by(self, column: str) -> None:
+        table = self.query_one("#articles", DataTable)
+        # Drift sorts worst first; other columns alphabetically. Mixed cells ("ref", "-")
+        # sort as -1 so they never break the comparison.
+        if column == "drift":
+            table.sort(column, key=lambda v: v if isinstance(v, int) else -1, reverse=True)
+        else:
+            table.sort(column, key=lambda v: str(v).lower())
+        self.notify(f"sorted by {column}", timeout=2)
+
+    @on(DataTable.RowSelected, "#articles")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        self._open(str(event.row_key.value))
+
+    def action_open(self) -> None:
+        table = self.query_one("#articles", DataTable)
+        if table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+            self._open(str(key.value))
+
+    def _open(self, article_id: str) -> None:
+        analysis = self.app.analysis  # type: ignore[attr-defined]
+        if analysis is None:
+            return
+        if analysis.pair_for(article_id) is None:
+            self.notify(f"{article_id} is the reference (or has none): open a relay, or "
+                        "press r on a compare screen to switch the reference", timeout=5)
+            return
+        from tui.screens.compare import CompareScreen
+
+        self.app.push_screen(CompareScreen(article_id))
+
+    def action_reanalyze(self) -> None:
+        self.app.analyze(fresh=True)  # type: ignore[attr-defined]

@@ -1,0 +1,106 @@
+"""The glossary screen: browse and search concepts, add forms."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+LANGS = ("en", "zh-Hans", "ko", "uk", "ru")
+
+
+class GlossaryScreen(Screen[None]):
+    BINDINGS = [
+        Binding("a", "add_variant", "Add form"),
+        Binding("slash", "focus_search", "Search"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder="search id, category or any form", id="glossary-search")
+        with Container(id="glossary-body"):
+            yield DataTable(id="concepts", cursor_type="row", zebra_stripes=True)
+            yield Static(id="concept-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#concepts", DataTable)
+        for name in ("id", "category", *LANGS):
+            table.add_column(name, key=name)
+        self.refill("")
+        table.focus()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width >= 120, "-wide")
+
+    def show_analysis(self, analysis: object) -> None:
+        # A saved form re-runs the analysis; the glossary was reloaded with it.
+        self.refill(self.query_one("#glossary-search", Input).value)
+
+    def refill(self, query: str) -> None:
+        glossary = self.app.glossary  # type: ignore[attr-defined]
+        table = self.query_one("#concepts", DataTable)
+        table.clear()
+        if glossary is None:
+            self.query_one("#concept-detail", Static).update("loading the glossary...")
+            return
+        needle = query.strip().casefold()
+        for concept in sorted(glossary.concepts.values(), key=lambda c: c.id):
+            forms = {lang: ", ".join(f.text for f in concept.forms.get(lang, []))
+                     for lang in LANGS}
+            haystack = " ".join([concept.id, concept.category, concept.canonical,
+                                 *(f.text for _, f in concept.all_forms())]).casefold()
+            if needle and needle not in haystack:
+                continue
+            table.add_row(concept.id, concept.category, *(forms[lang] for lang in LANGS),
+                          key=concept.id)
+        self._show_detail()
+
+    @on(Input.Changed, "#glossary-search")
+    def _search(self, event: Input.Changed) -> None:
+        self.refill(event.value)
+
+    @on(DataTable.RowHighlighted, "#concepts")
+    def _highlighted(self) -> None:
+        self._show_detail()
+
+    def _selected_id(self) -> str | None:
+        table = self.query_one("#concepts", DataTable)
+        if not table.row_count:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def _show_detail(self) -> None:
+        detail = self.query_one("#concept-detail", Static)
+        concept_id = self._selected_id()
+        glossary = self.app.glossary  # type: ignore[attr-defined]
+        if concept_id is None or glossary is None:
+            detail.update("no concept matches")
+            return
+        concept = glossary.get(concept_id)
+        text = Text(f"{concept.canonical}", style="bold")
+        text.append(f"  {concept.id} · {concept.category}\n", style="dim")
+        for lang, form in concept.all_forms():
+            style = "strike red" if form.status == "deprecated" else ""
+            text.append(f"  {lang:<8} ")
+            text.append(form.text, style=style)
+            text.append(f"  {form.status}\n", style="dim")
+        if concept.notes:
+            text.append(f"\n{concept.notes}\n", style="italic")
+        detail.update(text)
+
+    def action_focus_search(self) -> None:
+        self.query_one("#glossary-search", Input).focus()
+
+    def action_add_variant(self) -> None:
+        from tui.components.variant_modal import VariantModal
+
+        self.app.push_screen(VariantModal(concept_id=self._selected_id() or ""))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

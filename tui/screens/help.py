@@ -1,0 +1,42 @@
+"""Keys and marks, in one place."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Markdown
+
+from tui.drift_marks import KIND_MARKS, SEVERITY_MARKS
+
+HELP = """\
+# provenance
+
+**Everywhere**: `c` corpus · `l` glossary · `e` export · `?` help · `ctrl+p` command
+palette (themes too) · `q` quit
+
+**Corpus**: `enter` compare the selected relay with the reference · `s` or click a
+header to sort · `r` re-analyse from scratch
+
+**Compare**: `n` / `p` next / previous finding · `f` filter by kind and severity ·
+`r` switch the reference article · `/` search both sides · `a` add a glossary form
+from the selected row's relay sentence · `escape` back
+
+**Glossary**: type to search · `a` add a form to the selected concept
+
+Rows pair reference and relay sentences; `· · ·` is a gap (a sentence with no
+counterpart). Underlined words are glossary terms. Drifted spans are shown in reverse
+video with a mark before them:
+
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
+
+    def compose(self) -> ComposeResult:
+        marks = "\n".join(f"- `{sym}` {kind}" for kind, (sym, _) in KIND_MARKS.items())
+        severities = " · ".join(f"`{sym}` {name}" for name, sym in SEVERITY_MARKS.items())
+        with VerticalScroll(classes="modal"):
+            yield Markdown(HELP + marks + f"\n\nSeverity: {severities}\n")
