@@ -1,0 +1,174 @@
+"""Sentence alignment of a relay with its source.
+
+``align(src, tgt, src_lang, tgt_lang)`` pairs every source sentence with the target
+sentence(s) that render it: 1-1, merges and splits (1-2, 2-1, 2-2, 1-3, 3-1), omissions
+(``Link((i,), ())``), additions (``Link((), (j,))``) and, in re-report mode, links that
+cross because a block moved. Every source and target index appears in exactly one link.
+
+Texts are compared through English: a non-English side is rendered with a translation
+backend (the offline ``gloss`` backend by default); same-language pairs are compared
+directly; ``translation=`` supplies the source already rendered in the target language.
+Glossary concepts, quantities, numbers and Latin-script names, and sentence lengths
+need no translation at all and carry the alignment when the rendering is weak.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from provenance.align.features import (
+    PairScorer,
+    Weights,
+    describe_side,
+    expansion_factor,
+)
+from provenance.align.monotonic import Step, align_monotonic
+from provenance.align.reorder import find_moved
+from provenance.errors import BadInput
+from provenance.lang import base, glossary_code, same_language
+from provenance.model import Alignment, Link
+from provenance.signature import Signature
+
+if TYPE_CHECKING:
+    from provenance.glossary import Glossary
+
+__all__ = ["MODES", "align", "order_links"]
+
+MODES = ("auto", "monotonic", "reorder")
+_LATIN_SCRIPT = frozenset({"en", "de", "fr", "es", "it", "pt", "nl"})
+
+
+def align(
+    src: Sequence[str],
+    tgt: Sequence[str],
+    src_lang: str,
+    tgt_lang: str,
+    *,
+    translator: str = "auto",
+    translation: Sequence[str] | None = None,
+    glossary: Glossary | None = None,
+    mode: str = "auto",
+    weights: Weights | None = None,
+) -> Alignment:
+    """Align ``src`` sentences with ``tgt`` sentences.
+
+    ``mode``: ``monotonic`` keeps links in order; ``reorder`` also looks for moved
+    blocks; ``auto`` runs the in-order pass and switches to ``reorder`` when content
+    shows that a block moved. ``Alignment.mode`` says which was used and
+    ``Alignment.signature`` records every setting that shaped the result.
+    """
+    if mode not in MODES:
+        raise BadInput(f"unknown alignment mode {mode!r}; choose one of {', '.join(MODES)}")
+    src, tgt = list(src), list(tgt)
+    if translation is not None and len(translation) != len(src):
+        raise BadInput(f"translation has {len(translation)} lines for {len(src)} source "
+                       "sentences; give one line per source sentence")
+    weights = weights or Weights()
+    gloss = _glossary(glossary)
+    src_render, tgt_render, translator_settings = _renderings(
+        src, tgt, src_lang, tgt_lang, translator, translation, gloss)
+    src_side = describe_side(src, src_render, src_lang, concept_finder=_concepts(gloss),
+                             quantity_finder=_quantity_finder())
+    tgt_side = describe_side(tgt, tgt_render, tgt_lang, concept_finder=_concepts(gloss),
+                             quantity_finder=_quantity_finder())
+    same_script = same_language(src_lang, tgt_lang) or translation is not None or (
+        base(src_lang) in _LATIN_SCRIPT and base(tgt_lang) in _LATIN_SCRIPT)
+    scorer = PairScorer(src_side, tgt_side, expansion=expansion_factor(src_lang, tgt_lang),
+                        weights=weights, same_script=same_script)
+    steps, search = align_monotonic(scorer, len(src), len(tgt))
+    used = "monotonic"
+    if mode in ("auto", "reorder") and src and tgt:
+        moved = find_moved(scorer, steps)
+        if mode == "reorder" or moved is not steps:
+            steps, used = moved, "reorder"
+    settings: dict[str, Any] = {
+        "align": used,
+        "align_requested": mode,
+        "expansion": round(scorer.expansion, 3),
+        "similarity_signal": round(scorer.sim_signal, 2),
+        "glossary": getattr(gloss, "digest", "none"),
+        **search,
+        **translator_settings,
+        **weights.as_settings(),
+    }
+    return Alignment(src_lang, tgt_lang, used, order_links(steps), Signature(settings))
+
+
+def order_links(steps: Sequence[Step]) -> list[Link]:
+    """Links sorted by target position; an omission follows the link holding the
+    source sentence just before it, so the list reads in target order."""
+    links = [Link(s.src, s.tgt, round(s.score, 4)) for s in steps]
+    src_key: dict[int, tuple[float, int]] = {}
+    for link in links:
+        if link.tgt:
+            for i in link.src:
+                src_key[i] = (link.tgt[0], 0)
+    keyed = []
+    for order, link in enumerate(links):
+        if link.tgt:
+            key: tuple[float, ...] = (link.tgt[0], 0, order)
+        else:
+            i = link.src[0]
+            prev = next((src_key[p] for p in range(i - 1, -1, -1) if p in src_key), (-1, 0))
+            key = (prev[0], 1, order)
+        keyed.append((key, link))
+    keyed.sort(key=lambda kv: kv[0])
+    return [link for _, link in keyed]
+
+
+def _glossary(glossary: Glossary | None) -> Glossary | None:
+    if glossary is not None:
+        return glossary
+    try:
+        from provenance.glossary import default_glossary
+    except ImportError:  # glossary package not installed in this checkout yet
+        return None
+    return default_glossary()
+
+
+def _concepts(gloss: Glossary | None) -> Any:
+    if gloss is None:
+        return None
+
+    def find(text: str, lang: str) -> frozenset[str]:
+        return frozenset(m.concept_id for m in gloss.match(text, glossary_code(lang)))
+
+    return find
+
+
+def _quantity_finder() -> Any:
+    try:
+        from provenance.quantities import extract_quantities
+    except ImportError:
+        return None
+
+    def find(text: str, lang: str) -> tuple[Any, ...]:
+        return tuple(extract_quantities(text, lang))
+
+    return find
+
+
+def _renderings(src: list[str], tgt: list[str], src_lang: str, tgt_lang: str,
+                translator: str, translation: Sequence[str] | None,
+                gloss: Glossary | None) -> tuple[list[str], list[str], dict[str, Any]]:
+    """Both sides in one comparable language, and the translator settings used."""
+    if translation is not None:
+        return list(translation), tgt, {"translator": "file", "translator_version": "user"}
+    if same_language(src_lang, tgt_lang):
+        return src, tgt, {"translator": "identity", "translator_version": "1"}
+    fields: dict[str, Any] = {}
+    rendered = []
+    for texts, lang, side in ((src, src_lang, "src"), (tgt, tgt_lang, "tgt")):
+        if base(lang) == "en" or not texts:
+            rendered.append(texts)
+            continue
+        from provenance.translate import get_translator
+
+        backend = get_translator(lang, "en", translator, glossary=gloss)
+        rendered.append(backend.translate(texts))
+        fields[f"translator_{side}"] = backend.name
+        fields[f"translator_{side}_version"] = backend.version
+    names = sorted({v for k, v in fields.items() if not k.endswith("version")})
+    fields["translator"] = "+".join(names) or "identity"
+    return rendered[0], rendered[1], fields

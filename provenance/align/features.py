@@ -1,0 +1,431 @@
+"""What makes two sentences (or runs of sentences) translations of each other.
+
+Each side of a document pair is described once (:class:`SideFeatures`): its rendering in
+a common language, its character lengths, its "anchor tokens" (numbers and Latin-script
+words, which survive translation into Chinese, Korean, Ukrainian...), its glossary
+concepts and its quantities. :class:`PairScorer` then scores a candidate link between a
+run of source sentences and a run of target sentences as a sum of evidence:
+
+- similarity of the renderings (rapidfuzz), standardised against the pair's own noise
+  level and weighted by how much signal the renderings carry at all (glossed Chinese
+  compared with English carries almost none; two Chinese translations carry a lot);
+- shared anchor tokens, weighted by rarity (idf);
+- shared glossary concepts;
+- shared quantities (same value and unit: strong evidence) and conflicting ones
+  (weak counter-evidence only: a changed number is drift, not a different sentence);
+- the character-length ratio, against a per-language-pair expansion factor.
+
+Scores for all cells of a band are computed at once with numpy and ``process.cdist``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from provenance.lang import base
+
+#: Target characters per source character (non-space), measured on the WMT news test
+#: sets in ../shared/data/parallel (see benchmarks/alignment.py --calibrate).
+EXPANSION: dict[tuple[str, str], float] = {
+    ("en", "zh"): 0.30,
+    ("uk", "en"): 1.10,
+    ("zh", "zh"): 1.0,
+}
+#: Spread of log(target length / expected length) for true links.
+LENGTH_SIGMA = 0.28
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]")
+_SPACE = re.compile(r"\s+")
+# Frequent English words carry no alignment evidence; a short list is enough because
+# idf weighting discounts the rest.
+_STOPWORDS = frozenset({
+    "the", "and", "for", "that", "with", "this", "from", "was", "were", "are", "has", "have",
+    "had", "not", "but", "his", "her", "its", "their", "they", "them", "she", "him", "who",
+    "which", "what", "when", "where", "will", "would", "can", "could", "said", "says", "been",
+    "being", "also", "into", "over", "than", "then", "there", "about", "after", "before",
+    "more", "most", "some", "such", "only", "other", "our", "out", "all", "any", "one", "two",
+    "new", "just", "like",
+})
+
+
+def expansion_factor(src_lang: str, tgt_lang: str) -> float | None:
+    """Known target/source length ratio for a language pair, if measured."""
+    a, b = base(src_lang), base(tgt_lang)
+    if a == b:
+        return 1.0
+    if (a, b) in EXPANSION:
+        return EXPANSION[(a, b)]
+    if (b, a) in EXPANSION:
+        return 1.0 / EXPANSION[(b, a)]
+    # Via English when both directions to English are known.
+    to_en = EXPANSION.get((a, "en")) or (1 / EXPANSION[("en", a)] if ("en", a) in EXPANSION
+                                         else None)
+    en_to = EXPANSION.get(("en", b)) or (1 / EXPANSION[(b, "en")] if (b, "en") in EXPANSION
+                                         else None)
+    if to_en and en_to:
+        return to_en * en_to
+    return None
+
+
+def _normalise_number(text: str) -> str:
+    # "1,000" and "1.000" are thousands groups when the last group has three digits;
+    # "5,9" is a decimal comma. Either way the digits alone identify the number.
+    groups = re.split(r"[.,]", text)
+    if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]):
+        return "".join(groups)
+    return ".".join(groups)
+
+
+def anchor_tokens(text: str, rendering: str) -> set[str]:
+    """Numbers in the original and Latin-script words in the rendering, lowercased."""
+    tokens = {"#" + _normalise_number(n) for n in _NUMBER.findall(text)}
+    tokens.update(
+        w.lower() for w in _LATIN_WORD.findall(rendering)
+        if len(w) >= 3 and w.lower() not in _STOPWORDS
+    )
+    return tokens
+
+
+def char_length(text: str) -> int:
+    """Characters that carry content: whitespace does not count (Chinese uses none)."""
+    return len(_SPACE.sub("", text))
+
+
+@dataclass
+class SideFeatures:
+    """Everything the scorer needs to know about the sentences of one side."""
+
+    texts: list[str]
+    renderings: list[str]
+    lengths: np.ndarray
+    tokens: list[set[str]]
+    concepts: list[frozenset[str]] = field(default_factory=list)
+    quantities: list[tuple[Any, ...]] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+
+def describe_side(
+    texts: Sequence[str],
+    renderings: Sequence[str],
+    lang: str,
+    *,
+    concept_finder: Callable[[str, str], frozenset[str]] | None = None,
+    quantity_finder: Callable[[str, str], tuple[Any, ...]] | None = None,
+) -> SideFeatures:
+    """Describe one side: lengths and anchor tokens always; concepts and quantities when
+    a finder is given (the glossary and quantity extractors)."""
+    texts = list(texts)
+    renderings = list(renderings)
+    return SideFeatures(
+        texts=texts,
+        renderings=renderings,
+        lengths=np.array([char_length(t) for t in texts], dtype=np.float64),
+        tokens=[anchor_tokens(t, r) for t, r in zip(texts, renderings, strict=True)],
+        concepts=[concept_finder(t, lang) for t in texts] if concept_finder else
+        [frozenset()] * len(texts),
+        quantities=[quantity_finder(t, lang) for t in texts] if quantity_finder else
+        [()] * len(texts),
+    )
+
+
+def _slice(side: SideFeatures, idx: Sequence[int]) -> SideFeatures:
+    return SideFeatures(
+        texts=[side.texts[i] for i in idx],
+        renderings=[side.renderings[i] for i in idx],
+        lengths=side.lengths[list(idx)],
+        tokens=[side.tokens[i] for i in idx],
+        concepts=[side.concepts[i] for i in idx],
+        quantities=[side.quantities[i] for i in idx],
+    )
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How much each kind of evidence counts; every value goes into the signature."""
+
+    similarity: float = 0.6
+    tokens: float = 2.5
+    token_miss: float = 0.6
+    concepts: float = 1.5
+    quantity_same: float = 1.0
+    quantity_conflict: float = 0.3
+    length: float = 1.0
+    link_bonus: float = 1.2  # what a plausible 1-1 link is worth over leaving both out
+    many_penalty: float = 0.5  # each extra sentence in a merge/split costs this
+    position: float = 2.0  # reorder/anchors only: distance from the expected diagonal
+
+    def as_settings(self) -> dict[str, float]:
+        return {f"w_{k}": v for k, v in self.__dict__.items()}
+
+
+class Band:
+    """A set of allowed target indices per source row: ``lo[i] <= j < lo[i] + width``.
+
+    Cells are addressed as (row i, column c) with j = lo[i] + c; the DP runs over
+    i in 0..n and j in 0..m (boundaries between sentences), so the band has n+1 rows.
+    """
+
+    def __init__(self, lo: np.ndarray, width: int, m: int) -> None:
+        self.lo = lo.astype(np.int64)
+        self.width = int(width)
+        self.m = m
+
+    @classmethod
+    def full(cls, n: int, m: int) -> Band:
+        return cls(np.zeros(n + 1, dtype=np.int64), m + 1, m)
+
+    def j_grid(self) -> np.ndarray:
+        """Target index for every cell, shape (n+1, width); may exceed m (invalid)."""
+        return self.lo[:, None] + np.arange(self.width)[None, :]
+
+    def valid(self) -> np.ndarray:
+        return self.j_grid() <= self.m
+
+
+def _robust_z(values: np.ndarray) -> tuple[float, float]:
+    """Median and a robust spread of a (mostly unrelated-pairs) similarity sample."""
+    if values.size == 0:
+        return 0.0, 1.0
+    med = float(np.median(values))
+    mad = float(np.median(np.abs(values - med))) * 1.4826
+    return med, max(mad, 0.03)
+
+
+class PairScorer:
+    """Scores links between runs of ``src`` and runs of ``tgt`` sentences."""
+
+    def __init__(self, src: SideFeatures, tgt: SideFeatures, *, expansion: float | None,
+                 weights: Weights, same_script: bool) -> None:
+        self.src = src
+        self.tgt = tgt
+        self.w = weights
+        self.same_script = same_script
+        total_s = float(src.lengths.sum()) or 1.0
+        total_t = float(tgt.lengths.sum()) or 1.0
+        # Without a measured factor, the document itself says how much longer one side is.
+        self.expansion = expansion if expansion else total_t / total_s
+        self._idf = self._token_idf()
+        self._src_mass = np.array([sum(self._idf[t] for t in ts) for ts in src.tokens])
+        self._tgt_mass = np.array([sum(self._idf[t] for t in ts) for ts in tgt.tokens])
+        self._sim_norm: dict[tuple[int, int], tuple[float, float]] = {}
+        self.sim_signal = 1.0
+
+    def subset(self, src_idx: Sequence[int], tgt_idx: Sequence[int]) -> PairScorer:
+        """A scorer over some sentences of each side that keeps this pair's token
+        rarities, expansion factor and similarity noise levels."""
+        sub = object.__new__(PairScorer)
+        sub.src = _slice(self.src, src_idx)
+        sub.tgt = _slice(self.tgt, tgt_idx)
+        sub.w = self.w
+        sub.same_script = self.same_script
+        sub.expansion = self.expansion
+        sub._idf = self._idf
+        sub._src_mass = self._src_mass[list(src_idx)]
+        sub._tgt_mass = self._tgt_mass[list(tgt_idx)]
+        sub._sim_norm = self._sim_norm
+        sub.sim_signal = self.sim_signal
+        return sub
+
+    # -- per-token rarity -------------------------------------------------------------
+    def _token_idf(self) -> dict[str, float]:
+        df: dict[str, int] = defaultdict(int)
+        for ts in self.src.tokens + self.tgt.tokens:
+            for t in ts:
+                df[t] += 1
+        n = len(self.src) + len(self.tgt)
+        return {t: math.log(1 + n / c) for t, c in df.items()}
+
+    # -- 1-1 sparse evidence ----------------------------------------------------------
+    def pair_evidence(self, band: Band) -> dict[str, np.ndarray]:
+        """Shared-token mass, shared concepts and quantity agreements for 1-1 cells.
+
+        Arrays have the band's shape (n+1, width); row i+1 column c holds the evidence
+        for source sentence i against target sentence lo[i+1]+c-1, i.e. the cell a 1-1
+        link ending at (i+1, j+1) reads.
+        """
+        n = len(self.src)
+        shape = (n + 1, band.width)
+        shared = np.zeros(shape)
+        concepts = np.zeros(shape)
+        q_same = np.zeros(shape)
+        q_conf = np.zeros(shape)
+        postings: dict[str, list[int]] = defaultdict(list)
+        for j, ts in enumerate(self.tgt.tokens):
+            for t in ts:
+                postings[t].append(j)
+        concept_post: dict[str, list[int]] = defaultdict(list)
+        for j, cs in enumerate(self.tgt.concepts):
+            for c in cs:
+                concept_post[c].append(j)
+        tgt_with_q = [j for j, q in enumerate(self.tgt.quantities) if q]
+        for i in range(n):
+            lo = int(band.lo[i + 1])
+            hi = lo + band.width  # exclusive, in boundary coordinates j+1
+            for t in self.src.tokens[i]:
+                w = self._idf[t]
+                for j in postings.get(t, ()):
+                    if lo <= j + 1 < hi:
+                        shared[i + 1, j + 1 - lo] += w
+            for c in self.src.concepts[i]:
+                for j in concept_post.get(c, ()):
+                    if lo <= j + 1 < hi:
+                        concepts[i + 1, j + 1 - lo] += 1
+            if self.src.quantities[i]:
+                for j in tgt_with_q:
+                    if lo <= j + 1 < hi:
+                        same, conflict = compare_quantities(self.src.quantities[i],
+                                                            self.tgt.quantities[j])
+                        q_same[i + 1, j + 1 - lo] = same
+                        q_conf[i + 1, j + 1 - lo] = conflict
+        return {"shared": shared, "concepts": concepts, "q_same": q_same, "q_conf": q_conf}
+
+    # -- renderings similarity --------------------------------------------------------
+    def similarity(self, k: int, ln: int, band: Band) -> np.ndarray:
+        """rapidfuzz similarity (0..1) of k joined source vs ln joined target renderings.
+
+        Cell (i, c) compares source sentences i-k..i-1 with target j-ln..j-1, j = lo[i]+c.
+        """
+        n, m = len(self.src), len(self.tgt)
+        out = np.zeros((n + 1, band.width))
+        if k == 0 or ln == 0 or n < k or m < ln:
+            return out
+        src_join = [" ".join(self.src.renderings[i - k:i]) for i in range(k, n + 1)]
+        tgt_join = [" ".join(self.tgt.renderings[j - ln:j]) for j in range(ln, m + 1)]
+        chunk = 256
+        for start in range(k, n + 1, chunk):
+            stop = min(n + 1, start + chunk)
+            rows = np.arange(start, stop)
+            j_lo = max(ln, int(band.lo[start]))
+            j_hi = min(m, int(band.lo[stop - 1]) + band.width - 1)
+            if j_hi < j_lo:
+                continue
+            block = process.cdist(src_join[start - k:stop - k], tgt_join[j_lo - ln:j_hi - ln + 1],
+                                  scorer=fuzz.ratio, dtype=np.uint8, workers=1)
+            # Scatter the rectangle into band coordinates.
+            cols = band.lo[rows][:, None] + np.arange(band.width)[None, :]
+            ok = (cols >= j_lo) & (cols <= j_hi)
+            rr, cc = np.nonzero(ok)
+            out[rows[rr], cc] = block[rr, cols[rr, cc] - j_lo] / 100.0
+        return out
+
+    def calibrate_similarity(self, sims: dict[tuple[int, int], np.ndarray], band: Band) -> None:
+        """Standardise each link type's similarity and measure how informative it is.
+
+        Most cells compare unrelated sentences, so the median and spread of a matrix are
+        its noise level. The renderings are informative when many source sentences have
+        a best match that stands far out of that noise (identity, real MT); with glossed
+        Chinese against English almost none do, and the similarity is then switched off
+        instead of adding noise to the other evidence.
+        """
+        valid = band.valid()
+        valid[0, :] = False
+        rows = np.arange(len(band.lo))[:, None]
+        for (k, ln), mat in sims.items():
+            sample = mat[valid & (band.j_grid() >= ln) & (rows >= k)]
+            self._sim_norm[(k, ln)] = _robust_z(sample)
+        if (1, 1) in sims and len(self.src) and len(self.tgt):
+            med, spread = self._sim_norm[(1, 1)]
+            z = np.where(valid, (sims[(1, 1)] - med) / spread, -np.inf)
+            strong = np.mean(z[1:].max(axis=1) > 6.0)
+            self.sim_signal = float(np.clip((strong - 0.1) / 0.4, 0.0, 1.0))
+
+    # -- link scores ------------------------------------------------------------------
+    def link_scores(self, k: int, ln: int, band: Band, sim: np.ndarray,
+                    evidence: dict[str, np.ndarray]) -> np.ndarray:
+        """Score of linking source run (i-k..i-1) with target run (j-ln..j-1) per cell."""
+        n = len(self.src)
+        shape = (n + 1, band.width)
+        jj = band.j_grid()
+        ok = (jj >= ln) & (jj <= band.m)
+        ok[:k, :] = False
+        if k == 0 or ln == 0:
+            return np.where(ok, 0.0, -np.inf)
+        w = self.w
+        # Rectangle sums of 1-1 evidence over the k x ln sentences of the link.
+        totals = {name: np.zeros(shape) for name in evidence}
+        for di in range(k):
+            for dj in range(ln):
+                rows = np.arange(n + 1) - di
+                rows_ok = rows >= 1
+                src_rows = np.clip(rows, 0, n)
+                cols = jj - dj - band.lo[src_rows][:, None]
+                cell_ok = rows_ok[:, None] & (cols >= 0) & (cols < band.width) & ok
+                safe_cols = np.clip(cols, 0, band.width - 1)
+                for name, arr in evidence.items():
+                    gathered = arr[src_rows[:, None], safe_cols]
+                    totals[name] += np.where(cell_ok, gathered, 0.0)
+        src_mass = _run_sums(self._src_mass, k)  # index i -> sentences i-k..i-1
+        tgt_mass = _run_sums(self._tgt_mass, ln)
+        s_len = _run_sums(self.src.lengths, k)
+        t_len = _run_sums(self.tgt.lengths, ln)
+        jc = np.clip(jj, 0, band.m)
+        sm = src_mass[:, None]
+        tm = tgt_mass[jc]
+        both = (sm > 0) & (tm > 0)
+        dice = np.where(both, np.minimum(1.0, 2 * totals["shared"] / np.maximum(sm + tm, 1e-9)),
+                        0.0)
+        # Confidence in the token evidence grows with the mass at stake.
+        conf = np.minimum(1.0, (sm + tm) / 8.0)
+        token_score = w.tokens * dice * conf - w.token_miss * (both & (dice == 0)) * conf
+        concept_score = w.concepts * np.minimum(totals["concepts"], 3)
+        qty = (w.quantity_same * np.minimum(totals["q_same"], 4)
+               - w.quantity_conflict * np.minimum(totals["q_conf"], 4))
+        expected = self.expansion * s_len[:, None] + 1.0
+        ratio = np.log((t_len[jc] + 1.0) / expected)
+        length_score = -w.length * (ratio / LENGTH_SIGMA) ** 2 / 2
+        med, spread = self._sim_norm.get((k, ln), (0.0, 1.0))
+        z = np.clip((sim - med) / spread, -3.0, 12.0)
+        sim_score = w.similarity * self.sim_signal * z
+        score = (token_score + concept_score + qty + length_score + sim_score
+                 + w.link_bonus - w.many_penalty * (k + ln - 2))
+        return np.where(ok, score, -np.inf)
+
+
+def _run_sums(values: np.ndarray, k: int) -> np.ndarray:
+    """out[i] = sum(values[i-k:i]) for i >= k, else 0; length len(values)+1."""
+    csum = np.concatenate([[0.0], np.cumsum(values, dtype=np.float64)])
+    out = np.zeros(len(values) + 1)
+    if k <= len(values):
+        out[k:] = csum[k:] - csum[:-k] if k else 0.0
+    return out
+
+
+_COMPARE_CACHE: dict[tuple[Any, Any], str] = {}
+
+
+def compare_quantities(a: tuple[Any, ...], b: tuple[Any, ...]) -> tuple[int, int]:
+    """(agreeing, conflicting) quantity pairs between two sentences.
+
+    Each source quantity counts once: as agreeing if some target quantity is the same,
+    else as conflicting if a comparable target quantity differs.
+    """
+    same = conflict = 0
+    for qa in a:
+        verdicts = [_verdict(qa, qb) for qb in b]
+        if "same" in verdicts:
+            same += 1
+        elif "different" in verdicts:
+            conflict += 1
+    return same, conflict
+
+
+def _verdict(qa: Any, qb: Any) -> str:
+    key = (qa, qb)
+    found = _COMPARE_CACHE.get(key)
+    if found is None:
+        found = qa.compare(qb).verdict
+        if len(_COMPARE_CACHE) > 100_000:
+            _COMPARE_CACHE.clear()
+        _COMPARE_CACHE[key] = found
+    return found
