@@ -1,0 +1,304 @@
+"""What a report says, independent of how it is written down.
+
+Every format (HTML, Markdown, JSON, CSV, TMX) reads the same :class:`ReportContents`:
+the articles with their provenance and drift score, and for each relay the aligned
+sentence rows with the findings at or above the chosen severity, numbered once so that
+every format refers to "finding 3 of this article" the same way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from provenance.errors import BadInput
+from provenance.model import (
+    SEVERITIES,
+    Article,
+    ArticleProvenance,
+    CorpusAnalysis,
+    Finding,
+    Link,
+    PairAnalysis,
+    Sentence,
+)
+
+#: Drift kinds in display order; unknown kinds from newer detectors go after these.
+KINDS: tuple[str, ...] = (
+    "number", "date", "entity", "term", "attribution", "certainty", "negation",
+    "relation", "omission", "addition",
+)
+
+#: A symbol per kind, so that highlights read without colour (print, colour blindness).
+KIND_SYMBOLS: dict[str, str] = {
+    "number": "#", "date": "◷", "entity": "@", "term": "≈", "attribution": "❝",
+    "certainty": "?", "negation": "¬", "relation": "↔", "omission": "−", "addition": "+",
+}
+OTHER_SYMBOL = "•"
+
+
+def anchor(article_id: str) -> str:
+    """A stable HTML id for an article: readable, safe in any attribute, never colliding."""
+    readable = re.sub(r"[^A-Za-z0-9_-]+", "-", article_id)[:40].strip("-")
+    digest = hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:8]
+    return f"a-{readable}-{digest}" if readable else f"a-{digest}"
+
+
+def kind_symbol(kind: str) -> str:
+    return KIND_SYMBOLS.get(kind, OTHER_SYMBOL)
+
+
+def severity_rank(severity: str) -> int:
+    """0 for minor, 1 for major, 2 for critical; BadInput for anything else."""
+    try:
+        return SEVERITIES.index(severity)
+    except ValueError:
+        raise BadInput(f"unknown severity {severity!r} (choose from {', '.join(SEVERITIES)})")\
+            from None
+
+
+def kind_order(kinds: set[str] | list[str]) -> list[str]:
+    """Known kinds in their usual order, then any others alphabetically."""
+    known = [k for k in KINDS if k in kinds]
+    return known + sorted(k for k in set(kinds) if k not in KINDS)
+
+
+@dataclass
+class NumberedFinding:
+    """A finding with its number inside its article's report (1-based)."""
+
+    number: int
+    finding: Finding
+
+
+@dataclass
+class AlignedRow:
+    """One alignment link: reference sentences on the left, relay sentences on the right.
+
+    An empty side is a gap: an omission (no relay sentence) or an addition (no reference
+    sentence).
+    """
+
+    link: Link
+    src: list[Sentence]
+    tgt: list[Sentence]
+    findings: list[NumberedFinding] = field(default_factory=list)
+
+
+@dataclass
+class PairReport:
+    """A relay compared with its reference, restricted to the findings shown."""
+
+    pair: PairAnalysis
+    reference: Article
+    relay: Article
+    findings: list[NumberedFinding]
+
+    @property
+    def drift_score(self) -> int:
+        return sum(nf.finding.weight for nf in self.findings)
+
+    def rows(self) -> Iterator[AlignedRow]:
+        """The aligned rows in alignment order, each with the findings it carries.
+
+        Built on demand (not stored) so that a 10,000-article report never holds every
+        row at once.
+        """
+        src_by_index = {s.index: s for s in self.reference.sentences}
+        tgt_by_index = {s.index: s for s in self.relay.sentences}
+        rows = [
+            AlignedRow(
+                link,
+                [src_by_index[i] for i in link.src if i in src_by_index],
+                [tgt_by_index[i] for i in link.tgt if i in tgt_by_index],
+            )
+            for link in self.pair.alignment.links
+        ]
+        row_of_src = {i: row for row in rows for i in row.link.src}
+        row_of_tgt = {i: row for row in rows for i in row.link.tgt}
+        for nf in self.findings:
+            row = next(
+                (row_of_src[i] for i in nf.finding.src if i in row_of_src),
+                next((row_of_tgt[i] for i in nf.finding.tgt if i in row_of_tgt), None),
+            )
+            if row is not None:
+                row.findings.append(nf)
+        yield from rows
+
+    @cached_property
+    def _texts(self) -> dict[str, dict[int, str]]:
+        return {
+            "src": {s.index: s.text for s in self.reference.sentences},
+            "tgt": {s.index: s.text for s in self.relay.sentences},
+        }
+
+    def sentence_text(self, side: str, indices: tuple[int, ...]) -> str:
+        """The text of the given sentences of the reference (``"src"``) or relay (``"tgt"``)."""
+        by_index = self._texts[side]
+        return " ".join(by_index[i] for i in indices if i in by_index)
+
+
+@dataclass
+class ArticleEntry:
+    """One article as the report lists it."""
+
+    article: Article
+    provenance: ArticleProvenance | None
+    pair: PairReport | None
+    is_reference: bool
+
+    @property
+    def findings(self) -> list[NumberedFinding]:
+        return self.pair.findings if self.pair else []
+
+    @property
+    def drift_score(self) -> int:
+        return self.pair.drift_score if self.pair else 0
+
+    @property
+    def origin(self) -> str:
+        return self.provenance.origin if self.provenance else "unknown"
+
+    @property
+    def cited_sources(self) -> list[str]:
+        """Sources the article cites for its claims, first mention first, no repeats."""
+        if not self.provenance:
+            return []
+        seen: dict[str, None] = {}
+        for a in self.provenance.attributions:
+            if not a.negated:
+                seen.setdefault(a.source, None)
+        return list(seen)
+
+    @property
+    def derived_from(self) -> list[str]:
+        return [e.source for e in self.provenance.derived_from] if self.provenance else []
+
+    def weight_by_kind(self) -> dict[str, int]:
+        """Weighted drift score (MQM weights) per kind."""
+        scores: Counter[str] = Counter()
+        for nf in self.findings:
+            scores[nf.finding.kind] += nf.finding.weight
+        return dict(scores)
+
+    def count_by_kind(self) -> dict[str, int]:
+        return dict(Counter(nf.finding.kind for nf in self.findings))
+
+
+@dataclass
+class ReportContents:
+    """Everything a report shows, for one analysis and one minimum severity."""
+
+    analysis: CorpusAnalysis
+    min_severity: str
+    entries: list[ArticleEntry]
+
+    @property
+    def signature(self) -> str:
+        return str(self.analysis.signature)
+
+    @property
+    def settings(self) -> dict[str, str]:
+        """The report's own settings (the analysis settings are in the signature)."""
+        return {"min_severity": self.min_severity}
+
+    @property
+    def pairs(self) -> list[PairReport]:
+        return [e.pair for e in self.entries if e.pair]
+
+    def kinds(self) -> list[str]:
+        return kind_order({nf.finding.kind for e in self.entries for nf in e.findings})
+
+    def totals(self) -> dict[str, object]:
+        findings = [nf.finding for e in self.entries for nf in e.findings]
+        return {
+            "articles": len(self.entries),
+            "pairs": len(self.pairs),
+            "findings": len(findings),
+            "drift_score": sum(f.weight for f in findings),
+            "by_severity": {s: sum(f.severity == s for f in findings) for s in SEVERITIES},
+            "by_kind": dict(Counter(f.kind for f in findings)),
+        }
+
+    def edges(self) -> list[tuple[str, str, float, bool]]:
+        """(source, target, score, external) derivation edges: who relays whom."""
+        out = []
+        for entry in self.entries:
+            if entry.provenance:
+                for edge in entry.provenance.derived_from:
+                    out.append((edge.source, entry.article.id, edge.score, edge.external))
+        return out
+
+
+def build_contents(analysis: CorpusAnalysis, min_severity: str = "minor") -> ReportContents:
+    """Select what a report shows: every article, and the findings at/above ``min_severity``.
+
+    Raises BadInput when a pair names an article the analysis does not hold.
+    """
+    floor = severity_rank(min_severity)
+    by_id = {a.id: a for a in analysis.articles}
+    pair_of: dict[str, PairReport] = {}
+    for pair in analysis.pairs:
+        for article_id in (pair.reference_id, pair.relay_id):
+            if article_id not in by_id:
+                raise BadInput(f"the analysis compares article {article_id!r}, "
+                               "which is not among its articles")
+        shown = [f for f in pair.findings if severity_rank(f.severity) >= floor]
+        numbered = [NumberedFinding(n, f) for n, f in enumerate(_reading_order(shown), 1)]
+        pair_of.setdefault(pair.relay_id, PairReport(
+            pair, by_id[pair.reference_id], by_id[pair.relay_id], numbered))
+    references = {p.reference_id for p in analysis.pairs}
+    if analysis.reference_id:
+        references.add(analysis.reference_id)
+    entries = [
+        ArticleEntry(a, analysis.provenance.get(a.id), pair_of.get(a.id), a.id in references)
+        for a in analysis.articles
+    ]
+    return ReportContents(analysis, min_severity, entries)
+
+
+def _reading_order(findings: list[Finding]) -> list[Finding]:
+    """Findings in the order a reader meets them: by relay sentence, then reference."""
+    def key(f: Finding) -> tuple[int, int, int]:
+        return (min(f.tgt, default=10**9), min(f.src, default=10**9), -f.weight)
+
+    return sorted(findings, key=key)
+
+
+def highlight_segments(
+    text: str, marks: list[tuple[int, int, NumberedFinding]]
+) -> list[tuple[str, NumberedFinding | None]]:
+    """Cut ``text`` into pieces, each either plain or covered by one finding's span.
+
+    Overlapping spans are clipped (the earlier span keeps the shared characters) so that
+    every character is written exactly once; spans outside the text are ignored.
+    """
+    pieces: list[tuple[str, NumberedFinding | None]] = []
+    pos = 0
+    for start, end, nf in sorted(marks, key=lambda m: (m[0], -m[1])):
+        start, end = max(start, pos), min(end, len(text))
+        if start >= end:
+            continue
+        if start > pos:
+            pieces.append((text[pos:start], None))
+        pieces.append((text[start:end], nf))
+        pos = end
+    if pos < len(text) or not pieces:
+        pieces.append((text[pos:], None))
+    return pieces
+
+
+def sentence_marks(
+    findings: list[NumberedFinding], side: str
+) -> dict[int, list[tuple[int, int, NumberedFinding]]]:
+    """For each sentence index on one side (``"src"`` or ``"tgt"``), the finding spans in it."""
+    marks: dict[int, list[tuple[int, int, NumberedFinding]]] = {}
+    for nf in findings:
+        spans = nf.finding.src_spans if side == "src" else nf.finding.tgt_spans
+        for sentence, start, end in spans:
+            marks.setdefault(sentence, []).append((start, end, nf))
+    return marks

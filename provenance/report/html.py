@@ -1,0 +1,300 @@
+"""The HTML report: one self-contained page (inline CSS and SVG, no script, no network).
+
+Sections: settings and signature, the provenance graph, the table of articles, the drift
+chart, then every article with its sentences aligned side by side against its reference,
+drifted spans highlighted (colour *and* a symbol, so it reads printed in black and
+white) and each finding explained. All text from articles goes through
+:func:`html.escape`, so a hostile article cannot inject markup or script.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from typing import TextIO
+
+from provenance import __version__
+from provenance.lang import base
+from provenance.model import Sentence
+from provenance.report.contents import (
+    AlignedRow,
+    ArticleEntry,
+    NumberedFinding,
+    PairReport,
+    ReportContents,
+    anchor,
+    highlight_segments,
+    kind_symbol,
+    sentence_marks,
+)
+from provenance.report.svg import KIND_COLOURS, drift_chart_svg, graph_svg, kind_colour
+
+_CSS = """
+:root { --ink: #1b1b1b; --muted: #5b5b5b; --rule: #d0d0d0; }
+* { box-sizing: border-box; }
+body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK SC",
+       sans-serif; color: var(--ink); margin: 0 auto; max-width: 1200px; padding: 1.5rem; }
+h1 { font-size: 1.6rem; margin: 0 0 .5rem; } h2 { margin-top: 2.2rem; border-bottom: 2px solid
+  var(--ink); } h3 { margin: 1.6rem 0 .3rem; }
+code, .sig { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace;
+  font-size: .85em; word-break: break-all; }
+dl.settings { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
+dl.settings dt { font-weight: 600; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
+th, td { border: 1px solid var(--rule); padding: .3rem .45rem; vertical-align: top;
+  text-align: left; }
+th { background: #f4f4f4; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+table.aligned { table-layout: fixed; }
+table.aligned col.idx { width: 3.2rem; } table.aligned col.marks { width: 6rem; }
+td.gap { color: var(--muted); font-style: italic; background: repeating-linear-gradient(
+  45deg, #fafafa, #fafafa 6px, #f0f0f0 6px, #f0f0f0 12px); }
+tr.drift td { border-left-width: 3px; }
+mark { padding: 0 .1em; border-bottom: 2px solid currentColor; color: inherit; }
+mark .sym { font-weight: 700; margin-right: .1em; }
+mark sup a, .refs a { text-decoration: none; }
+.sev { display: inline-block; min-width: 4.8em; font-size: .75rem; font-weight: 700;
+  text-transform: uppercase; border: 1px solid currentColor; border-radius: 3px;
+  padding: 0 .3em; text-align: center; }
+.sev-minor { color: #555; } .sev-major { color: #b35900; } .sev-critical { color: #b00020; }
+ol.findings li { margin: .35rem 0; }
+.where, .evidence, .note, .meta { color: var(--muted); font-size: .9em; }
+ul.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem 1rem; }
+.swatch { display: inline-block; width: .9em; height: .9em; vertical-align: -.1em;
+  margin-right: .25em; border: 1px solid #333; }
+svg text { font: 12px system-ui, sans-serif; fill: #1b1b1b; }
+svg .node-title { font-weight: 600; } svg .note { fill: #5b5b5b; }
+svg .bar-symbol { fill: #fff; font-weight: 700; }
+.figure { overflow-x: auto; }
+nav ol { columns: 2; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  nav, .screen-only { display: none; }
+  a { color: inherit; text-decoration: none; }
+  mark { background: none !important; border-bottom: 1.5px solid #000; }
+  tr, li, svg { break-inside: avoid; }
+  thead { display: table-header-group; }
+  h2, h3 { break-after: avoid; }
+  .figure { overflow: visible; }
+  @page { margin: 1.4cm; }
+}
+"""
+
+
+def _kind_css() -> str:
+    # Light tint of the kind colour behind the highlighted span; the border keeps the hue.
+    rules = [f"mark.kind-{k} {{ background: {c}33; border-color: {c}; }}"
+             for k, c in KIND_COLOURS.items()]
+    rules.append("mark.kind-other { background: #44444422; border-color: #444; }")
+    return "\n".join(rules)
+
+
+def _kind_class(kind: str) -> str:
+    return f"kind-{kind}" if kind in KIND_COLOURS else "kind-other"
+
+
+def write_html(contents: ReportContents, out: TextIO) -> None:
+    """Write the report as one HTML5 page to ``out``."""
+    analysis = contents.analysis
+    totals = contents.totals()
+    title = "Translation provenance and drift report"
+    out.write(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="generator" content="provenance {escape(__version__)}">\n'
+        f'<meta name="provenance-signature" content="{escape(contents.signature)}">\n'
+        f"<title>{title}</title>\n<style>{_CSS}\n{_kind_css()}</style>\n</head>\n<body>\n"
+    )
+    out.write(f"<header>\n<h1>{title}</h1>\n<dl class=\"settings\">\n")
+    settings = [
+        ("Articles", f"{totals['articles']} ({totals['pairs']} compared with a reference)"),
+        ("Findings shown", _totals_line(totals)),
+        ("Minimum severity", contents.min_severity),
+        ("Reference", analysis.reference_id or "none"),
+        ("Root sources", ", ".join(analysis.roots) or "none named"),
+    ]
+    for name, value in settings:
+        out.write(f"<dt>{name}</dt><dd>{escape(str(value))}</dd>\n")
+    out.write(f'<dt>Signature</dt><dd><code class="sig">{escape(contents.signature)}</code>'
+              "</dd>\n</dl>\n</header>\n")
+    out.write('<nav class="screen-only"><ol><li><a href="#graph">Who relays whom</a></li>'
+              '<li><a href="#articles">Articles</a></li><li><a href="#drift-by-kind">Drift by '
+              'kind</a></li><li><a href="#comparisons">Sentence by sentence</a></li></ol>'
+              "</nav>\n")
+
+    out.write('<section id="graph">\n<h2>Who relays whom</h2>\n<div class="figure">\n')
+    out.write(graph_svg(contents))
+    out.write("\n</div>\n</section>\n")
+    _articles_table(contents, out)
+    _chart(contents, out)
+
+    out.write('<section id="comparisons">\n<h2>Sentence by sentence</h2>\n')
+    for entry in contents.entries:
+        _article_section(entry, out)
+    out.write("</section>\n")
+    out.write(f'<footer><p class="meta">provenance {escape(__version__)} · signature '
+              f'<code class="sig">{escape(contents.signature)}</code></p></footer>\n'
+              "</body>\n</html>\n")
+
+
+def _totals_line(totals: dict) -> str:
+    sev = totals["by_severity"]
+    return (f"{totals['findings']} (critical {sev['critical']}, major {sev['major']}, "
+            f"minor {sev['minor']}); drift score {totals['drift_score']}")
+
+
+def _articles_table(contents: ReportContents, out: TextIO) -> None:
+    out.write('<section id="articles">\n<h2>Articles</h2>\n<table class="articles">\n<thead><tr>'
+              "<th>Article</th><th>Outlet</th><th>Language</th><th>Origin</th>"
+              "<th>Cited sources</th><th>Derives from</th><th>Drift score</th><th>Findings</th>"
+              "</tr></thead>\n<tbody>\n")
+    for e in contents.entries:
+        a = e.article
+        origin = "reference" if e.is_reference and not e.pair else e.origin
+        confidence = e.provenance.confidence if e.provenance else 0.0
+        conf = f" ({confidence:.2f})" if confidence else ""
+        out.write(
+            f'<tr data-article-id="{escape(a.id)}"><td><a href="#{anchor(a.id)}">'
+            f"{escape(a.title or a.id)}</a></td><td>{escape(a.outlet or '—')}</td>"
+            f"<td>{escape(a.lang)}</td><td>{escape(origin)}{conf}</td>"
+            f"<td>{escape(', '.join(e.cited_sources) or '—')}</td>"
+            f"<td>{escape(', '.join(e.derived_from) or '—')}</td>"
+            f'<td class="num">{e.drift_score if e.pair else "—"}</td>'
+            f'<td class="num">{len(e.findings) if e.pair else "—"}</td></tr>\n'
+        )
+    out.write("</tbody>\n</table>\n</section>\n")
+
+
+def _chart(contents: ReportContents, out: TextIO) -> None:
+    out.write('<section id="drift-by-kind">\n<h2>Drift by kind</h2>\n<ul class="legend">')
+    for kind in contents.kinds():
+        out.write(f'<li><span class="swatch" style="background:{kind_colour(kind)}"></span>'
+                  f"<strong>{escape(kind_symbol(kind))}</strong> {escape(kind)}</li>")
+    out.write('</ul>\n<p class="note">Bar length is the weighted score (minor 1, major 5, '
+              'critical 25).</p>\n<div class="figure">\n')
+    out.write(drift_chart_svg(contents))
+    out.write("\n</div>\n</section>\n")
+
+
+def _article_section(entry: ArticleEntry, out: TextIO) -> None:
+    a, aid = entry.article, anchor(entry.article.id)
+    out.write(f'<section class="article" id="{aid}" data-article-id="{escape(a.id)}">\n'
+              f"<h3>{escape(a.label)}</h3>\n")
+    meta = [f"id {a.id}", f"language {a.lang}", f"origin {entry.origin}"]
+    if a.published:
+        meta.append(f"published {a.published}")
+    if a.title and a.title != a.label:
+        meta.append(f"“{a.title}”")
+    out.write(f'<p class="meta">{escape(" · ".join(meta))}')
+    if a.url:
+        out.write(" · " + _url(a.url))
+    out.write("</p>\n")
+    if entry.pair is None:
+        if entry.is_reference:
+            out.write("<p>Reference: the relays below are compared with this article.</p>\n")
+        else:
+            out.write("<p>Not compared: no reference version was found for this article.</p>\n")
+        out.write("</section>\n")
+        return
+    pair = entry.pair
+    out.write(f'<p>Compared with <a href="#{anchor(pair.reference.id)}">'
+              f"{escape(pair.reference.label)}</a>; drift score "
+              f"<strong>{pair.drift_score}</strong>, {len(pair.findings)} finding(s) shown.</p>\n")
+    _aligned_table(pair, aid, out)
+    _findings_list(pair, aid, out)
+    out.write("</section>\n")
+
+
+def _url(url: str) -> str:
+    # Only web links become links: a javascript: or data: URL stays inert text.
+    if url.lower().startswith(("http://", "https://")):
+        return f'<a href="{escape(url)}" rel="noopener noreferrer">{escape(url)}</a>'
+    return escape(url)
+
+
+def _aligned_table(pair: PairReport, aid: str, out: TextIO) -> None:
+    src_lang, tgt_lang = base(pair.reference.lang), base(pair.relay.lang)
+    src_marks = sentence_marks(pair.findings, "src")
+    tgt_marks = sentence_marks(pair.findings, "tgt")
+    out.write('<table class="aligned">\n<colgroup><col class="idx"><col><col><col class="idx">'
+              '<col class="marks"></colgroup>\n<thead><tr><th>#</th>'
+              f"<th>Reference ({escape(pair.reference.lang)})</th>"
+              f"<th>Relay ({escape(pair.relay.lang)})</th><th>#</th><th>Drift</th></tr></thead>\n"
+              "<tbody>\n")
+    for row in pair.rows():
+        out.write(_row_html(row, aid, src_lang, tgt_lang, src_marks, tgt_marks))
+    out.write("</tbody>\n</table>\n")
+
+
+def _row_html(row: AlignedRow, aid: str, src_lang: str, tgt_lang: str,
+              src_marks: dict, tgt_marks: dict) -> str:
+    cls = ' class="drift"' if row.findings else ""
+    refs = " ".join(
+        f'<a href="#{aid}-f{nf.number}" title="{escape(nf.finding.message)}">'
+        f"{escape(kind_symbol(nf.finding.kind))}{nf.number}</a>"
+        for nf in row.findings
+    )
+    return (
+        f"<tr{cls}><td class=\"num\">{_indices(row.link.src)}</td>"
+        f"{_side(row.src, src_lang, src_marks, aid, 'not in the reference (addition)')}"
+        f"{_side(row.tgt, tgt_lang, tgt_marks, aid, 'not in the relay (omission)')}"
+        f'<td class="num">{_indices(row.link.tgt)}</td><td class="refs">{refs}</td></tr>\n'
+    )
+
+
+def _indices(indices: tuple[int, ...]) -> str:
+    return ", ".join(str(i + 1) for i in indices)
+
+
+def _side(sentences: list[Sentence], lang: str, marks: dict, aid: str, gap: str) -> str:
+    if not sentences:
+        return f'<td class="gap">— {gap} —</td>'
+    text = " ".join(_sentence_html(s, marks.get(s.index, []), aid) for s in sentences)
+    return f'<td lang="{escape(lang)}">{text}</td>'
+
+
+def _sentence_html(sentence: Sentence, marks: list, aid: str) -> str:
+    parts = []
+    for piece, nf in highlight_segments(sentence.text, marks):
+        if nf is None:
+            parts.append(escape(piece))
+        else:
+            parts.append(_mark(piece, nf, aid))
+    return "".join(parts)
+
+
+def _mark(piece: str, nf: NumberedFinding, aid: str) -> str:
+    f = nf.finding
+    return (
+        f'<mark class="{_kind_class(f.kind)} sev-{escape(f.severity)}" '
+        f'title="{escape(f"{f.kind}, {f.severity}: {f.message}")}">'
+        f'<span class="sym" aria-hidden="true">{escape(kind_symbol(f.kind))}</span>'
+        f'{escape(piece)}<sup><a href="#{aid}-f{nf.number}">{nf.number}</a></sup></mark>'
+    )
+
+
+def _findings_list(pair: PairReport, aid: str, out: TextIO) -> None:
+    if not pair.findings:
+        out.write('<p class="note">No drift at or above the minimum severity.</p>\n')
+        return
+    out.write('<ol class="findings">\n')
+    for nf in pair.findings:
+        f = nf.finding
+        where = []
+        if f.src:
+            where.append(f"reference {_indices(f.src)}: “{pair.sentence_text('src', f.src)}”")
+        if f.tgt:
+            where.append(f"relay {_indices(f.tgt)}: “{pair.sentence_text('tgt', f.tgt)}”")
+        out.write(
+            f'<li id="{aid}-f{nf.number}" value="{nf.number}">'
+            f'<span class="sev sev-{escape(f.severity)}">{escape(f.severity)}</span> '
+            f"<strong>{escape(kind_symbol(f.kind))} {escape(f.kind)}</strong> — {escape(f.message)}"
+        )
+        if where:
+            out.write(f'<div class="where">{escape(" → ".join(where))}</div>')
+        if f.evidence:
+            evidence = "; ".join(f"{k}: {json.dumps(v, ensure_ascii=False, default=str)}"
+                                 for k, v in f.evidence.items())
+            out.write(f'<div class="evidence">evidence: {escape(evidence)}</div>')
+        out.write("</li>\n")
+    out.write("</ol>\n")

@@ -1,0 +1,128 @@
+"""The JSON report: one document, described by ``provenance/schemas/report.schema.json``.
+
+Written item by item (articles, then pairs) so that a 10,000-article report never holds
+the whole document in memory. Bump :data:`SCHEMA_VERSION` (and the schema file) whenever
+a field is removed or changes meaning; adding optional fields keeps the major version.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from provenance import __version__
+from provenance.report.contents import ArticleEntry, PairReport, ReportContents, kind_order
+
+SCHEMA_VERSION = "1.0"
+SCHEMA_ID = "https://provenance.local/schemas/report/1.0"
+
+
+def write_json(contents: ReportContents, out: TextIO) -> None:
+    """Write the whole report as one JSON document to ``out``."""
+    analysis = contents.analysis
+    head: dict[str, Any] = {
+        "$schema": SCHEMA_ID,
+        "schema_version": SCHEMA_VERSION,
+        "generator": {"name": "provenance", "version": __version__},
+        "signature": contents.signature,
+        "settings": analysis.signature.to_dict(),
+        "report": contents.settings,
+        "reference_id": analysis.reference_id,
+        "roots": list(analysis.roots),
+        "totals": contents.totals(),
+        "edges": [
+            {"source": s, "target": t, "score": round(score, 4), "external": ext}
+            for s, t, score, ext in contents.edges()
+        ],
+    }
+    out.write(_dumps(head)[:-1])  # reopen the object to stream the two big arrays
+    out.write(',\n"articles": [')
+    for n, entry in enumerate(contents.entries):
+        out.write(("," if n else "") + "\n" + _dumps(article_json(entry)))
+    out.write('\n],\n"pairs": [')
+    for n, pair in enumerate(contents.pairs):
+        out.write(("," if n else "") + "\n" + _dumps(pair_json(pair)))
+    out.write("\n]}\n")
+
+
+def _dumps(obj: Any) -> str:
+    # default=str: detector evidence may hold dates or other non-JSON values
+    return json.dumps(obj, ensure_ascii=False, default=str)
+
+
+def article_json(entry: ArticleEntry) -> dict[str, Any]:
+    a, prov = entry.article, entry.provenance
+    weights, counts = entry.weight_by_kind(), entry.count_by_kind()
+    return {
+        "id": a.id,
+        "title": a.title,
+        "outlet": a.outlet,
+        "url": a.url,
+        "published": a.published,
+        "language": a.lang,
+        "source_path": a.source_path,
+        "sentence_count": len(a.sentences),
+        "is_reference": entry.is_reference,
+        "origin": entry.origin,
+        "origin_confidence": round(prov.confidence, 4) if prov else 0.0,
+        "origin_language": prov.origin_language if prov else None,
+        "story": prov.story if prov else 0,
+        "cited_sources": entry.cited_sources,
+        "attributions": [
+            {"source": x.source, "kind": x.kind, "cue": x.cue, "sentence": x.sentence,
+             "start": x.start, "end": x.end, "chain": list(x.chain), "negated": x.negated}
+            for x in (prov.attributions if prov else [])
+        ],
+        "derived_from": [
+            {"source": e.source, "score": round(e.score, 4), "external": e.external}
+            for e in (prov.derived_from if prov else [])
+        ],
+        "compared_with": entry.pair.reference.id if entry.pair else None,
+        "drift_score": entry.drift_score,
+        "finding_count": len(entry.findings),
+        "drift_by_kind": {
+            k: {"count": counts[k], "score": weights[k]} for k in kind_order(list(counts))
+        },
+    }
+
+
+def pair_json(pair: PairReport) -> dict[str, Any]:
+    alignment = pair.pair.alignment
+    rows = []
+    for row in pair.rows():
+        rows.append({
+            "src": list(row.link.src),
+            "tgt": list(row.link.tgt),
+            "score": round(row.link.score, 4),
+            "src_text": " ".join(s.text for s in row.src),
+            "tgt_text": " ".join(s.text for s in row.tgt),
+            "findings": [nf.number for nf in row.findings],
+        })
+    return {
+        "reference_id": pair.reference.id,
+        "relay_id": pair.relay.id,
+        "src_lang": alignment.src_lang,
+        "tgt_lang": alignment.tgt_lang,
+        "alignment_mode": alignment.mode,
+        "alignment_signature": str(alignment.signature),
+        "drift_score": pair.drift_score,
+        "rows": rows,
+        "findings": [
+            {
+                "number": nf.number,
+                "kind": nf.finding.kind,
+                "severity": nf.finding.severity,
+                "weight": nf.finding.weight,
+                "src": list(nf.finding.src),
+                "tgt": list(nf.finding.tgt),
+                "src_spans": [list(s) for s in nf.finding.src_spans],
+                "tgt_spans": [list(s) for s in nf.finding.tgt_spans],
+                "src_text": pair.sentence_text("src", nf.finding.src),
+                "tgt_text": pair.sentence_text("tgt", nf.finding.tgt),
+                "message": nf.finding.message,
+                "evidence": nf.finding.evidence,
+                "detector": nf.finding.detector,
+            }
+            for nf in pair.findings
+        ],
+    }

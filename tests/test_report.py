@@ -1,0 +1,282 @@
+"""The JSON and HTML reports: schema, structure, escaping, and the 1,000-article corpus.
+
+Test data is built from real parts: the parallel news documents (with gold drift from
+``benchmarks/report_scale.py``) and hand-made alignments of hostile text; the writers
+themselves are the shipped code.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import json
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import jsonschema
+import pytest
+from conftest import PARALLEL, REPO
+
+from provenance.errors import BadInput
+from provenance.model import (
+    Alignment,
+    Article,
+    ArticleProvenance,
+    Attribution,
+    CorpusAnalysis,
+    DerivationEdge,
+    Finding,
+    Link,
+    PairAnalysis,
+    Sentence,
+)
+from provenance.report import format_from_path, write_report
+from provenance.report.contents import build_contents, highlight_segments
+from provenance.signature import Signature
+
+SCHEMA = json.loads((REPO / "provenance" / "schemas" / "report.schema.json").read_text())
+
+
+def load_generator():
+    """benchmarks/report_scale.py, which builds gold-drift corpora from the parallel data."""
+    if not PARALLEL.is_dir():
+        pytest.skip(f"shared data not found at {PARALLEL}")
+    spec = importlib.util.spec_from_file_location("report_scale",
+                                                  REPO / "benchmarks" / "report_scale.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["report_scale"] = module  # dataclasses look their module up while building
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def corpus_1000() -> CorpusAnalysis:
+    return load_generator().synthetic_analysis(1000)
+
+
+HOSTILE = [
+    '<script>alert("x")</script> The rocket cost $5.9 billion.',
+    'Officials said "><img src=x onerror=alert(1)> nothing </textarea><script>bad()</script>.',
+    "<!-- comment --> <style>body{display:none}</style> ]]> &amp; <iframe src=evil>",
+]
+
+
+def _sentences(lines: list[str], lang: str) -> list[Sentence]:
+    out, pos = [], 0
+    for i, line in enumerate(lines):
+        out.append(Sentence(i, line, pos, pos + len(line), lang))
+        pos += len(line) + 1
+    return out
+
+
+def hostile_analysis() -> CorpusAnalysis:
+    """Two articles whose every text field tries to inject markup or script."""
+    ref = Article(id='ref"><script>alert(1)</script>', text="\n".join(HOSTILE),
+                  title="<script>title()</script>", outlet='<b onmouseover="x()">Evil</b>',
+                  url="javascript:alert(1)", language="en", sentences=_sentences(HOSTILE, "en"))
+    relay_lines = [HOSTILE[0].replace("5.9", "59"), HOSTILE[2], "<script>added()</script>"]
+    relay = Article(id="relay</textarea><script>", text="\n".join(relay_lines),
+                    outlet="Relay <svg onload=alert(1)>", language="zh-cn",
+                    sentences=_sentences(relay_lines, "zh-cn"))
+    num = relay_lines[0].index("59")
+    findings = [
+        Finding("number", "critical", (0,), (0,), "<script>msg()</script> 5.9 became 59",
+                src_spans=[(0, HOSTILE[0].index("5.9"), HOSTILE[0].index("5.9") + 3)],
+                tgt_spans=[(0, num, num + 2)], evidence={"<script>": "</script>"}),
+        Finding("omission", "major", (1,), (), "dropped", src_spans=[(1, 0, 20)]),
+        Finding("addition", "minor", (), (2,), "added", tgt_spans=[(2, 0, 8)]),
+    ]
+    links = [Link((0,), (0,), 0.9), Link((1,), (), 0.0), Link((2,), (1,), 0.8),
+             Link((), (2,), 0.0)]
+    pair = PairAnalysis(ref.id, relay.id, Alignment("en", "zh-cn", "monotonic", links), findings)
+    prov = {
+        ref.id: ArticleProvenance(ref.id, "original", 0.9),
+        relay.id: ArticleProvenance(
+            relay.id, "translation", 0.7,
+            attributions=[Attribution("<script>src()</script>", "outlet", "据", 0, 0, 1)],
+            derived_from=[DerivationEdge(ref.id, relay.id, 0.8),
+                          DerivationEdge("<script>ext()</script>", relay.id, 0.5, True)]),
+    }
+    return CorpusAnalysis(Signature({"t": "<script>"}), [ref, relay], prov, [pair], ref.id,
+                          ["<script>root()</script>"])
+
+
+class TagChecker(HTMLParser):
+    """Collects tags and attributes and checks that every element is closed in order."""
+
+    VOID = {"meta", "link", "br", "hr", "img", "input", "col", "wbr", "source", "area",
+            "base", "embed", "track", "path", "rect", "circle", "line", "polyline"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.errors: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID:
+            return
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes <{self.stack[-1] if self.stack else None}>")
+        else:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse_html(text: str) -> TagChecker:
+    checker = TagChecker()
+    checker.feed(text)
+    checker.close()
+    return checker
+
+
+def render(analysis: CorpusAnalysis, fmt: str, **kw) -> str:
+    out = io.StringIO()
+    write_report(analysis, out, fmt, **kw)
+    return out.getvalue()
+
+
+# --- JSON -----------------------------------------------------------------------------
+
+def test_json_report_validates_and_carries_signature_and_settings(corpus_1000):
+    doc = json.loads(render(corpus_1000, "json", min_severity="major"))
+    jsonschema.validate(doc, SCHEMA)
+    assert doc["signature"] == str(corpus_1000.signature)
+    assert doc["report"] == {"min_severity": "major"}
+    assert len(doc["articles"]) == 1000
+    assert {a["id"] for a in doc["articles"]} == {a.id for a in corpus_1000.articles}
+    shown = [f for p in corpus_1000.pairs for f in p.findings if f.severity != "minor"]
+    assert doc["totals"]["findings"] == len(shown) == sum(len(p["findings"]) for p in doc["pairs"])
+    assert all(f["severity"] != "minor" for p in doc["pairs"] for f in p["findings"])
+
+
+def test_json_rows_and_finding_texts_come_from_the_articles(corpus_1000):
+    doc = json.loads(render(corpus_1000, "json"))
+    pair = doc["pairs"][0]
+    relay = corpus_1000.article(pair["relay_id"])
+    number = next(f for f in pair["findings"] if f["kind"] == "number")
+    sent, start, end = number["tgt_spans"][0]
+    assert number["tgt_text"] == relay.sentences[sent].text
+    assert relay.sentences[sent].text[start:end].endswith("0")
+    omission_rows = [r for r in pair["rows"] if not r["tgt"]]
+    assert omission_rows and all(r["tgt_text"] == "" for r in omission_rows)
+    numbers = {n for r in pair["rows"] for n in r["findings"]}
+    assert numbers == {f["number"] for f in pair["findings"]}
+
+
+def test_json_hostile_text_round_trips_verbatim():
+    doc = json.loads(render(hostile_analysis(), "json"))
+    jsonschema.validate(doc, SCHEMA)
+    assert doc["pairs"][0]["rows"][0]["src_text"] == HOSTILE[0]
+
+
+def test_schema_rejects_a_report_without_signature(corpus_1000):
+    doc = json.loads(render(hostile_analysis(), "json"))
+    del doc["signature"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(doc, SCHEMA)
+
+
+# --- HTML -----------------------------------------------------------------------------
+
+def test_html_is_well_formed_and_lists_every_article(corpus_1000):
+    page = render(corpus_1000, "html")
+    parsed = parse_html(page)
+    assert parsed.errors == [] and parsed.stack == []
+    sections = {attrs["data-article-id"] for tag, attrs in parsed.tags
+                if tag == "section" and "data-article-id" in attrs}
+    rows = {attrs["data-article-id"] for tag, attrs in parsed.tags
+            if tag == "tr" and "data-article-id" in attrs}
+    ids = {a.id for a in corpus_1000.articles}
+    assert sections == ids and rows == ids
+    assert str(corpus_1000.signature) in page
+    assert sum(tag == "svg" for tag, _ in parsed.tags) == 2
+    marks = [attrs for tag, attrs in parsed.tags if tag == "mark"]
+    spans = sum(len(f.src_spans) + len(f.tgt_spans) for p in corpus_1000.pairs for f in p.findings)
+    assert len(marks) == spans
+    assert not any(tag == "script" for tag, _ in parsed.tags)
+    # self-contained: nothing is fetched
+    assert not any(attrs.get("src") for _, attrs in parsed.tags)
+    assert not any(tag == "link" for tag, _ in parsed.tags)
+
+
+def test_html_hostile_article_injects_nothing():
+    analysis = hostile_analysis()
+    page = render(analysis, "html")
+    parsed = parse_html(page)
+    assert parsed.errors == [] and parsed.stack == []
+    tags = {tag for tag, _ in parsed.tags}
+    assert not tags & {"script", "img", "iframe", "textarea", "b"}
+    assert sum(tag == "style" for tag, _ in parsed.tags) == 1  # only the report's own CSS
+    for _tag, attrs in parsed.tags:
+        assert not any(name.startswith("on") for name in attrs)
+        assert not (attrs.get("href") or "").lower().startswith("javascript:")
+    text = "".join(parsed.text)
+    # the hostile text is shown to the reader, as text
+    assert '<script>alert("x")</script>' in text
+    assert "</textarea><script>bad()</script>" in text
+    assert '<b onmouseover="x()">Evil</b>' in text
+
+
+def test_html_highlights_the_drifted_span_with_kind_and_symbol():
+    page = render(hostile_analysis(), "html")
+    parsed = parse_html(page)
+    marks = [attrs for tag, attrs in parsed.tags if tag == "mark"]
+    classes = sorted(m["class"].split()[0] for m in marks)
+    assert classes == ["kind-addition", "kind-number", "kind-number", "kind-omission"]
+    assert '<span class="sym" aria-hidden="true">#</span>59<sup>' in page
+    assert "@media print" in page
+
+
+def test_min_severity_hides_lower_findings_everywhere():
+    page = render(hostile_analysis(), "html", min_severity="critical")
+    parsed = parse_html(page)
+    kinds = {attrs["class"].split()[0] for tag, attrs in parsed.tags if tag == "mark"}
+    assert kinds == {"kind-number"}
+    assert "Minimum severity</dt><dd>critical" in page
+
+
+# --- shared pieces --------------------------------------------------------------------
+
+def test_highlight_segments_clip_overlaps_and_keep_every_character():
+    a, b = object(), object()
+    pieces = highlight_segments("0123456789", [(2, 6, a), (4, 8, b), (20, 30, a)])
+    assert "".join(p for p, _ in pieces) == "0123456789"
+    assert [(p, m) for p, m in pieces if m] == [("2345", a), ("67", b)]
+
+
+def test_format_from_path_and_errors(tmp_path: Path):
+    assert format_from_path("x/report.HTM") == "html"
+    assert format_from_path("r.markdown") == "md"
+    with pytest.raises(BadInput):
+        format_from_path("report.docx")
+    with pytest.raises(BadInput):
+        write_report(hostile_analysis(), io.StringIO())  # no name, no format
+    with pytest.raises(BadInput):
+        write_report(hostile_analysis(), tmp_path / "r.json", min_severity="severe")
+    assert not (tmp_path / "r.json").exists()
+
+
+def test_pair_naming_an_unknown_article_is_bad_input():
+    analysis = hostile_analysis()
+    analysis.pairs[0].relay_id = "missing"
+    with pytest.raises(BadInput, match="missing"):
+        build_contents(analysis)
+
+
+def test_write_report_to_a_path_infers_the_format(tmp_path: Path):
+    out = tmp_path / "story.json"
+    assert write_report(hostile_analysis(), out) == "json"
+    jsonschema.validate(json.loads(out.read_text("utf-8")), SCHEMA)
