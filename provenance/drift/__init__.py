@@ -1,0 +1,60 @@
+"""Drift detection: what changed between the English version and a relay.
+
+``detect_drift(src, tgt, alignment, glossary=...)`` runs every detector over one
+aligned article pair and returns :class:`~provenance.model.Finding` objects, most
+severe first within reading order; ``summarize(findings)`` counts and weighs them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from provenance.drift.attribution import AttributionDrift
+from provenance.drift.base import Detector
+from provenance.drift.certainty import CertaintyDrift
+from provenance.drift.context import PairContext
+from provenance.drift.coverage import CoverageDrift
+from provenance.drift.dates import DateDrift
+from provenance.drift.entities import EntityDrift
+from provenance.drift.numbers import NumberDrift
+from provenance.drift.polarity import NegationDrift, RelationDrift
+from provenance.drift.summary import DriftSummary, summarize
+from provenance.drift.terms import TermDrift
+from provenance.model import SEVERITY_WEIGHTS, Alignment, Article, Finding
+
+if TYPE_CHECKING:
+    from provenance.glossary import Glossary
+
+__all__ = ["DETECTORS", "Detector", "DriftSummary", "PairContext", "default_detectors",
+           "detect_drift", "summarize"]
+
+
+def default_detectors() -> list[Detector]:
+    """One instance of every detector family, in report order."""
+    return [NumberDrift(), DateDrift(), EntityDrift(), TermDrift(), AttributionDrift(),
+            CertaintyDrift(), NegationDrift(), RelationDrift(), CoverageDrift()]
+
+
+DETECTORS: tuple[str, ...] = tuple(d.name for d in default_detectors())
+
+
+def detect_drift(src: Article, tgt: Article, alignment: Alignment, *, glossary: Glossary,
+                 detectors: Sequence[Detector] | None = None) -> list[Finding]:
+    """Every drift between ``src`` (the reference) and ``tgt`` (the relay).
+
+    ``alignment.links`` index ``src.sentences`` and ``tgt.sentences``. Findings come in
+    source reading order (additions by their relay position), most severe first at
+    each position.
+    """
+    pair = PairContext.build(src, tgt, alignment, glossary)
+    findings: list[Finding] = []
+    for detector in detectors if detectors is not None else default_detectors():
+        findings.extend(detector.detect(pair))
+    return sorted(findings, key=_reading_order)
+
+
+def _reading_order(f: Finding) -> tuple[float, float, int]:
+    first_src = min(f.src) if f.src else float("inf")
+    first_tgt = min(f.tgt) if f.tgt else float("inf")
+    return (first_src if f.src else first_tgt - 0.5, first_tgt, -SEVERITY_WEIGHTS[f.severity])

@@ -1,0 +1,67 @@
+"""Certainty drift: hedges and evidentials added or removed.
+
+Removing an evidential ("reportedly", 据报道, 것으로 알려졌다, нібито, якобы) turns a
+rumour into a fact: major, unless the relay still attributes the claim ("according to
+the WSJ"). Modal hedges (may, could, 可能) come and go in ordinary translation more
+often, so their changes are minor; adding a hedge weakens a claim and is minor too.
+"""
+
+from __future__ import annotations
+
+from provenance.drift.base import Detector
+from provenance.drift.context import PairContext, SentenceFacts
+from provenance.drift.lexicons import Cue
+from provenance.model import Finding, Link
+
+
+def _cues(facts: list[SentenceFacts], category: str) -> list[tuple[int, Cue]]:
+    return [(f.index, c) for f in facts for c in f.cues_of(category)]
+
+
+class CertaintyDrift(Detector):
+    """Evidentials and modal hedges present on one side only."""
+
+    name = "certainty"
+    kinds = ("certainty",)
+
+    def detect(self, pair: PairContext) -> list[Finding]:
+        findings: list[Finding] = []
+        for link in pair.aligned:
+            findings.extend(self._link(link, pair.src_of(link), pair.tgt_of(link)))
+        return findings
+
+    def _link(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts]
+              ) -> list[Finding]:
+        found: list[Finding] = []
+        s_ev, t_ev = _cues(src, "evidential"), _cues(tgt, "evidential")
+        s_mod, t_mod = _cues(src, "modal"), _cues(tgt, "modal")
+        t_reporting = _cues(tgt, "reporting")
+        if s_ev and not t_ev:
+            i, cue = s_ev[0]
+            # "reportedly" -> "according to X": still second-hand, only less vague
+            severity = "minor" if (t_reporting or t_mod) else "major"
+            found.append(self.finding(
+                "certainty", severity, link.src, link.tgt,
+                f"evidential “{cue.text}” dropped: the relay states the claim "
+                f"{'with a source' if t_reporting else 'as fact'}",
+                src_spans=[(i, cue.start, cue.end)], change="evidential_removed",
+                cue=cue.text))
+        elif t_ev and not s_ev:
+            j, cue = t_ev[0]
+            found.append(self.finding(
+                "certainty", "minor", link.src, link.tgt,
+                f"evidential “{cue.text}” added: the relay presents the claim as second-hand",
+                tgt_spans=[(j, cue.start, cue.end)], change="evidential_added", cue=cue.text))
+        if s_mod and not t_mod and not t_ev:
+            i, cue = s_mod[0]
+            found.append(self.finding(
+                "certainty", "minor", link.src, link.tgt,
+                f"hedge “{cue.text}” dropped: the relay is more certain than the source",
+                src_spans=[(i, cue.start, cue.end)], change="hedge_removed", cue=cue.text))
+        elif t_mod and not s_mod and not s_ev:
+            j, cue = t_mod[0]
+            found.append(self.finding(
+                "certainty", "minor", link.src, link.tgt,
+                f"hedge “{cue.text}” added: the relay is less certain than the source",
+                tgt_spans=[(j, cue.start, cue.end)], change="hedge_added", cue=cue.text))
+        return found

@@ -1,0 +1,98 @@
+"""Omission and addition: sentences with no counterpart, ranked by what they carry.
+
+A dropped sentence carrying numbers, named entities, a cited source or a caveat
+("Reuters could not verify the report") matters more than a dropped "The picture is
+from the Internet". Boilerplate is never aligned, so it never shows up here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from provenance.drift.base import Detector
+from provenance.drift.context import PairContext, SentenceFacts
+from provenance.model import Finding, Severity
+
+# What each kind of content adds to a sentence's information score.
+WEIGHTS = {"quantity": 2.0, "date": 1.5, "entity": 1.0, "attribution": 2.0, "caveat": 3.0,
+           "negation": 1.0, "hedge": 1.0}
+MAJOR_AT = 4.0  # a sentence scoring this much is major when dropped or added
+MINOR_AT = 1.0
+
+
+@dataclass(frozen=True)
+class Information:
+    """How much a sentence says, and why."""
+
+    score: float
+    parts: dict[str, int]
+
+    def describe(self) -> str:
+        shown = [f"{n} {k}{'s' if n > 1 else ''}" for k, n in self.parts.items() if n]
+        return ", ".join(shown) if shown else "no numbers, names or sources"
+
+
+def information(facts: SentenceFacts) -> Information:
+    """Score a sentence by the checkable content it carries."""
+    try:
+        attributions = facts.attributions
+    except ImportError:  # the attribution extractor is an optional part of the pipeline
+        attributions = []
+    parts = {
+        "quantity": len(facts.numeric),
+        "date": len(facts.dates),
+        "entity": len({t.concept_id for t in facts.entities}),
+        "attribution": sum(1 for a in attributions if not a.negated),
+        "caveat": sum(1 for a in attributions if a.negated),
+        "hedge": len(facts.cues_of("evidential", "modal")),
+        "negation": len(facts.cues_of("negation")),
+    }
+    if not parts["entity"]:
+        from provenance.drift.names import find_names
+
+        parts["entity"] = min(len(find_names(facts.text, facts.lang)), 3)
+    score = sum(WEIGHTS[k] * n for k, n in parts.items())
+    # a verification caveat is a negated claim about a source, even without the extractor
+    if parts["caveat"] == 0 and parts["negation"] and (parts["attribution"] or parts["entity"]):
+        score += 1.0
+    return Information(score, parts)
+
+
+def _severity(score: float) -> Severity:
+    return "major" if score >= MAJOR_AT else "minor"
+
+
+class CoverageDrift(Detector):
+    """Source sentences the relay leaves out, and relay sentences the source lacks."""
+
+    name = "coverage"
+    kinds = ("omission", "addition")
+
+    def detect(self, pair: PairContext) -> list[Finding]:
+        findings: list[Finding] = []
+        for link in pair.omitted:
+            for i in link.src:
+                info = information(pair.src_facts[i])
+                findings.append(self.finding(
+                    "omission", _severity(info.score), (i,), (),
+                    f"source sentence {i + 1} is not in the relay ({info.describe()}): "
+                    f"“{_clip(pair.src_facts[i].text)}”",
+                    src_spans=[(i, 0, len(pair.src_facts[i].text))],
+                    information=round(info.score, 2), carries=info.parts))
+        for link in pair.added:
+            for j in link.tgt:
+                info = information(pair.tgt_facts[j])
+                findings.append(self.finding(
+                    "addition", _severity(info.score), (), (j,),
+                    f"relay sentence {j + 1} has no source ({info.describe()}): "
+                    f"“{_clip(pair.tgt_facts[j].text)}”",
+                    tgt_spans=[(j, 0, len(pair.tgt_facts[j].text))],
+                    information=round(info.score, 2), carries=info.parts))
+        # most informative first, so a report can cut the tail
+        findings.sort(key=lambda f: -float(f.evidence["information"]))
+        return findings
+
+
+def _clip(text: str, width: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

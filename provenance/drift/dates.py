@@ -1,0 +1,122 @@
+"""Date and time drift: a different day, month or year after normalisation.
+
+Each side's relative dates ("on the 26th", "yesterday", "last month") were resolved by
+the quantity extractor against that side's OWN publication date, so a relay published a
+day later that says "yesterday" for the same day agrees. A one-day difference where
+either side states local time is reported as minor: it is usually a time-zone shift
+(US evening = Asian morning), not an error.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from provenance.drift.base import Detector
+from provenance.drift.context import PairContext
+from provenance.model import Finding, Link
+
+if TYPE_CHECKING:
+    from provenance.quantities import Quantity
+
+_FULL = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?")
+_MONTH_DAY = re.compile(r"^--(\d{2})-(\d{2})")
+_TIME = re.compile(r"T?(\d{2}):(\d{2})")
+
+
+def date_parts(iso: str | None) -> dict[str, int]:
+    """Year, month, day, hour, minute present in an ISO-ish string ("2025-06", "--06-26")."""
+    if not iso:
+        return {}
+    parts: dict[str, int] = {}
+    if m := _FULL.match(iso):
+        parts["year"], parts["month"] = int(m.group(1)), int(m.group(2))
+        if m.group(3):
+            parts["day"] = int(m.group(3))
+    elif m := _MONTH_DAY.match(iso):
+        parts["month"], parts["day"] = int(m.group(1)), int(m.group(2))
+    elif re.fullmatch(r"\d{4}", iso):
+        parts["year"] = int(iso)
+    clock = iso[iso.find("T"):] if "T" in iso else iso
+    if ("T" in iso or re.fullmatch(r"\d{2}:\d{2}(:\d{2})?", iso)) and (t := _TIME.search(clock)):
+        parts["hour"], parts["minute"] = int(t.group(1)), int(t.group(2))
+    return parts
+
+
+def _differences(a: dict[str, int], b: dict[str, int]) -> list[str]:
+    return [k for k in ("year", "month", "day", "hour", "minute") if k in a and k in b
+            and a[k] != b[k]]
+
+
+def _one_day_apart(a: dict[str, int], b: dict[str, int]) -> bool:
+    import datetime as dt
+
+    if a.get("month") is None or b.get("month") is None or "day" not in a or "day" not in b:
+        return False
+    year = a.get("year", b.get("year", 2000))
+    try:
+        da = dt.date(a.get("year", year), a["month"], a["day"])
+        db = dt.date(b.get("year", year), b["month"], b["day"])
+    except ValueError:
+        return False
+    return abs((da - db).days) == 1
+
+
+class DateDrift(Detector):
+    """Dates and times that disagree, compared component by component."""
+
+    name = "dates"
+    kinds = ("date",)
+
+    def detect(self, pair: PairContext) -> list[Finding]:
+        findings: list[Finding] = []
+        for link in pair.aligned:
+            s_items = [(f.index, q) for f in pair.src_of(link) for q in f.dates if q.date]
+            t_items = [(f.index, q) for f in pair.tgt_of(link) for q in f.dates if q.date]
+            findings.extend(self._link(link, s_items, t_items))
+        return findings
+
+    def _link(self, link: Link, s_items: list[tuple[int, Quantity]],
+              t_items: list[tuple[int, Quantity]]) -> list[Finding]:
+        # drop exact agreements, then pair what is left in reading order by kind
+        for s in list(s_items):
+            for t in t_items:
+                parts_a, parts_b = date_parts(s[1].date), date_parts(t[1].date)
+                if set(parts_a) & set(parts_b) and not _differences(parts_a, parts_b):
+                    s_items.remove(s)
+                    t_items.remove(t)
+                    break
+        findings: list[Finding] = []
+        for (i, a) in list(s_items):
+            pa = date_parts(a.date)
+            partner = next((t for t in t_items
+                            if set(pa) & set(date_parts(t[1].date)) and t[1].kind == a.kind),
+                           None)
+            if partner is None:
+                continue
+            s_items.remove((i, a))
+            t_items.remove(partner)
+            j, b = partner
+            pb = date_parts(b.date)
+            local = a.local_time or b.local_time
+            timezone_shift = local and _one_day_apart(pa, pb)
+            what = "/".join(_differences(pa, pb))
+            message = (f"{a.kind} changed ({what}): “{a.text}” ({a.date}) "
+                       f"became “{b.text}” ({b.date})")
+            if timezone_shift:
+                message += "; one side gives local time, a time-zone shift is possible"
+            findings.append(self.finding(
+                "date", "minor" if timezone_shift else "major", link.src, link.tgt, message,
+                src_spans=[(i, a.start, a.end)], tgt_spans=[(j, b.start, b.end)],
+                src_date=a.date, tgt_date=b.date, differs=what, local_time=local))
+        for i, a in s_items:
+            findings.append(self.finding(
+                "date", "minor", link.src, link.tgt,
+                f"{a.kind} “{a.text}” ({a.date}) has no counterpart in the relay",
+                src_spans=[(i, a.start, a.end)], src_date=a.date, side="src"))
+        for j, b in t_items:
+            findings.append(self.finding(
+                "date", "minor", link.src, link.tgt,
+                f"{b.kind} “{b.text}” ({b.date}) in the relay has no counterpart in the source",
+                tgt_spans=[(j, b.start, b.end)], tgt_date=b.date, side="tgt"))
+        return findings

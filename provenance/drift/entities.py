@@ -1,0 +1,149 @@
+"""Entity drift: a person, organisation, outlet or place present on one side only, or
+replaced by another of the same category (Bloomberg for the WSJ; Susan for Susie).
+
+Glossary concepts compare across any pair of languages. Names the glossary does not
+know are compared when both sides write them in Latin or Cyrillic script (transliterated).
+An entity simply missing on the other side is minor (extraction recall is below 100%,
+and translators use pronouns); a replacement by one of the same category is major.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from provenance.drift.base import Detector
+from provenance.drift.context import PairContext, SentenceFacts
+from provenance.drift.names import Name, find_names, same_name, similar_name
+from provenance.lang import base
+from provenance.model import Finding, Link
+
+if TYPE_CHECKING:
+    from provenance.glossary import TermMatch
+
+_LATIN_LANGS = frozenset({"en", "de", "fr", "es", "it", "pt", "nl"})
+_CYRILLIC_LANGS = frozenset({"uk", "ru", "be", "bg"})
+# Similar enough to be the same name respelled ("Susan" for "Susie"), same script only.
+RESPELLED = 55.0
+
+
+def _script(lang: str) -> str | None:
+    code = base(lang)
+    if code in _LATIN_LANGS:
+        return "latin"
+    if code in _CYRILLIC_LANGS:
+        return "cyrillic"
+    return None
+
+
+class EntityDrift(Detector):
+    """People, organisations, outlets and places dropped, added, replaced or respelled."""
+
+    name = "entities"
+    kinds = ("entity",)
+
+    def detect(self, pair: PairContext) -> list[Finding]:
+        findings: list[Finding] = []
+        src_script, tgt_script = _script(pair.src_lang), _script(pair.tgt_lang)
+        for link in pair.aligned:
+            src, tgt = pair.src_of(link), pair.tgt_of(link)
+            findings.extend(self._concepts(link, src, tgt))
+            if src_script and tgt_script:
+                findings.extend(self._names(link, src, tgt, same_script=src_script == tgt_script))
+        return findings
+
+    # glossary concepts -------------------------------------------------------------
+    def _concepts(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts]
+                  ) -> list[Finding]:
+        s_terms = _by_concept(src)
+        t_terms = _by_concept(tgt)
+        only_src = [c for c in s_terms if c not in t_terms]
+        only_tgt = [c for c in t_terms if c not in s_terms]
+        findings: list[Finding] = []
+        for cid in list(only_src):
+            i, sm = s_terms[cid]
+            rival = next((c for c in only_tgt if t_terms[c][1].category == sm.category), None)
+            if rival is None:
+                continue
+            j, tm = t_terms[rival]
+            only_src.remove(cid)
+            only_tgt.remove(rival)
+            findings.append(self.finding(
+                "entity", "major", link.src, link.tgt,
+                f"{sm.category} replaced: “{sm.canonical}” became “{tm.canonical}” "
+                f"(“{tm.text}”)",
+                src_spans=[(i, sm.start, sm.end)], tgt_spans=[(j, tm.start, tm.end)],
+                change="replaced", category=sm.category, src_concept=cid, tgt_concept=rival))
+        for cid in only_src:
+            i, sm = s_terms[cid]
+            findings.append(self.finding(
+                "entity", "minor", link.src, link.tgt,
+                f"{sm.category} “{sm.canonical}” is not mentioned in the relay",
+                src_spans=[(i, sm.start, sm.end)], change="dropped", category=sm.category,
+                src_concept=cid))
+        for cid in only_tgt:
+            j, tm = t_terms[cid]
+            findings.append(self.finding(
+                "entity", "minor", link.src, link.tgt,
+                f"{tm.category} “{tm.canonical}” (“{tm.text}”) is added in the relay",
+                tgt_spans=[(j, tm.start, tm.end)], change="added", category=tm.category,
+                tgt_concept=cid))
+        return findings
+
+    # surface names -----------------------------------------------------------------
+    def _names(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts], *,
+               same_script: bool) -> list[Finding]:
+        s_names = [(f.index, n) for f in src for n in _free_names(f)]
+        t_names = [(f.index, n) for f in tgt for n in _free_names(f)]
+        s_left = [x for x in s_names if not any(same_name(x[1], y[1]) for y in t_names)]
+        t_left = [y for y in t_names if not any(same_name(x[1], y[1]) for x in s_names)]
+        findings: list[Finding] = []
+        for i, a in list(s_left):
+            best = max(t_left, key=lambda y: similar_name(a, y[1]), default=None)
+            if best is None:
+                continue
+            score = similar_name(a, best[1])
+            respelled = same_script and score >= RESPELLED
+            # A lone leftover name on each side of a pair is a swap (Bloomberg for WSJ).
+            swapped = len(s_left) == 1 and len(t_left) == 1
+            if not (respelled or swapped):
+                continue
+            j, b = best
+            s_left.remove((i, a))
+            t_left.remove(best)
+            what = "name respelled" if respelled else "name replaced"
+            findings.append(self.finding(
+                "entity", "major" if same_script else "minor", link.src, link.tgt,
+                f"{what}: “{a.text}” became “{b.text}”",
+                src_spans=[(i, a.start, a.end)], tgt_spans=[(j, b.start, b.end)],
+                change="respelled" if respelled else "replaced", similarity=round(score, 1)))
+        for i, a in s_left:
+            findings.append(self.finding(
+                "entity", "minor", link.src, link.tgt,
+                f"name “{a.text}” is not mentioned in the relay",
+                src_spans=[(i, a.start, a.end)], change="dropped"))
+        for j, b in t_left:
+            findings.append(self.finding(
+                "entity", "minor", link.src, link.tgt,
+                f"name “{b.text}” is added in the relay",
+                tgt_spans=[(j, b.start, b.end)], change="added"))
+        return findings
+
+
+def _by_concept(facts: list[SentenceFacts]) -> dict[str, tuple[int, TermMatch]]:
+    """First mention of each entity concept in a group of sentences."""
+    found: dict[str, tuple[int, TermMatch]] = {}
+    for f in facts:
+        for t in f.entities:
+            found.setdefault(t.concept_id, (f.index, t))
+    return found
+
+
+def _free_names(facts: SentenceFacts) -> list[Name]:
+    """Names outside glossary matches (those are compared as concepts)."""
+    skip = [(t.start, t.end) for t in facts.terms]
+    names = find_names(facts.text, facts.lang, skip)
+    # one mention per key: repeated names do not count twice
+    unique: dict[str, Name] = {}
+    for n in names:
+        unique.setdefault(n.key, n)
+    return list(unique.values())

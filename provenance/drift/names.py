@@ -1,0 +1,133 @@
+"""Surface person/organisation/place names that the glossary does not know.
+
+Latin-script names are capitalised words not at the start of a sentence, and acronyms;
+Ukrainian and Russian names the same in Cyrillic, transliterated to Latin so that
+"Зеленський" and "Zelensky" compare. Chinese and Korean names cannot be found this way
+(no capitals): those sides rely on the glossary only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from provenance.lang import base
+
+_LATIN = re.compile(r"\b(?:[A-Z][a-z’'\-]+|[A-Z]{2,}[a-z]?)(?:\s+(?:[A-Z][a-z’'\-]+|[A-Z]{2,}))*\b")
+_CYRILLIC = re.compile(r"(?<!\w)[А-ЯІЇЄҐЁ][а-яіїєґё’'\-]+(?:\s+[А-ЯІЇЄҐЁ][а-яіїєґё’'\-]+)*")
+
+# Capitalised words that are not names (sentence-internal capitals in English headlines,
+# days and months, titles).
+_NOT_NAME_WORDS = """
+I The A An In On At For And But Or Of To By With From As Mr Mrs Ms Dr Prof It He She They We
+You His Her Their Our This That These Those There Here When While After Before If Mon Monday
+Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+August September October November December President Prime Minister Chief Executive CEO
+Secretary General Governor Senator Representative Director Chairman Former Vice According
+Meanwhile However Also Although Despite During Since Last Next Earlier Later Today Yesterday
+Tomorrow Sir Lord Lady Saint St Street Road Mt Mount Lake River Premier Chancellor King Queen
+Prince Princess Pope Justice Judge Officer Police Government Parliament Ministry Department
+Президент Прем'єр Прем’єр Міністр Міністерство Уряд Голова Речник Посол Генерал Пан Пані
+Премьер Министр Министерство Правительство Председатель Глава Посол Господин Госпожа По За
+Як Але І Та У В На Це Цей Ця Ці Він Вона Вони Как Но И А Это Этот Эта Эти Он Она Они Мы Ми
+"""
+_NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
+
+_TRANSLIT = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ye", "ж": "zh",
+    "з": "z", "и": "y", "і": "i", "ї": "yi", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n",
+    "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ь": "", "ю": "yu", "я": "ya", "ё": "yo", "ы": "y",
+    "э": "e", "ъ": "", "’": "", "'": "",
+})
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name as written, its span in the sentence, and a Latin key for comparing."""
+
+    text: str
+    start: int
+    end: int
+    key: str
+
+
+def latin_key(text: str, lang: str) -> str:
+    """A lower-case Latin key: Cyrillic transliterated (Ukrainian г -> h, Russian г -> g)."""
+    low = text.lower()
+    if base(lang) == "ru":
+        low = low.replace("г", "g").replace("и", "i")
+    return _fold(low.translate(_TRANSLIT))
+
+
+_FOLDS = (("shch", "sh"), ("kh", "h"), ("ph", "f"), ("ck", "k"), ("w", "v"), ("g", "h"),
+          ("y", "i"), ("c", "k"), ("q", "k"), ("x", "ks"), ("j", "i"), ("ii", "i"))
+
+
+def _fold(key: str) -> str:
+    """Spelling differences transliteration cannot settle: Washington ~ Вашингтон."""
+    for a, b in _FOLDS:
+        key = key.replace(a, b)
+    return re.sub(r"(.)\1", r"\1", key)
+
+
+def find_names(text: str, lang: str, skip: list[tuple[int, int]] | None = None) -> list[Name]:
+    """Names in one sentence, excluding spans in ``skip`` (e.g. glossary matches)."""
+    code = base(lang)
+    pattern = _CYRILLIC if code in ("uk", "ru", "be", "bg") else _LATIN
+    names: list[Name] = []
+    for m in pattern.finditer(text):
+        words = m.group(0).split()
+        start = m.start()
+        # drop leading non-name words ("The", "President"), and a lone capitalised word
+        # opening the sentence (capitalised because it opens the sentence)
+        while words and (words[0].strip("’'") in _NOT_NAMES or (
+                start == _first_word(text) and len(words) == 1 and not words[0].isupper())):
+            start += len(words[0])
+            start += len(text[start:]) - len(text[start:].lstrip())
+            words = words[1:]
+        if not words:
+            continue
+        end = m.end()
+        if skip and any(a < end and start < b for a, b in skip):
+            continue
+        written = text[start:end]
+        names.append(Name(written, start, end, latin_key(written, lang)))
+    return names
+
+
+def _first_word(text: str) -> int:
+    stripped = text.lstrip(" \"“‘'«(—-–")
+    return len(text) - len(stripped)
+
+
+def same_name(a: Name, b: Name) -> bool:
+    """Whether two names refer to the same thing, allowing inflection and transliteration.
+
+    Every word of the shorter name must match a word of the longer one ("Trump" within
+    "Donald Trump", "Трампом" ~ "Trump"), so "Susan Wiles" is not "Susie Wiles".
+    """
+    if a.key == b.key:
+        return True
+    short, long_ = sorted((a.key.split(), b.key.split()), key=len)
+    return bool(short) and all(any(_same_word(w, v) for v in long_) for w in short)
+
+
+def _same_word(w: str, v: str) -> bool:
+    if w == v:
+        return True
+    if min(len(w), len(v)) >= 4 and (w.startswith(v[:max(4, len(v) - 3)])
+                                     or v.startswith(w[:max(4, len(w) - 3)])):
+        return True  # inflection: Трампа, Трампом
+    if len(w) > len(v):
+        w, v = v, w
+    if len(w) < 4:
+        return False
+    return max(fuzz.ratio(w, v[:len(w)]), fuzz.ratio(w, v[:len(w) + 1])) >= 75
+
+
+def similar_name(a: Name, b: Name) -> float:
+    """0-100 similarity, for "Susan" vs "Susie"."""
+    return float(fuzz.ratio(a.key, b.key))

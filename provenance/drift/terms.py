@@ -1,0 +1,72 @@
+"""Term drift: a glossary concept rendered with a deprecated form, or rendered in
+different ways within one relay ("特朗普" here, "川普" there).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from provenance.drift.base import Detector
+from provenance.drift.context import PairContext
+from provenance.model import Finding
+
+
+def _variant_of(a: str, b: str) -> bool:
+    """A short form or acronym of the other ("Trump" / "Donald Trump", "WSJ")."""
+    a, b = a.casefold(), b.casefold()
+    if a in b or b in a:
+        return True
+    short = min(a, b, key=len)
+    return len(short) <= 5 and short.replace(".", "").isalpha() and short.isascii()
+
+
+class TermDrift(Detector):
+    """Deprecated glossary forms in the relay, and concepts rendered inconsistently."""
+
+    name = "terms"
+    kinds = ("term",)
+
+    def detect(self, pair: PairContext) -> list[Finding]:
+        findings: list[Finding] = []
+        aligned_src: dict[int, tuple[int, ...]] = {}
+        for link in pair.alignment.links:
+            for j in link.tgt:
+                aligned_src[j] = link.src
+        renderings: dict[str, dict[str, tuple[int, int, int]]] = defaultdict(dict)
+        for facts in pair.tgt_facts:
+            for term in facts.terms:
+                src = aligned_src.get(facts.index, ())
+                if term.status == "deprecated":
+                    preferred = _preferred(pair, term.concept_id, facts.lang) or term.canonical
+                    findings.append(self.finding(
+                        "term", "major", src, (facts.index,),
+                        f"deprecated term “{term.text}” for {term.canonical} "
+                        f"(use “{preferred}”)",
+                        tgt_spans=[(facts.index, term.start, term.end)],
+                        concept=term.concept_id, form=term.text, preferred=preferred))
+                renderings[term.concept_id].setdefault(
+                    term.text, (facts.index, term.start, term.end))
+        for cid, forms in renderings.items():
+            texts = list(forms)
+            clash = [(a, b) for n, a in enumerate(texts) for b in texts[n + 1:]
+                     if not _variant_of(a, b)]
+            if not clash:
+                continue
+            a, b = clash[0]
+            spans = [forms[t] for t in texts]
+            findings.append(self.finding(
+                "term", "minor", (), tuple(sorted({s[0] for s in spans})),
+                f"{pair.glossary.get(cid).canonical} is rendered inconsistently in the relay: "
+                f"“{a}” and “{b}”",
+                tgt_spans=spans, concept=cid, forms=texts))
+        return findings
+
+
+def _preferred(pair: PairContext, concept_id: str, lang: str) -> str | None:
+    from provenance.lang import glossary_code
+
+    try:
+        form = pair.glossary.get(concept_id).preferred(glossary_code(lang))
+    except (KeyError, AttributeError):
+        return None
+    return form.text if form else None

@@ -1,0 +1,167 @@
+"""Drift detection on small hand-built pairs: numbers, entities, omissions, summaries.
+
+The articles here are test data (sentence lists); quantities, glossary matches and
+attributions come from the real project modules.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.drift import detect_drift, summarize
+from provenance.drift.lexicons import find_cues
+from provenance.drift.names import find_names, same_name
+from provenance.glossary import default_glossary
+from provenance.model import Alignment, Article, Finding, Link, Sentence
+
+
+def article(sentences: list[str], lang: str, *, id: str = "a", published: str | None = None
+            ) -> Article:
+    """An Article whose sentences are exactly ``sentences``."""
+    parts: list[Sentence] = []
+    pos = 0
+    for i, text in enumerate(sentences):
+        parts.append(Sentence(i, text, pos, pos + len(text), lang))
+        pos += len(text) + 1
+    return Article(id=id, text=" ".join(sentences), language=lang, published=published,
+                   sentences=parts)
+
+
+def one_to_one(n: int, *, omitted: tuple[int, ...] = (), added: tuple[int, ...] = (),
+               offset_tgt: int = 0) -> Alignment:
+    """Source sentence i with target i (+ offset), plus omitted and added sentences."""
+    links = [Link((i,), (i + offset_tgt,), 1.0) for i in range(n)]
+    links += [Link((i,), (), 0.0) for i in omitted]
+    links += [Link((), (j,), 0.0) for j in added]
+    return Alignment("en", "en", "monotonic", links)
+
+
+def drift(src: list[str], tgt: list[str], src_lang: str = "en", tgt_lang: str = "en",
+          **kw: object) -> list[Finding]:
+    a = article(src, src_lang, id="src", published=kw.pop("src_published", None))  # type: ignore[arg-type]
+    b = article(tgt, tgt_lang, id="tgt", published=kw.pop("tgt_published", None))  # type: ignore[arg-type]
+    n = min(len(src), len(tgt))
+    alignment = kw.pop("alignment", None) or one_to_one(n)
+    return detect_drift(a, b, alignment, glossary=default_glossary())  # type: ignore[arg-type]
+
+
+def of(findings: list[Finding], kind: str) -> list[Finding]:
+    return [f for f in findings if f.kind == kind]
+
+
+# numbers -------------------------------------------------------------------------------
+def test_faithful_number_is_quiet_across_languages() -> None:
+    found = drift(["SpaceX won a $5.9 billion contract."], ["SpaceX赢得了一份59亿美元的合同。"],
+                  tgt_lang="zh-cn")
+    assert of(found, "number") == []
+
+
+def test_scale_error_is_critical_and_spans_point_at_the_numbers() -> None:
+    tgt = "SpaceX赢得了一份5.9亿美元的合同。"
+    (f,) = of(drift(["SpaceX won a $5.9 billion contract."], [tgt], tgt_lang="zh-cn"), "number")
+    assert f.severity == "critical"
+    assert "10 times smaller" in f.message
+    (j, a, b), = f.tgt_spans
+    assert "5.9亿" in tgt[a:b]
+
+
+def test_changed_value_is_major_and_qualifier_drop_is_reported() -> None:
+    found = of(drift(["SpaceX conducted more than 130 launches and spoke at least twice."],
+                     ["SpaceX conducted 140 launches and spoke twice."]), "number")
+    changes = {f.evidence["change"]: f.severity for f in found}
+    assert changes.get("value") == "major"
+    assert "qualifier" in changes
+
+
+def test_currency_change_is_major() -> None:
+    found = of(drift(["The deal is worth $2.4 billion."], ["The deal is worth €2.4 billion."]),
+               "number")
+    assert [f.evidence["change"] for f in found] == ["currency"]
+    assert found[0].severity == "major"
+
+
+# entities ------------------------------------------------------------------------------
+def test_respelled_person_is_major() -> None:
+    found = of(drift(["Dave Limp met Susie Wiles at the White House."],
+                     ["Dave Limp met Susan Wiles at the White House."]), "entity")
+    assert [f.severity for f in found] == ["major"]
+    assert "Susan Wiles" in found[0].message
+
+
+def test_person_replaced_by_same_category_concept_is_major() -> None:
+    found = of(drift(["Jeff Bezos spoke with the president."],
+                     ["埃隆·马斯克与总统通了电话。"], tgt_lang="zh-cn"), "entity")
+    assert any(f.severity == "major" and f.evidence.get("change") == "replaced" for f in found)
+
+
+def test_entity_missing_on_one_side_is_only_minor() -> None:
+    found = of(drift(["Jeff Bezos spoke with Donald Trump."], ["贝索斯与总统通了电话。"],
+                     tgt_lang="zh-cn"), "entity")
+    assert found and all(f.severity == "minor" for f in found)
+
+
+def test_cyrillic_names_compare_with_latin_ones() -> None:
+    (a,) = find_names("Він зустрівся з Трампом", "uk")
+    (b,) = find_names("He met Trump", "en")
+    assert same_name(a, b)
+    (c,) = find_names("He met Biden", "en")
+    assert not same_name(a, c)
+
+
+# omissions and additions ---------------------------------------------------------------
+def test_omissions_are_ranked_by_information() -> None:
+    src = ["Bezos spoke with Trump.", "Reuters could not verify the report.",
+           "The picture is from the Internet."]
+    found = drift(src, ["Bezos spoke with Trump."],
+                  alignment=Alignment("en", "en", "monotonic", [
+                      Link((0,), (0,), 1.0), Link((1,), (), 0.0), Link((2,), (), 0.0)]))
+    omissions = of(found, "omission")
+    assert [f.src for f in omissions] == [(1,), (2,)]
+    info = [f.evidence["information"] for f in omissions]
+    assert info[0] > info[1]
+    assert omissions[1].severity == "minor"
+
+
+def test_addition_with_numbers_is_major() -> None:
+    found = drift(["Bezos spoke with Trump."],
+                  ["Bezos spoke with Trump.", "New Glenn flew in January 2025 with 45 tonnes."],
+                  alignment=one_to_one(1, added=(1,)))
+    (f,) = of(found, "addition")
+    assert f.tgt == (1,) and f.severity == "major"
+
+
+# framework -----------------------------------------------------------------------------
+def test_faithful_identical_text_has_no_findings() -> None:
+    text = ["Jeff Bezos reportedly spoke with President Donald Trump at least twice in June.",
+            "In April, SpaceX won a $5.9 billion contract, while Blue Origin did not."]
+    assert drift(text, text) == []
+
+
+def test_findings_serialise_with_weights() -> None:
+    found = drift(["It costs $5.9 billion."], ["It costs $59 billion."])
+    data = found[0].to_dict()
+    assert data["kind"] == "number" and data["weight"] == 25
+    assert data["tgt_span"] and data["message"]
+
+
+def test_summary_counts_and_weights_by_kind() -> None:
+    found = drift(["It costs $5.9 billion.", "Dave Limp met Susie Wiles."],
+                  ["It costs $59 billion.", "Dave Limp met Susan Wiles."])
+    summary = summarize(found, sentence_pairs=2)
+    assert summary.counts["number"] == 1 and summary.scores["number"] == 25
+    assert summary.scores["entity"] == 5
+    assert summary.to_dict()["by_kind"]["number"]["critical"] == 1
+    assert summary.per_100("major") == pytest.approx(50.0)
+
+
+def test_alignment_outside_the_articles_is_bad_input() -> None:
+    from provenance.errors import BadInput
+
+    with pytest.raises(BadInput):
+        drift(["One."], ["One."], alignment=one_to_one(3))
+
+
+def test_lexicon_masks_compounds_that_do_not_negate() -> None:
+    assert [c.category for c in find_cues("他不仅来了，而且不断发言", "zh-cn", ("negation",))] == []
+    assert [c.text for c in find_cues("他没有来", "zh-cn", ("negation",))] == ["没"]
+    assert [c.text for c in find_cues("Він нібито приїхав", "uk", ("evidential",))] == ["нібито"]
