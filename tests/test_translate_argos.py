@@ -100,3 +100,33 @@ def test_removed_model_is_no_longer_used(argos_files):
     result = CliRunner().invoke(main, ["models", "remove", "uk-en"])
     assert result.exit_code == 0, result.output
     assert get_translator("uk", "en").name == "gloss"
+
+
+LEAN_SCRIPT = r"""
+import importlib.abc, sys
+
+class Block(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in {"stanza", "torch", "minisbd", "spacy"}:
+            raise ImportError(f"{name} is blocked: a lean install does not have it")
+
+sys.meta_path.insert(0, Block())
+from provenance.translate import get_translator
+from provenance.translate.packages import install_model
+
+install_model(sys.argv[1])
+translator = get_translator("uk", "en")
+print(translator.name, len(translator.translate(["Компанія відмовилася.", "SpaceX"])))
+"""
+
+
+def test_argos_backend_needs_neither_stanza_nor_torch(argos_files, tmp_path):
+    """The lean install (argostranslate --no-deps + ctranslate2 + sentencepiece) works."""
+    import os
+    import subprocess
+
+    env = {**os.environ, "PROVENANCE_HOME": str(tmp_path / "home")}
+    done = subprocess.run([sys.executable, "-c", LEAN_SCRIPT, str(argos_files["uk_en"])],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["argos", "2"]

@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from provenance import paths
-from provenance.translate import get_translator
+from provenance.translate import Translator, get_translator
 from provenance.translate.cache import CacheCorruptedWarning, TranslationCache
 
 
@@ -87,3 +87,31 @@ def test_shared_cache_lives_in_the_project_home():
     assert sqlite3.connect(paths.translation_cache_path()).execute(
         "SELECT name FROM sqlite_master WHERE name='translations'").fetchone()
     assert get_translator("zh-cn", "en", "gloss", use_cache=False).cache is None
+
+
+class _Upper(Translator):
+    """A test backend: upper-cases, and counts what it had to translate itself."""
+
+    name = "upper"
+    cacheable = True
+
+    def _translate_batch(self, sentences):
+        return [s.upper() for s in sentences]
+
+
+def test_translator_uses_the_cache_and_survives_losing_it(tmp_path):
+    first = _Upper("uk", "en")
+    first.cache = TranslationCache(tmp_path / "c.sqlite")
+    assert first.translate(["a", "b", "a"]) == ["A", "B", "A"] and first.computed == 2
+    second = _Upper("uk", "en")
+    second.cache = TranslationCache(tmp_path / "c.sqlite")
+    assert second.translate(["b", "c"]) == ["B", "C"] and second.computed == 1
+    other_version = _Upper("uk", "en", version="2")
+    other_version.cache = second.cache
+    assert other_version.translate(["b"]) == ["B"] and other_version.computed == 1
+    second.cache.close()  # a broken connection: results still come, with a warning
+    with pytest.warns(UserWarning) as caught:
+        assert second.translate(["a", "d"]) == ["A", "D"]
+    messages = [str(w.message) for w in caught]
+    assert messages[0].startswith("translation cache unavailable")
+    assert messages[1].startswith("could not save translations to the cache")

@@ -8,6 +8,8 @@ one output comes back per input, so callers can zip inputs and outputs safely.
 
 from __future__ import annotations
 
+import sqlite3
+import warnings
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -46,14 +48,23 @@ class Translator(ABC):
             out = self._checked(sentences, self._translate_batch(sentences))
             self.computed += len(sentences)
             return out
-        found = self.cache.get_many(self.name, self.version, self.src_lang, self.tgt_lang,
-                                    sentences)
+        key = (self.name, self.version, self.src_lang, self.tgt_lang)
+        try:
+            found = self.cache.get_many(*key, sentences)
+        except sqlite3.Error as exc:  # a cache costs time when missing, never results
+            warnings.warn(f"translation cache unavailable ({exc}); translating anew",
+                          stacklevel=2)
+            found = {}
         missing = list(dict.fromkeys(s for s in sentences if s not in found))
         if missing:
             fresh = self._checked(missing, self._translate_batch(missing))
             self.computed += len(missing)
             new = dict(zip(missing, fresh, strict=True))
-            self.cache.put_many(self.name, self.version, self.src_lang, self.tgt_lang, new)
+            try:
+                self.cache.put_many(*key, new)
+            except sqlite3.Error as exc:
+                warnings.warn(f"could not save translations to the cache ({exc})",
+                              stacklevel=2)
             found.update(new)
         return [found[s] for s in sentences]
 

@@ -22,6 +22,7 @@ from provenance.translate.base import Translator
 
 if TYPE_CHECKING:
     from provenance.glossary import Glossary
+    from provenance.quantities import Quantity
 
 #: bump when the skeleton's shape changes, so cached skeletons are not reused
 GLOSS_VERSION = "1"
@@ -29,10 +30,6 @@ GLOSS_VERSION = "1"
 _LATIN_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9&'’.\-]*[A-Za-z0-9]|[A-Za-z]")
 _QUALIFIERS = {"at_least": "at least", "more_than": "more than", "less_than": "less than",
                "at_most": "at most", "about": "about"}
-_CURRENCY_PREFIX = {"USD": "$", "EUR": "€", "GBP": "£"}
-_CURRENCY_WORD = {"CNY": "yuan", "KRW": "won", "UAH": "hryvnias", "RUB": "rubles",
-                  "JPY": "yen"}
-_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 
 class GlossTranslator(Translator):
@@ -81,70 +78,22 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in spans)
 
 
-def render_quantity(q: Any) -> str:
+def render_quantity(q: Quantity) -> str:
     """A quantity as an English newspaper writes it: "$5.9 billion", "at least 28 flights".
 
-    Works from the normalised fields (kind, value, unit, currency, qualifier, date), so
-    the same quantity reads the same whatever language it was found in.
+    Uses ``Quantity.render()`` (normalised, so it reads the same whatever language the
+    quantity was found in), except that dates are spelled "June 26, 2025" as in English
+    prose rather than ISO 8601, so that string similarity sees them.
     """
-    kind = getattr(q, "kind", "number")
-    if kind in ("date", "time") and getattr(q, "date", None):
-        text = _render_date(q.date, kind)
-    elif q.value is None:
-        return str(getattr(q, "text", ""))
-    elif kind == "money":
-        amount = _render_number(q.value, words=True)
-        currency = q.currency or ""
-        if currency in _CURRENCY_PREFIX:
-            text = _CURRENCY_PREFIX[currency] + amount
-        else:
-            text = f"{amount} {_CURRENCY_WORD.get(currency, currency)}".strip()
-    elif kind == "percent":
-        text = f"{_render_number(q.value, words=False)}%"
-    elif kind == "ordinal":
-        text = _ordinal(int(q.value))
-    elif kind == "count" and q.unit:
-        text = f"{_render_number(q.value, words=True)} {_plural(q.unit, q.value)}"
-    else:
-        text = _render_number(q.value, words=True)
-    qualifier = _QUALIFIERS.get(getattr(q, "qualifier", None) or "")
-    return f"{qualifier} {text}" if qualifier else text
+    if q.kind == "date" and q.date:
+        text = " to ".join(_render_date(part) for part in q.date.split("/"))
+        qualifier = _QUALIFIERS.get(q.qualifier or "")
+        return f"{qualifier} {text}" if qualifier else text
+    return q.render()
 
 
-def _render_number(value: float, *, words: bool) -> str:
-    if words:
-        for scale, word in _SCALES:
-            if abs(value) >= scale:
-                return f"{_trim(value / scale)} {word}"
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return _trim(value)
-
-
-def _trim(value: float) -> str:
-    return f"{value:.3f}".rstrip("0").rstrip(".")
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-def _plural(unit: str, value: float) -> str:
-    if value == 1:
-        return unit
-    if re.search(r"(s|x|z|ch|sh)$", unit):
-        return unit + "es"
-    if re.search(r"[^aeiou]y$", unit):
-        return unit[:-1] + "ies"
-    return unit + "s"
-
-
-def _render_date(iso: str, kind: str) -> str:
+def _render_date(iso: str) -> str:
     """``2025-06-26`` -> "June 26, 2025"; partial dates keep only what is known."""
-    if kind == "time":
-        match = re.search(r"(\d{2}):(\d{2})", iso)
-        return f"{match.group(1)}:{match.group(2)}" if match else iso
     # ISO 8601 with optional parts: 2025-06-26, 2025-06, 2025, --06-26 (year unknown)
     match = re.match(r"(\d{4})?(?:-{1,2}(\d{2}))?(?:-(\d{2}))?", iso.removeprefix("--"))
     if iso.startswith("--"):
