@@ -1,0 +1,267 @@
+"""Find glossary concepts in text: Aho-Corasick over every form, plus inflection for uk/ru.
+
+Rules a user can rely on:
+
+- Chinese, Japanese and Korean forms match as substrings (Korean particles attach:
+  블루오리진은, 블루오리진이), Latin and Cyrillic forms only at word boundaries.
+- Latin-script forms (brand names such as "SpaceX") match inside text of any language;
+  other forms match only text of their own language (both Chinese scripts for Chinese).
+- Matching ignores case unless the form is marked ``case_sensitive`` (short acronyms,
+  "the Journal" for the WSJ).
+- Ukrainian and Russian forms also match inflected words (Трампа, Трампом, Білого дому).
+- Overlaps are resolved longest first ("New Glenn" beats "Glenn"), then leftmost.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import ahocorasick
+
+from provenance.glossary.inflection import fold_word, is_cyrillic, tokens, word_keys
+from provenance.glossary.model import Concept, Form, TermMatch
+from provenance.lang import glossary_code
+
+# Characters folded to one form before matching; each maps one char to one char so
+# that offsets in the folded text are offsets in the original.
+_PUNCT = str.maketrans({
+    "’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "«": '"', "»": '"',
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\t": " ", "\n": " ", "\r": " ",
+    "‐": "-", "‑": "-", "–": "-", "—": "-", "ё": "е", "Ё": "Е",
+})
+
+_STATUS_RANK = {"preferred": 0, "admitted": 1, "deprecated": 2}
+_INFLECTING = frozenset({"uk", "ru"})
+
+
+def normalise(text: str) -> str:
+    """Punctuation and spacing unified, same length as ``text``."""
+    return text.translate(_PUNCT)
+
+
+def fold(text: str) -> str:
+    """``normalise`` plus lower case, keeping every offset (chars whose lower case is
+    longer, such as 'İ', stay as they are)."""
+    out = []
+    for ch in normalise(text):
+        low = ch.lower()
+        out.append(low if len(low) == 1 else ch)
+    return "".join(out)
+
+
+def is_cjk_char(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        0x1100 <= code <= 0x11FF or 0x2E80 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF
+        or 0xF900 <= code <= 0xFAFF or 0xFF00 <= code <= 0xFFEF or 0x20000 <= code <= 0x2FFFF
+        or 0x3130 <= code <= 0x318F
+    )
+
+
+def script_of(text: str) -> str:
+    """"cjk" (any Han/kana/Hangul), "cyrillic", "latin" (other letters) or "other"."""
+    if any(is_cjk_char(ch) for ch in text):
+        return "cjk"
+    if is_cyrillic(text):
+        return "cyrillic"
+    if any(ch.isalpha() for ch in text):
+        return "latin"
+    return "other"
+
+
+def _is_word_char(ch: str) -> bool:
+    # CJK neighbours do not break a Latin word ("SpaceX的"), digits and letters do.
+    return (ch.isalnum() or unicodedata.category(ch) == "Mn") and not is_cjk_char(ch)
+
+
+def language_family(lang: str) -> tuple[str, ...]:
+    """Glossary languages whose native-script forms may match text in ``lang``."""
+    code = glossary_code(lang)
+    if code.startswith("zh"):
+        return ("zh-Hans", "zh-Hant")
+    if code == "uk":
+        return ("uk", "ru")
+    if code == "ru":
+        return ("ru", "uk")
+    return (code,)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    concept: int  # index into Matcher.concepts
+    lang: str
+    form: Form
+    script: str
+
+
+@dataclass(frozen=True)
+class _TokenEntry:
+    concept: int
+    lang: str
+    form: Form
+    keys: tuple[frozenset[str], ...]
+    capitalised: tuple[bool, ...]
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    entry_rank: tuple[int, int, int]  # lower is better: language, status, pass
+    concept: int
+    lang: str
+    status: str
+
+
+class Matcher:
+    """Compiled automata over every form of a set of concepts. Build once, match often."""
+
+    def __init__(self, concepts: Iterable[Concept]) -> None:
+        self.concepts: list[Concept] = list(concepts)
+        self._folded = ahocorasick.Automaton()
+        self._exact = ahocorasick.Automaton()
+        folded_entries: dict[str, list[_Entry]] = defaultdict(list)
+        exact_entries: dict[str, list[_Entry]] = defaultdict(list)
+        self._token_index: dict[str, list[_TokenEntry]] = defaultdict(list)
+        for index, concept in enumerate(self.concepts):
+            for lang, form in concept.all_forms():
+                script = script_of(form.text)
+                entry = _Entry(index, lang, form, script)
+                if form.case_sensitive:
+                    exact_entries[normalise(form.text)].append(entry)
+                else:
+                    folded_entries[fold(form.text)].append(entry)
+                if lang in _INFLECTING and script == "cyrillic":
+                    self._add_token_entry(index, lang, form)
+        for key, entries in folded_entries.items():
+            self._folded.add_word(key, (key, tuple(entries)))
+        for key, entries in exact_entries.items():
+            self._exact.add_word(key, (key, tuple(entries)))
+        self._has_folded = bool(folded_entries)
+        self._has_exact = bool(exact_entries)
+        if self._has_folded:
+            self._folded.make_automaton()
+        if self._has_exact:
+            self._exact.make_automaton()
+
+    def _add_token_entry(self, index: int, lang: str, form: Form) -> None:
+        words = [w for _, _, w in tokens(form.text)]
+        if not words:
+            return
+        keys = tuple(word_keys(w, lang) for w in words)
+        capitalised = tuple(w[:1].isupper() for w in words)
+        entry = _TokenEntry(index, lang, form, keys, capitalised)
+        for key in keys[0]:
+            self._token_index[key].append(entry)
+
+    def match(self, text: str, lang: str) -> list[TermMatch]:
+        """Concepts found in ``text`` (article language ``lang``), non-overlapping, by start."""
+        if not text:
+            return []
+        family = language_family(lang)
+        candidates: list[_Candidate] = []
+        if self._has_folded:
+            candidates += self._scan(self._folded, fold(text), family)
+        if self._has_exact:
+            candidates += self._scan(self._exact, normalise(text), family)
+        if self._token_index and family[0] in _INFLECTING:
+            candidates += self._scan_tokens(text, family)
+        return [self._to_match(c, text) for c in _select(candidates)]
+
+    def _scan(self, automaton: ahocorasick.Automaton, haystack: str,
+              family: Sequence[str]) -> list[_Candidate]:
+        found: list[_Candidate] = []
+        for end_index, (key, entries) in automaton.iter(haystack):
+            end = end_index + 1
+            start = end - len(key)
+            for entry in entries:
+                rank = self._rank(entry.lang, entry.script, entry.form, family)
+                if rank is None:
+                    continue
+                if entry.script != "cjk" and not _at_boundaries(haystack, start, end):
+                    continue
+                found.append(_Candidate(start, end, (rank, _STATUS_RANK[entry.form.status], 0),
+                                        entry.concept, entry.lang, entry.form.status))
+        return found
+
+    @staticmethod
+    def _rank(form_lang: str, script: str, form: Form, family: Sequence[str]) -> int | None:
+        """How well a form's language fits the text (0 best), None if it may not match."""
+        if form_lang in family:
+            return family.index(form_lang)
+        if script == "latin":
+            # Brand names in Latin script appear inside text of every language.
+            return 5 if form_lang == "en" else 6
+        return None
+
+    def _scan_tokens(self, text: str, family: Sequence[str]) -> list[_Candidate]:
+        words = tokens(text)
+        lang = family[0]
+        keys = [word_keys(w, lang) if is_cyrillic(w) else frozenset({fold_word(w)})
+                for _, _, w in words]
+        found: list[_Candidate] = []
+        for i, (start, _, _) in enumerate(words):
+            seen: set[int] = set()
+            for key in keys[i]:
+                for entry in self._token_index.get(key, ()):
+                    if id(entry) in seen or entry.lang not in family:
+                        continue
+                    seen.add(id(entry))
+                    end = _match_tokens(entry, words, keys, i, text)
+                    if end is None:
+                        continue
+                    rank = (family.index(entry.lang), _STATUS_RANK[entry.form.status], 1)
+                    found.append(_Candidate(start, end, rank, entry.concept, entry.lang,
+                                            entry.form.status))
+        return found
+
+    def _to_match(self, c: _Candidate, text: str) -> TermMatch:
+        concept = self.concepts[c.concept]
+        return TermMatch(concept_id=concept.id, category=concept.category,
+                         canonical=concept.canonical, start=c.start, end=c.end,
+                         text=text[c.start:c.end], lang=c.lang, status=c.status)
+
+
+def _match_tokens(entry: _TokenEntry, words: list[tuple[int, int, str]],
+                  keys: list[frozenset[str]], i: int, text: str) -> int | None:
+    """End offset if the words from ``i`` on spell ``entry`` (inflected), else None."""
+    n = len(entry.keys)
+    if i + n > len(words):
+        return None
+    for k in range(n):
+        start, _, word = words[i + k]
+        if k and text[words[i + k - 1][1]:start].strip():
+            return None  # words of a multi-word form must be adjacent
+        if entry.capitalised[k] and not word[:1].isupper():
+            return None  # "маска" (a mask) is not Маск (Musk)
+        if not (entry.keys[k] & keys[i + k]):
+            return None
+    return words[i + n - 1][1]
+
+
+def _at_boundaries(haystack: str, start: int, end: int) -> bool:
+    before = haystack[start - 1] if start > 0 else " "
+    after = haystack[end] if end < len(haystack) else " "
+    first, last = haystack[start], haystack[end - 1]
+    if _is_word_char(first) and _is_word_char(before):
+        return False
+    return not (_is_word_char(last) and _is_word_char(after))
+
+
+def _select(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Longest first, then leftmost, then best language/status; no two overlap."""
+    if not candidates:
+        return []
+    candidates.sort(key=lambda c: (-(c.end - c.start), c.start, c.entry_rank))
+    taken = bytearray(max(c.end for c in candidates))
+    chosen: list[_Candidate] = []
+    for c in candidates:
+        if any(taken[c.start:c.end]):
+            continue
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
