@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from provenance.drift.base import Detector
 from provenance.drift.context import PairContext, SentenceFacts
-from provenance.drift.names import Name, find_names, same_name, similar_name
+from provenance.drift.names import Name, find_names, latin_key, same_name, similar_name
 from provenance.lang import base
 from provenance.model import Finding, Link
 
@@ -44,21 +44,38 @@ class EntityDrift(Detector):
     def detect(self, pair: PairContext) -> list[Finding]:
         findings: list[Finding] = []
         src_script, tgt_script = _script(pair.src_lang), _script(pair.tgt_lang)
+        comparable = bool(src_script and tgt_script)
         for link in pair.aligned:
             src, tgt = pair.src_of(link), pair.tgt_of(link)
-            findings.extend(self._concepts(link, src, tgt))
-            if src_script and tgt_script:
-                findings.extend(self._names(link, src, tgt, same_script=src_script == tgt_script))
+            found, s_left, t_left = self._concepts(link, src, tgt, comparable)
+            findings.extend(found)
+            if comparable:
+                findings.extend(self._names(link, src, tgt, s_left, t_left,
+                                            same_script=src_script == tgt_script))
         return findings
 
     # glossary concepts -------------------------------------------------------------
-    def _concepts(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts]
-                  ) -> list[Finding]:
+    def _concepts(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts],
+                  comparable: bool) -> tuple[list[Finding], list[tuple[int, Name]],
+                                             list[tuple[int, Name]]]:
+        """Replacements between concepts; leftovers go on to the name comparison when
+        both sides are in an alphabet (so "Susie Wiles" can meet "Susan Wiles")."""
         s_terms = _by_concept(src)
         t_terms = _by_concept(tgt)
         only_src = [c for c in s_terms if c not in t_terms]
         only_tgt = [c for c in t_terms if c not in s_terms]
         findings: list[Finding] = []
+        s_left: list[tuple[int, Name]] = []
+        t_left: list[tuple[int, Name]] = []
+        for cid in [c for c in s_terms if c in t_terms and s_terms[c][1].category == "person"]:
+            if not comparable:
+                break
+            # the same person on both sides, but is the full name the same?
+            (i, sm), (j, tm) = s_terms[cid], t_terms[cid]
+            a, b = _full_name(src, i, sm), _full_name(tgt, j, tm)
+            if len(a.key.split()) > 1 and len(b.key.split()) > 1 and not same_name(a, b):
+                s_left.append((i, a))
+                t_left.append((j, b))
         for cid in list(only_src):
             i, sm = s_terms[cid]
             rival = next((c for c in only_tgt if t_terms[c][1].category == sm.category), None)
@@ -75,6 +92,9 @@ class EntityDrift(Detector):
                 change="replaced", category=sm.category, src_concept=cid, tgt_concept=rival))
         for cid in only_src:
             i, sm = s_terms[cid]
+            if comparable:
+                s_left.append((i, _full_name(src, i, sm)))
+                continue
             findings.append(self.finding(
                 "entity", "minor", link.src, link.tgt,
                 f"{sm.category} “{sm.canonical}” is not mentioned in the relay",
@@ -82,20 +102,26 @@ class EntityDrift(Detector):
                 src_concept=cid))
         for cid in only_tgt:
             j, tm = t_terms[cid]
+            if comparable:
+                t_left.append((j, _full_name(tgt, j, tm)))
+                continue
             findings.append(self.finding(
                 "entity", "minor", link.src, link.tgt,
                 f"{tm.category} “{tm.canonical}” (“{tm.text}”) is added in the relay",
                 tgt_spans=[(j, tm.start, tm.end)], change="added", category=tm.category,
                 tgt_concept=cid))
-        return findings
+        return findings, s_left, t_left
 
     # surface names -----------------------------------------------------------------
-    def _names(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts], *,
+    def _names(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts],
+               s_extra: list[tuple[int, Name]], t_extra: list[tuple[int, Name]], *,
                same_script: bool) -> list[Finding]:
         s_names = [(f.index, n) for f in src for n in _free_names(f)]
         t_names = [(f.index, n) for f in tgt for n in _free_names(f)]
-        s_left = [x for x in s_names if not any(same_name(x[1], y[1]) for y in t_names)]
-        t_left = [y for y in t_names if not any(same_name(x[1], y[1]) for x in s_names)]
+        s_left = [x for x in s_names if not any(same_name(x[1], y[1]) for y in t_names + t_extra)]
+        t_left = [y for y in t_names if not any(same_name(x[1], y[1]) for x in s_names + s_extra)]
+        s_left += [x for x in s_extra if not any(same_name(x[1], y[1]) for y in t_names)]
+        t_left += [y for y in t_extra if not any(same_name(x[1], y[1]) for x in s_names)]
         findings: list[Finding] = []
         for i, a in list(s_left):
             best = max(t_left, key=lambda y: similar_name(a, y[1]), default=None)
@@ -136,6 +162,15 @@ def _by_concept(facts: list[SentenceFacts]) -> dict[str, tuple[int, TermMatch]]:
         for t in f.entities:
             found.setdefault(t.concept_id, (f.index, t))
     return found
+
+
+def _full_name(facts: list[SentenceFacts], index: int, term: TermMatch) -> Name:
+    """The glossary match widened to the capitalised words around it ("Susan" + "Wiles")."""
+    f = next(x for x in facts if x.index == index)
+    for name in find_names(f.text, f.lang):
+        if name.start <= term.start and term.end <= name.end:
+            return name
+    return Name(term.text, term.start, term.end, latin_key(term.text, f.lang))
 
 
 def _free_names(facts: SentenceFacts) -> list[Name]:

@@ -38,6 +38,10 @@ def _fmt(q: Quantity) -> str:
     return f"“{q.text}”"
 
 
+def _has_digit(q: Quantity) -> bool:
+    return any(ch.isdigit() for ch in q.text)
+
+
 def _same_value(a: Quantity, b: Quantity) -> bool:
     if a.value is None or b.value is None:
         return False
@@ -88,6 +92,10 @@ class NumberDrift(Detector):
                 t_items.remove(best[1])
         for s, t, verdict in pairs:
             findings.extend(self._compare(link, s, t, verdict))
+        # Spelled-out numbers ("a", 一份, "two") come and go in translation; only numbers
+        # written with digits are worth a note when unmatched.
+        s_items = [x for x in s_items if _has_digit(x[1])]
+        t_items = [x for x in t_items if _has_digit(x[1])]
         for i, q in s_items:
             findings.append(self.finding(
                 "number", "minor", link.src, link.tgt,
