@@ -1,0 +1,264 @@
+"""Find who a sentence cites: outlets, organisations, people and unnamed sources.
+
+The extractor works mention-first. It collects every phrase that *could* be a source
+(glossary outlets, organisations and people; unnamed-source phrases; short references
+like "the Journal"; unknown capitalised or quoted names), then keeps the ones a cue
+attaches to ("according to X", "X reported", 据X报道, X에 따르면, повідомляє X). Cue
+ranks then order the sources of one sentence into a relay chain, upstream first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz, process
+
+from provenance.attribution.cues import CueTable, table_for
+from provenance.attribution.markers import citation_markers
+from provenance.lang import base
+from provenance.model import Attribution
+
+if TYPE_CHECKING:
+    from provenance.glossary import Glossary
+
+#: Glossary categories that can be a source, and the attribution kind they give.
+SOURCE_KINDS: dict[str, str] = {
+    "outlet": "outlet",
+    "person": "person",
+    "organisation": "organisation",
+    "agency": "organisation",
+    "company": "organisation",
+}
+#: Kinds that take part in a relay chain (a person or "sources" is not a relay).
+CHAIN_KINDS = frozenset({"outlet", "organisation", "unknown"})
+_WINDOW = 80
+_FUZZY_MIN = 88  # rapidfuzz ratio to accept "Komersant Ukrainian" as a known outlet
+
+
+@dataclass
+class Mention:
+    """A phrase that could be a cited source, before any cue is checked."""
+
+    start: int
+    end: int
+    text: str
+    source: str
+    kind: str
+    concept_id: str | None = None
+    short_ref: bool = False
+    priority: int = 0  # higher wins overlaps: unnamed 4, glossary 3, short ref 1, name 0
+
+
+def _glossary_mentions(sentence: str, lang: str, glossary: Glossary | None) -> list[Mention]:
+    if glossary is None:
+        return []
+    found = []
+    for m in glossary.match(sentence, lang):
+        kind = SOURCE_KINDS.get(m.category)
+        if kind is None or m.status == "deprecated":
+            continue
+        found.append(Mention(m.start, m.end, m.text, m.canonical, kind, m.concept_id,
+                             priority=3))
+    return found
+
+
+def _regex_mentions(sentence: str, table: CueTable) -> list[Mention]:
+    found = []
+    for pattern in table.unnamed:
+        for m in pattern.finditer(sentence):
+            text = m.group(0).strip()
+            if text:
+                start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+                # above glossary names: "sources close to Trump" is not Trump
+                found.append(Mention(start, start + len(text), text, text, "unnamed",
+                                     priority=4))
+    for pattern in table.short_refs:
+        for m in pattern.finditer(sentence):
+            found.append(Mention(m.start(), m.end(), m.group(0), m.group(0), "unknown",
+                                 short_ref=True, priority=1))
+    for pattern in table.name_like:
+        for m in pattern.finditer(sentence):
+            group = 1 if m.re.groups else 0
+            text = m.group(group).strip()
+            if len(text) < 2:
+                continue
+            start = m.start(group)
+            found.append(Mention(start, start + len(text), text, text, "unknown", priority=0))
+    return found
+
+
+def _select(mentions: list[Mention]) -> list[Mention]:
+    """Non-overlapping mentions: higher priority first, then longer."""
+    chosen: list[Mention] = []
+    for m in sorted(mentions, key=lambda x: (-x.priority, -(x.end - x.start), x.start)):
+        if all(m.end <= c.start or m.start >= c.end for c in chosen):
+            chosen.append(m)
+    return sorted(chosen, key=lambda x: x.start)
+
+
+_OUTLET_INDEX: dict[int, tuple[Glossary, list[str], list[tuple[str, str]]]] = {}
+
+
+def _outlet_index(glossary: Glossary) -> tuple[list[str], list[tuple[str, str]]]:
+    """Every written form of every glossary outlet, for fuzzy look-up of unknown names."""
+    cached = _OUTLET_INDEX.get(id(glossary))
+    if cached is not None and cached[0] is glossary:
+        return cached[1], cached[2]
+    forms: list[str] = []
+    owners: list[tuple[str, str]] = []
+    for concept in glossary.concepts.values():
+        if concept.category != "outlet":
+            continue
+        texts = {concept.canonical} | {f.text for _, f in concept.all_forms()}
+        for text in texts:
+            forms.append(text.casefold())
+            owners.append((concept.id, concept.canonical))
+    _OUTLET_INDEX[id(glossary)] = (glossary, forms, owners)
+    return forms, owners
+
+
+def _resolve_unknown(mention: Mention, glossary: Glossary | None) -> None:
+    """Link a misspelt or unlisted rendering ("Komersant Ukrainian") to a known outlet."""
+    if glossary is None or mention.kind != "unknown" or mention.short_ref:
+        return
+    forms, owners = _outlet_index(glossary)
+    if not forms:
+        return
+    best = process.extractOne(mention.text.casefold(), forms, scorer=fuzz.ratio,
+                              score_cutoff=_FUZZY_MIN)
+    if best is not None:
+        mention.concept_id, mention.source = owners[best[2]]
+        mention.kind = "outlet"
+
+
+def _find_cue(sentence: str, mention: Mention, table: CueTable,
+              code: str) -> tuple[str, int] | None:
+    before = sentence[max(0, mention.start - _WINDOW):mention.start]
+    after = sentence[mention.end:mention.end + _WINDOW]
+    hits: list[tuple[str, int]] = []
+    for cue in table.before:
+        m = cue.pattern.search(before)
+        if m:
+            hits.append((m.group("cue"), cue.rank))
+            break
+    for cue in table.after:
+        m = cue.pattern.search(after)
+        if m:
+            # a trailing clause only counts when it really ends the sentence's last clause
+            if cue.rank == 0 and not re.search(r"[,，]\s*[\"'“‘«]?\s*$", before):
+                continue
+            hits.append((m.group("cue"), cue.rank))
+            break
+    if not hits:
+        return None
+    if len(hits) == 2:
+        # 据 … 报道: the framing cue and the verb together are the cue the reader sees
+        (c1, r1), (c2, r2) = hits
+        if r2 == 0:
+            return c2, 0
+        if code in ("zh", "ko"):
+            return f"{c1}…{c2}", r1
+    return hits[0]
+
+
+def _find_negation(sentence: str, mention: Mention, table: CueTable) -> str | None:
+    before = sentence[max(0, mention.start - _WINDOW):mention.start]
+    after = sentence[mention.end:mention.end + _WINDOW]
+    for pattern in table.negated_before:
+        m = pattern.search(before)
+        if m:
+            return m.group(0).strip()
+    if any(cue.pattern.search(before) for cue in table.before):
+        return None  # "According to the WSJ, the White House did not respond": WSJ is cited
+    for pattern in table.negated_after:
+        m = pattern.search(after)
+        if m:
+            text = m.group(0)
+            # keep the verb phrase, not the list of names before it
+            verb = re.search(r"\b(?:could|did|has|have|had|was|were|is|declined|not|unable|"
+                             r"cannot)\b.*$", text)
+            return (verb.group(0) if verb else text).strip(" ,»\"”")
+    return None
+
+
+def _find_date(sentence: str, mention: Mention, table: CueTable) -> str | None:
+    best: tuple[int, str] | None = None
+    for pattern in table.dates:
+        for m in pattern.finditer(sentence):
+            distance = min(abs(m.start() - mention.end), abs(mention.start - m.end()))
+            if distance <= 40 and (best is None or distance < best[0]):
+                best = (distance, m.group(0).strip())
+    return best[1] if best else None
+
+
+def extract_attributions(text: str, lang: str, glossary: Glossary | None,
+                         sentence_index: int = 0) -> list[Attribution]:
+    """Every source one sentence cites, with its cue, span, kind and relay chain.
+
+    ``lang`` is the article's language code (``en``, ``zh-cn``, ``ko``, ``uk``, ``ru``...).
+    Outlets the glossary knows come back under their canonical English name with their
+    concept id; unknown names are kept as written (kind ``unknown``). Negated mentions
+    ("Reuters could not verify", "did not respond") are returned with ``negated=True``:
+    they are not attributions of the claim. Short references ("the Journal", "the
+    report", 该报) are returned as written; :func:`resolve_short_references` links them
+    to the outlet named earlier in the article.
+    """
+    if not text or not text.strip():
+        return []
+    code = base(lang)
+    table = table_for(code)
+    text = _blank_markers(text)
+    mentions = _select(_glossary_mentions(text, lang, glossary) + _regex_mentions(text, table))
+    found: list[tuple[Attribution, int]] = []
+    for mention in mentions:
+        negation = _find_negation(text, mention, table)
+        cue = None if negation else _find_cue(text, mention, table, code)
+        if negation is None and cue is None:
+            continue
+        _resolve_unknown(mention, glossary)
+        attribution = Attribution(
+            source=mention.source, kind=mention.kind,  # type: ignore[arg-type]
+            cue=negation or (cue[0] if cue else ""), sentence=sentence_index,
+            start=mention.start, end=mention.end, concept_id=mention.concept_id,
+            date=None if negation else _find_date(text, mention, table),
+            negated=negation is not None,
+        )
+        found.append((attribution, cue[1] if cue else 2))
+    found = _dedupe(found)
+    _assign_chains(found)
+    return [a for a, _ in found]
+
+
+def _blank_markers(text: str) -> str:
+    """Footnote digits ("the Journal reported12") replaced by spaces, offsets kept."""
+    spans = citation_markers(text)
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _dedupe(found: list[tuple[Attribution, int]]) -> list[tuple[Attribution, int]]:
+    """One attribution per source per sentence ("The Wall Street Journal (WSJ) reported")."""
+    seen: set[tuple[str, bool]] = set()
+    kept = []
+    for attribution, rank in found:
+        key = (attribution.concept_id or attribution.source.casefold(), attribution.negated)
+        if attribution.kind != "unnamed" and key in seen:
+            continue
+        seen.add(key)
+        kept.append((attribution, rank))
+    return kept
+
+
+def _assign_chains(found: list[tuple[Attribution, int]]) -> None:
+    """Order the relays of one sentence upstream first, by cue rank then position."""
+    relays = [(a, r) for a, r in found if a.kind in CHAIN_KINDS and not a.negated]
+    ordered = sorted(relays, key=lambda ar: (-ar[1], ar[0].start))
+    chain = [a.source for a, _ in ordered]
+    for attribution, _ in relays:
+        attribution.chain = list(chain)
