@@ -58,7 +58,7 @@ def corpus_1000() -> CorpusAnalysis:
 HOSTILE = [
     '<script>alert("x")</script> The rocket cost $5.9 billion.',
     'Officials said "><img src=x onerror=alert(1)> nothing </textarea><script>bad()</script>.',
-    "<!-- comment --> <style>body{display:none}</style> ]]> &amp; <iframe src=evil>",
+    "<!-- comment --> <style>body{display:none}</style> ]]> &amp; a | b <iframe src=evil>",
 ]
 
 

@@ -1,0 +1,65 @@
+"""``provenance report``: analyse a corpus (reusing stored results) and write the report."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from provenance.cli.options import glossary_paths
+from provenance.model import SEVERITIES, CorpusAnalysis
+from provenance.report import FORMATS, format_from_path, write_report
+from provenance.report.contents import severity_rank
+
+
+@click.command(name="report")
+@click.argument("corpus", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("-o", "--output", required=True, metavar="OUT",
+              help="File to write (its extension picks the format), or - for stdout.")
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)),
+              help="Report format. Default: from the extension of OUT.")
+@click.option("--reference", help="Article id of the English version relays are compared with.")
+@click.option("--min-severity", type=click.Choice(SEVERITIES), default="minor",
+              show_default=True, help="Leave out findings below this severity.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES),
+              help="Exit with status 1 when a finding of this severity or worse exists.")
+@click.option("--translator", type=click.Choice(["auto", "argos", "gloss", "identity"]),
+              default="auto", show_default=True, help="How foreign sentences reach English.")
+@click.option("--mode", type=click.Choice(["auto", "monotonic", "reorder"]), default="auto",
+              show_default=True, help="Alignment search.")
+@click.option("--fresh", is_flag=True, help="Recompute even if the store has this analysis.")
+@glossary_paths
+def command(corpus: tuple[str, ...], output: str, fmt: str | None, reference: str | None,
+            min_severity: str, fail_on: str | None, translator: str, mode: str, fresh: bool,
+            glossaries: tuple[str, ...]) -> None:
+    """Write the drift report of CORPUS (files or folders) to OUT as HTML, Markdown, JSON,
+    CSV or TMX.
+
+    Results already in the store are reused, so an interrupted report on a large corpus
+    continues where it stopped. Exit status: 0 written, 1 a finding reached --fail-on,
+    2 bad input.
+    """
+    from provenance.cli.progress import progress_bar
+    from provenance.pipeline import analyze_corpus
+
+    # Settle the format before the (long) analysis, so a typo fails at once.
+    fmt = fmt or format_from_path(output)
+    with progress_bar() as progress:
+        analysis = analyze_corpus(list(corpus), reference=reference, translator=translator,
+                                  mode=mode, glossary_paths=list(glossaries) or None,
+                                  progress=progress, reuse=not fresh)
+    write_report(analysis, output, fmt, min_severity=min_severity)
+    where = "stdout" if output == "-" else output
+    click.echo(f"{fmt} report of {len(analysis.articles)} articles written to {where}",
+               err=True)
+    if fail_on:
+        reached = findings_at_or_above(analysis, fail_on)
+        if reached:
+            click.echo(f"{reached} finding(s) at or above {fail_on}", err=True)
+            sys.exit(1)
+
+
+def findings_at_or_above(analysis: CorpusAnalysis, severity: str) -> int:
+    """How many findings of the analysis are at least as severe as ``severity``."""
+    floor = severity_rank(severity)
+    return sum(severity_rank(f.severity) >= floor for p in analysis.pairs for f in p.findings)
