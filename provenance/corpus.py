@@ -19,7 +19,7 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,7 @@ from provenance.errors import BadInput
 from provenance.langid import detect_language, sentence_language
 from provenance.model import Article, BoilerplateBlock
 from provenance.segment import segment
+from provenance.signature import Signature
 
 TEXT_SUFFIXES = (".txt", ".text")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -62,8 +63,12 @@ class _Raw:
     explicit_id: bool = False
 
 
-def load_corpus(paths: Sequence[str | Path]) -> list[Article]:
-    """Every article in ``paths`` (files or folders, searched recursively), sorted by id."""
+def load_corpus(paths: Sequence[str | Path], *,
+                progress: Callable[[str, int, int], None] | None = None) -> list[Article]:
+    """Every article in ``paths`` (files or folders, searched recursively), sorted by id.
+
+    ``progress("ingest", done, total)`` is called as articles are prepared.
+    """
     if isinstance(paths, str | Path):
         paths = [paths]
     files = list(_collect(paths))
@@ -74,8 +79,23 @@ def load_corpus(paths: Sequence[str | Path]) -> list[Article]:
             raws.append(raw)
             raw.metadata.setdefault("_root", str(root))
     _assign_ids(raws)
-    articles = [_prepare(raw) for raw in raws]
+    articles = []
+    for done, raw in enumerate(raws, 1):
+        articles.append(_prepare(raw))
+        if progress:
+            progress("ingest", done, len(raws))
     return sorted(articles, key=lambda a: a.id)
+
+
+def ingest_signature() -> Signature:
+    """The settings that shape ingest results: segmenter, language identifier, rules."""
+    from importlib.metadata import version
+
+    return Signature({
+        "segmenter": f"sentencex-{version('sentencex')}+rules",
+        "langid": f"langdetect-{version('langdetect')}+script",
+        "boilerplate": "rules",
+    })
 
 
 def article_from_text(text: str, *, id: str | None = None, lang: str | None = None,
