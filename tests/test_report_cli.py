@@ -1,0 +1,149 @@
+"""``provenance report``: formats, stdout, exit codes, and reuse of stored results.
+
+The tests past the argument checks run the real pipeline on the seeds (they are skipped
+only while a pipeline stage is missing from the tree).
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib
+import io
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+from conftest import SEEDS
+from test_report import SCHEMA, parse_html
+
+from provenance.cli import main
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, ["report", *args])
+
+
+def test_unknown_extension_is_bad_input_before_any_analysis(tmp_path: Path):
+    result = run(str(SEEDS), "-o", str(tmp_path / "r.docx"))
+    assert result.exit_code == 2
+    assert "cannot tell the report format" in result.output
+    assert not (tmp_path / "r.docx").exists()
+
+
+def test_bad_options_exit_2(tmp_path: Path):
+    assert run(str(SEEDS), "-o", str(tmp_path / "r.md"), "--min-severity", "huge").exit_code == 2
+    assert run(str(tmp_path / "missing"), "-o", str(tmp_path / "r.md")).exit_code == 2
+    assert run(str(SEEDS)).exit_code == 2  # -o is required
+
+
+def _pipeline_ready() -> None:
+    for module, name in [("provenance.align", "align"), ("provenance.drift", "detect_drift"),
+                         ("provenance.derivation", "analyze_provenance"),
+                         ("provenance.stories", "cluster_stories")]:
+        try:
+            getattr(importlib.import_module(module), name)
+        except (ImportError, AttributeError):
+            pytest.skip(f"pipeline stage {module}.{name} is not in the tree yet")
+
+
+@pytest.fixture(scope="module")
+def shared_home(tmp_path_factory) -> Path:
+    """One store for this module, so the seeds are analysed once and then reused."""
+    return tmp_path_factory.mktemp("report-home")
+
+
+@pytest.fixture(scope="module")
+def stored_seeds(shared_home: Path, tmp_path_factory) -> dict:
+    _pipeline_ready()
+    out = tmp_path_factory.mktemp("report") / "seeds.json"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PROVENANCE_HOME", str(shared_home))
+        result = run(str(SEEDS), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    return json.loads(out.read_text("utf-8"))
+
+
+@pytest.fixture
+def seeds_json(stored_seeds: dict, shared_home: Path, monkeypatch) -> dict:
+    """The JSON report of the seeds through the real pipeline; the test runs on its store."""
+    monkeypatch.setenv("PROVENANCE_HOME", str(shared_home))
+    return stored_seeds
+
+
+def test_json_report_of_the_seeds_through_the_pipeline(seeds_json):
+    jsonschema.validate(seeds_json, SCHEMA)
+    assert len(seeds_json["articles"]) == 5
+    assert seeds_json["pairs"], "the seeds relay one story: some articles must be compared"
+    assert "version:" in seeds_json["signature"]
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "csv", "tmx"])
+def test_every_format_through_the_pipeline(seeds_json, fmt, tmp_path: Path):
+    out = tmp_path / f"seeds.{fmt}"
+    result = run(str(SEEDS), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    text = out.read_text("utf-8")
+    findings = sum(len(p["findings"]) for p in seeds_json["pairs"])
+    if fmt == "html":
+        page = parse_html(text)
+        assert page.errors == []
+        ids = {a["data-article-id"] for t, a in page.tags if t == "section" and
+               "data-article-id" in a}
+        assert ids == {a["id"] for a in seeds_json["articles"]}
+    elif fmt == "md":
+        assert text.count("\n### ") == 5
+    elif fmt == "csv":
+        assert len(list(csv.DictReader(io.StringIO(text)))) == findings
+    else:
+        units = ET.fromstring(text.encode()).find("body").findall("tu")
+        rows = sum(bool(r["src"] and r["tgt"]) for p in seeds_json["pairs"] for r in p["rows"])
+        assert len(units) == rows
+    assert seeds_json["signature"] in text.replace("\\|", "|")
+
+
+def test_stdout_and_explicit_format(seeds_json):
+    result = CliRunner().invoke(main, ["report", str(SEEDS), "-o", "-", "--format", "json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["signature"] == seeds_json["signature"]
+    assert run(str(SEEDS), "-o", "-").exit_code == 2  # no extension, no --format
+
+
+def test_fail_on_threshold(seeds_json, tmp_path: Path):
+    severities = [f["severity"] for p in seeds_json["pairs"] for f in p["findings"]]
+    for level, worse in [("minor", {"minor", "major", "critical"}),
+                         ("major", {"major", "critical"}), ("critical", {"critical"})]:
+        result = run(str(SEEDS), "-o", str(tmp_path / "r.md"), "--fail-on", level)
+        expected = 1 if any(s in worse for s in severities) else 0
+        assert result.exit_code == expected, (level, result.output)
+
+
+def test_second_report_reuses_the_store(seeds_json, tmp_path: Path, monkeypatch):
+    # The fixture's run stored the analysis; a report in another format must not realign.
+    import provenance.align
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("aligned again instead of reusing the store")
+
+    monkeypatch.setattr(provenance.align, "align", refuse)
+    result = run(str(SEEDS), "-o", str(tmp_path / "again.csv"))
+    assert result.exit_code == 0, result.output
+
+
+def test_hostile_article_through_the_pipeline(seeds_json, tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for seed in sorted(SEEDS.glob("*.md"))[:2]:
+        (corpus / seed.name).write_text(seed.read_text("utf-8"), "utf-8")
+    (corpus / "evil.txt").write_text(
+        "Jeff Bezos spoke with Trump <script>alert(1)</script> at least twice in June. "
+        'Blue Origin got $2.4 billion "><img src=x onerror=alert(1)> for seven launches.\n',
+        "utf-8")
+    out = tmp_path / "evil.html"
+    result = run(str(corpus), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    page = parse_html(out.read_text("utf-8"))
+    assert page.errors == []
+    assert not {t for t, _ in page.tags} & {"script", "img"}
