@@ -21,7 +21,7 @@ from provenance.drift.numbers import NumberDrift
 from provenance.drift.polarity import NegationDrift, RelationDrift
 from provenance.drift.summary import DriftSummary, summarize
 from provenance.drift.terms import TermDrift
-from provenance.model import SEVERITY_WEIGHTS, Alignment, Article, Finding
+from provenance.model import SEVERITY_WEIGHTS, Alignment, Article, Finding, Severity
 
 if TYPE_CHECKING:
     from provenance.glossary import Glossary
@@ -51,7 +51,29 @@ def detect_drift(src: Article, tgt: Article, alignment: Alignment, *, glossary: 
     findings: list[Finding] = []
     for detector in detectors if detectors is not None else default_detectors():
         findings.extend(detector.detect(pair))
+    _discount_loose_links(pair, findings)
     return sorted(findings, key=_reading_order)
+
+
+#: below this share of common content, a link is loose: its differences weigh less
+LOOSE_LINK = 0.4
+_DOWNGRADE: dict[str, Severity] = {"critical": "major", "major": "minor", "minor": "minor"}
+
+
+def _discount_loose_links(pair: PairContext, findings: list[Finding]) -> None:
+    """Lower by one step the severity of findings inside loosely linked units.
+
+    Re-reports paraphrase and merge; when two linked sentences share little content,
+    a name or a hedge present on one side only says more about the link than about drift.
+    """
+    agreement = {(link.src, link.tgt): pair.agreement(link) for link in pair.aligned}
+    for f in findings:
+        if not (f.src and f.tgt):
+            continue
+        score = agreement.get((f.src, f.tgt))
+        if score is not None and score < LOOSE_LINK:
+            f.severity = _DOWNGRADE[f.severity]
+            f.evidence["loose_link"] = round(score, 2)
 
 
 def _reading_order(f: Finding) -> tuple[float, float, int]:

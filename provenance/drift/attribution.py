@@ -17,6 +17,8 @@ from provenance.drift.base import Detector
 from provenance.drift.context import PairContext, SentenceFacts
 from provenance.model import Attribution, Finding, Link
 
+_VAGUE = frozenset({"unknown", "unnamed"})
+
 
 def source_key(a: Attribution) -> str:
     """What identifies a source across languages."""
@@ -51,49 +53,50 @@ class AttributionDrift(Detector):
         s_claims, s_caveats = _collect(src)
         t_claims, t_caveats = _collect(tgt)
         found: list[Finding] = []
-        s_keys = {source_key(a): a for a in s_claims}
-        t_keys = {source_key(a): a for a in t_claims}
-        only_s = [k for k in s_keys if k not in t_keys]
-        only_t = [k for k in t_keys if k not in s_keys]
-        named_s = [k for k in only_s if k != "unnamed"]
-        named_t = [k for k in only_t if k != "unnamed"]
+        # "the report", 该报: a short reference to an earlier source, not a new source
+        s_named = {source_key(a): a for a in s_claims if a.kind not in _VAGUE}
+        t_named = {source_key(a): a for a in t_claims if a.kind not in _VAGUE}
+        t_mentioned = {t.concept_id for f in tgt for t in f.terms}
+        s_mentioned = {t.concept_id for f in src for t in f.terms}
+        only_s = [k for k in s_named if k not in t_named and k not in t_mentioned]
+        only_t = [k for k in t_named if k not in s_named and k not in s_mentioned]
         # a named source replaced by another named source
-        while named_s and named_t:
-            a, b = s_keys[named_s.pop(0)], t_keys[named_t.pop(0)]
-            only_s.remove(source_key(a))
-            only_t.remove(source_key(b))
+        while only_s and only_t:
+            a, b = s_named[only_s.pop(0)], t_named[only_t.pop(0)]
             found.append(self.finding(
                 "attribution", "major", link.src, link.tgt,
                 f"source changed: “{a.source}” became “{b.source}”",
                 src_spans=[(a.sentence, a.start, a.end)], tgt_spans=[(b.sentence, b.start, b.end)],
                 change="source_changed", src_source=a.source, tgt_source=b.source))
+        t_reported = bool(t_claims) or any(f.cues_of("reporting", "evidential") for f in tgt)
         for key in only_s:
-            a = s_keys[key]
-            vaguer = bool(t_claims)
-            what = ("relay cites a vaguer source" if vaguer
+            a = s_named[key]
+            what = ("the relay cites a vaguer source" if t_reported
                     else "the relay states the claim without a source")
             found.append(self.finding(
-                "attribution", "minor" if vaguer else "major", link.src, link.tgt,
+                "attribution", "minor" if t_reported else "major", link.src, link.tgt,
                 f"attribution to “{a.source}” dropped: {what}",
                 src_spans=[(a.sentence, a.start, a.end)],
-                change="source_dropped" if vaguer else "claim_made_bare", src_source=a.source))
+                change="source_dropped" if t_reported else "claim_made_bare", src_source=a.source))
+        s_reported = bool(s_claims) or any(f.cues_of("reporting", "evidential") for f in src)
         for key in only_t:
-            b = t_keys[key]
+            b = t_named[key]
             found.append(self.finding(
                 "attribution", "minor", link.src, link.tgt,
                 f"attribution to “{b.source}” added: the source states the claim "
-                f"{'with another source' if s_claims else 'without a source'}",
+                f"{'with another source' if s_reported else 'without a source'}",
                 tgt_spans=[(b.sentence, b.start, b.end)], change="source_added",
                 tgt_source=b.source))
         t_caveat_keys = {source_key(c) for c in t_caveats}
+        t_negated = any(f.cues_of("negation") for f in tgt)
         for c in s_caveats:
-            if source_key(c) in t_caveat_keys or (t_caveats and source_key(c) == "unnamed"):
+            # the caveat survives if the relay negates anything about it (different wording)
+            if source_key(c) in t_caveat_keys or t_negated:
                 continue
-            reversed_ = source_key(c) in t_keys
             found.append(self.finding(
                 "attribution", "major", link.src, link.tgt,
-                f"caveat “{c.source} {c.cue}” "
-                f"{'reversed: the relay cites it as confirming' if reversed_ else 'dropped'}",
-                src_spans=[(c.sentence, c.start, c.end)],
-                change="caveat_reversed" if reversed_ else "caveat_dropped", src_source=c.source))
+                f"caveat “{c.source} {c.cue}” dropped",
+                src_spans=[(c.sentence, c.start, c.end)], change="caveat_dropped",
+                src_source=c.source))
+            break  # one finding per unit: "X, Y and Z did not respond" is one caveat
         return found

@@ -113,6 +113,24 @@ class PairContext:
     def added(self) -> list[Link]:
         return [link for link in self.alignment.links if link.tgt and not link.src]
 
+    def agreement(self, link: Link) -> float | None:
+        """How much of what a linked unit says is found on both sides (0..1).
+
+        Counts glossary concepts and numeric quantities. None when a side says too
+        little to tell. A low value means the two sides are not renderings of each other
+        (a loose link in a re-report), so differences there are weak evidence of drift.
+        """
+        src, tgt = self.src_of(link), self.tgt_of(link)
+        s_concepts = {t.concept_id for f in src for t in f.terms}
+        t_concepts = {t.concept_id for f in tgt for t in f.terms}
+        s_qty = [q for f in src for q in f.numeric]
+        t_qty = [q for f in tgt for q in f.numeric]
+        shared_qty = sum(1 for q in s_qty if any(q.compare(r).verdict == "same" for r in t_qty))
+        total = max(len(s_concepts) + len(s_qty), len(t_concepts) + len(t_qty))
+        if total < 3:
+            return None
+        return (len(s_concepts & t_concepts) + shared_qty) / total
+
     def src_of(self, link: Link) -> list[SentenceFacts]:
         return [self.src_facts[i] for i in link.src]
 

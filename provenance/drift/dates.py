@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from provenance.quantities import Quantity
 
 _FULL = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?")
-_MONTH_DAY = re.compile(r"^--(\d{2})-(\d{2})")
+_MONTH_DAY = re.compile(r"^--(\d{2})(?:-(\d{2}))?")
 _TIME = re.compile(r"T?(\d{2}):(\d{2})")
 
 
@@ -34,7 +34,9 @@ def date_parts(iso: str | None) -> dict[str, int]:
         if m.group(3):
             parts["day"] = int(m.group(3))
     elif m := _MONTH_DAY.match(iso):
-        parts["month"], parts["day"] = int(m.group(1)), int(m.group(2))
+        parts["month"] = int(m.group(1))
+        if m.group(2):
+            parts["day"] = int(m.group(2))
     elif re.fullmatch(r"\d{4}", iso):
         parts["year"] = int(iso)
     clock = iso[iso.find("T"):] if "T" in iso else iso

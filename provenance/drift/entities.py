@@ -78,9 +78,11 @@ class EntityDrift(Detector):
                 t_left.append((j, b))
         for cid in list(only_src):
             i, sm = s_terms[cid]
-            rival = next((c for c in only_tgt if t_terms[c][1].category == sm.category), None)
-            if rival is None:
-                continue
+            rivals = [c for c in only_tgt if t_terms[c][1].category == sm.category]
+            same_kind = [c for c in only_src if s_terms[c][1].category == sm.category]
+            if len(rivals) != 1 or len(same_kind) != 1:
+                continue  # a swap is only clear when one name of the kind left, one came
+            rival = rivals[0]
             j, tm = t_terms[rival]
             only_src.remove(cid)
             only_tgt.remove(rival)

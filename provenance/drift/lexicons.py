@@ -205,6 +205,8 @@ def find_cues(text: str, lang: str | None, categories: tuple[str, ...] | None = 
         if pattern is None:
             continue
         for m in pattern.finditer(masked):
+            if key == "en" and text[m.start():m.end()] == "May" and m.start() > 0:
+                continue  # the month, not the modal
             found.append(Cue(category, text[m.start():m.end()], m.start(), m.end()))
     found.sort(key=lambda c: (c.start, c.category))
     return found

@@ -79,23 +79,37 @@ def find_names(text: str, lang: str, skip: list[tuple[int, int]] | None = None) 
     pattern = _CYRILLIC if code in ("uk", "ru", "be", "bg") else _LATIN
     names: list[Name] = []
     for m in pattern.finditer(text):
-        words = m.group(0).split()
-        start = m.start()
-        # drop leading non-name words ("The", "President"), and a lone capitalised word
-        # opening the sentence (capitalised because it opens the sentence)
-        while words and (words[0].strip("’'") in _NOT_NAMES or (
-                start == _first_word(text) and len(words) == 1 and not words[0].isupper())):
-            start += len(words[0])
-            start += len(text[start:]) - len(text[start:].lstrip())
-            words = words[1:]
-        if not words:
-            continue
-        end = m.end()
-        if skip and any(a < end and start < b for a, b in skip):
-            continue
-        written = text[start:end]
-        names.append(Name(written, start, end, latin_key(written, lang)))
+        # "Trump’s Golden Dome" is two names: split after a possessive
+        offset = m.start()
+        for part in re.split(r"(?<=[’']s)(\s+)", m.group(0)):
+            if part and not part.isspace():
+                name = _name(text, offset, offset + len(part), lang, skip)
+                if name is not None:
+                    names.append(name)
+            offset += len(part)
     return names
+
+
+def _name(text: str, start: int, end: int, lang: str, skip: list[tuple[int, int]] | None
+          ) -> Name | None:
+    words = text[start:end].split()
+    # drop leading non-name words ("The", "President"), and a lone capitalised word
+    # opening the sentence (capitalised because it opens the sentence)
+    while words and (words[0].strip("’'") in _NOT_NAMES or (
+            start == _first_word(text) and len(words) == 1 and not words[0].isupper())):
+        start += len(words[0])
+        start += len(text[start:end]) - len(text[start:end].lstrip())
+        words = words[1:]
+    if not words:
+        return None
+    for suffix in ("’s", "'s", "’", "'"):  # possessive: "Trump’s" is Trump
+        if text[start:end].endswith(suffix):
+            end -= len(suffix)
+            break
+    if end <= start or (skip and any(a < end and start < b for a, b in skip)):
+        return None
+    written = text[start:end]
+    return Name(written, start, end, latin_key(written, lang))
 
 
 def _first_word(text: str) -> int:
