@@ -123,9 +123,10 @@ class PairContext:
         src, tgt = self.src_of(link), self.tgt_of(link)
         s_concepts = {t.concept_id for f in src for t in f.terms}
         t_concepts = {t.concept_id for f in tgt for t in f.terms}
-        s_qty = [q for f in src for q in f.numeric]
-        t_qty = [q for f in tgt for q in f.numeric]
-        shared_qty = sum(1 for q in s_qty if any(q.compare(r).verdict == "same" for r in t_qty))
+        # digit-written quantities only; a changed value still shows the units correspond
+        s_qty = [q for f in src for q in f.numeric if any(c.isdigit() for c in q.text)]
+        t_qty = [q for f in tgt for q in f.numeric if any(c.isdigit() for c in q.text)]
+        shared_qty = min(len(s_qty), len(t_qty))
         total = max(len(s_concepts) + len(s_qty), len(t_concepts) + len(t_qty))
         if total < 3:
             return None
