@@ -248,7 +248,11 @@ def _at_boundaries(haystack: str, start: int, end: int) -> bool:
     first, last = haystack[start], haystack[end - 1]
     if _is_word_char(first) and _is_word_char(before):
         return False
-    return not (_is_word_char(last) and _is_word_char(after))
+    if not (_is_word_char(last) and _is_word_char(after)):
+        return True
+    # Footnote markers glued to a name ("the Journal12") do not extend it; a digit after a
+    # form ending in a digit does ("Falcon 9" is not "Falcon 90").
+    return last.isalpha() and after.isdigit()
 
 
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
