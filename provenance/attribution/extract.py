@@ -34,6 +34,13 @@ SOURCE_KINDS: dict[str, str] = {
 #: Kinds that take part in a relay chain (a person or "sources" is not a relay).
 CHAIN_KINDS = frozenset({"outlet", "organisation", "unknown"})
 _WINDOW = 80
+#: Capitalised words that are never a source ("Bloomberg reported on Monday, citing ...").
+NOT_NAMES = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "he", "she", "it", "they", "we", "i", "this", "that", "these",
+    "those", "the", "a", "an", "in", "on", "at", "but", "and", "meanwhile", "however", "also",
+})
 _FUZZY_MIN = 88  # rapidfuzz ratio to accept "Komersant Ukrainian" as a known outlet
 
 
@@ -82,7 +89,7 @@ def _regex_mentions(sentence: str, table: CueTable) -> list[Mention]:
         for m in pattern.finditer(sentence):
             group = 1 if m.re.groups else 0
             text = m.group(group).strip()
-            if len(text) < 2:
+            if len(text) < 2 or text.casefold() in NOT_NAMES:
                 continue
             start = m.start(group)
             found.append(Mention(start, start + len(text), text, text, "unknown", priority=0))
@@ -136,7 +143,8 @@ def _resolve_unknown(mention: Mention, glossary: Glossary | None) -> None:
 def _find_cue(sentence: str, mention: Mention, table: CueTable,
               code: str) -> tuple[str, int] | None:
     before = sentence[max(0, mention.start - _WINDOW):mention.start]
-    after = sentence[mention.end:mention.end + _WINDOW]
+    # the rest of the sentence: a Korean reporting verb closes it ("…은 … 보도했다")
+    after = sentence[mention.end:mention.end + 5 * _WINDOW]
     hits: list[tuple[str, int]] = []
     for cue in table.before:
         m = cue.pattern.search(before)

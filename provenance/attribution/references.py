@@ -31,6 +31,8 @@ _GENERIC = frozenset({
 def _is_short_ref(attribution: Attribution, lang: str) -> bool:
     if attribution.kind != "unknown" or attribution.concept_id:
         return False
+    if _ARTICLE.sub("", attribution.source).casefold() in _GENERIC:
+        return True
     return any(p.fullmatch(attribution.source) for p in table_for(base(lang)).short_refs)
 
 
