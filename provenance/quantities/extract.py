@@ -237,7 +237,8 @@ _ZH_CLASSIFIER_RX = re.compile(
 )
 _WORD_RX = re.compile(r"\s*(?P<w>[^\W\d_][\w'’ʼ-]*)")
 _EN_ORDINAL_WORDS_RX = re.compile(rf"\b(?P<w>{_alts(N.EN_ORDINAL_WORDS)})\b", re.IGNORECASE)
-_EN_MULTIPLE_RX = re.compile(r"\b(?P<w>once|twice|thrice)\b", re.IGNORECASE)
+# "once" is "when" or "formerly" more often than "one time": left out.
+_EN_MULTIPLE_RX = re.compile(r"\b(?P<w>twice|thrice)\b", re.IGNORECASE)
 _SLAVIC_ORDINAL_WORDS = {
     "uk": {
         "перш": 1,
@@ -379,6 +380,8 @@ def _en_cores(text: str) -> list[tuple[int, int, float, set[str]]]:
             flags.add("word")
             if m.group("w").lower() in ("a", "one") and not m.group("sc"):
                 flags.add("weak")  # "one of the", "a": only a quantity with a unit
+            if m.group("w")[0].isupper() and not _sentence_start(text, m.start()):
+                continue  # "Fox and Seven", "Air Force One": a name, not a number
         if m.group("short"):
             flags.add("short:" + m.group("short").lower())
         chunk = text[m.start() : end]
@@ -388,6 +391,11 @@ def _en_cores(text: str) -> list[tuple[int, int, float, set[str]]]:
             continue
         cores.append((m.start(), end, value, flags))
     return cores
+
+
+def _sentence_start(text: str, i: int) -> bool:
+    before = text[:i].rstrip(" \t\"“'‘«(")
+    return not before or before[-1] in ".!?:;\n"
 
 
 def _slavic_cores(text: str, b: str) -> list[tuple[int, int, float, set[str]]]:
@@ -418,15 +426,26 @@ def _zh_cores(text: str) -> list[tuple[int, int, float, set[str]]]:
     for m in N.ZH_PATTERN.finditer(text):
         flags: set[str] = set()
         s, e = m.start(), m.end()
+        if text.startswith("分之", e) or text[max(0, s - 2) : s] == "分之":
+            continue  # a fraction (十分之一), not a count
         if m.group("c"):
             flags.add("word")
+            chars = m.group("c")
             if s >= 3 and text[s - 3 : s] == "百分之":
                 continue
+            if chars == "一" and text[s - 1 : s] != "第":
+                continue  # 一 + classifier is the indefinite article: 一名男子 "a man"
+            if len(chars) == 2 and all(ch in N.ZH_DIGITS for ch in chars):
+                continue  # 唯一一个, 三五: words and ranges, not two-digit numbers
             # Numeral characters are common inside words (一直, 统一, 万一): keep them only
             # where a classifier, currency, percent or ordinal marker says they count.
             flags.add("needs_marker")
+        body = text[s:e]
+        if any(ch in body for ch in "多余餘"):
+            flags.add("more_than")  # 200多万: "over two million"
+            body = re.sub("[多余餘]", "", body)
         try:
-            value = N.myriad_value(text[s:e])
+            value = N.myriad_value(body)
         except (ValueError, KeyError):
             continue
         cores.append((s, e, value, flags))
@@ -526,6 +545,8 @@ def _dress(
         if qm and (b != "en" or qm.group("q") != "+" or kind != "percent"):
             qualifier = _POST_QUALIFIERS[b][qm.group("q")]
             end += qm.end()
+    if qualifier is None and "more_than" in flags:
+        qualifier = "more_than"
     if qualifier is None:
         qualifier, start = _pre_qualifier(text, b, start, kind)
     if kind == "number" and ({"needs_marker", "weak"} & flags):
@@ -576,7 +597,7 @@ def _count_unit(
         m2 = _WORD_RX.match(rest, m1.end())
         if m2 and w1.islower() and unit_lemma(m2.group("w"), "en"):
             return unit_lemma(m2.group("w"), "en"), end + m2.end()
-        guess = unit_lemma(w1, "en", guess=True)
+        guess = unit_lemma(w1, "en", guess=True) if w1.islower() else None
         if guess and not rest.startswith(("-", ",")) and "short" not in flags:
             return guess, end + m1.end()
         return None

@@ -167,6 +167,13 @@ def _compare_dates(a: Quantity, b: Quantity) -> Comparison:
     if a.local_time != b.local_time:
         notes.append("local time dropped" if a.local_time else "local time added")
     if not a.date or not b.date:
+        # Unresolved relative dates (no publication date) still compare by what they say.
+        rel_a = a.note if a.note and a.note.startswith("relative:") else None
+        rel_b = b.note if b.note and b.note.startswith("relative:") else None
+        if rel_a and rel_b and not a.date and not b.date:
+            verdict = "same" if rel_a == rel_b else "different"
+            return Comparison(verdict, None, notes + ([] if verdict == "same" else [
+                f"relative date differs: {rel_a[9:]} vs {rel_b[9:]}"]))
         return Comparison("not_comparable", None, notes)
     verdict, date_notes = DateValue.parse(a.date).compare(DateValue.parse(b.date))
     return Comparison(verdict, None, date_notes + notes)

@@ -17,7 +17,8 @@ import re
 
 # --- digits ------------------------------------------------------------------------------
 
-_FULLWIDTH = str.maketrans("０１２３４５６７８９，．％", "0123456789,.%")
+# The full-width comma stays: in Chinese it separates clauses, not digit groups.
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 
 
 def ascii_digits(text: str) -> str:
@@ -124,7 +125,7 @@ _en_word = "|".join(sorted(EN_UNITS, key=len, reverse=True))
 _en_scale = r"dozen|hundred|thousand|million|billion|trillion"
 EN_WORDNUM = rf"(?:{_en_word})(?:-(?:{_en_word}))?"
 EN_PATTERN = re.compile(
-    rf"(?<![\w.,])(?:(?P<d>{DIGITS_WESTERN})(?:\s?(?P<short>bn|mn|mln|tn|trn|m|k)\b)?"
+    rf"(?<![\w.,])(?<![A-Za-z]-)(?:(?P<d>{DIGITS_WESTERN})(?:\s?(?P<short>bn|mn|mln|tn|trn|m|k)\b)?"
     rf"|(?P<w>\b{EN_WORDNUM}\b|\ba\b(?= (?:dozen|hundred|thousand|million|billion|trillion)\b)))"
     rf"(?P<sc>(?:[ -](?:{_en_scale})\b)*)",
     re.IGNORECASE,
@@ -241,7 +242,7 @@ def _slavic_pattern(lang: str) -> re.Pattern[str]:
     scales = "|".join(p for p, _ in SLAVIC_SCALES[lang])
     wordnum = rf"(?:{alts})(?:\s(?:{alts}))*"
     return re.compile(
-        rf"(?<![\w.,])(?:(?P<d>{DIGITS_SLAVIC})|(?P<w>(?<!\w){wordnum}(?!\w)))"
+        rf"(?<![\w.,])(?<![^\W\d_]-)(?:(?P<d>{DIGITS_SLAVIC})|(?P<w>(?<!\w){wordnum}(?!\w)))"
         rf"(?P<sc>(?:\s?(?:{scales})(?![\w]))*)",
         re.IGNORECASE,
     )
@@ -345,12 +346,12 @@ KO_NATIVE = {
 ZH_CHARS = "".join(ZH_DIGITS) + "十拾廿百佰千仟万萬亿億兆"
 _zh_num = rf"(?:{DIGITS_WESTERN}|[{ZH_CHARS}])"
 ZH_PATTERN = re.compile(
-    rf"(?:(?P<d>{DIGITS_WESTERN})(?:\s?[十百千万萬亿億兆])*(?:[{ZH_CHARS}]|{DIGITS_WESTERN})*"
-    rf"|(?P<c>[{ZH_CHARS}]+))"
+    rf"(?<![A-Za-z0-9.,])(?<![A-Za-z]-)(?:(?P<d>{DIGITS_WESTERN})(?:\s?[多余餘](?=[十百千万萬亿億兆]))?(?:\s?[十百千万萬亿億兆])*"
+    rf"(?:\d+(?:\.\d+)?[十百千万萬亿億兆]+)*|(?P<c>[{ZH_CHARS}]+))"
 )
 _ko_unit = "[십백천만억조]"
 KO_PATTERN = re.compile(
-    rf"(?<![\d.,])(?P<d>{DIGITS_WESTERN})(?:{_ko_unit}+(?:\s?\d+(?:\.\d+)?{_ko_unit}+)*)?"
+    rf"(?<![A-Za-z0-9.,])(?<![A-Za-z]-)(?P<d>{DIGITS_WESTERN})(?:{_ko_unit}+(?:\s?\d+(?:\.\d+)?{_ko_unit}+)*)?"
     rf"|(?P<c>(?<![가-힣])[일이삼사오육칠팔구]?{_ko_unit}(?:[일이삼사오육칠팔구]?{_ko_unit})*(?=\s?(?:달러|원|명|개|건|번|회|위안|유로|엔)))"
 )
 KO_NATIVE_PATTERN = re.compile(
