@@ -88,13 +88,17 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     results = run(args.data)
     elapsed = time.perf_counter() - t0
-    print(f"{'pair':32} {'lines':>6} {'found A':>8} {'found B':>8} {'matched':>8} "
-          f"{'A matched':>10} {'B matched':>10}")
+    print(
+        f"{'pair':32} {'lines':>6} {'found A':>8} {'found B':>8} {'matched':>8} "
+        f"{'A matched':>10} {'B matched':>10}"
+    )
     for key, t in results.items():
         ra = t.matched / t.found_a if t.found_a else 0.0
         rb = t.matched / t.found_b if t.found_b else 0.0
-        print(f"{key:32} {t.lines:6d} {t.found_a:8d} {t.found_b:8d} {t.matched:8d} "
-              f"{ra:10.1%} {rb:10.1%}")
+        print(
+            f"{key:32} {t.lines:6d} {t.found_a:8d} {t.found_b:8d} {t.matched:8d} "
+            f"{ra:10.1%} {rb:10.1%}"
+        )
     print(f"({elapsed:.1f} s for all pairs)")
     for key, t in results.items():
         for sa, sb, qa, qb in t.misses[: args.show]:

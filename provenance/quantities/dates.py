@@ -34,13 +34,15 @@ _RU_MONTHS_GEN = ["января", "февраля", "марта", "апреля"
                   "сентября", "октября", "ноября", "декабря"]  # fmt: skip
 _RU_MONTHS_LOC = ["январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе",
                   "сентябре", "октябре", "ноябре", "декабре"]  # fmt: skip
+_UK_MONTHS_NOM = ["січень", "лютий", "березень", "квітень", "травень", "червень", "липень",
+                  "серпень", "вересень", "жовтень", "листопад", "грудень"]  # fmt: skip
 _MONTHS: dict[str, dict[str, int]] = {
     "en": _EN_MONTHS,
     "uk": {m: i + 1 for i, m in enumerate(_UK_MONTHS_GEN)},
     "ru": {m: i + 1 for i, m in enumerate(_RU_MONTHS_GEN)},
 }
 _MONTHS_LOC = {
-    "uk": {m: i + 1 for i, m in enumerate(_UK_MONTHS_LOC)},
+    "uk": {m: i % 12 + 1 for i, m in enumerate(_UK_MONTHS_LOC + _UK_MONTHS_NOM)},
     "ru": {m: i + 1 for i, m in enumerate(_RU_MONTHS_LOC)},
 }
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
@@ -63,21 +65,25 @@ _TIME_ZH = (
     r"(?P<pd>上午|下午|晚上|晚间|晚間|凌晨|中午|早上|清晨|傍晚|夜间|夜間)?\s?(?P<h>[0-2]?\d|[一二三四五六七八九十两]{1,3})"
     r"\s?[点點时時](?:\s?(?P<mi>[0-5]?\d)\s?分|(?P<half>半))?"
 )
-_TIME_KO = r"(?P<pd>오전|오후|밤|새벽|저녁|아침)?\s?(?P<h>[0-2]?\d)시(?:\s?(?P<mi>[0-5]?\d)분|\s?(?P<half>반))?"
+_TIME_KO = (
+    r"(?P<pd>오전|오후|밤|새벽|저녁|아침)?\s?(?P<h>[0-2]?\d)시"
+    r"(?:\s?(?P<mi>[0-5]?\d)분|\s?(?P<half>반))?"
+)
 
 _PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     "en": [
         ("mdy", re.compile(rf"\b{_EN_MON}\s+{_DAY}(?:st|nd|rd|th)?(?:\s?-\s?(?P<d2>[0-3]?\d))?"
-                           rf"(?:,?\s+{_YEAR})?(?![\d:])")),
+                           rf"(?:,?\s+{_YEAR})?(?!\d|:\d)")),
         ("dmy", re.compile(rf"\b{_DAY}(?:st|nd|rd|th)?\s+(?:of\s+)?{_EN_MON}(?:,?\s+{_YEAR})?\b")),
         ("my", re.compile(rf"\b{_EN_MON}\s+(?:of\s+)?{_YEAR}\b")),
-        ("m", re.compile(r"\b(?i:in|since|by|until|from|during|of|for|early|late|mid|last|next|"
-                         rf"this|before|after|through|and|or)[\s-]+(?P<span>{_EN_MON})\b")),
+        ("m", re.compile(r"\b(?i:in|between|since|by|until|from|during|of|for|early|late|mid|"
+                         rf"last|next|this|before|after|through|and|or)[\s-]+(?P<span>{_EN_MON})\b")),
         ("nth", re.compile(r"\bon the (?P<d>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[a-z]*(?:"
                            r"floor|day|anniversary|time|century|minute|place|round|anniv\w*)\b)")),
         ("iso", re.compile(rf"\b{_YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
         ("dotted", re.compile(rf"(?<![\d.]){_DAY}\.(?P<m>[01]\d)\.{_YEAR}(?![\d])")),
-        ("y", re.compile(rf"(?<![\d.,$£€#-]){_YEAR}(?!\d|,\d|\.\d|\s?%|\s?(?:percent|per cent)\b)")),
+        ("y", re.compile(rf"(?<![\d.,$£€#-]){_YEAR}"
+                         r"(?!\d|,\d|\.\d|\s?%|\s?(?:percent|per cent)\b)")),
         ("time", re.compile(_TIME_EN, re.IGNORECASE)),
     ],
     "uk": [
@@ -89,7 +95,12 @@ _PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         ("mloc", re.compile(rf"(?<!\w)[уві]\s+(?P<mon>{_alts(_UK_MONTHS_LOC)})(?!\w)",
                             re.IGNORECASE)),
         ("dotted", re.compile(rf"(?<![\d.]){_DAY}\.(?P<m>[01]\d)\.{_YEAR}(?![\d])")),
-        ("y", re.compile(rf"(?<![\d.,]){_YEAR}(?:\s?(?:року|році|рік|р\.)(?!\w)|(?!\d|,\d))")),
+        ("y", re.compile(rf"(?<![\d.,]){_YEAR}(?:-(?:го|й|му|м|ий)|\s?(?:року|році|рік|р\.))?"
+                         r"(?!\w|,\d)")),
+        ("mgen", re.compile(r"(?<!\w)(?:з|із|від|до|початку|середини|кінця|наприкінці)\s+"
+                            rf"(?P<span>(?P<mon>{_alts(_UK_MONTHS_GEN)}))(?!\w)", re.IGNORECASE)),
+        ("mnom", re.compile(rf"(?<!\w)(?:по|на)\s+(?P<span>(?P<mon>{_alts(_UK_MONTHS_NOM)}))(?!\w)",
+                            re.IGNORECASE)),
         ("time", re.compile(r"(?<![\d:.])(?P<h24>[0-2]?\d):(?P<m24>[0-5]\d)(?![\d:])")),
     ],
     "ru": [
@@ -101,18 +112,25 @@ _PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         ("mloc", re.compile(rf"(?<!\w)в\s+(?P<mon>{_alts(_RU_MONTHS_LOC)})(?!\w)",
                             re.IGNORECASE)),
         ("dotted", re.compile(rf"(?<![\d.]){_DAY}\.(?P<m>[01]\d)\.{_YEAR}(?![\d])")),
-        ("y", re.compile(rf"(?<![\d.,]){_YEAR}(?:\s?(?:года|году|год|г\.)(?!\w)|(?!\d|,\d))")),
+        ("y", re.compile(rf"(?<![\d.,]){_YEAR}(?:-(?:го|й|му|м|ый)|\s?(?:года|году|год|г\.))?"
+                         r"(?!\w|,\d)")),
+        ("mgen", re.compile(r"(?<!\w)(?:с|со|до|начала|середины|конца)\s+"
+                            rf"(?P<span>(?P<mon>{_alts(_RU_MONTHS_GEN)}))(?!\w)", re.IGNORECASE)),
         ("time", re.compile(r"(?<![\d:.])(?P<h24>[0-2]?\d):(?P<m24>[0-5]\d)(?![\d:])")),
     ],
     "zh": [
-        ("cjk", re.compile(rf"(?:(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s?年\s?)?(?P<m>{_CJK_NUM})\s?月"
+        ("cjk", re.compile(rf"(?:(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s?年\s?)?"
+                           rf"(?P<m>{_CJK_NUM})\s?月"
                            rf"(?:\s?(?P<d>{_CJK_NUM})\s?[日号號])?")),
-        ("cjk_d", re.compile(rf"(?<![\d月])(?P<d>[0-3]?\d|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s?[日号號](?![本元圆圓])")),
-        ("cjk_y", re.compile(r"(?P<y>(?:1[89]|20|21)\d{2})\s?年(?![代度]|[0-9一二三四五六七八九十]+[个個]?月)")),
+        ("cjk_d", re.compile(r"(?<![\d月])(?P<d>[0-3]?\d|[一二三]?十[一二三四五六七八九]?"
+                             r"|[一二三四五六七八九])\s?[日号號](?![本元圆圓])")),
+        ("cjk_y", re.compile(r"(?P<y>(?:1[89]|20|21)\d{2})\s?年"
+                             r"(?![代度]|[0-9一二三四五六七八九十]+[个個]?月)")),
         ("time", re.compile(_TIME_ZH)),
     ],
     "ko": [
-        ("cjk", re.compile(r"(?:(?P<y>\d{4})\s?년\s?)?(?P<m>[01]?\d)\s?월(?:\s?(?P<d>[0-3]?\d)\s?일)?")),
+        ("cjk", re.compile(r"(?:(?P<y>\d{4})\s?년\s?)?(?P<m>[01]?\d)\s?월"
+                           r"(?:\s?(?P<d>[0-3]?\d)\s?일)?")),
         ("cjk_d", re.compile(r"(?<![\d월])(?P<d>[0-3]?\d)\s?일(?![간동])")),
         ("cjk_y", re.compile(r"(?P<y>(?:1[89]|20|21)\d{2})\s?년(?!대|도|간|\s?[0-9]+\s?월)")),
         ("time", re.compile(_TIME_KO)),
@@ -132,7 +150,7 @@ _RELATIVE: dict[str, list[tuple[str, str]]] = {
         (r"next (?P<s>summer|winter|spring|autumn|fall)", "season+1"),
         (r"(?:on |last |this |next )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)",
          "parse"),
-        (r"\d+ (?:days?|weeks?|hours?|minutes?|months?|years?)(?: \(?s?\)?)? ago", "parse"),
+        (r"\d+ (?:day|week|hour|minute|month|year)s?(?:\(s\))? ago", "parse"),
     ],
     "zh": [
         (r"本月|这个月|這個月|当月|當月", "month+0"), (r"上个?月|上個月", "month-1"),
@@ -142,13 +160,17 @@ _RELATIVE: dict[str, list[tuple[str, str]]] = {
         (r"去年(?P<s>夏天|冬天|春天|秋天|夏季|冬季|春季|秋季)", "season-1"),
         (r"今年(?P<s>夏天|冬天|春天|秋天|夏季|冬季|春季|秋季)", "season+0"),
         (r"(?:本|上|下)?(?:周|週|星期|礼拜|禮拜)[一二三四五六日天]", "parse"),
+        (r"\d+\s?(?:分钟|分鐘|小时|小時|个小时|個小時|天|周|週|个星期|個星期|个月|個月|年)"
+         r"(?:以)?前", "parse"),
     ],
     "ko": [
         (r"이달|이번 ?달|금월", "month+0"), (r"지난 ?달|전월", "month-1"), (r"다음 ?달", "month+1"),
         (r"올해|금년", "year+0"), (r"지난 ?해|작년", "year-1"), (r"내년", "year+1"),
         (r"어제", "day-1"), (r"오늘", "day+0"), (r"내일", "day+1"),
-        (r"지난 ?(?P<s>여름|겨울|봄|가을)", "season-1"), (r"올 ?(?P<s>여름|겨울|봄|가을)", "season+0"),
+        (r"지난 ?(?P<s>여름|겨울|봄|가을)", "season-1"),
+        (r"올 ?(?P<s>여름|겨울|봄|가을)", "season+0"),
         (r"(?:지난 |이번 |다음 )?[월화수목금토일]요일", "parse"),
+        (r"\d+\s?(?:분|시간|일|주|주일|개월|년)\s?전", "parse"),
     ],
     "uk": [
         (r"цього місяця|у цьому місяці|в цьому місяці", "month+0"),
@@ -157,25 +179,33 @@ _RELATIVE: dict[str, list[tuple[str, str]]] = {
         (r"минулого року|у минулому році|в минулому році|торік", "year-1"),
         (r"наступного року", "year+1"), (r"вчора|учора", "day-1"), (r"сьогодні", "day+0"),
         (r"завтра", "day+1"), (r"позавчора", "day-2"),
-        (r"минулого (?P<s>літа)|торік (?P<s2>влітку)", "season-1"),
+        (r"минулого (?P<s>літа)|торік (?P<s2>влітку|восени|взимку|навесні)", "season-1"),
+        (r"минулої (?P<s>осені|зими|весни)", "season-1"),
+        (r"(?:ранку|ранок|вечора|вечір|ночі|у ніч на|вдень) (?:понеділка|вівторка|середи|четверга|"
+         r"п['’]ятниці|суботи|неділі)", "parse"),
         (r"цього (?P<s>літа)", "season+0"),
         (r"(?:у|в) (?:понеділок|вівторок|середу|четвер|п'ятницю|п’ятницю|суботу|неділю)", "parse"),
         (r"\d+ (?:годин|хвилин|днів|дні|день|тижні|тижнів)\w*(?: \(\w+\))? тому", "parse"),
     ],
     "ru": [
-        (r"в этом месяце|этого месяца", "month+0"), (r"в прошлом месяце|прошлого месяца", "month-1"),
+        (r"в этом месяце|этого месяца", "month+0"),
+        (r"в прошлом месяце|прошлого месяца", "month-1"),
         (r"в следующем месяце", "month+1"), (r"в этом году|этого года", "year+0"),
         (r"в прошлом году|прошлого года", "year-1"), (r"в следующем году", "year+1"),
         (r"вчера", "day-1"), (r"сегодня", "day+0"), (r"завтра", "day+1"),
         (r"позавчера", "day-2"), (r"прошлым (?P<s>летом)|прошлого (?P<s2>лета)", "season-1"),
         (r"этим (?P<s>летом)", "season+0"),
         (r"в (?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)", "parse"),
+        (r"прошлой (?P<s>осенью|зимой|весной)", "season-1"),
         (r"\d+ (?:час|минут|дн|дней|недел)\w* назад", "parse"),
     ],
 }  # fmt: skip
 _SEASON_WORDS = {"夏": "summer", "冬": "winter", "春": "spring", "秋": "autumn",
                  "여름": "summer", "겨울": "winter", "봄": "spring", "가을": "autumn",
-                 "літ": "summer", "влітку": "summer", "лет": "summer"}  # fmt: skip
+                 "літ": "summer", "влітку": "summer", "лет": "summer", "осен": "autumn",
+                 "восени": "autumn", "зим": "winter", "взимку": "winter", "весн": "spring",
+                 "навесні": "spring", "осенью": "autumn", "зимой": "winter",
+                 "весной": "spring"}  # fmt: skip
 _RELATIVE_RX = {
     lang: [(re.compile(rf"(?<!\w){p}(?!\w)" if lang in ("en", "uk", "ru") else p,
                        re.IGNORECASE), key) for p, key in rules]
@@ -211,8 +241,9 @@ def find_dates(text: str, lang: str, published: dt.date | None) -> list[Quantity
     return [_mark_local(q, text, lang) for q in out]
 
 
-def _absolute(m: re.Match[str], kind: str, lang: str, published: dt.date | None,
-              text: str) -> Quantity | None:
+def _absolute(
+    m: re.Match[str], kind: str, lang: str, published: dt.date | None, text: str
+) -> Quantity | None:
     g = m.groupdict()
     if kind == "time":
         return _time(m, lang, published)
@@ -220,7 +251,7 @@ def _absolute(m: re.Match[str], kind: str, lang: str, published: dt.date | None,
     day = _num(g.get("d"))
     month: int | None
     if "mon" in g and g["mon"]:
-        if kind == "mloc":
+        if kind in ("mloc", "mnom"):
             month = _MONTHS_LOC[lang].get(g["mon"].lower())
         elif lang == "en":
             month = _EN_MONTHS.get(g["mon"])
@@ -236,9 +267,11 @@ def _absolute(m: re.Match[str], kind: str, lang: str, published: dt.date | None,
         note = "day of the publication month"
     if kind in ("y", "cjk_y"):
         return _q(m, DateValue(year=year), None)
-    if month is None or not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
-        if kind not in ("nth", "cjk_d") or day is None or not 1 <= day <= 31:
-            return None
+    bad_month = month is None or not 1 <= month <= 12
+    bad_day = day is not None and not 1 <= day <= 31
+    day_only = kind in ("nth", "cjk_d") and day is not None and not bad_day
+    if (bad_month or bad_day) and not day_only:
+        return None
     if year is None and published is not None and month is not None:
         year = published.year
         note = note or "year from the publication date"
@@ -247,6 +280,9 @@ def _absolute(m: re.Match[str], kind: str, lang: str, published: dt.date | None,
     if d2 and day and d2 > day:
         value = replace(value, until=DateValue(year, month, d2))
     return _q(m, value, note)
+
+
+_AFTERNOON = frozenset({"下午", "晚上", "晚间", "晚間", "傍晚", "오후", "저녁", "밤"})
 
 
 def _time(m: re.Match[str], lang: str, published: dt.date | None) -> Quantity | None:
@@ -260,7 +296,7 @@ def _time(m: re.Match[str], lang: str, published: dt.date | None) -> Quantity | 
         minute = _num(g.get("mi")) or (30 if g.get("half") else 0)
         ap = (g.get("ap") or "").lower().replace(".", "").replace(" ", "")
         pd = g.get("pd") or ""
-        afternoon = ap == "pm" or pd in ("下午", "晚上", "晚间", "晚間", "傍晚", "오후", "저녁", "밤")
+        afternoon = ap == "pm" or pd in _AFTERNOON
         if afternoon and hour < 12:
             hour += 12
         if (ap == "am" or pd in ("凌晨", "오전", "새벽")) and hour == 12:
@@ -269,12 +305,19 @@ def _time(m: re.Match[str], lang: str, published: dt.date | None) -> Quantity | 
             return None  # a bare "3点" or "3시" is too often something else ("3시간")
     if hour > 24 or minute > 59:
         return None
-    return Quantity(kind="time", value=None, start=m.start(), end=m.end(), text=m.group(0),
-                    date=DateValue(hour=hour, minute=minute).iso())
+    return Quantity(
+        kind="time",
+        value=None,
+        start=m.start(),
+        end=m.end(),
+        text=m.group(0),
+        date=DateValue(hour=hour, minute=minute).iso(),
+    )
 
 
-def _relative(m: re.Match[str], key: str, lang: str, published: dt.date | None,
-              text: str) -> Quantity:
+def _relative(
+    m: re.Match[str], key: str, lang: str, published: dt.date | None, text: str
+) -> Quantity:
     canon = _canonical(m.group(0), key)
     # The note keeps a language-neutral key ("relative:year-1", "relative:weekday=5") so
     # that "last year" and "去年" still compare as the same without a publication date.
@@ -314,6 +357,14 @@ _WEEKDAYS = {
     "пятниц": 4, "воскресен": 6, "월요일": 0, "화요일": 1, "수요일": 2, "목요일": 3,
     "금요일": 4, "토요일": 5, "일요일": 6,
 }  # fmt: skip
+_AGO_UNITS = [
+    (("minute", "хвилин", "минут", "分", "분"), "minute"),
+    (("hour", "годин", "час", "小时", "小時", "个小时", "個小時", "시간"), "hour"),
+    (("day", "дн", "день", "дні", "天", "일"), "day"),
+    (("week", "тиж", "недел", "周", "週", "个星期", "個星期", "주"), "week"),
+    (("month", "місяц", "месяц", "个月", "個月", "개월"), "month"),
+    (("year", "рок", "рік", "год", "лет", "年", "년"), "year"),
+]
 _ZH_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 
 
@@ -326,6 +377,10 @@ def _canonical(span: str, key: str) -> str:
         return f"{key}:{'autumn' if word == 'fall' else word}"
     if key != "parse":
         return key
+    ago = re.match(r"(\d+)\s*(\w+)", low)
+    if ago and re.search(r"ago|тому|назад|前|전$", low):
+        unit = next((u for stems, u in _AGO_UNITS if ago.group(2).startswith(stems)), "?")
+        return f"ago:{ago.group(1)}:{unit}"
     for name, idx in _WEEKDAYS.items():
         if name in low:
             return f"weekday={idx}"
@@ -341,8 +396,9 @@ def _dateparser(span: str, lang: str, published: dt.date) -> DateValue | None:
     base = dt.datetime(published.year, published.month, published.day, 12, 0)
     span = re.sub(r"\s\(\w+\)", "", span)  # "31 хвилин (и) тому"
     span = re.sub(r"^(?:on|у|в)\s+", "", span, flags=re.IGNORECASE)
-    found = dateparser.parse(span, languages=[lang],
-                             settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
+    found = dateparser.parse(
+        span, languages=[lang], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}
+    )
     if found is None:
         return None
     if re.search(r"годин|хвилин|hour|minute|час|минут", span):
@@ -355,8 +411,15 @@ def _q(m: re.Match[str], value: DateValue | None, note: str | None) -> Quantity:
     kind = "time" if value is not None and value.hour is not None else "date"
     # Patterns that need context to be sure ("in April") mark the date itself as "span".
     span = "span" if "span" in m.groupdict() else 0
-    return Quantity(kind=kind, value=None, start=m.start(span), end=m.end(span),
-                    text=m.group(span), date=iso or None, note=note)
+    return Quantity(
+        kind=kind,
+        value=None,
+        start=m.start(span),
+        end=m.end(span),
+        text=m.group(span),
+        date=iso or None,
+        note=note,
+    )
 
 
 def _num(s: str | None) -> int | None:
@@ -371,19 +434,29 @@ def _num(s: str | None) -> int | None:
 
 
 def _merge_date_and_time(found: list[Quantity], text: str) -> list[Quantity]:
-    """"26 June 17:15" and "6月25日下午5点" become one time quantity with a datetime."""
+    """ "26 June 17:15" and "6月25日下午5点" become one time quantity with a datetime."""
     times = [q for q in found if q.kind == "time" and q.date and q.date.startswith("T")]
-    days = [q for q in found if q.kind == "date" and q.date and len(q.date) >= 10
-            and "/" not in q.date]
+    days = [
+        q for q in found if q.kind == "date" and q.date and len(q.date) >= 10 and "/" not in q.date
+    ]
     merged = list(found)
     for t in times:
         for d in days:
-            gap = text[d.end:t.start] if d.end <= t.start else text[t.end:d.start]
+            gap = text[d.end : t.start] if d.end <= t.start else text[t.end : d.start]
             if len(gap) > 4 or not re.fullmatch(r"[\s,]*(?:at\s*)?", gap):
                 continue
             start, end = min(d.start, t.start), max(d.end, t.end)
-            merged.append(Quantity(kind="time", value=None, start=start, end=end,
-                                   text=text[start:end], date=f"{d.date}{t.date}", note=d.note))
+            merged.append(
+                Quantity(
+                    kind="time",
+                    value=None,
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    date=f"{d.date}{t.date}",
+                    note=d.note,
+                )
+            )
     return merged
 
 
@@ -392,7 +465,7 @@ def _mark_local(q: Quantity, text: str, lang: str) -> Quantity:
     if rx is None:
         return q
     after = rx.match(text, q.end)
-    before = re.search(rf"(?:{rx.pattern})\s?[（(,，]?\s?$", text[max(0, q.start - 24):q.start])
+    before = re.search(rf"(?:{rx.pattern})\s?[（(,，]?\s?$", text[max(0, q.start - 24) : q.start])
     if (after and after.group(0).strip()) or before:
         return replace(q, local_time=True)
     return q

@@ -34,8 +34,9 @@ class DateValue:
         if "/" in iso:
             first, last = iso.split("/", 1)
             start = cls.parse(first)
-            return cls(start.year, start.month, start.day, start.hour, start.minute,
-                       until=cls.parse(last))
+            return cls(
+                start.year, start.month, start.day, start.hour, start.minute, until=cls.parse(last)
+            )
         if iso.startswith("T"):
             hh, mm = iso[1:].split(":")[:2]
             return cls(hour=int(hh), minute=int(mm))
@@ -97,8 +98,12 @@ class DateValue:
             notes.append("time added")
         gap = self.days_to(other)
         if gap:
-            notes = [n if not n.startswith("day differs") else f"{n} ({abs(gap)} day"
-                     f"{'s' if abs(gap) > 1 else ''})" for n in notes]
+            notes = [
+                n
+                if not n.startswith("day differs")
+                else f"{n} ({abs(gap)} day{'s' if abs(gap) > 1 else ''})"
+                for n in notes
+            ]
         if not shared:
             return "not_comparable", notes
         return ("different" if differs else "same"), notes
@@ -106,8 +111,10 @@ class DateValue:
     def days_to(self, other: DateValue) -> int | None:
         try:
             if self.year and self.month and self.day and other.year and other.month and other.day:
-                return (dt.date(other.year, other.month, other.day)
-                        - dt.date(self.year, self.month, self.day)).days
+                return (
+                    dt.date(other.year, other.month, other.day)
+                    - dt.date(self.year, self.month, self.day)
+                ).days
         except ValueError:
             return None
         return None

@@ -428,6 +428,8 @@ def _zh_cores(text: str) -> list[tuple[int, int, float, set[str]]]:
         s, e = m.start(), m.end()
         if text.startswith("分之", e) or text[max(0, s - 2) : s] == "分之":
             continue  # a fraction (十分之一), not a count
+        if text[max(0, s - 1) : s] in ("数", "數", "几", "幾"):
+            continue  # 数十, 几百: "dozens", "hundreds", no number was given
         if m.group("c"):
             flags.add("word")
             chars = m.group("c")

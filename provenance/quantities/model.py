@@ -16,8 +16,13 @@ from provenance.quantities.units import CURRENCY_PREFIX, CURRENCY_WORD, plural_e
 
 KINDS = ("number", "money", "percent", "ordinal", "count", "date", "time")
 QUALIFIERS = ("at_least", "more_than", "less_than", "at_most", "about")
-_QUALIFIER_EN = {"at_least": "at least", "more_than": "more than", "less_than": "less than",
-                 "at_most": "at most", "about": "about"}
+_QUALIFIER_EN = {
+    "at_least": "at least",
+    "more_than": "more than",
+    "less_than": "less than",
+    "at_most": "at most",
+    "about": "about",
+}
 # Kinds whose values measure the same sort of thing: an amount of something.
 _AMOUNT_KINDS = frozenset({"number", "money", "count"})
 
@@ -101,10 +106,12 @@ class Quantity:
             if self.kind in ("date", "time") and other.kind in ("date", "time"):
                 return _compare_dates(self, other)
             return Comparison("not_comparable", None, [f"{self.kind} vs {other.kind}"])
-        if self.kind != other.kind and not (
-            self.kind in _AMOUNT_KINDS and other.kind in _AMOUNT_KINDS
-        ) and {self.kind, other.kind} != {"number", "percent"} and {
-            self.kind, other.kind} != {"number", "ordinal"}:
+        if (
+            self.kind != other.kind
+            and not (self.kind in _AMOUNT_KINDS and other.kind in _AMOUNT_KINDS)
+            and {self.kind, other.kind} != {"number", "percent"}
+            and {self.kind, other.kind} != {"number", "ordinal"}
+        ):
             return Comparison("not_comparable", None, [f"{self.kind} vs {other.kind}"])
         notes: list[str] = []
         _note_kind_change(self, other, notes)
@@ -172,8 +179,16 @@ def _compare_dates(a: Quantity, b: Quantity) -> Comparison:
         rel_b = b.note if b.note and b.note.startswith("relative:") else None
         if rel_a and rel_b and not a.date and not b.date:
             verdict = "same" if rel_a == rel_b else "different"
-            return Comparison(verdict, None, notes + ([] if verdict == "same" else [
-                f"relative date differs: {rel_a[9:]} vs {rel_b[9:]}"]))
+            return Comparison(
+                verdict,
+                None,
+                notes
+                + (
+                    []
+                    if verdict == "same"
+                    else [f"relative date differs: {rel_a[9:]} vs {rel_b[9:]}"]
+                ),
+            )
         return Comparison("not_comparable", None, notes)
     verdict, date_notes = DateValue.parse(a.date).compare(DateValue.parse(b.date))
     return Comparison(verdict, None, date_notes + notes)

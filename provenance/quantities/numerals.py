@@ -242,7 +242,7 @@ def _slavic_pattern(lang: str) -> re.Pattern[str]:
     scales = "|".join(p for p, _ in SLAVIC_SCALES[lang])
     wordnum = rf"(?:{alts})(?:\s(?:{alts}))*"
     return re.compile(
-        rf"(?<![\w.,])(?<![^\W\d_]-)(?:(?P<d>{DIGITS_SLAVIC})|(?P<w>(?<!\w){wordnum}(?!\w)))"
+        rf"(?<![\w.,])(?:(?<![^\W\d_]-)(?P<d>{DIGITS_SLAVIC})|(?P<w>(?<!\w){wordnum}(?!\w)))"
         rf"(?P<sc>(?:\s?(?:{scales})(?![\w]))*)",
         re.IGNORECASE,
     )
