@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -73,11 +74,10 @@ def load_corpus(paths: Sequence[str | Path], *,
         paths = [paths]
     files = list(_collect(paths))
     raws: list[_Raw] = []
-    for path, root in files:
+    for path in files:
         for raw in _read(path):
             raw.default_id = raw.default_id or path.stem
             raws.append(raw)
-            raw.metadata.setdefault("_root", str(root))
     _assign_ids(raws)
     articles = []
     for done, raw in enumerate(raws, 1):
@@ -116,7 +116,7 @@ def article_from_text(text: str, *, id: str | None = None, lang: str | None = No
 
 # --- finding files -------------------------------------------------------------------
 
-def _collect(paths: Sequence[str | Path]) -> Iterator[tuple[Path, Path]]:
+def _collect(paths: Sequence[str | Path]) -> Iterator[Path]:
     seen: set[Path] = set()
     for given in paths:
         path = Path(given)
@@ -127,17 +127,17 @@ def _collect(paths: Sequence[str | Path]) -> Iterator[tuple[Path, Path]]:
             if not found:
                 raise BadInput(f"{path}: no article files in folder "
                                f"(looked for {', '.join(SUPPORTED_SUFFIXES)})")
-            pairs = [(p, path) for p in found]
+            candidates = found
         elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
             raise BadInput(f"{path}: unsupported file type '{path.suffix or '(none)'}' "
                            f"(supported: {', '.join(SUPPORTED_SUFFIXES)})")
         else:
-            pairs = [(path, path.parent)]
-        for p, root in pairs:
+            candidates = [path]
+        for p in candidates:
             key = p.resolve()
             if key not in seen:
                 seen.add(key)
-                yield p, root
+                yield p
 
 
 def _wanted(path: Path, root: Path) -> bool:
@@ -156,20 +156,35 @@ def _assign_ids(raws: list[_Raw]) -> None:
                 raise BadInput(f"duplicate article id '{art_id}' in {explicit[art_id]} "
                                f"and {raw.source_path}")
             explicit[art_id] = raw.source_path
-    counts: dict[str, int] = {}
+    groups: dict[str, list[_Raw]] = {}
     for raw in raws:
         if not raw.explicit_id:
-            counts[raw.default_id] = counts.get(raw.default_id, 0) + 1
-    for raw in raws:
-        root = raw.metadata.pop("_root", "")
-        if raw.explicit_id:
+            groups.setdefault(raw.default_id, []).append(raw)
+    for default_id, group in groups.items():
+        files = {Path(r.source_path).resolve() for r in group}
+        if len(files) == 1 and default_id not in explicit:
+            for raw in group:
+                raw.fields["id"] = default_id
             continue
-        art_id = raw.default_id
-        if counts[art_id] > 1 or art_id in explicit:
-            # Same file name in two folders: the relative path tells them apart.
-            rel = Path(raw.source_path).relative_to(root) if root else Path(raw.source_path)
-            art_id = rel.with_suffix("").as_posix() + art_id[len(Path(raw.source_path).stem):]
-        raw.fields["id"] = art_id
+        # The same file name in several folders: the path below their common folder
+        # tells them apart, whatever order the folders were given in.
+        common = Path(os.path.commonpath([str(f.parent) for f in files]))
+        for keep_extension in (False, True):  # "a.txt" and "a.md" side by side keep theirs
+            ids = [_path_id(raw, common, keep_extension) for raw in group]
+            if len(set(ids)) == len(ids) and not set(ids) & explicit.keys():
+                break
+        else:
+            raise BadInput(f"articles in {group[0].source_path} clash with article id "
+                           f"'{default_id}'; give them ids")
+        for raw, art_id in zip(group, ids, strict=True):
+            raw.fields["id"] = art_id
+
+
+def _path_id(raw: _Raw, common: Path, keep_extension: bool) -> str:
+    source = Path(raw.source_path).resolve()
+    suffix = raw.default_id[len(source.stem):]  # "#2" for multi-article files
+    rel = source.relative_to(common)
+    return (rel if keep_extension else rel.with_suffix("")).as_posix() + suffix
 
 
 # --- reading files -------------------------------------------------------------------

@@ -176,6 +176,8 @@ def sentence_language(text: str, article_lang: str | None = None) -> str:
     one gets the language its script implies.
     """
     article_base = base(article_lang)
+    if text.isascii() and _script_of(article_base) == "latin":
+        return article_lang or UNDETERMINED  # fast path: most sentences of most corpora
     script = dominant_script(_clean(text, strip_latin=False))
     if script is None:
         return article_lang or UNDETERMINED

@@ -37,8 +37,7 @@ _CLOSERS = "\"'”’»)]）】」』》〉›"
 _OPENERS = "\"'“‘«„‚(["
 _QUOTE_MASK = str.maketrans({ch: " " for ch in "\"“”«»„"})
 _CJK_STOP = re.compile(r"[。！？]+[”’」』》〉）\"']*")
-# "В." / "J." - a single capital letter and a full stop: an initial, not a sentence end.
-_INITIAL_END = re.compile(r"(?:^|[\s(«\"“„'‘])([^\W\d_])\.$")
+_INITIAL_PRECEDERS = frozenset(" \t\n(«\"“„'‘")
 # Short abbreviations after which a sentence practically never ends in news text.
 _ABBREVIATIONS = frozenset(re.findall(r"\w+",
     """mr mrs ms dr prof gen col lt sgt capt gov sen rep vs fig approx
@@ -145,8 +144,12 @@ def _split_paragraph(text: str, p_start: int, p_end: int, sx_lang: str) -> list[
     # the repair step below puts closing quotes back with their sentence.
     masked = para.translate(_QUOTE_MASK)
     spans: list[tuple[int, int]] = []
-    for b in sentencex.get_sentence_boundaries(sx_lang, masked):
-        spans.extend(_cjk_split(para, b["start_index"], b["end_index"]))
+    boundaries = sentencex.get_sentence_boundaries(sx_lang, masked)
+    if para.isascii():
+        spans = [(b["start_index"], b["end_index"]) for b in boundaries]
+    else:
+        for b in boundaries:
+            spans.extend(_cjk_split(para, b["start_index"], b["end_index"]))
     spans = _trimmed(para, spans)
     spans = _repair(para, spans)
     return [(p_start + s, p_start + e) for s, e in spans]
@@ -240,8 +243,17 @@ def _false_break(prev: str, nxt: str) -> bool:
         return True  # sentences start with a capital in every cased script we handle
     if not prev.endswith("."):
         return False
-    initial = _INITIAL_END.search(prev)
-    if initial and initial.group(1).isupper():
+    if _ends_with_initial(prev):
         return True
-    match = _LAST_WORD.search(prev)
+    # Only the end of the sentence matters; searching all of it would be quadratic.
+    match = _LAST_WORD.search(prev[-16:])
     return bool(match and match.group(1).lower() in _ABBREVIATIONS)
+
+
+def _ends_with_initial(prev: str) -> bool:
+    """'... В.' / 'J.': one capital letter after a space, quote or bracket is an initial."""
+    if len(prev) < 2 or prev[-1] != ".":
+        return False
+    letter = prev[-2]
+    return (letter.isalpha() and letter.isupper()
+            and (len(prev) == 2 or prev[-3] in _INITIAL_PRECEDERS))
