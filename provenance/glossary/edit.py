@@ -66,13 +66,16 @@ def _others(path: Path, context: Iterable[str | Path] | None) -> list[Concept]:
 
 
 def _clash(concepts: Iterable[Concept], lang: str, form: Form, own_id: str) -> Concept | None:
-    key = form.text if form.case_sensitive else form.text.casefold()
     for concept in concepts:
         if concept.id == own_id:
             continue
         for other in concept.forms.get(lang, []):
-            other_key = other.text if other.case_sensitive else other.text.casefold()
-            if other_key == key:
+            # Two case-sensitive forms may differ by case only; otherwise case is ignored.
+            if form.case_sensitive and other.case_sensitive:
+                same = other.text == form.text
+            else:
+                same = other.text.casefold() == form.text.casefold()
+            if same:
                 return concept
     return None
 

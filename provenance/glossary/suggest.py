@@ -80,7 +80,9 @@ class Suggestion:
 
 
 def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+    """True when one known concept spans the whole candidate (《北京青年报》 only
+    contains 北京, so it stays a candidate)."""
+    return any(s <= start and end <= e for s, e in spans)
 
 
 def _snippet(text: str, start: int, end: int) -> str:
@@ -91,17 +93,19 @@ def _snippet(text: str, start: int, end: int) -> str:
 
 
 def _trim_name(name: str) -> str:
-    words = name.split()
-    while words and words[0].strip(".,") in _STOP:
+    # Footnote markers glued to a word ("Journal12", "June4") are not part of the name.
+    words = [re.sub(r"(?<=[^\W\d])\d+(?=[.,]*$)", "", w) for w in name.split()]
+    while words and (words[0].strip(".,") in _STOP or re.fullmatch(_CONNECT, words[0])):
         words.pop(0)
     while words and (re.fullmatch(_CONNECT, words[-1]) or words[-1].strip(".,") in _STOP):
         words.pop()
-    # Footnote markers glued to a word ("Journal12") are not part of the name.
-    return re.sub(r"(?<=[^\W\d])\d+$", "", " ".join(words)).strip(" .,'’-")
+    return " ".join(words).strip(" .,'’-")
 
 
-def _candidates(text: str) -> Iterable[tuple[int, int, str, str]]:
-    """(start, end, text, kind) for every candidate in ``text``."""
+def _candidates(text: str, masked: str) -> Iterable[tuple[int, int, str, str]]:
+    """(start, end, text, kind) for every candidate in ``text``; names come from
+    ``masked`` (known concepts blanked out), so "President Donald Trump" leaves nothing
+    while "Roscosmos head Dmitry Bakanov" still yields the unknown name."""
     for match in _QUOTED_RE.finditer(text):
         group = next(i for i in range(1, 7) if match.group(i) is not None)
         inner = match.group(group).strip()
@@ -109,7 +113,7 @@ def _candidates(text: str) -> Iterable[tuple[int, int, str, str]]:
         yield match.start(group), match.end(group), inner, kind
     for match in _QUANTITY_RE.finditer(text):
         yield match.start(), match.end(), match.group().strip(), "quantity"
-    for match in _NAME_RE.finditer(text):
+    for match in _NAME_RE.finditer(masked):
         name = _trim_name(match.group(1))
         if not name or len(name) < 2:
             continue
@@ -136,11 +140,12 @@ def suggest_terms(items: Iterable[_ArticleLike | tuple[str, str]], glossary: Glo
     for item in items:
         text, lang = item if isinstance(item, tuple) else (item.text, item.lang)
         spans = [(m.start, m.end) for m in glossary.match(text, lang)]
-        for start, end, name, kind in _candidates(text):
+        masked = list(text)
+        for start, end in spans:
+            masked[start:end] = "|" * (end - start)
+        for start, end, name, kind in _candidates(text, "".join(masked)):
             if kind not in wanted or _covered(spans, start, end):
                 continue
-            # A name that merely contains a known concept plus a title is still news to
-            # the glossary only if what remains after removing known parts is a name.
             key = (" ".join(name.split()), kind)
             counts[key] += 1
             langs[key].add(lang)

@@ -1,0 +1,104 @@
+"""`provenance glossary` commands through the real CLI entry point, plus linking and
+suggestions on the seeds."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+from conftest import SEEDS
+
+from provenance.cli import main
+from provenance.glossary import default_glossary
+from provenance.glossary.suggest import suggest_terms
+from provenance.glossary.translit import link_unknown_name, romanize
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parent / "fixtures" / "glossary"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, ["glossary", *args], catch_exceptions=False)
+
+
+def test_list_show_and_validate() -> None:
+    result = run("list", "--category", "outlet", "--format", "json")
+    data = json.loads(result.output)
+    assert "glossary:" in data["signature"]
+    assert {c["id"] for c in data["concepts"]} >= {"wsj", "reuters", "yonhap", "xinhua"}
+    assert all(c["category"] == "outlet" for c in data["concepts"])
+    result = run("show", "us-space-force")
+    assert "Space Force Command  (deprecated)" in result.output
+    assert run("validate").exit_code == 0
+    bad = run("validate", str(FIXTURES / "problems.yaml"))
+    assert bad.exit_code == 1 and "problems.yaml:9:" in bad.output
+    missing = run("show", "no-such-id")
+    assert missing.exit_code == 2 and "no concept 'no-such-id'" in missing.output
+
+
+def test_add_variant_remove_import_export(tmp_path: Path) -> None:
+    folder = tmp_path / "g"
+    folder.mkdir()
+    shutil.copy(REPO / "glossaries" / "people.yaml", folder / "people.yaml")
+    target = str(folder / "people.yaml")
+    ok = run("add", "bob-smith", "--category", "person", "--en", "Bob Smith",
+             "--form", "uk=Боб Сміт", "--form", "ko=밥 스미스", "--file", target)
+    assert ok.exit_code == 0, ok.output
+    clash = run("add", "bezos-2", "--category", "person", "--en", "Jeff Bezos", "--file", target)
+    assert clash.exit_code == 2 and "already claimed by 'jeff-bezos'" in clash.output
+    variant = run("add-variant", "jared-isaacman", "uk", "Ісаакман", "--status", "admitted",
+                  "--glossary", str(folder))
+    assert variant.exit_code == 0, variant.output
+    listed = run("list", "--lang", "uk", "--glossary", str(folder))
+    assert "Ісаакман" in listed.output and "Боб Сміт" in listed.output
+    assert run("remove", "bob-smith", "--glossary", str(folder)).exit_code == 0
+    exported = tmp_path / "people.tbx"
+    assert run("export", str(exported), "--glossary", str(folder)).exit_code == 0
+    imported = run("import", str(exported), "--into", str(tmp_path / "copy.yaml"))
+    assert imported.exit_code == 0 and "concept(s) added" in imported.output
+    copy = run("list", "--glossary", str(tmp_path / "copy.yaml"), "--format", "json")
+    original = run("list", "--glossary", str(folder), "--format", "json")
+    assert json.loads(copy.output)["concepts"] == json.loads(original.output)["concepts"]
+
+
+def test_romanize_and_link_unknown_names() -> None:
+    g = default_glossary()
+    assert romanize("Ісаакман", "uk") == "Isaakman"
+    assert romanize("Щербаков", "ru") == "Shcherbakov"
+    assert romanize("Юрій Згурський", "uk") == "Yurii Zghurskyi"
+    assert romanize("서울", "ko") == "seoul"
+    assert romanize("한국어", "ko") == "hangugeo"
+    assert link_unknown_name("Ісаакман", "uk", g) == ("jared-isaacman", 1.0)
+    assert link_unknown_name("Ізаакмана", "uk", g)[0] == "jared-isaacman"
+    assert link_unknown_name("트럼프", "ko", g)[0] == "donald-trump"
+    assert link_unknown_name("Петренко", "uk", g) is None
+    result = run("link", "Ісаакман", "--lang", "uk")
+    assert result.exit_code == 0 and "jared-isaacman" in result.output
+
+
+def test_suggest_on_seeds_proposes_uncovered_terms() -> None:
+    g = default_glossary()
+    result = run("suggest", str(SEEDS), "--format", "json")
+    assert result.exit_code == 0, result.output
+    suggestions = json.loads(result.output)["suggestions"]
+    texts = {s["text"]: s for s in suggestions}
+    assert texts["$5.9 billion"]["count"] >= 3 and texts["$5.9 billion"]["kind"] == "quantity"
+    assert any(s["kind"] in ("name", "quoted") for s in suggestions)
+    for s in suggestions:  # nothing proposed is already a concept
+        assert not any(m.start == 0 and m.end == len(s["text"]) for m in g.match(s["text"], "en"))
+
+
+def test_suggest_library_on_plain_texts() -> None:
+    g = default_glossary()
+    items = [("Officials at Roscosmos met Dmitry Bakanov, Interfax reported.", "en"),
+             ("据《北京青年报》报道，蓝色起源发射了3枚火箭。", "zh-cn"),
+             ("Dmitry Bakanov said the 12 launches will go ahead, according to Space Daily Review.",
+              "en")]
+    found = {(s.text, s.kind): s.count for s in suggest_terms(items, g)}
+    assert found[("Dmitry Bakanov", "name")] == 2
+    assert ("北京青年报", "outlet") in found
+    assert ("12 launches", "quantity") in found
+    assert ("Space Daily Review", "outlet") in found
+    assert not any(text in ("Interfax", "蓝色起源") for text, _ in found)

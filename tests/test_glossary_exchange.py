@@ -1,0 +1,90 @@
+"""TBX (2008 martif and v3) and CSV: read, write, round-trip without loss, import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from provenance.errors import GlossaryError
+from provenance.glossary import default_glossary
+from provenance.glossary.edit import import_concepts
+from provenance.glossary.exchange import read_csv, read_exchange, read_tbx, write_exchange
+from provenance.glossary.model import Concept
+from provenance.glossary.termbase import Glossary
+
+FIXTURES = Path(__file__).parent / "fixtures" / "glossary"
+
+
+def _plain(concepts: list[Concept]) -> list[dict]:
+    return [c.to_dict() for c in concepts]
+
+
+@pytest.mark.parametrize("suffix", [".tbx", ".csv"])
+def test_round_trip_of_the_bundled_glossary_is_lossless(tmp_path: Path, suffix: str) -> None:
+    concepts = list(default_glossary().concepts.values())
+    target = tmp_path / f"all{suffix}"
+    write_exchange(concepts, target)
+    back = read_exchange(target)
+    assert _plain(back) == _plain(concepts)
+    # statuses, case-sensitivity and a non-default canonical survive
+    wsj = next(c for c in back if c.id == "wsj")
+    assert wsj.canonical == "The Wall Street Journal"
+    assert any(f.case_sensitive and f.text == "the Journal" for f in wsj.forms["en"])
+    force = next(c for c in back if c.id == "us-space-force")
+    assert any(f.status == "deprecated" for f in force.forms["en"])
+
+
+def test_tbx_v3_layout(tmp_path: Path) -> None:
+    write_exchange(list(default_glossary().concepts.values())[:2], tmp_path / "x.tbx")
+    text = (tmp_path / "x.tbx").read_text(encoding="utf-8")
+    assert 'xmlns="urn:iso:std:iso:30042:ed-2"' in text and 'type="TBX-Basic"' in text
+    assert "<conceptEntry" in text and "<langSec" in text and "<termSec>" in text
+    assert "preferredTerm-admn-sts" in text
+
+
+def test_reads_2008_martif() -> None:
+    (concept,) = read_tbx(FIXTURES / "martif-2008.tbx")
+    assert concept.id == "roscosmos" and concept.category == "agency"
+    assert concept.canonical == "Roscosmos"
+    assert [f.text for f in concept.forms["ru"]] == ["Роскосмос"]
+    assert [(f.text, f.status) for f in concept.forms["zh-Hans"]] == [
+        ("俄罗斯国家航天集团", "preferred"), ("俄航天局", "deprecated")]
+
+
+def test_csv_with_language_header_only(tmp_path: Path) -> None:
+    path = tmp_path / "terms.csv"
+    path.write_text("en,uk,ko\nRoscosmos,Роскосмос,로스코스모스\n"
+                    "Space Force | Space Force Command [deprecated],Космічні сили,우주군\n",
+                    encoding="utf-8")
+    first, second = read_csv(path)
+    assert (first.id, first.category, first.canonical) == ("roscosmos", "other", "Roscosmos")
+    assert [(f.text, f.status) for f in second.forms["en"]] == [
+        ("Space Force", "preferred"), ("Space Force Command", "deprecated")]
+    path.write_text("en,klingon\nX,Y\n", encoding="utf-8")
+    with pytest.raises(GlossaryError, match=r"terms\.csv:1: header must name language codes"):
+        read_csv(path)
+
+
+def test_malformed_tbx_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.tbx"
+    path.write_text("<tbx>\n<text>\n<body>\n</tbx>\n", encoding="utf-8")
+    with pytest.raises(GlossaryError, match=r"bad\.tbx:4: malformed TBX"):
+        read_tbx(path)
+
+
+def test_import_merges_and_skips_clashes(tmp_path: Path) -> None:
+    target = tmp_path / "imported.yaml"
+    summary = import_concepts(target, read_tbx(FIXTURES / "martif-2008.tbx"))
+    assert summary.added == ["roscosmos"]
+    csv_path = tmp_path / "more.csv"
+    csv_path.write_text("id,category,en,ru\nroscosmos,agency,Roskosmos,Роскосмос\n"
+                        "nasa-copy,agency,NASA,\n", encoding="utf-8")
+    summary = import_concepts(target, read_csv(csv_path), context=[tmp_path])
+    assert summary.extended == {"roscosmos": 1}
+    g = Glossary.load([target])
+    assert [f.text for f in g.get("roscosmos").forms["en"]] == ["Roscosmos", "Roskosmos"]
+    # NASA is claimed by the bundled glossary when that is the context
+    summary = import_concepts(tmp_path / "x.yaml", read_csv(csv_path),
+                              context=[default_glossary().paths[0].parent])
+    assert any("belongs to nasa" in s for s in summary.skipped)

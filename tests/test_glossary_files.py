@@ -1,0 +1,122 @@
+"""Glossary files: validator line numbers, malformed YAML, locked atomic edits."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from provenance.errors import BadInput, GlossaryError
+from provenance.glossary import Glossary
+from provenance.glossary.edit import add_concept, add_variant, remove_concept
+from provenance.glossary.fileformat import WRITE_DELAY_ENV
+from provenance.glossary.model import Form
+from provenance.glossary.validate import validate_paths
+
+FIXTURES = Path(__file__).parent / "fixtures" / "glossary"
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_validator_names_file_and_line_for_every_problem() -> None:
+    _, problems = validate_paths([FIXTURES / "problems.yaml"])
+    located = {(p.line, p.severity): p.message for p in problems}
+    assert all(p.path.endswith("problems.yaml") for p in problems)
+    assert "unknown language code 'xx'" in located[(7, "error")]
+    assert "unknown category 'spaceship'" in located[(9, "error")]
+    assert "empty en form" in located[(15, "error")]
+    assert "duplicate concept id 'alpha'" in located[(16, "error")]
+    assert "'Alpha Person' is already claimed by 'alpha'" in located[(23, "error")]
+    assert "unknown status 'dubious'" in located[(27, "error")]
+    assert len(problems) == 6
+
+
+def test_malformed_yaml_raises_with_line() -> None:
+    with pytest.raises(GlossaryError, match=r"broken\.yaml:6: malformed YAML"):
+        Glossary.load([FIXTURES / "broken.yaml"])
+    with pytest.raises(GlossaryError, match=r"problems\.yaml:7: alpha: unknown language"):
+        Glossary.load([FIXTURES / "problems.yaml"])
+    _, problems = validate_paths([FIXTURES / "broken.yaml"])
+    assert [(p.line, p.severity) for p in problems] == [(6, "error")]
+
+
+def test_duplicate_id_across_files(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("concepts:\n  - id: x\n    category: person\n"
+                                     "    forms: {en: [Ex]}\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("# b\nconcepts:\n  - id: x\n    category: person\n"
+                                     "    forms: {en: [Other]}\n", encoding="utf-8")
+    with pytest.raises(GlossaryError, match=r"b\.yaml:3: duplicate concept id 'x'.*a\.yaml:2"):
+        Glossary.load([tmp_path])
+
+
+@pytest.fixture
+def outlets(tmp_path: Path) -> Path:
+    folder = tmp_path / "g"
+    folder.mkdir()
+    for name in ("outlets.yaml", "people.yaml"):
+        shutil.copy(REPO / "glossaries" / name, folder / name)
+    return folder / "outlets.yaml"
+
+
+def test_edits_keep_comments_and_order_and_refuse_clashes(outlets: Path) -> None:
+    before = outlets.read_text(encoding="utf-8")
+    add_variant(outlets, "wsj", "uk", "Волстріт Джорнал", "deprecated")
+    add_concept(outlets, "the-times", "outlet",
+                {"en": [Form("The Times", case_sensitive=True)], "ko": [Form("더타임스")]})
+    text = outlets.read_text(encoding="utf-8")
+    assert text.startswith(before.splitlines()[0])  # the header comment survives
+    assert "# Chinese names are listed without" in text
+    assert text.index("id: wsj") < text.index("id: reuters") < text.index("id: the-times")
+    g = Glossary.load([outlets])
+    assert [(m.concept_id, m.status) for m in g.match("пише Волстріт Джорнал", "uk")] == [
+        ("wsj", "deprecated")]
+    assert g.get("the-times").forms["en"][0].case_sensitive
+    with pytest.raises(BadInput, match=r"'WSJ' is already claimed by 'wsj' \(.*outlets\.yaml:6\)"):
+        add_concept(outlets, "other", "outlet", {"en": [Form("WSJ", case_sensitive=True)]})
+    with pytest.raises(BadInput, match="already exists"):
+        add_concept(outlets, "reuters", "outlet", {"en": [Form("Reuters 2")]})
+    with pytest.raises(BadInput, match="claimed by 'elon-musk'"):  # clash with a sibling file
+        add_concept(outlets, "musk-news", "outlet", {"en": [Form("Musk")]})
+    with pytest.raises(BadInput, match="already has"):
+        add_variant(outlets, "wsj", "en", "wsj")
+    remove_concept(outlets, "kyodo")
+    assert "kyodo" not in Glossary.load([outlets])
+    with pytest.raises(BadInput, match="no concept"):
+        remove_concept(outlets, "kyodo")
+
+
+def _writer(path: Path, concept_id: str, name: str, delay: float | None = None) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    if delay is not None:
+        env[WRITE_DELAY_ENV] = str(delay)
+    return subprocess.Popen([sys.executable, str(FIXTURES / "writer.py"), str(path), concept_id,
+                             name], env=env)
+
+
+def test_killed_writer_leaves_the_old_file_intact(outlets: Path) -> None:
+    before = outlets.read_bytes()
+    proc = _writer(outlets, "killed", "Killed Name", delay=30)
+    deadline = time.time() + 20
+    # wait until the temp file exists: the writer is between write and rename
+    while time.time() < deadline and not list(outlets.parent.glob(".outlets.yaml.*.tmp")):
+        time.sleep(0.05)
+    assert list(outlets.parent.glob(".outlets.yaml.*.tmp")), "writer never reached the rename"
+    proc.kill()
+    proc.wait()
+    assert outlets.read_bytes() == before
+    assert "killed" not in Glossary.load([outlets])
+    # the lock died with the process: the next writer is not blocked
+    add_concept(outlets, "after", "person", {"en": [Form("After Kill")]})
+    assert "after" in Glossary.load([outlets])
+
+
+def test_concurrent_writers_both_land(outlets: Path) -> None:
+    procs = [_writer(outlets, "first-writer", "First Writer", delay=0.5),
+             _writer(outlets, "second-writer", "Second Writer", delay=0.5)]
+    assert [p.wait(timeout=60) for p in procs] == [0, 0]
+    g = Glossary.load([outlets])
+    assert "first-writer" in g and "second-writer" in g
