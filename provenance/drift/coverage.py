@@ -70,27 +70,56 @@ class CoverageDrift(Detector):
 
     def detect(self, pair: PairContext) -> list[Finding]:
         findings: list[Finding] = []
+        facing = _facing(pair)
         for link in pair.omitted:
             for i in link.src:
                 info = information(pair.src_facts[i])
+                across = facing.get(("src", i))
+                severity = "minor" if across is not None else _severity(info.score)
                 findings.append(self.finding(
-                    "omission", _severity(info.score), (i,), (),
+                    "omission", severity, (i,), (),
                     f"source sentence {i + 1} is not in the relay ({info.describe()}): "
                     f"“{_clip(pair.src_facts[i].text)}”",
                     src_spans=[(i, 0, len(pair.src_facts[i].text))],
-                    information=round(info.score, 2), carries=info.parts))
+                    information=round(info.score, 2), carries=info.parts,
+                    facing_addition=across))
         for link in pair.added:
             for j in link.tgt:
                 info = information(pair.tgt_facts[j])
+                across = facing.get(("tgt", j))
+                severity = "minor" if across is not None else _severity(info.score)
                 findings.append(self.finding(
-                    "addition", _severity(info.score), (), (j,),
+                    "addition", severity, (), (j,),
                     f"relay sentence {j + 1} has no source ({info.describe()}): "
                     f"“{_clip(pair.tgt_facts[j].text)}”",
                     tgt_spans=[(j, 0, len(pair.tgt_facts[j].text))],
-                    information=round(info.score, 2), carries=info.parts))
+                    information=round(info.score, 2), carries=info.parts,
+                    facing_omission=across))
         # most informative first, so a report can cut the tail
         findings.sort(key=lambda f: -float(f.evidence["information"]))
         return findings
+
+
+def _facing(pair: PairContext) -> dict[tuple[str, int], int]:
+    """Omitted source and added relay sentences that sit in the same gap between links.
+
+    A dropped sentence facing an added one is as likely a rewrite the aligner could not
+    pair as a real omission plus addition, so both are reported as minor.
+    """
+    aligned = pair.aligned
+    added = sorted(j for link in pair.added for j in link.tgt)
+    facing: dict[tuple[str, int], int] = {}
+    for link in pair.omitted:
+        for i in link.src:
+            before = [max(k.tgt) for k in aligned if max(k.src) < i]
+            after = [min(k.tgt) for k in aligned if min(k.src) > i]
+            low = max(before) if before else -1
+            high = min(after) if after else len(pair.tgt_facts)
+            inside = [j for j in added if low < j < high and ("tgt", j) not in facing]
+            if inside:
+                facing[("src", i)] = inside[0]
+                facing[("tgt", inside[0])] = i
+    return facing
 
 
 def _clip(text: str, width: int = 80) -> str:

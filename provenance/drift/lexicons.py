@@ -51,12 +51,20 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
     },
     # Negation that reverses a clause. Lexical negatives ("illegal", 非法) are left out.
     "negation": {
+        # Lexical negatives ("unlikely", "failed to", "without") are listed too: a
+        # translator often renders them with a plain negation (不太可能, 没能, 没有), and a
+        # finding needs negation on one side and none at all on the other.
         "en": ("not", "n't", "never", "no longer", "neither", "nor", "cannot", "nobody",
-               "nothing", "none", "no one"),
-        "zh": ("不", "没", "未", "无法", "并非", "绝非", "从未", "别", "勿", "否认"),
-        "ko": ("않", "못", "아니", "없", "말라", "말고"),
-        "uk": ("не", "ні", "ніколи", "жоден", "жодн*", "немає", "нема", "ніхто", "нічого"),
-        "ru": ("не", "нет", "ни", "никогда", "никто", "ничего", "ни один", "нельзя"),
+               "nothing", "none", "no one", "no", "without", "unlikely", "unable", "fail*",
+               "lack*", "refus*", "den*", "impossible", "absence", "absent", "nowhere",
+               "hardly", "barely", "rarely", "little or no", "yet to", "instead of", "rather than"),
+        "zh": ("不", "没", "未", "无", "并非", "绝非", "从未", "别", "勿", "否认", "拒绝", "缺乏",
+               "缺少", "难以", "非", "否"),
+        "ko": ("않", "못", "아니", "없", "말라", "말고", "거부", "부인", "실패"),
+        "uk": ("не", "ні", "ніколи", "жоден", "жодн*", "немає", "нема", "ніхто", "нічого", "без",
+               "відмов*", "запереч*", "бракує", "брак", "навряд"),
+        "ru": ("не", "нет", "ни", "никогда", "никто", "ничего", "ни один", "нельзя", "без",
+               "отказ*", "отрица*", "нехватк*", "вряд ли"),
     },
     # Reporting verbs and source cues: a claim attributed to someone is not bare, so an
     # evidential rendered as "according to X" is not a dropped hedge.
@@ -134,10 +142,14 @@ MASKS: dict[str, tuple[str, ...]] = {
     "zh": ("不过", "不断", "不仅", "不但", "不少", "不同", "不久", "不管", "不论", "无论", "不得不",
            "差不多", "不一会", "要不", "不然", "未来", "别人", "别的", "分别", "特别", "区别",
            "告别", "级别", "类别", "性别", "个别", "识别", "辨别", "鉴别", "别墅", "没收", "淹没",
-           "埋没", "出没", "沉没", "不可避免", "不约而同", "电话会议", "获悉", "获胜", "获奖",
+           "埋没", "出没", "沉没", "吞没", "覆没", "无论如何", "无人机", "非洲", "非常", "是否",
+           "否则", "无数", "无线", "虚无",
+           "不可避免", "不约而同", "电话会议", "获悉", "获胜", "获奖",
            "捕获", "俘获", "收获", "查获", "缴获", "破获", "截获", "荣获", "可能性"),
     "ko": ("아니라", "없이도", "말고도", "이야기꾼"),
-    "en": ("not only", "no doubt", "nothing but", "could not help"),
+    "en": ("not only", "no doubt", "nothing but", "could not help", "no matter", "denver",
+           "denmark", "dense", "density", "dental", "dentist", "denomination", "denis",
+           "dennis", "failsafe"),
     "uk": ("не лише", "не тільки", "ні, "),
     "ru": ("не только", "не так давно"),
 }

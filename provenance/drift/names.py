@@ -16,7 +16,10 @@ from rapidfuzz import fuzz
 from provenance.lang import base
 
 _LATIN = re.compile(r"\b(?:[A-Z][a-z’'\-]+|[A-Z]{2,}[a-z]?)(?:\s+(?:[A-Z][a-z’'\-]+|[A-Z]{2,}))*\b")
-_CYRILLIC = re.compile(r"(?<!\w)[А-ЯІЇЄҐЁ][а-яіїєґё’'\-]+(?:\s+[А-ЯІЇЄҐЁ][а-яіїєґё’'\-]+)*")
+_CYRILLIC = re.compile(
+    r"(?<!\w)[А-ЯІЇЄҐЁ][а-яіїєґёʼ’'\-]+(?:\s+[А-ЯІЇЄҐЁ][а-яіїєґёʼ’'\-]+)*")
+# English capitalises demonyms ("Russian", "Ukrainians"); other languages do not.
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ians|ican|icans|ese|ish|ite|ites)$")
 
 # Capitalised words that are not names (sentence-internal capitals in English headlines,
 # days and months, titles).
@@ -100,7 +103,7 @@ def _name(text: str, start: int, end: int, lang: str, skip: list[tuple[int, int]
         start += len(words[0])
         start += len(text[start:end]) - len(text[start:end].lstrip())
         words = words[1:]
-    if not words:
+    if not words or (len(words) == 1 and _DEMONYM.match(words[0])):
         return None
     for suffix in ("’s", "'s", "’", "'"):  # possessive: "Trump’s" is Trump
         if text[start:end].endswith(suffix):

@@ -159,7 +159,11 @@ class NumberDrift(Detector):
                         f"number changed: {_fmt(a)} became {_fmt(b)}", **spans, **evidence,
                         change="value", ratio=ratio))
         if a.qualifier != b.qualifier:
-            soft = a.qualifier in _SOFT_QUALIFIERS and b.qualifier in _SOFT_QUALIFIERS
+            # a bound dropped or added is minor (translators fold "more than" into 以上,
+            # which extraction may miss); a bound turned around ("at least" -> "at most")
+            # changes the claim
+            soft = a.qualifier is None or b.qualifier is None or (
+                a.qualifier in _SOFT_QUALIFIERS and b.qualifier in _SOFT_QUALIFIERS)
             if b.qualifier is None:
                 what = f"qualifier “{QUALIFIER_WORDS.get(a.qualifier or '', a.qualifier)}” dropped"
             elif a.qualifier is None:

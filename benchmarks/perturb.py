@@ -1,0 +1,196 @@
+"""Gold-aligned relay pairs built from strictly parallel documents.
+
+The WMT documents in ../shared/data/parallel are line-by-line translations. A relay is
+messier, so the target side is perturbed the way relays differ from their source:
+sentences merged (2-1) and split (1-2), about 15% dropped (omissions), unrelated
+sentences from another document inserted (additions), and a block of 2-4 sentences
+moved elsewhere (crossing links). Every change is recorded, so the gold links are exact.
+
+    python benchmarks/perturb.py en-zh/abcnews.53861 en zh.a   # prints one pair as JSON
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PARALLEL = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "parallel"
+
+#: Share of target units touched by each perturbation.
+DROP = 0.15
+MERGE = 0.10
+SPLIT = 0.10
+INSERT = 0.10
+
+
+@dataclass
+class Unit:
+    """A run of target sentences rendering a set of source sentences."""
+
+    sentences: list[str]
+    src: tuple[int, ...]
+
+
+@dataclass
+class PerturbedPair:
+    """A source document, its perturbed relay and the exact gold links."""
+
+    name: str
+    src_lang: str
+    tgt_lang: str
+    src: list[str]
+    tgt: list[str]
+    gold: list[tuple[tuple[int, ...], tuple[int, ...]]]
+    changes: dict[str, int] = field(default_factory=dict)
+    moved: bool = False
+
+
+def read_lines(path: Path) -> list[str]:
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def _joiner(lang: str) -> str:
+    return "" if lang.startswith("zh") else " "
+
+
+def _split(sentence: str, lang: str) -> list[str] | None:
+    """Split at the clause break nearest the middle, as a relay editor would."""
+    marks = "，；,;" if lang.startswith("zh") else ",;"
+    positions = [m.start() for m in re.finditer(f"[{re.escape(marks)}]", sentence)]
+    mid = len(sentence) / 2
+    positions = [p for p in positions if 0.25 * len(sentence) < p < 0.75 * len(sentence)]
+    if not positions:
+        return None
+    cut = min(positions, key=lambda p: abs(p - mid))
+    left, right = sentence[:cut].rstrip(), sentence[cut + 1:].strip()
+    if lang.startswith("zh"):
+        return [left + "。", right]
+    return [left.rstrip(".") + ".", right[:1].upper() + right[1:]]
+
+
+def perturb(name: str, src: list[str], tgt: list[str], tgt_lang: str, filler: list[str],
+            seed: int, *, src_lang: str, move: bool = True) -> PerturbedPair:
+    """Perturb ``tgt`` (parallel to ``src`` line by line) and record the gold links.
+
+    ``filler`` holds target-language sentences from other documents, the source of
+    unrelated insertions.
+    """
+    rng = random.Random(seed)
+    units = [Unit([t], (i,)) for i, t in enumerate(tgt) if t]
+    n = len(units)
+    changes = {"dropped": 0, "merged": 0, "split": 0, "inserted": 0, "moved": 0}
+    dropped: list[int] = []
+    # Drop ~15% (never the headline: relays keep it).
+    for idx in sorted(rng.sample(range(1, n), k=min(n - 1, round(DROP * n))), reverse=True):
+        dropped.extend(units[idx].src)
+        del units[idx]
+        changes["dropped"] += 1
+    # Merge adjacent pairs.
+    for _ in range(round(MERGE * n)):
+        candidates = [k for k in range(len(units) - 1)
+                      if len(units[k].sentences) == 1 and len(units[k + 1].sentences) == 1
+                      and len(units[k].src) == 1 and len(units[k + 1].src) == 1
+                      and units[k + 1].src[0] == units[k].src[0] + 1]
+        if not candidates:
+            break
+        k = rng.choice(candidates)
+        merged = _joiner(tgt_lang).join([units[k].sentences[0], units[k + 1].sentences[0]])
+        units[k:k + 2] = [Unit([merged], units[k].src + units[k + 1].src)]
+        changes["merged"] += 1
+    # Split long sentences at a clause break.
+    for _ in range(round(SPLIT * n)):
+        candidates = [k for k, u in enumerate(units)
+                      if len(u.sentences) == 1 and len(u.src) == 1 and _split(u.sentences[0],
+                                                                               tgt_lang)]
+        if not candidates:
+            break
+        k = rng.choice(candidates)
+        units[k] = Unit(_split(units[k].sentences[0], tgt_lang) or [], units[k].src)
+        changes["split"] += 1
+    # Move a block of 2-4 units to another place.
+    moved = False
+    if move and len(units) >= 8:
+        size = rng.randint(2, 4)
+        start = rng.randrange(1, len(units) - size)
+        block = units[start:start + size]
+        rest = units[:start] + units[start + size:]
+        choices = [p for p in range(1, len(rest) + 1) if abs(p - start) >= 2]
+        if choices:
+            to = rng.choice(choices)
+            units = rest[:to] + block + rest[to:]
+            changes["moved"] = size
+            moved = True
+    # Insert unrelated sentences from other documents.
+    for _ in range(round(INSERT * n)):
+        pos = rng.randrange(1, len(units) + 1)
+        units.insert(pos, Unit([rng.choice(filler)], ()))
+        changes["inserted"] += 1
+    out_tgt: list[str] = []
+    gold: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+    for unit in units:
+        idx = tuple(range(len(out_tgt), len(out_tgt) + len(unit.sentences)))
+        out_tgt.extend(unit.sentences)
+        if unit.src:
+            gold.append((unit.src, idx))
+        else:
+            gold.extend(((), (j,)) for j in idx)
+    gold.extend(((i,), ()) for i in sorted(dropped))
+    return PerturbedPair(name, src_lang, tgt_lang, list(src), out_tgt, gold, changes, moved)
+
+
+#: (label, folder, source file, target file, source lang, target lang)
+PAIRS: tuple[tuple[str, str, str, str, str, str], ...] = (
+    ("en→zh.a", "en-zh", "en.txt", "zh.a.txt", "en", "zh"),
+    ("en→zh.b", "en-zh", "en.txt", "zh.b.txt", "en", "zh"),
+    ("uk→en", "uk-en", "uk.txt", "en.a.txt", "uk", "en"),
+    ("zh.a→zh.b", "en-zh", "zh.a.txt", "zh.b.txt", "zh", "zh"),
+)
+
+
+def build_pairs(label: str, seed: int = 13, *, move: bool = True) -> list[PerturbedPair]:
+    """One perturbed pair per document of the language pair ``label``."""
+    _, folder, src_file, tgt_file, src_lang, tgt_lang = next(p for p in PAIRS if p[0] == label)
+    docs = sorted(d for d in (PARALLEL / folder).iterdir() if d.is_dir())
+    pairs = []
+    for k, doc in enumerate(docs):
+        src, tgt = read_lines(doc / src_file), read_lines(doc / tgt_file)
+        if len(src) != len(tgt):
+            continue
+        filler = [line for other in docs if other != doc
+                  for line in read_lines(other / tgt_file) if line]
+        pairs.append(perturb(doc.name, src, tgt, tgt_lang, filler, seed * 1000 + k,
+                             src_lang=src_lang, move=move))
+    return pairs
+
+
+def long_pair(label: str, target_size: int = 5000, seed: int = 7) -> PerturbedPair:
+    """A ~``target_size``-sentence pair: perturbed documents of ``label`` chained in
+    shuffled order (fresh perturbations each round), gold links offset accordingly."""
+    rng = random.Random(seed)
+    src: list[str] = []
+    tgt: list[str] = []
+    gold: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+    round_no = 0
+    while len(src) < target_size:
+        pairs = build_pairs(label, seed=seed + round_no)
+        rng.shuffle(pairs)
+        for pair in pairs:
+            si, ti = len(src), len(tgt)
+            src.extend(pair.src)
+            tgt.extend(pair.tgt)
+            gold.extend((tuple(i + si for i in s), tuple(j + ti for j in t)) for s, t in pair.gold)
+        round_no += 1
+    first = build_pairs(label)[0]
+    return PerturbedPair(f"{label}×{round_no}", first.src_lang, first.tgt_lang, src, tgt, gold)
+
+
+if __name__ == "__main__":
+    folder, src_name, tgt_name = sys.argv[1:4]
+    doc = PARALLEL / folder
+    label = next(p[0] for p in PAIRS if p[2] == f"{src_name}.txt" and p[3] == f"{tgt_name}.txt")
+    pair = next(p for p in build_pairs(label) if p.name == doc.name)
+    print(json.dumps(pair.__dict__, ensure_ascii=False, indent=1))
