@@ -14,7 +14,6 @@ from html import escape
 from typing import TextIO
 
 from provenance import __version__
-from provenance.lang import base
 from provenance.model import Sentence
 from provenance.report.contents import (
     AlignedRow,
@@ -213,7 +212,8 @@ def _url(url: str) -> str:
 
 
 def _aligned_table(pair: PairReport, aid: str, out: TextIO) -> None:
-    src_lang, tgt_lang = base(pair.reference.lang), base(pair.relay.lang)
+    # full codes: zh-cn and zh-tw need different CJK fonts
+    src_lang, tgt_lang = pair.reference.lang, pair.relay.lang
     src_marks = sentence_marks(pair.findings, "src")
     tgt_marks = sentence_marks(pair.findings, "tgt")
     out.write('<table class="aligned">\n<colgroup><col class="idx"><col><col><col class="idx">'
@@ -292,9 +292,9 @@ def _findings_list(pair: PairReport, aid: str, out: TextIO) -> None:
         )
         if where:
             out.write(f'<div class="where">{escape(" → ".join(where))}</div>')
-        if f.evidence:
-            evidence = "; ".join(f"{k}: {json.dumps(v, ensure_ascii=False, default=str)}"
-                                 for k, v in f.evidence.items())
+        evidence = "; ".join(f"{k}: {json.dumps(v, ensure_ascii=False, default=str)}"
+                             for k, v in f.evidence.items() if v is not None)
+        if evidence:
             out.write(f'<div class="evidence">evidence: {escape(evidence)}</div>')
         out.write("</li>\n")
     out.write("</ol>\n")
