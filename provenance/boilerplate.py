@@ -83,6 +83,9 @@ _WIDGET_WEAK = _vocab(
     "bookmark send newsletter our now 评论 点赞 댓글 기사 коментарі комментарии "
     "статтю статью"
 )
+_WIDGET_CUES = tuple(sorted(_WIDGET_STRONG))
+_WIDGET_PIECES = tuple(sorted(_WIDGET_STRONG | _WIDGET_WEAK, key=len, reverse=True))
+_CJK_GLUE = "到至给給和及"
 _RELATED_HEADING = re.compile(
     r"^\W{0,3}(?:related(?:\s+(?:articles?|stories|news|coverage|content|topics))?|"
     r"read\s+(?:more|also|next)|see\s+also|more\s+(?:from|on|stories|news)|recommended"
@@ -96,6 +99,8 @@ _RELATED_HEADING = re.compile(
     _I,
 )
 
+#: A notice may open its sentence after a few characters ("The ", "注：", "(").
+_NOTICE_LEAD = 12
 _TERMINAL = tuple(".!?。！？…;；:：\"”’»)")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
@@ -160,9 +165,9 @@ def _line_reason(line: str) -> str | None:
     if len(line) > 400:
         return None  # a paragraph, not a notice
     low = line.lower()
-    if _has_cue(low, _DISCLAIMER_CUES) and _DISCLAIMER.search(line):
+    if _has_cue(low, _DISCLAIMER_CUES) and _notice_start(line, _DISCLAIMER) == 0:
         return DISCLAIMER
-    if len(line) <= 300 and _has_cue(low, _COPYRIGHT_CUES) and _COPYRIGHT.search(line):
+    if len(line) <= 200 and _has_cue(low, _COPYRIGHT_CUES) and _COPYRIGHT.search(line):
         return COPYRIGHT
     if len(line) <= 100 and _BYLINE.match(line) and not line.endswith(("。", ".")):
         return BYLINE
@@ -178,9 +183,21 @@ def _has_cue(low: str, cues: tuple[str, ...]) -> bool:
 
 
 def _is_widget(line: str) -> bool:
-    words = [w.lower() for w in _WORD.findall(line)]
-    return (bool(words) and any(w in _WIDGET_STRONG for w in words)
-            and all(w in _WIDGET_STRONG or w in _WIDGET_WEAK for w in words))
+    low = line.lower()
+    if not _has_cue(low, _WIDGET_CUES):
+        return False
+    for word in _WORD.findall(low):
+        if word in _WIDGET_STRONG or word in _WIDGET_WEAK:
+            continue
+        if not _CJK_RUN.fullmatch(word):
+            return False
+        # Unspaced CJK ("分享到微信"): every piece must be share vocabulary or glue.
+        rest = word
+        for piece in _WIDGET_PIECES:
+            rest = rest.replace(piece, "")
+        if rest.strip(_CJK_GLUE):
+            return False
+    return True
 
 
 def _is_bare_heading(line: str) -> bool:
@@ -192,15 +209,28 @@ def _split_inline_tail(lines: list[_Line]) -> None:
     """A disclaimer or copyright notice glued to the end of the last paragraph."""
     for idx in _last_body_lines(lines, 3):
         text = lines[idx].text
-        match = _DISCLAIMER.search(text) or _COPYRIGHT.search(text)
-        if not match:
+        starts = [(cut, reason) for rx, reason in ((_DISCLAIMER, DISCLAIMER),
+                                                   (_COPYRIGHT, COPYRIGHT))
+                  if (cut := _notice_start(text, rx)) is not None]
+        if not starts:
             continue
-        cut = _sentence_start(text, match.start())
+        cut, reason = min(starts)
         if cut > 0 and len(text) - cut <= 300:
-            tail = text[cut:].strip()
-            reason = DISCLAIMER if _DISCLAIMER.search(tail) else COPYRIGHT
             lines[idx].text = text[:cut].rstrip()
-            lines.insert(idx + 1, _Line(tail, reason))
+            lines.insert(idx + 1, _Line(text[cut:].strip(), reason))
+
+
+def _notice_start(text: str, pattern: re.Pattern[str]) -> int | None:
+    """Where the sentence holding a notice starts, if the notice opens that sentence.
+
+    Notices are formulaic and open their sentence ("The picture is from the Internet.");
+    a story sentence that merely mentions photos from the internet does not.
+    """
+    for match in pattern.finditer(text):
+        start = _sentence_start(text, match.start())
+        if match.start() - start <= _NOTICE_LEAD:
+            return start
+    return None
 
 
 def _sentence_start(text: str, pos: int) -> int:

@@ -1,0 +1,178 @@
+"""Boilerplate separation by general rules: seeds, written pages, real DW articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS, parallel_docs
+
+from provenance.boilerplate import page_chrome, split_boilerplate
+from provenance.segment import segment
+
+BODY_EN = (
+    "Jeff Bezos has spoken with President Donald Trump at least twice this month, the "
+    "Journal reported.\n"
+    "Blue Origin CEO Dave Limp met White House chief of staff Susie Wiles.\n"
+    "In April, the Space Force awarded SpaceX $5.9 billion for 28 missions."
+)
+
+
+def seed_body(name: str) -> str:
+    path = next(SEEDS.glob(f"{name}_*.md"))
+    return path.read_text(encoding="utf-8").split("---", 2)[2]
+
+
+def moved(text: str) -> list[tuple[str, str]]:
+    return [(b.reason, b.text) for b in split_boilerplate(text)[1]]
+
+
+def test_seed_000_disclaimer() -> None:
+    body, blocks = split_boilerplate(seed_body("000"))
+    assert [(b.reason, b.text) for b in blocks] == [(
+        "disclaimer",
+        "The picture is from the Internet.\n"
+        "If there is any infringement, please contact the platform to delete it.",
+    )]
+    assert body.endswith("to win government orders.")
+
+
+def test_seed_003_copyright() -> None:
+    body, blocks = split_boilerplate(seed_body("003"))
+    assert [b.reason for b in blocks] == ["copyright"]
+    assert blocks[0].text.startswith("© The Asia Business Daily")
+    assert body.endswith("which the White House has proposed NASA pursue.")
+
+
+def test_seed_004_unrelated_headlines_and_no_article_sentence_lost() -> None:
+    raw = seed_body("004")
+    body, blocks = split_boilerplate(raw)
+    assert [b.reason for b in blocks] == ["unrelated-headlines"]
+    headlines = blocks[0].text.splitlines()
+    assert headlines[0].startswith("Mizuho Raises Broadcom")
+    assert headlines[-1].startswith("International Stabilization Force for Gaza")
+    assert len(headlines) == 17
+    # Every sentence of the story stays in the body.
+    assert len(segment(body, "en")) == 11
+
+
+def test_seeds_without_boilerplate_are_untouched() -> None:
+    for name in ("001", "002"):
+        raw = seed_body(name)
+        body, blocks = split_boilerplate(raw)
+        assert blocks == []
+        assert body == raw.strip()
+
+
+@pytest.mark.parametrize("notice, reason", [
+    ("图片来源于网络，如有侵权，请联系删除。", "disclaimer"),
+    ("本文转载自网络，不代表本平台观点。", "disclaimer"),
+    ("Photos are taken from the Internet; in case of infringement contact us to delete it.",
+     "disclaimer"),
+    ("사진=인터넷 커뮤니티 캡처", "disclaimer"),
+    ("Фото з відкритих джерел", "disclaimer"),
+    ("При использовании материалов ссылка на сайт обязательна.", "disclaimer"),
+    ("<저작권자ⓒ 아시아경제 무단전재 배포금지>", "copyright"),
+    ("版权所有 © 2025 星球日报", "copyright"),
+    ("Copyright 2025 The Associated Press. All rights reserved.", "copyright"),
+    ("© 2025 Укрінформ. Всі права захищені.", "copyright"),
+    ("Share  |  Tweet  |  Print  |  Email", "share-widget"),
+    ("分享到：微信 微博", "share-widget"),
+    ("Поділитися", "share-widget"),
+    ("Read more: Stocks Slide As Oil Prices Jump", "related-links"),
+    ("Читайте також: Україна готова до наступу", "related-links"),
+    ("관련기사 블루오리진, 유인 달 착륙선 공개", "related-links"),
+    ("来源：新华社", "byline"),
+])
+def test_notices_in_five_languages(notice: str, reason: str) -> None:
+    body, blocks = split_boilerplate(BODY_EN + "\n\n" + notice)
+    assert [(b.reason, b.text) for b in blocks] == [(reason, notice.strip())]
+    assert body == BODY_EN
+
+
+def test_notice_glued_to_the_last_paragraph() -> None:
+    text = BODY_EN + " The picture is from the Internet. If there is any infringement, " \
+        "please contact us to delete it."
+    body, blocks = split_boilerplate(text)
+    assert body == BODY_EN
+    assert blocks[0].reason == "disclaimer"
+
+
+def test_related_heading_takes_its_list() -> None:
+    text = (BODY_EN + "\n\nRelated stories\nStocks Slide As Oil Prices Jump\n"
+            "City Council Approves New Bike Lanes\n\n\nThe article continues here.")
+    body, blocks = split_boilerplate(text)
+    assert blocks[0].reason == "related-links"
+    assert blocks[0].text.splitlines() == [
+        "Related stories", "Stocks Slide As Oil Prices Jump",
+        "City Council Approves New Bike Lanes"]
+    assert body.endswith("The article continues here.")
+
+
+def test_trailing_headlines_that_share_the_story_are_kept() -> None:
+    # A list at the end that talks about the story itself is content, not a link farm.
+    text = (BODY_EN + "\n\nKey points\nBezos Spoke With Trump Twice This Month\n"
+            "Blue Origin Chief Limp Met Susie Wiles\nSpace Force Awarded SpaceX Missions")
+    assert moved(text) == []
+
+
+def test_two_trailing_headlines_are_not_enough() -> None:
+    text = BODY_EN + "\n\nMizuho Raises Broadcom Price Target\nBolivia Orders Detention Of Arce"
+    assert moved(text) == []
+
+
+def test_chinese_unrelated_headlines() -> None:
+    body = ("据《华尔街日报》报道，贝索斯本月至少与特朗普通话两次。\n"
+            "蓝色起源首席执行官林普会见了白宫办公厅主任。")
+    text = body + "\n\n央行宣布下调存款准备金率\n多地迎来强降雨天气\n新能源汽车销量再创新高\n"
+    out, blocks = split_boilerplate(text)
+    assert out == body
+    assert [b.reason for b in blocks] == ["unrelated-headlines"]
+
+
+def test_sentences_mentioning_copyright_or_sharing_stay() -> None:
+    text = ("The court ruled that the copyright claim against the platform could proceed.\n"
+            "Shareholders will vote to print new shares and share the proceeds on Friday.\n"
+            "Users were asked to delete photos taken from the internet by the app, "
+            "a policy critics say goes too far and which the company plans to revise "
+            "after consulting regulators in several countries and its own users.\n"
+            "Users were told to delete photos taken from the internet.")
+    assert moved(text) == []
+
+
+def test_real_dw_articles_lose_only_their_read_also_links() -> None:
+    counts = {}
+    for doc in parallel_docs("uk-en"):
+        for name in ("uk.txt", "en.a.txt"):
+            text = (doc / name).read_text(encoding="utf-8")
+            body, blocks = split_boilerplate(text)
+            assert {b.reason for b in blocks} <= {"related-links"}, (doc.name, blocks)
+            for b in blocks:
+                assert b.text.startswith(("Read also:", "Читайте також:"))
+            counts[(doc.name, name)] = len(blocks)
+            assert len(body.splitlines()) + len(blocks) == len(text.strip().splitlines())
+    # The Ukrainian original and its translation lose the same lines.
+    for doc in parallel_docs("uk-en"):
+        assert counts[(doc.name, "uk.txt")] == counts[(doc.name, "en.a.txt")]
+    assert sum(counts.values()) >= 20
+
+
+def test_page_chrome_from_landmarks_roles_and_classes() -> None:
+    html = """<html><body>
+      <div role="navigation"><a>World</a><a>Business</a></div>
+      <div class="breadcrumbs"><a>Home</a> &gt; <a>Space</a></div>
+      <article><p>Jeff Bezos spoke with Trump twice.</p></article>
+      <div class="comments-section"><p>Great read!</p></div>
+      <div id="most-popular"><a>Ten Things To Do</a></div>
+      <div role="contentinfo">Contact us</div>
+      <script>var x = "not text";</script>
+    </body></html>"""
+    blocks = {(b.reason, b.text) for b in page_chrome(html, "Jeff Bezos spoke with Trump twice.")}
+    assert blocks == {("navigation", "World\nBusiness"), ("navigation", "Home\n>\nSpace"),
+                      ("comments", "Great read!"), ("related-links", "Ten Things To Do"),
+                      ("footer", "Contact us")}
+
+
+def test_page_chrome_of_junk_is_empty(tmp_path: Path) -> None:
+    assert page_chrome("") == []
+    assert page_chrome("<p>just a paragraph</p>") == []
