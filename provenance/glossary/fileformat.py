@@ -20,7 +20,10 @@ ruamel's round-trip loader, so an edit keeps the order and the comments of the f
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import io
+import json
 import os
 import tempfile
 import time
@@ -34,6 +37,7 @@ from ruamel.yaml.error import MarkedYAMLError
 
 from provenance.errors import GlossaryError
 from provenance.glossary.model import CATEGORIES, LANGUAGES, STATUSES, Concept, Form
+from provenance.paths import data_dir
 
 #: Set to a number of seconds to pause between writing the temp file and renaming it
 #: (used by the tests to kill a writer mid-write and check the old file survives).
@@ -208,10 +212,67 @@ def _parse_form(entry: Any, index: int, cid: str, lang: str, where: str, line: i
                 line=line)
 
 
+#: Bump when parsing changes, so cached parses of unchanged files are not reused.
+_PARSE_VERSION = "1"
+
+
 def load_file(path: str | Path) -> tuple[list[Concept], list[Problem]]:
-    """Read one glossary file: its concepts and its problems (malformed YAML raises)."""
+    """Read one glossary file: its concepts and its problems (malformed YAML raises).
+
+    The round-trip YAML parser is slow (about a second for the bundled files), so the
+    parse is cached under the data directory, keyed by the file's content hash: an
+    unchanged file loads from JSON, an edited one is parsed again.
+    """
     path = Path(path)
-    return parse_concepts(read_document(path), path)
+    raw = path.read_bytes()
+    cache = _cache_file(raw)
+    if cache is not None and cache.is_file():
+        try:
+            return _from_cache(json.loads(cache.read_text(encoding="utf-8")), str(path))
+        except (ValueError, KeyError, TypeError, OSError):
+            pass  # a damaged cache entry is simply parsed again
+    concepts, problems = parse_concepts(read_document(path), path)
+    if cache is not None:
+        # Caching is an optimisation: a read-only home must not stop loading.
+        with contextlib.suppress(OSError):
+            write_atomic(cache, json.dumps(_to_cache(concepts, problems), ensure_ascii=False))
+    return concepts, problems
+
+
+def _cache_file(raw: bytes) -> Path | None:
+    try:
+        folder = data_dir() / "glossary-cache"
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    digest = hashlib.sha256(_PARSE_VERSION.encode() + b"\0" + raw).hexdigest()[:32]
+    return folder / f"{digest}.json"
+
+
+def _to_cache(concepts: list[Concept], problems: list[Problem]) -> dict[str, Any]:
+    return {
+        "concepts": [
+            {**c.to_dict(), "line": c.line,
+             "form_lines": {lang: [f.line for f in forms] for lang, forms in c.forms.items()}}
+            for c in concepts
+        ],
+        "problems": [[p.line, p.message, p.severity] for p in problems],
+    }
+
+
+def _from_cache(data: dict[str, Any], where: str) -> tuple[list[Concept], list[Problem]]:
+    concepts = []
+    for c in data["concepts"]:
+        forms = {
+            lang: [Form(f["text"], f["status"], f["case_sensitive"], line)
+                   for f, line in zip(entries, c["form_lines"][lang], strict=True)]
+            for lang, entries in c["forms"].items()
+        }
+        concepts.append(Concept(c["id"], c["category"], c["canonical"], forms, c["notes"],
+                                source=where, line=c["line"]))
+    problems = [Problem(where, line, message, severity)
+                for line, message, severity in data["problems"]]
+    return concepts, problems
 
 
 def dump_document(doc: Any) -> str:
