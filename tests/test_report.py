@@ -182,7 +182,11 @@ def test_json_hostile_text_round_trips_verbatim():
     assert doc["pairs"][0]["rows"][0]["src_text"] == HOSTILE[0]
 
 
-def test_schema_rejects_a_report_without_signature(corpus_1000):
+def test_schema_rejects_a_report_without_signature():
+    from provenance.report.jsonreport import SCHEMA_VERSION, load_schema
+
+    assert load_schema() == SCHEMA
+    assert SCHEMA["$id"].endswith(SCHEMA_VERSION)
     doc = json.loads(render(hostile_analysis(), "json"))
     del doc["signature"]
     with pytest.raises(jsonschema.ValidationError):

@@ -8,6 +8,7 @@ a field is removed or changes meaning; adding optional fields keeps the major ve
 from __future__ import annotations
 
 import json
+from importlib import resources
 from typing import Any, TextIO
 
 from provenance import __version__
@@ -15,6 +16,12 @@ from provenance.report.contents import ArticleEntry, PairReport, ReportContents,
 
 SCHEMA_VERSION = "1.0"
 SCHEMA_ID = "https://provenance.local/schemas/report/1.0"
+
+
+def load_schema() -> dict[str, Any]:
+    """The JSON Schema of the report, to validate a report with any JSON Schema tool."""
+    text = resources.files("provenance").joinpath("schemas/report.schema.json").read_text("utf-8")
+    return json.loads(text)  # type: ignore[no-any-return]
 
 
 def write_json(contents: ReportContents, out: TextIO) -> None:
