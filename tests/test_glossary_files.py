@@ -120,3 +120,35 @@ def test_concurrent_writers_both_land(outlets: Path) -> None:
     assert [p.wait(timeout=60) for p in procs] == [0, 0]
     g = Glossary.load([outlets])
     assert "first-writer" in g and "second-writer" in g
+
+
+def test_bundled_files_follow_the_schema_and_validate_cleanly() -> None:
+    import json
+
+    import jsonschema
+    from ruamel.yaml import YAML
+
+    schema = json.loads((REPO / "glossaries" / "schema.json").read_text(encoding="utf-8"))
+    files = sorted((REPO / "glossaries").glob("*.yaml"))
+    assert len(files) >= 5
+    for path in files:
+        jsonschema.validate(YAML(typ="safe").load(path.read_text(encoding="utf-8")), schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(YAML(typ="safe").load((FIXTURES / "problems.yaml").read_text(
+            encoding="utf-8")), schema)
+    _, problems = validate_paths([REPO / "glossaries"])
+    assert problems == []
+
+
+def test_cached_parse_equals_a_fresh_parse(outlets: Path) -> None:
+    from provenance.glossary.fileformat import load_file, parse_concepts, read_document
+
+    fresh, _ = parse_concepts(read_document(outlets), outlets)
+    first, _ = load_file(outlets)
+    cached, _ = load_file(outlets)  # second read comes from the cache
+    assert [c.to_dict() for c in cached] == [c.to_dict() for c in fresh]
+    assert [(c.line, [f.line for _, f in c.all_forms()]) for c in cached] == \
+        [(c.line, [f.line for _, f in c.all_forms()]) for c in fresh]
+    add_variant(outlets, "reuters", "ja", "ロイター")  # an edit changes the content hash
+    assert "ja" in {lang for c, _ in [load_file(outlets)] for x in c if x.id == "reuters"
+                    for lang in x.forms}
