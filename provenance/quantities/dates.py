@@ -167,7 +167,7 @@ _RELATIVE: dict[str, list[tuple[str, str]]] = {
         (r"이달|이번 ?달|금월", "month+0"), (r"지난 ?달|전월", "month-1"), (r"다음 ?달", "month+1"),
         (r"올해|금년", "year+0"), (r"지난 ?해|작년", "year-1"), (r"내년", "year+1"),
         (r"어제", "day-1"), (r"오늘", "day+0"), (r"내일", "day+1"),
-        (r"지난 ?(?P<s>여름|겨울|봄|가을)", "season-1"),
+        (r"(?:지난\s?해?|작년)\s?(?P<s>여름|겨울|봄|가을)", "season-1"),
         (r"올 ?(?P<s>여름|겨울|봄|가을)", "season+0"),
         (r"(?:지난 |이번 |다음 )?[월화수목금토일]요일", "parse"),
         (r"\d+\s?(?:분|시간|일|주|주일|개월|년)\s?전", "parse"),
@@ -437,7 +437,9 @@ def _merge_date_and_time(found: list[Quantity], text: str) -> list[Quantity]:
     """ "26 June 17:15" and "6月25日下午5点" become one time quantity with a datetime."""
     times = [q for q in found if q.kind == "time" and q.date and q.date.startswith("T")]
     days = [
-        q for q in found if q.kind == "date" and q.date and len(q.date) >= 10 and "/" not in q.date
+        q
+        for q in found
+        if q.kind == "date" and q.date and "/" not in q.date and DateValue.parse(q.date).day
     ]
     merged = list(found)
     for t in times:

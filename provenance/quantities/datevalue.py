@@ -71,6 +71,8 @@ class DateValue:
 
     def compare(self, other: DateValue) -> tuple[str, list[str]]:
         """("same"|"different"|"not_comparable", notes) for ``other`` against this date."""
+        if self.iso() == other.iso():
+            return "same", []
         if self.until or other.until:
             return self._compare_periods(other)
         notes: list[str] = []

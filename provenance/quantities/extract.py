@@ -186,6 +186,10 @@ _POST_QUALIFIERS: dict[str, dict[str, str]] = {
     "ru": {},
 }
 # "до" is "to" as often as "up to": only trust it before a count ("до 50 атак").
+_TO_NOT_UP_TO_RX = re.compile(
+    r"(?:\w(?:ла|ло|ли|лась|лося|лися|вся|ться|ів|ав|ив|ув|ал|ил|ул)|\bвід\s+\S+|\bот\s+\S+)\s*$",
+    re.IGNORECASE,
+)
 _WEAK_QUALIFIERS = frozenset({"до", "some", "under", "over", "above", "below"})
 
 _PRE_QUAL_RX = {
@@ -238,6 +242,7 @@ _ZH_CLASSIFIER_RX = re.compile(
 _WORD_RX = re.compile(r"\s*(?P<w>[^\W\d_][\w'’ʼ-]*)")
 _EN_ORDINAL_WORDS_RX = re.compile(rf"\b(?P<w>{_alts(N.EN_ORDINAL_WORDS)})\b", re.IGNORECASE)
 # "once" is "when" or "formerly" more often than "one time": left out.
+_EN_FRACTION_RX = re.compile(r"\b(?:a|one|two|three)\s+$", re.IGNORECASE)
 _EN_MULTIPLE_RX = re.compile(r"\b(?P<w>twice|thrice)\b", re.IGNORECASE)
 _SLAVIC_ORDINAL_WORDS = {
     "uk": {
@@ -535,6 +540,9 @@ def _dress(
             if om2 and (b != "uk" or rest.startswith("-")) and float(value).is_integer():
                 kind, end = "ordinal", end + om2.end()
                 rest = text[end:]
+    if b == "en" and kind == "number" and rest.startswith("+"):
+        qualifier, end = "at_least", end + 1  # "130+ launches"
+        rest = text[end:]
     # The counted noun.
     if kind == "number":
         found = _count_unit(text, b, start, end, flags)
@@ -576,6 +584,10 @@ def _pre_qualifier(text: str, b: str, start: int, kind: str) -> tuple[str | None
     word = m.group("q").lower()
     if word in _WEAK_QUALIFIERS and kind not in ("count", "money"):
         return None, start
+    if word == "до" and _TO_NOT_UP_TO_RX.search(
+        text[max(0, start - 40) : start - len(window) + m.start("q")]
+    ):
+        return None, start  # "зросла до 14 014" (rose to), "від 10 до 20": not "up to"
     key = next(k for k in _PRE_QUALIFIERS[b] if k.lower() == word)
     return _PRE_QUALIFIERS[b][key], start - (len(window) - m.start("q"))
 
@@ -694,7 +706,7 @@ def _ko_unit(text: str, start: int, end: int, flags: set[str]) -> tuple[str | No
     new_end = end + cm.end()
     if cm.group("c") in ("번", "회", "차례", "건", "개"):
         # Korean puts the noun before the number ("발사 28회") or right after ("28회 발사").
-        nm = _KO_NOUN_RX.match(text, new_end)
+        nm = _KO_NOUN_RX.match(text, new_end + (1 if text.startswith("의", new_end) else 0))
         if nm and unit_lemma(nm.group("w"), "ko") not in (None, "time"):
             return unit_lemma(nm.group("w"), "ko"), nm.end()
         before = re.search(r"([가-힣]+)\s*$", text[max(0, start - 12) : start])
@@ -710,6 +722,8 @@ def _word_ordinals_and_multiples(text: str, b: str) -> list[_Reading]:
     out: list[_Reading] = []
     if b == "en":
         for m in _EN_ORDINAL_WORDS_RX.finditer(text):
+            if _EN_FRACTION_RX.search(text, 0, m.start()) and text.startswith(" of", m.end()):
+                continue  # "a third of", "one fifth of": a fraction, not a rank
             out.append(
                 _Reading(
                     m.start(), m.end(), "ordinal", float(N.EN_ORDINAL_WORDS[m.group("w").lower()])

@@ -125,7 +125,7 @@ _en_word = "|".join(sorted(EN_UNITS, key=len, reverse=True))
 _en_scale = r"dozen|hundred|thousand|million|billion|trillion"
 EN_WORDNUM = rf"(?:{_en_word})(?:-(?:{_en_word}))?"
 EN_PATTERN = re.compile(
-    rf"(?<![\w.,])(?<![A-Za-z]-)(?:(?P<d>{DIGITS_WESTERN})(?:\s?(?P<short>bn|mn|mln|tn|trn|m|k)\b)?"
+    rf"(?<![\w.,])(?<![A-Za-z]-)(?:(?<!\S[”\"’)\]])(?P<d>{DIGITS_WESTERN})(?:\s?(?P<short>bn|mn|mln|tn|trn|m|k)\b)?"
     rf"|(?P<w>\b{EN_WORDNUM}\b|\ba\b(?= (?:dozen|hundred|thousand|million|billion|trillion)\b)))"
     rf"(?P<sc>(?:[ -](?:{_en_scale})\b)*)",
     re.IGNORECASE,
