@@ -379,17 +379,24 @@ _BLOCK_TAGS = _vocab(
 _SKIP_TAGS = frozenset(["script", "style", "noscript", "template", "svg", "form", "select"])
 
 
-def page_chrome(html: str, main_text: str = "") -> list[BoilerplateBlock]:
-    """The text of an HTML page's navigation, header, related links, share bars, comments
-    and footer, one block per element, minus any line that is part of ``main_text``."""
+def split_page_chrome(html: str, main_text: str = "") -> tuple[str, list[BoilerplateBlock]]:
+    """(main text without chrome lines, chrome blocks) for an HTML page.
+
+    Chrome is the text of the page's navigation, header, related links, share bars,
+    comments and footer, one block per element. Lines of ``main_text`` (the extractor's
+    idea of the article) that come from chrome are moved out of it, unless the "chrome"
+    element holds most of the article (a wrapper with an unlucky class name).
+    """
     import lxml.html
 
     html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
     try:
         root = lxml.html.fromstring(html)
     except Exception:  # lxml raises several types on junk; a page without chrome is fine
-        return []
-    main_lines = {" ".join(line.split()) for line in main_text.split("\n") if line.strip()}
+        return main_text, []
+    main_lines = [" ".join(line.split()) for line in main_text.split("\n")]
+    main_chars = sum(len(line) for line in main_lines) or 1
+    drop: set[str] = set()
     blocks: list[BoilerplateBlock] = []
     for el in root.iter():
         if not isinstance(el.tag, str) or el.tag in _SKIP_TAGS:
@@ -397,10 +404,16 @@ def page_chrome(html: str, main_text: str = "") -> list[BoilerplateBlock]:
         reason = _chrome_reason(el)
         if reason is None or any(_chrome_reason(a) for a in el.iterancestors()):
             continue
-        lines = [line for line in _element_lines(el) if line not in main_lines]
+        lines = _element_lines(el)
+        shared = set(lines) & set(main_lines)
+        if sum(len(line) for line in shared) > main_chars / 2:
+            continue
+        drop |= shared
         if lines:
             blocks.append(BoilerplateBlock("\n".join(lines), reason))
-    return blocks
+    kept = [raw for raw, line in zip(main_text.split("\n"), main_lines, strict=True)
+            if line not in drop]
+    return "\n".join(kept), blocks
 
 
 def _chrome_reason(el: Any) -> str | None:

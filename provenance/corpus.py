@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from provenance.boilerplate import page_chrome, split_boilerplate
+from provenance.boilerplate import split_boilerplate, split_page_chrome
 from provenance.encoding import decode, read_text
 from provenance.errors import BadInput
 from provenance.langid import detect_language, sentence_language
@@ -324,14 +324,14 @@ def _read_html(path: Path) -> _Raw:
     first, _, rest = text.partition("\n")
     if title and first.strip() == title and rest.strip():
         text = rest  # the headline is the title, not the first sentence of the body
-    raw = _Raw(text=text, source_path=str(path))
+    text, chrome = split_page_chrome(html, main_text=text)
+    raw = _Raw(text=text, source_path=str(path), boilerplate=chrome)
     raw.fields, raw.metadata = _split_fields({
         "title": title, "outlet": doc.sitename, "url": doc.url, "published": doc.date,
     })
     for key in ("author", "hostname", "description"):
         if value := getattr(doc, key, None):
             raw.metadata[key] = value
-    raw.boilerplate = page_chrome(html, main_text=text)
     return raw
 
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from conftest import SEEDS, parallel_docs
 
-from provenance.boilerplate import page_chrome, split_boilerplate
+from provenance.boilerplate import split_boilerplate, split_page_chrome
 from provenance.segment import segment
 
 BODY_EN = (
@@ -167,12 +165,23 @@ def test_page_chrome_from_landmarks_roles_and_classes() -> None:
       <div role="contentinfo">Contact us</div>
       <script>var x = "not text";</script>
     </body></html>"""
-    blocks = {(b.reason, b.text) for b in page_chrome(html, "Jeff Bezos spoke with Trump twice.")}
+    main = "World\nJeff Bezos spoke with Trump twice."  # an extractor that kept a nav link
+    text, chrome = split_page_chrome(html, main)
+    assert text == "Jeff Bezos spoke with Trump twice."
+    blocks = {(b.reason, b.text) for b in chrome}
     assert blocks == {("navigation", "World\nBusiness"), ("navigation", "Home\n>\nSpace"),
                       ("comments", "Great read!"), ("related-links", "Ten Things To Do"),
                       ("footer", "Contact us")}
 
 
-def test_page_chrome_of_junk_is_empty(tmp_path: Path) -> None:
-    assert page_chrome("") == []
-    assert page_chrome("<p>just a paragraph</p>") == []
+def test_page_chrome_of_junk_is_empty() -> None:
+    assert split_page_chrome("", "text") == ("text", [])
+    assert split_page_chrome("<p>just a paragraph</p>", "just a paragraph") == (
+        "just a paragraph", [])
+
+
+def test_a_wrapper_with_a_chrome_class_keeps_the_article() -> None:
+    html = ('<div class="article-share-wrapper"><p>Bezos spoke with Trump twice.</p>'
+            '<p>Limp met Wiles.</p></div>')
+    text, _ = split_page_chrome(html, "Bezos spoke with Trump twice.\nLimp met Wiles.")
+    assert text == "Bezos spoke with Trump twice.\nLimp met Wiles."
