@@ -235,7 +235,8 @@ def load_file(path: str | Path) -> tuple[list[Concept], list[Problem]]:
     if cache is not None:
         # Caching is an optimisation: a read-only home must not stop loading.
         with contextlib.suppress(OSError):
-            write_atomic(cache, json.dumps(_to_cache(concepts, problems), ensure_ascii=False))
+            write_atomic(cache, json.dumps(_to_cache(concepts, problems), ensure_ascii=False),
+                         test_delay=False)
     return concepts, problems
 
 
@@ -281,7 +282,7 @@ def dump_document(doc: Any) -> str:
     return buffer.getvalue()
 
 
-def write_atomic(path: str | Path, text: str) -> None:
+def write_atomic(path: str | Path, text: str, *, test_delay: bool = True) -> None:
     """Replace ``path`` with ``text`` so that a reader sees either the old or the new file.
 
     The text goes to a temporary file in the same folder, is flushed to disk, then renamed
@@ -294,7 +295,7 @@ def write_atomic(path: str | Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        if delay := os.environ.get(WRITE_DELAY_ENV):
+        if test_delay and (delay := os.environ.get(WRITE_DELAY_ENV)):
             time.sleep(float(delay))
         if path.exists():
             os.chmod(tmp, path.stat().st_mode & 0o777)
