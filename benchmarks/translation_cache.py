@@ -3,10 +3,12 @@
     /work/venv/bin/python benchmarks/translation_cache.py
 
 Translates every line of ../shared/data/parallel (Chinese zh.a and Ukrainian uk files)
-twice with the ``gloss`` backend and with the ``argos`` backend on a tiny test package
-(built on the fly; its output is nonsense, its cost per sentence is the plumbing's, not a
-real model's), each in a fresh PROVENANCE_HOME: the first pass fills the SQLite cache, the
-second is served from it. Prints sentences per second for both passes.
+twice with the ``gloss`` backend, and the first ARGOS_LINES lines with the ``argos``
+backend on a tiny test package built on the fly, each in a fresh PROVENANCE_HOME: the
+first pass fills the SQLite cache, the second is served from it. Prints sentences per
+second for both passes. The tiny model's output is nonsense and it rarely emits an
+end-of-sentence token, so its cold time is a worst case (every sentence decodes to the
+length limit), not a real model's speed; the warm time is what matters.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PARALLEL = ROOT.parent / "shared" / "data" / "parallel"
 sys.path.insert(0, str(ROOT / "tests"))
+ARGOS_LINES = 64
 
 
 def lines(pattern: str) -> list[str]:
@@ -56,6 +59,7 @@ def main() -> None:
                 if kind == "argos":
                     code = "zh" if lang.startswith("zh") else lang
                     install_model(build_argosmodel(Path(home), code, "en"))
+                    texts = texts[:ARGOS_LINES]
                 cold, warm, recomputed = timed(kind, lang, texts)
                 assert recomputed == 0, "second pass should be served from the cache"
                 n = len(texts)

@@ -130,3 +130,13 @@ def test_argos_backend_needs_neither_stanza_nor_torch(argos_files, tmp_path):
                           capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["argos", "2"]
+
+
+def test_a_damaged_installed_model_gives_a_clear_error(argos_files):
+    from provenance import paths
+
+    install(argos_files["zh_en"])
+    (paths.argos_packages_dir() / "zh_en" / "model" / "model.bin").write_bytes(b"garbage")
+    translator = get_translator("zh-cn", "en")
+    with pytest.raises(ModelMissing, match=r"zh→en model .* cannot be loaded .* --replace"):
+        translator.translate(["蓝色起源正在寻求政府合同。"])

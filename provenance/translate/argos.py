@@ -36,15 +36,20 @@ class _LoadedModel:
     """A package's tokenizer and CTranslate2 translator, loaded once per process."""
 
     def __init__(self, model: InstalledModel) -> None:
-        import ctranslate2
-
         _, package = argos_modules()
-        self.package = package.Package(model.path)
-        if getattr(self.package, "tokenizer", None) is None:
-            raise ModelMissing(f"{model.path}: package has no tokenizer model")
-        self.translator = ctranslate2.Translator(
-            str(model.path / "model"), device="cpu", compute_type="auto",
-            inter_threads=1, intra_threads=0)
+        import ctranslate2  # importable whenever argostranslate is (it depends on it)
+
+        broken = (f"the {model.from_code}→{model.to_code} model in {model.path} cannot be "
+                  "loaded ({}); reinstall it with `provenance models install --replace FILE`")
+        try:
+            self.package = package.Package(model.path)
+            if getattr(self.package, "tokenizer", None) is None:
+                raise ModelMissing(broken.format("no sentencepiece.model or bpe.model"))
+            self.translator = ctranslate2.Translator(
+                str(model.path / "model"), device="cpu", compute_type="auto",
+                inter_threads=1, intra_threads=0)
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise ModelMissing(broken.format(exc)) from None
 
     def translate(self, sentences: list[str]) -> list[str]:
         out = [""] * len(sentences)
@@ -52,24 +57,29 @@ class _LoadedModel:
         if not todo:
             return out
         tokenizer = self.package.tokenizer
-        tokens = [tokenizer.encode(s) for _, s in todo]
         prefix = self.package.target_prefix
-        longest = max(len(t) for t in tokens)
-        results = self.translator.translate_batch(
-            tokens,
-            target_prefix=[[prefix]] * len(tokens) if prefix else None,
-            replace_unknowns=True,
-            max_batch_size=BATCH_SIZE,
-            beam_size=BEAM_SIZE,
-            num_hypotheses=1,
-            length_penalty=0.2,
-            max_decoding_length=min(MAX_TARGET_TOKENS, 3 * longest + 10),
-        )
-        for (i, _), result in zip(todo, results, strict=True):
-            value = tokenizer.decode(result.hypotheses[0])
-            if prefix and value.startswith(prefix):
-                value = value[len(prefix):]
-            out[i] = value.strip()
+        tokens = {i: tokenizer.encode(s) for i, s in todo}
+        # Batches of similar length, each with its own decoding limit, so one long
+        # sentence does not let a batch of short ones run on.
+        order = sorted(tokens, key=lambda i: len(tokens[i]))
+        for first in range(0, len(order), BATCH_SIZE):
+            batch = order[first:first + BATCH_SIZE]
+            longest = max(len(tokens[i]) for i in batch)
+            results = self.translator.translate_batch(
+                [tokens[i] for i in batch],
+                target_prefix=[[prefix]] * len(batch) if prefix else None,
+                replace_unknowns=True,
+                max_batch_size=BATCH_SIZE,
+                beam_size=BEAM_SIZE,
+                num_hypotheses=1,
+                length_penalty=0.2,
+                max_decoding_length=min(MAX_TARGET_TOKENS, 2 * longest + 10),
+            )
+            for i, result in zip(batch, results, strict=True):
+                value = tokenizer.decode(result.hypotheses[0])
+                if prefix and value.startswith(prefix):
+                    value = value[len(prefix):]
+                out[i] = value.strip()
         return out
 
 

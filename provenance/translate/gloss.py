@@ -85,6 +85,8 @@ def render_quantity(q: Quantity) -> str:
     quantity was found in), except that dates are spelled "June 26, 2025" as in English
     prose rather than ISO 8601, so that string similarity sees them.
     """
+    if q.kind in ("date", "time") and not q.date:
+        return ""  # "本月" with no publication date to resolve it: nothing English to say
     if q.kind == "date" and q.date:
         text = " to ".join(_render_date(part) for part in q.date.split("/"))
         qualifier = _QUALIFIERS.get(q.qualifier or "")

@@ -97,26 +97,25 @@ def argos_modules() -> tuple[ModuleType, ModuleType]:
     need neither because we feed it sentences we have already split.
     """
     packages_dir = paths.argos_packages_dir()
-    if "argostranslate.settings" not in sys.modules:
-        scratch = paths.data_dir() / "argos-home"
-        # Temporary, so that our own XDG_DATA_HOME lookups (paths.data_dir) are unaffected.
-        env = {
-            "ARGOS_PACKAGES_DIR": str(packages_dir),
-            "ARGOS_DEVICE_TYPE": "cpu",
-            "XDG_DATA_HOME": str(scratch / "data"),
-            "XDG_CONFIG_HOME": str(scratch / "config"),
-            "XDG_CACHE_HOME": str(scratch / "cache"),
-        }
-        try:
+    scratch = paths.data_dir() / "argos-home"
+    # Temporary, so that our own XDG_DATA_HOME lookups (paths.data_dir) are unaffected.
+    env = {
+        "ARGOS_PACKAGES_DIR": str(packages_dir),
+        "ARGOS_DEVICE_TYPE": "cpu",
+        "XDG_DATA_HOME": str(scratch / "data"),
+        "XDG_CONFIG_HOME": str(scratch / "config"),
+        "XDG_CACHE_HOME": str(scratch / "cache"),
+    }
+    try:
+        if "argostranslate.settings" not in sys.modules:
             with _temporary_env(env):
                 import argostranslate.settings  # noqa: F401
-        except ImportError as exc:
-            raise ModelMissing(
-                f"argostranslate is not installed ({exc}); install the extra: "
-                "pip install torch==2.13.0 'provenance[mt]'") from None
-    import argostranslate.package as package
-    import argostranslate.settings as settings
-
+        import argostranslate.package as package
+        import argostranslate.settings as settings
+    except ImportError as exc:
+        raise ModelMissing(
+            f"argostranslate is not installed ({exc}); install the extra: "
+            "pip install torch==2.13.0 'provenance[mt]'") from None
     settings.package_data_dir = packages_dir
     settings.package_dirs = [packages_dir]
     settings.device = "cpu"
