@@ -365,7 +365,7 @@ _CHROME_CLASSES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"related|recommend|more-?(?:stories|news|articles)|popular|trending|"
                 r"most-?read|read-?more|also-?read|outbrain|taboola", _I), RELATED_LINKS),
     (re.compile(r"comment", _I), COMMENTS),
-    (re.compile(r"\bnav|menu|breadcrumb|masthead|topbar|sidebar", _I), NAVIGATION),
+    (re.compile(r"\bnav|menu|breadcrumb|masthead|topbar|sidebar|\b[gls]nb\b", _I), NAVIGATION),
     (re.compile(r"footer|copyright|colophon", _I), FOOTER),
 )
 _CHROME_TAGS = {"nav": NAVIGATION, "header": PAGE_HEADER, "footer": FOOTER,

@@ -137,6 +137,28 @@ def test_html_pages_main_text_metadata_and_chrome() -> None:
     check_spans(zh)
 
 
+def test_html_pages_in_korean_and_ukrainian_legacy_encodings() -> None:
+    articles = {a.id: a for a in load_corpus([FIXTURES])}
+    ko = articles["asiae_euckr"]
+    assert (ko.language, ko.outlet, ko.published) == ("ko", "아시아경제", "2025-06-26")
+    assert [s.lang for s in ko.sentences] == ["ko"] * 4
+    assert ko.sentences[-1].text.endswith("입증해야 한다.")
+    assert {"navigation", "share-widget", "related-links", "copyright"} <= {
+        b.reason for b in ko.boilerplate}
+    assert "무단전재" not in ko.text and "많이 본 뉴스" not in ko.text
+
+    uk = articles["kommersant_cp1251"]
+    assert (uk.language, uk.outlet) == ("uk", "Коммерсант Український")
+    assert len(uk.sentences) == 5
+    assert any("Д. Лімп" in s.text for s in uk.sentences)  # an initial, not a sentence end
+    moved = {b.reason: b.text for b in uk.boilerplate}
+    assert moved["related-links"].startswith("Читайте також:")
+    assert "Всі права захищені" in moved["footer"]
+    assert "Поділитися" in moved["share-widget"]
+    for a in (ko, uk):
+        check_spans(a)
+
+
 def test_legacy_encoded_text_files_are_detected(tmp_path: Path) -> None:
     (tmp_path / "gbk.txt").write_bytes(ZH.encode("gbk"))
     zh_tw = "據《華爾街日報》報導，貝佐斯本月至少與川普通話兩次。"
