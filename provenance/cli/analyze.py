@@ -12,6 +12,7 @@ from rich.tree import Tree
 
 from provenance.cli.options import glossary_paths, output_format
 from provenance.cli.progress import progress_bar
+from provenance.graph import TreeNode, provenance_forest
 from provenance.model import CorpusAnalysis
 
 
@@ -88,7 +89,7 @@ def print_analysis(analysis: CorpusAnalysis, console: Console) -> None:
             origin = f"{prov.origin} {prov.confidence:.2f}"
             if prov.origin_language:
                 origin += f" ({prov.origin_language})"
-        cites = sorted({a.source for a in prov.attributions if not a.negated}) if prov else []
+        cites = prov.cited_sources() if prov else []
         parents = [f"{e.source} {e.score:.2f}" for e in prov.derived_from] if prov else []
         drift = "reference" if article.id == analysis.reference_id else (
             f"{pair.drift_score} ({len(pair.findings)})" if pair else "-")
@@ -100,22 +101,17 @@ def print_analysis(analysis: CorpusAnalysis, console: Console) -> None:
 
 
 def provenance_tree(analysis: CorpusAnalysis) -> Tree:
-    """Root sources -> relays -> relays of relays, from the derived_from edges."""
-    children: dict[str, list[str]] = {}
-    has_parent: set[str] = set()
-    for prov in analysis.provenance.values():
-        for edge in prov.derived_from:
-            children.setdefault(edge.source, []).append(prov.article_id)
-            has_parent.add(prov.article_id)
-    tops = list(analysis.roots) + [a.id for a in analysis.articles
-                                   if a.id not in has_parent and a.id not in analysis.roots]
+    """Root sources -> relays -> relays of relays, as a rich tree."""
     tree = Tree("provenance")
 
-    def grow(node: Tree, name: str, seen: frozenset[str]) -> None:
-        for child in sorted(set(children.get(name, []))):
-            if child not in seen:
-                grow(node.add(child), child, seen | {child})
+    def grow(branch: Tree, node: TreeNode) -> None:
+        label = f"[bold]{node.name}[/bold] (external)" if node.external else node.name
+        if node.score is not None:
+            label += f" [dim]{node.score:.2f}[/dim]"
+        sub = branch.add(label)
+        for child in node.children:
+            grow(sub, child)
 
-    for top in tops:
-        grow(tree.add(f"[bold]{top}[/bold]"), top, frozenset({top}))
+    for top in provenance_forest(analysis):
+        grow(tree, top)
     return tree

@@ -10,8 +10,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
+from textual.worker import Worker, WorkerState
 
-from provenance.errors import ProvenanceError
 from provenance.model import CorpusAnalysis
 
 
@@ -37,17 +37,20 @@ class ExportModal(ModalScreen[Path | None]):
     def _export(self) -> None:
         self.write(Path(self.query_one("#export-path", Input).value.strip()))
 
-    @work(thread=True, exclusive=True, group="export", description="exporting report")
-    def write(self, path: Path) -> None:
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def write(self, path: Path) -> Path:
         from provenance.report import write_report
 
-        try:
-            write_report(self.analysis, path, None)
-        except (ProvenanceError, OSError) as exc:
-            self.app.call_from_thread(self.query_one("#export-error", Label).update, str(exc))
-            return
-        self.app.call_from_thread(self.app.notify, f"report written to {path}")
-        self.app.call_from_thread(self.dismiss, path)
+        write_report(self.analysis, path, None)
+        return path
+
+    @on(Worker.StateChanged)
+    def _written(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            self.query_one("#export-error", Label).update(str(event.worker.error))
+        elif event.state == WorkerState.SUCCESS:
+            self.app.notify(f"report written to {event.worker.result}")
+            self.dismiss(event.worker.result)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from textual.widgets import Tree
+from textual.widgets.tree import TreeNode as UINode
 
+from provenance.graph import TreeNode, provenance_forest
 from provenance.model import CorpusAnalysis
 
 
@@ -14,27 +16,21 @@ class ProvenanceTree(Tree[str]):
 
     def show_analysis(self, analysis: CorpusAnalysis) -> None:
         self.clear()
-        children: dict[str, set[str]] = {}
-        has_parent: set[str] = set()
-        for prov in analysis.provenance.values():
-            for edge in prov.derived_from:
-                children.setdefault(edge.source, set()).add(prov.article_id)
-                has_parent.add(prov.article_id)
-        labels = {a.id: f"{a.id}  [dim]{a.outlet or ''} {a.lang}[/dim]" for a in analysis.articles}
-        origins = {k: v.origin for k, v in analysis.provenance.items()}
-        tops = list(analysis.roots) + sorted(
-            a.id for a in analysis.articles if a.id not in has_parent
-        )
+        articles = {a.id: a for a in analysis.articles}
 
-        def grow(node, name: str, seen: frozenset[str]) -> None:  # type: ignore[no-untyped-def]
-            for child in sorted(children.get(name, ())):
-                if child in seen:
-                    continue
-                label = f"{labels.get(child, child)} [italic]{origins.get(child, '')}[/italic]"
-                grow(node.add(label, data=child, expand=True), child, seen | {child})
+        def grow(parent: UINode[str], node: TreeNode) -> None:
+            if node.external:
+                label = f"[b]{node.name}[/b] [dim](external)[/dim]"
+            else:
+                article = articles[node.name]
+                prov = analysis.provenance.get(node.name)
+                origin = prov.origin if prov else ""
+                label = f"{node.name} [dim]{article.outlet or ''} {article.lang}[/dim] " \
+                        f"[i]{origin}[/i]"
+            branch = parent.add(label, data=node.name, expand=True)
+            for child in node.children:
+                grow(branch, child)
 
-        for top in tops:
-            label = labels.get(top, f"[bold]{top}[/bold] [dim](external source)[/dim]")
-            node = self.root.add(label, data=top, expand=True)
-            grow(node, top, frozenset({top}))
+        for top in provenance_forest(analysis):
+            grow(self.root, top)
         self.root.expand()

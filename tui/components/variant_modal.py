@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, TextArea
+from textual.worker import Worker, WorkerState
 
 from provenance.errors import ProvenanceError
 from provenance.lang import glossary_code
@@ -60,6 +61,7 @@ class VariantModal(ModalScreen[bool]):
     @on(Button.Pressed, "#save")
     def _save(self) -> None:
         status_index = self.query_one("#status", RadioSet).pressed_index
+        self.query_one("#variant-error", Label).update("")
         self.save(
             self.query_one("#concept", Input).value.strip(),
             self.query_one("#lang", Input).value.strip(),
@@ -67,27 +69,28 @@ class VariantModal(ModalScreen[bool]):
             STATUSES[max(status_index, 0)],
         )
 
-    @work(thread=True, exclusive=True, group="glossary-save", description="saving glossary")
-    def save(self, concept_id: str, lang: str, text: str, status: str) -> None:
+    @work(thread=True, exclusive=True, group="glossary-save", exit_on_error=False)
+    def save(self, concept_id: str, lang: str, text: str, status: str) -> str:
+        """Write the form; returns what happened (the state handler shows it)."""
         from provenance.glossary.edit import add_variant
 
         glossary = self.app.glossary  # type: ignore[attr-defined]
-        error = None
-        try:
-            if not text:
-                raise ProvenanceError("type or select the form to add")
-            if glossary is None or concept_id not in glossary:
-                raise ProvenanceError(f"no concept {concept_id!r} in the glossary")
-            path = glossary.get(concept_id).source
-            add_variant(path, concept_id, lang, text, status)
-        except (ProvenanceError, OSError, ValueError) as exc:
-            error = str(exc)
-        if error:
-            self.app.call_from_thread(self.query_one("#variant-error", Label).update, error)
-            return
-        self.app.post_message(GlossaryChanged(f"added {status} {lang} form {text!r} "
-                                              f"to {concept_id}"))
-        self.app.call_from_thread(self.dismiss, True)
+        if not text:
+            raise ProvenanceError("type or select the form to add")
+        if glossary is None or concept_id not in glossary:
+            raise ProvenanceError(f"no concept {concept_id!r} in the glossary")
+        add_variant(glossary.get(concept_id).source, concept_id, lang, text, status,
+                    context=glossary.paths)
+        return f"added {status} {lang} form {text!r} to {concept_id}"
+
+    @on(Worker.StateChanged)
+    def _saved(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            self.query_one("#variant-error", Label).update(str(error))
+        elif event.state == WorkerState.SUCCESS:
+            self.app.post_message(GlossaryChanged(str(event.worker.result)))
+            self.dismiss(True)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

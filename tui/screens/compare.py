@@ -14,6 +14,7 @@ from tui.components.findings_panel import FindingsPanel
 
 
 class CompareScreen(Screen[None]):
+    AUTO_FOCUS = "#aligned"
     BINDINGS = [
         Binding("n", "next_finding", "Next finding"),
         Binding("p", "previous_finding", "Prev finding"),
@@ -40,7 +41,6 @@ class CompareScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#search", Input).display = False
         if self.app.analysis is not None:  # type: ignore[attr-defined]
             self.show_analysis(self.app.analysis)  # type: ignore[attr-defined]
 

@@ -18,6 +18,7 @@ _STAGES = {"ingest": "reading articles", "compare": "aligning relays",
 
 
 class CorpusScreen(Screen[None]):
+    AUTO_FOCUS = "#articles"
     BINDINGS = [
         Binding("enter", "open", "Compare", show=True),
         Binding("s", "sort", "Sort"),
@@ -70,8 +71,7 @@ class CorpusScreen(Screen[None]):
             if prov:
                 origin = prov.origin + (f" ({prov.origin_language})" if prov.origin_language
                                         and prov.origin_language != article.lang else "")
-            cites = ", ".join(sorted({a.source for a in prov.attributions if not a.negated})
-                              if prov else [])
+            cites = ", ".join(prov.cited_sources() if prov else [])
             drift: int | str = pair.drift_score if pair else (
                 "ref" if article.id == analysis.reference_id else "-")
             row = (article.id, article.outlet or "", article.lang, origin, cites, drift)

@@ -14,6 +14,7 @@ LANGS = ("en", "zh-Hans", "ko", "uk", "ru")
 
 
 class GlossaryScreen(Screen[None]):
+    AUTO_FOCUS = "#concepts"
     BINDINGS = [
         Binding("a", "add_variant", "Add form"),
         Binding("slash", "focus_search", "Search"),
@@ -33,7 +34,6 @@ class GlossaryScreen(Screen[None]):
         for name in ("id", "category", *LANGS):
             table.add_column(name, key=name)
         self.refill("")
-        table.focus()
 
     def on_resize(self) -> None:
         self.set_class(self.size.width >= 120, "-wide")
