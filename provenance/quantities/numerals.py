@@ -133,7 +133,7 @@ EN_PATTERN = re.compile(
 
 # --- Ukrainian and Russian words ---------------------------------------------------------
 
-_APOS = "['’ʼ`]"
+APOSTROPHES = "['’ʼ`]"
 
 
 def _forms(table: dict[int, str]) -> dict[str, int]:
@@ -238,7 +238,9 @@ SLAVIC_SCALES = {
 
 def _slavic_pattern(lang: str) -> re.Pattern[str]:
     words = UK_WORDS if lang == "uk" else RU_WORDS
-    alts = "|".join(re.escape(w).replace("'", _APOS) for w in sorted(words, key=len, reverse=True))
+    alts = "|".join(
+        re.escape(w).replace("'", APOSTROPHES) for w in sorted(words, key=len, reverse=True)
+    )
     scales = "|".join(p for p, _ in SLAVIC_SCALES[lang])
     wordnum = rf"(?:{alts})(?:\s(?:{alts}))*"
     return re.compile(
@@ -254,7 +256,7 @@ RU_PATTERN = _slavic_pattern("ru")
 
 def slavic_word_value(word: str, lang: str) -> int | None:
     table = UK_WORDS if lang == "uk" else RU_WORDS
-    return table.get(re.sub(_APOS, "'", word.lower()))
+    return table.get(re.sub(APOSTROPHES, "'", word.lower()))
 
 
 def _slavic_scale(word: str, lang: str) -> float | None:
@@ -423,7 +425,7 @@ def western_value(text: str, lang: str) -> float:
     current = 0.0
     seen = False
     for tok in re.findall(
-        rf"[\d][\d,.\u00a0\u202f\u2009 ]*\d|\d|[^\W\d_]+(?:{_APOS}[^\W\d_]+)?\.?", text
+        rf"[\d][\d,.\u00a0\u202f\u2009 ]*\d|\d|[^\W\d_]+(?:{APOSTROPHES}[^\W\d_]+)?\.?", text
     ):
         low = tok.lower()
         if tok[0].isdigit():

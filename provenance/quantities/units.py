@@ -467,9 +467,9 @@ def _build_lookup() -> dict[str, list[tuple[str, str]]]:
     return by_lang
 
 
-_LOOKUP = _build_lookup()
-_EN_LEMMAS = {singular_en(w): lemma for w, lemma in _LOOKUP["en"]}
-_KO_FORMS = [(re.compile(w), lemma) for w, lemma in _LOOKUP["ko"]]
+LOOKUP = _build_lookup()
+_EN_LEMMAS = {singular_en(w): lemma for w, lemma in LOOKUP["en"]}
+_KO_FORMS = [(re.compile(w), lemma) for w, lemma in LOOKUP["ko"]]
 
 
 def unit_lemma(word: str, lang: str, *, guess: bool = False) -> str | None:
@@ -488,7 +488,7 @@ def unit_lemma(word: str, lang: str, *, guess: bool = False) -> str | None:
         sing = singular_en(low)
         if sing in _EN_LEMMAS:
             return _EN_LEMMAS[sing]
-        for w, lemma in _LOOKUP["en"]:
+        for w, lemma in LOOKUP["en"]:
             if w.endswith("-") or " " in w:
                 continue
             if len(w) > 4 and low.startswith(w):  # casualt- -> casualties
@@ -501,7 +501,7 @@ def unit_lemma(word: str, lang: str, *, guess: bool = False) -> str | None:
             if rx.match(low):
                 return lemma
         return None
-    for w, lemma in _LOOKUP.get(b, []):
+    for w, lemma in LOOKUP.get(b, []):
         if low.startswith(w):
             if b in ("uk", "ru") and len(w) <= 2 and low != w:
                 continue  # "км", "га": only the bare abbreviation, not any word starting so
