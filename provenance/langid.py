@@ -113,7 +113,7 @@ def _chinese_variant(text: str, ranked: list[tuple[str, float]]) -> str:
     return "zh-cn"
 
 
-def _cyrillic_variant(text: str, ranked: list[tuple[str, float]]) -> str | None:
+def _cyrillic_variant(text: str) -> str | None:
     uk = sum(1 for ch in text if ch in _UK_ONLY)
     ru = sum(1 for ch in text if ch in _RU_ONLY)
     if uk or ru:
@@ -149,7 +149,7 @@ def _identify(text: str) -> tuple[str, float]:
         zh_prob = prob_of.get("zh-cn", 0.0) + prob_of.get("zh-tw", 0.0)
         return code, max(zh_prob, share)
     if script == "cyrillic":
-        variant = _cyrillic_variant(cleaned, ranked)
+        variant = _cyrillic_variant(cleaned)
         if variant:
             return variant, max(prob_of.get(variant, 0.0), min(share, 0.9))
         if top in ("uk", "ru", "bg", "mk", "sr", "be"):
@@ -184,7 +184,7 @@ def sentence_language(text: str, article_lang: str | None = None) -> str:
     if script == _script_of(article_base):
         if script == "cyrillic":
             # Cheap and decisive: a Russian quote in a Ukrainian article shows itself.
-            variant = _cyrillic_variant(text, [])
+            variant = _cyrillic_variant(text)
             return variant or article_lang or UNDETERMINED
         if script == "han":
             return _chinese_variant(text, [(article_lang or "zh-cn", 1.0)])
@@ -197,7 +197,7 @@ def sentence_language(text: str, article_lang: str | None = None) -> str:
     if script == "kana":
         return "ja"
     if script == "cyrillic":
-        return _cyrillic_variant(text, []) or _identify(text)[0]
+        return _cyrillic_variant(text) or _identify(text)[0]
     if letters < MIN_SENTENCE_LETTERS * 2:
         # A Latin name or two inside a non-Latin article: English is the safest guess.
         return "en"

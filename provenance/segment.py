@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from provenance.lang import base
 from provenance.model import Sentence
@@ -47,13 +46,6 @@ _ABBREVIATIONS = frozenset(re.findall(r"\w+",
 _LAST_WORD = re.compile(r"(\w+)\.$")
 _KOREAN_NO_SPACE = re.compile(r"(?<=[\uac00-\ud7a3])[.?!](?=[\uac00-\ud7a3])")
 _WRAP_LINE_MIN = 40
-
-
-@dataclass(frozen=True)
-class _Piece:
-    start: int
-    end: int
-    paragraph: int
 
 
 def segment(text: str, lang: str) -> list[Sentence]:
