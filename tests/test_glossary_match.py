@@ -116,3 +116,17 @@ def test_seed_articles_find_their_actors(g: Glossary) -> None:
     for path in sorted(SEEDS.glob("*.md")):
         ids = {m.concept_id for m in g.match(path.read_text(encoding="utf-8"), "en")}
         assert {"jeff-bezos", "blue-origin", "donald-trump"} <= ids, path.name
+
+
+def test_a_file_named_twice_is_read_once() -> None:
+    from conftest import REPO
+
+    folder = REPO / "glossaries"
+    g = Glossary.load([folder, folder / "people.yaml"])
+    assert len(g) == len(Glossary.load([folder]))
+
+
+def test_generic_words_in_other_languages_are_not_us_bodies(g: Glossary) -> None:
+    # 国务院 is China's State Council, 민주당 a Korean party: not the US concepts
+    assert found(g, "国务院总理出席会议", "zh-cn") == []
+    assert found(g, "민주당 대표가 말했다", "ko") == []

@@ -29,7 +29,11 @@ def glossary_files(paths: Iterable[str | Path]) -> list[Path]:
             files.append(path)
         else:
             raise GlossaryError(f"{path}: no such glossary file or folder")
-    return files
+    # A file named both directly and through its folder is read once.
+    unique: dict[Path, Path] = {}
+    for file in files:
+        unique.setdefault(file.resolve(), file)
+    return list(unique.values())
 
 
 def _form_line(concept: Concept, form: Form) -> int:
