@@ -34,7 +34,13 @@ from provenance.model import (
     PairAnalysis,
 )
 from provenance.origin import classify_origin, origin_signals
-from provenance.stories import StoryFeatures, story_features
+from provenance.stories import (
+    ENTITY_BANDS,
+    StoryFeatures,
+    lsh_candidates,
+    minhash_signatures,
+    story_features,
+)
 
 if TYPE_CHECKING:
     from provenance.glossary import Glossary
@@ -42,6 +48,7 @@ if TYPE_CHECKING:
 RELAY_KINDS = frozenset({"outlet", "unknown"})
 CONTENT_MIN = 0.3  # below this, two articles sharing content is not evidence of derivation
 ALIGNED_LINK_MIN = 0.3  # an alignment link weaker than this does not count as aligned
+ALL_PAIRS_MAX = 400  # above this many articles, compare only LSH candidate pairs
 
 
 @dataclass
@@ -235,6 +242,14 @@ def _direction(x: _Facts, y: _Facts, result: dict[str, ArticleProvenance],
     return None
 
 
+def _candidate_pairs(facts: list[_Facts]) -> list[tuple[_Facts, _Facts]]:
+    """All pairs of a small corpus; LSH candidates (shared entities) of a large one."""
+    if len(facts) <= ALL_PAIRS_MAX:
+        return list(combinations(facts, 2))
+    signatures = minhash_signatures([f.features.entities for f in facts])
+    return [(facts[i], facts[j]) for i, j in sorted(lsh_candidates(signatures, ENTITY_BANDS))]
+
+
 def _add_content_edges(facts: dict[str, _Facts], result: dict[str, ArticleProvenance],
                        shares: dict[tuple[str, str], float], by_outlet: dict[str, list[str]],
                        glossary: Glossary | None) -> None:
@@ -243,7 +258,7 @@ def _add_content_edges(facts: dict[str, _Facts], result: dict[str, ArticleProven
         # Latin names in foreign text mostly repeat glossary concepts: not "unusual details"
         df.update(f.features.concepts | f.features.quantities)
     rare = frozenset(k for k, n in df.items() if n == 2)
-    for x, y in combinations(facts.values(), 2):
+    for x, y in _candidate_pairs(list(facts.values())):
         score, evidence = _content_similarity(x.features, y.features, rare)
         aligned = max(shares.get((x.article.id, y.article.id), 0.0),
                       shares.get((y.article.id, x.article.id), 0.0))

@@ -30,6 +30,7 @@ NUM_HASHES = 64
 # 2 rows find such pairs with p≈0.95. Shingles only need same-language near duplicates.
 ENTITY_BANDS = 32
 SHINGLE_BANDS = 16
+_BUCKET_ALL_PAIRS = 20
 # Concepts so common in news that sharing them says nothing about the story.
 _GENERIC_CATEGORIES = frozenset({"title", "place"})
 _LATIN_NAME = re.compile(r"\b[A-Z][a-zA-Z]{2,}(?:\s+[A-Z][a-zA-Z]{2,})*")
@@ -163,16 +164,17 @@ def lsh_candidates(signatures: np.ndarray, bands: int = SHINGLE_BANDS) -> set[tu
         ends = np.concatenate((boundaries, [n]))
         for s, e in zip(starts[ends - starts > 1], ends[ends - starts > 1], strict=True):
             members = [int(i) for i in order[s:e] if not empty[i]]
-            if len(members) > 200:  # a degenerate bucket: compare with its first members only
-                members = members[:200]
+            if len(members) > _BUCKET_ALL_PAIRS:
+                # a big bucket (a common concept's minimum): chain neighbours instead of all
+                # pairs; union-find still joins the ones that really are similar
+                members.sort()
+                pairs.update(zip(members, members[1:], strict=False))
+                pairs.update((members[0], y) for y in members[1:])
+                continue
             for i, x in enumerate(members):
                 for y in members[i + 1:]:
                     pairs.add((x, y) if x < y else (y, x))
     return pairs
-
-
-def _similarity(signatures: np.ndarray, i: int, j: int) -> float:
-    return float(np.mean(signatures[i] == signatures[j]))
 
 
 class _UnionFind:
@@ -200,9 +202,14 @@ def cluster_features(features: Sequence[StoryFeatures], *, entity_threshold: flo
             ([f.entities for f in features], entity_threshold, ENTITY_BANDS),
             ([f.shingles for f in features], shingle_threshold, SHINGLE_BANDS)):
         signatures = minhash_signatures(sets)
-        for i, j in lsh_candidates(signatures, bands):
-            if _similarity(signatures, i, j) >= threshold:
-                uf.union(i, j)
+        candidates = np.array(sorted(lsh_candidates(signatures, bands)), dtype=np.int64)
+        if not len(candidates):
+            continue
+        for start in range(0, len(candidates), 100_000):  # bounded memory
+            chunk = candidates[start:start + 100_000]
+            similar = (signatures[chunk[:, 0]] == signatures[chunk[:, 1]]).mean(axis=1)
+            for i, j in chunk[similar >= threshold]:
+                uf.union(int(i), int(j))
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
         groups[uf.find(i)].append(i)

@@ -1,0 +1,137 @@
+"""Story clustering at scale: time and memory for 100,000 synthetic articles.
+
+Two measurements:
+
+1. **clustering** (``cluster_features``: MinHash signatures, LSH, union-find) on 100k
+   synthetic articles whose features look like real ones: 8-14 concept ids drawn from
+   their story (plus a few concepts every story shares, like "trump" or "us"), 3-6
+   quantity keys, and word 3-shingles of a 60-word text from the story's vocabulary.
+   Stories have 2-12 articles, some in "other languages" (no shared shingles).
+2. **end to end** (``cluster_stories`` with the real glossary matcher and quantity
+   extractor) on the real parallel news documents in ``../shared/data/parallel`` (each
+   document and its translations is one story), to give the per-article cost of
+   feature extraction, which dominates at scale and parallelises per article.
+
+    python benchmarks/stories.py                     # 100,000 articles, then real documents
+    python benchmarks/stories.py --articles 20000 --no-end-to-end
+
+Prints time, peak memory (tracemalloc, plus max RSS), and how well the clusters match
+the synthetic stories (pairwise precision and recall).
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+import tracemalloc
+from collections import Counter
+
+import numpy as np
+
+from provenance.stories import StoryFeatures, cluster_features, cluster_stories, shingles
+
+COMMON = [f"common-{i}" for i in range(8)]  # concepts most stories share
+
+
+def synthetic_features(n: int, seed: int = 3) -> tuple[list[StoryFeatures], list[int]]:
+    """``n`` articles in stories of 2-12; returns features and the true story of each."""
+    rng = np.random.default_rng(seed)
+    features: list[StoryFeatures] = []
+    truth: list[int] = []
+    story = 0
+    while len(features) < n:
+        size = int(rng.integers(2, 13))
+        concepts = [f"c{story}-{i}" for i in range(16)]
+        quantities = [f"money:{rng.integers(1, 999)}e6:USD:{story}" for _ in range(4)] + \
+            [f"n:{story}-{i}" for i in range(4)]
+        words = [f"w{story}-{i}" for i in range(40)]
+        # Chinese is shingled by character: give it a Chinese vocabulary of its own
+        hanzi = ["".join(chr(0x4E00 + int(c)) for c in rng.integers(0, 20000, size=2))
+                 for _ in range(40)]
+        for _ in range(min(size, n - len(features))):
+            picked = set(rng.choice(concepts, size=int(rng.integers(8, 15)), replace=False))
+            picked |= set(rng.choice(COMMON, size=3, replace=False))
+            qs = set(rng.choice(quantities, size=int(rng.integers(3, 7)), replace=False))
+            lang = "en" if rng.random() < 0.5 else str(rng.choice(["zh", "ko", "uk", "ru"]))
+            text = " ".join(rng.choice(hanzi if lang == "zh" else words, size=60))
+            features.append(StoryFeatures(frozenset(picked), frozenset(qs), frozenset(),
+                                          frozenset(shingles(text, lang))))
+            truth.append(story)
+        story += 1
+    return features, truth
+
+
+def pairwise_scores(clusters: list[list[int]], truth: list[int]) -> tuple[float, float]:
+    """Pairwise precision and recall of a clustering against the true stories."""
+    found = sum(len(c) * (len(c) - 1) // 2 for c in clusters)
+    correct = 0
+    for c in clusters:
+        counts = Counter(truth[i] for i in c)
+        correct += sum(k * (k - 1) // 2 for k in counts.values())
+    true_pairs = sum(k * (k - 1) // 2 for k in Counter(truth).values())
+    return (correct / found if found else 1.0), (correct / true_pairs if true_pairs else 1.0)
+
+
+def parallel_articles() -> tuple[list, list[int]]:
+    """Real news documents and their translations (../shared/data/parallel): one story each."""
+    from pathlib import Path
+
+    from provenance.corpus import article_from_text
+
+    root = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "parallel"
+    articles, truth = [], []
+    langs = {"en": "en", "zh": "zh-cn", "uk": "uk"}
+    for story, folder in enumerate(sorted(p for p in root.glob("*/*") if p.is_dir())):
+        for path in sorted(folder.glob("*.txt")):
+            if path.name == "meta.txt":
+                continue
+            lang = langs[path.name.split(".")[0]]
+            articles.append(article_from_text(path.read_text(encoding="utf-8"),
+                                              id=f"{folder.name}/{path.name}", lang=lang))
+            truth.append(story)
+    return articles, truth
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--no-end-to-end", dest="end_to_end", action="store_false")
+    args = parser.parse_args(argv)
+
+    features, truth = synthetic_features(args.articles)
+    tracemalloc.start()
+    start = time.perf_counter()
+    clusters = cluster_features(features)
+    elapsed = time.perf_counter() - start
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    precision, recall = pairwise_scores(clusters, truth)
+    print(f"clustering {len(features):,} articles ({len(set(truth)):,} stories): "
+          f"{elapsed:.1f} s, {len(clusters):,} clusters, peak traced memory "
+          f"{peak / 2**20:.0f} MiB, pairwise precision {precision:.3f} recall {recall:.3f}")
+
+    if args.end_to_end:
+        from provenance.glossary import default_glossary
+
+        glossary = default_glossary()
+        articles, truth = parallel_articles()
+        if articles:
+            cluster_stories(articles[:2], glossary)  # warm up the matcher and extractors
+            start = time.perf_counter()
+            found = cluster_stories(articles, glossary)
+            elapsed = time.perf_counter() - start
+            ids = {a.id: i for i, a in enumerate(articles)}
+            precision, recall = pairwise_scores([[ids[x] for x in c] for c in found], truth)
+            print(f"end to end on {len(articles)} real news documents and their en/zh/uk "
+                  f"translations ({len(set(truth))} stories): {elapsed:.1f} s "
+                  f"({1000 * elapsed / len(articles):.0f} ms per article), {len(found)} "
+                  f"clusters, pairwise precision {precision:.3f} recall {recall:.3f}")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"max RSS {rss:.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
