@@ -76,7 +76,7 @@ _PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                            rf"(?:,?\s+{_YEAR})?(?!\d|:\d)")),
         ("dmy", re.compile(rf"\b{_DAY}(?:st|nd|rd|th)?\s+(?:of\s+)?{_EN_MON}(?:,?\s+{_YEAR})?\b")),
         ("my", re.compile(rf"\b{_EN_MON}\s+(?:of\s+)?{_YEAR}\b")),
-        ("m", re.compile(r"\b(?i:in|between|since|by|until|from|during|of|for|early|late|mid|"
+        ("m", re.compile(r"\b(?i:in|as|between|since|by|until|from|during|of|for|early|late|mid|"
                          rf"last|next|this|before|after|through|and|or)[\s-]+(?P<span>{_EN_MON})\b")),
         ("nth", re.compile(r"\bon the (?P<d>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[a-z]*(?:"
                            r"floor|day|anniversary|time|century|minute|place|round|anniv\w*)\b)")),
@@ -466,7 +466,7 @@ def _mark_local(q: Quantity, text: str, lang: str) -> Quantity:
     rx = _LOCAL_MARKERS.get(lang)
     if rx is None:
         return q
-    after = rx.match(text, q.end)
+    after = re.compile(rf"\s?[（(]?\s?(?:{rx.pattern})").match(text, q.end)
     before = re.search(rf"(?:{rx.pattern})\s?[（(,，]?\s?$", text[max(0, q.start - 24) : q.start])
     if (after and after.group(0).strip()) or before:
         return replace(q, local_time=True)
