@@ -50,6 +50,13 @@ def test_korean_and_ukrainian_relay_sentences():
     assert not re.search(r"[\u0400-\u04ff]", uk)
 
 
+def test_cyrillic_names_outside_the_glossary_are_transliterated():
+    out = skeleton("uk", "Бої тривають біля Бахмута та Вугледара, заявив Валерій Залужний.")
+    assert in_order(out, "Bakhmut", "Vuhledar", "Valerii", "Zaluzhnyi"), out
+    assert "Boi" not in out  # a capitalised ordinary word opening the sentence is dropped
+    assert "Peskov" in skeleton("ru", "Об этом сообщил Песков.")
+
+
 def test_signature_names_the_glossary():
     translator = get_translator("zh-cn", "en", "gloss")
     fields = translator.signature_fields()

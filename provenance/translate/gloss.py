@@ -4,7 +4,9 @@ When no translation model is installed, a Chinese, Korean or Ukrainian sentence 
 comparable with English through what survives translation unchanged in meaning: names
 and terms (glossary concepts, written as their English canonical form), quantities
 (normalised: 59亿美元 and 5,9 млрд доларів both become "$5.9 billion") and words already
-in Latin script (brand names such as "SpaceX"). The skeleton keeps them in source order:
+in Latin script (brand names such as "SpaceX"). Capitalised Cyrillic words the glossary
+lacks are put in the nominative and transliterated ("біля Бахмута" -> "Bakhmut"). The
+skeleton keeps all of these in source order:
 
     据《华尔街日报》报道，SpaceX获得59亿美元合同  ->  "The Wall Street Journal SpaceX $5.9 billion"
 
@@ -14,10 +16,12 @@ Everything else is dropped, so similarity scores see names and numbers, not nois
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import TYPE_CHECKING, Any
 
 from provenance import __version__
+from provenance.lang import base
 from provenance.translate.base import Translator
 
 if TYPE_CHECKING:
@@ -25,9 +29,21 @@ if TYPE_CHECKING:
     from provenance.quantities import Quantity
 
 #: bump when the skeleton's shape changes, so cached skeletons are not reused
-GLOSS_VERSION = "1"
+GLOSS_VERSION = "2"
 
 _LATIN_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9&'’.\-]*[A-Za-z0-9]|[A-Za-z]")
+_CYRILLIC_NAME = re.compile(r"(?<![\w'’])[А-ЯІЇЄҐЁ][а-яіїєґёʼ'’]+(?:-[А-ЯІЇЄҐЁ][а-яіїєґёʼ'’]+)?")
+# Ukrainian national transliteration (2010), the form English news mostly uses
+_TRANSLIT = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie", "ж": "zh",
+    "з": "z", "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n",
+    "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ь": "", "ю": "iu", "я": "ia", "ъ": "", "ы": "y",
+    "э": "e", "ё": "io", "'": "", "’": "", "ʼ": "",
+}
+# Russian names in English news: BGN/PCGN-like ("Песков" -> "Peskov", "Юрий" -> "Yuriy")
+_TRANSLIT_RU = {**_TRANSLIT, "г": "g", "и": "i", "й": "y", "е": "e", "ё": "yo", "ю": "yu",
+                "я": "ya", "ы": "y"}
 _QUALIFIERS = {"at_least": "at least", "more_than": "more than", "less_than": "less than",
                "at_most": "at most", "about": "about"}
 
@@ -67,11 +83,69 @@ class GlossTranslator(Translator):
         for token in _LATIN_TOKEN.finditer(sentence):
             if not _overlaps(token.start(), token.end(), taken):
                 pieces.append((token.start(), token.end(), token.group()))
+                taken.append((token.start(), token.end()))
+        for name in _CYRILLIC_NAME.finditer(sentence):
+            if not _overlaps(name.start(), name.end(), taken):
+                latin = self._cyrillic_name(name.group(), _starts_sentence(sentence, name.start()))
+                if latin:
+                    pieces.append((name.start(), name.end(), latin))
         pieces.sort(key=lambda p: (p[0], p[1]))
         return " ".join(text for _, _, text in pieces if text)
 
+    def _cyrillic_name(self, word: str, sentence_start: bool) -> str | None:
+        """A capitalised Cyrillic word the glossary lacks, as English would write it.
+
+        Inside a sentence a capitalised word is most likely a name; at a sentence start
+        only if the morphology says so. Names are put back in the nominative
+        ("Бахмута" -> "Bakhmut") and transliterated the way English news does.
+        """
+        parse = _name_parse(word, self.src_lang)
+        if parse is None:
+            return None if sentence_start else transliterate(word, self.src_lang)
+        lemma, is_name = parse
+        if is_name:
+            return transliterate(lemma, self.src_lang)
+        return None if sentence_start else transliterate(lemma, self.src_lang)
+
     def signature_fields(self) -> dict[str, Any]:
         return {**super().signature_fields(), "glossary": self.glossary.digest}
+
+
+_NAME_TAGS = frozenset({"Surn", "Name", "Patr", "Geox", "Orgn", "Trad"})
+
+
+@functools.cache
+def _morph(lang: str) -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+@functools.lru_cache(maxsize=20000)
+def _name_parse(word: str, lang: str) -> tuple[str, bool] | None:
+    """``(nominative, is a name)`` for Ukrainian/Russian words, None for other languages."""
+    code = base(lang)
+    if code not in ("uk", "ru"):
+        return None
+    parses = _morph(code).parse(word)
+    for parse in parses:
+        if _NAME_TAGS & parse.tag.grammemes:
+            return parse.normal_form, True
+    if parses and parses[0].tag.POS == "NOUN":  # a town the dictionary lacks: Вугледара
+        return parses[0].normal_form, False
+    return word, False
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t«»\"“”„'(")
+    return not before or before[-1] in ".!?…:;—–-"
+
+
+def transliterate(word: str, lang: str = "uk") -> str:
+    """Cyrillic to Latin, keeping the capital: "Миколаїв" -> "Mykolaiv"."""
+    table = _TRANSLIT_RU if base(lang) == "ru" else _TRANSLIT
+    latin = "".join(table.get(ch.lower(), ch.lower()) for ch in word)
+    return latin[:1].upper() + latin[1:]
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
