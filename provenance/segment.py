@@ -35,6 +35,11 @@ _TERMINAL = ".!?。！？…;；"
 _CLOSERS = "\"'”’»)]）】」』》〉›"
 _OPENERS = "\"'“‘«„‚(["
 _QUOTE_MASK = str.maketrans({ch: " " for ch in "\"“”«»„"})
+_UPPER_START = r"(?=\s+[\"“«„(]?[A-ZА-ЯЁІЇЄҐ])"
+_FORCED_BREAK = re.compile(
+    r"(?<=[.!?])[)\]]+" + _UPPER_START  # a bracketed sentence closes: "(It was late.) Next"
+    + r"|\b\d{4}\s?(?:р|рр|г|гг)\." + _UPPER_START  # "у 2022 р. Далі": year, then a new sentence
+)
 _CJK_STOP = re.compile(r"[。！？]+[”’」』》〉）\"']*")
 _INITIAL_PRECEDERS = frozenset(" \t\n(«\"“„'‘")
 # Short abbreviations after which a sentence practically never ends in news text.
@@ -46,6 +51,7 @@ _ABBREVIATIONS = frozenset(re.findall(r"\w+",
 _LAST_WORD = re.compile(r"(\w+)\.$")
 _KOREAN_NO_SPACE = re.compile(r"(?<=[\uac00-\ud7a3])[.?!](?=[\uac00-\ud7a3])")
 _WRAP_LINE_MIN = 40
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 def segment(text: str, lang: str) -> list[Sentence]:
@@ -142,9 +148,22 @@ def _split_paragraph(text: str, p_start: int, p_end: int, sx_lang: str) -> list[
     else:
         for b in boundaries:
             spans.extend(_cjk_split(para, b["start_index"], b["end_index"]))
+    if _FORCED_BREAK.search(para):
+        spans = [piece for s, e in spans for piece in _forced_split(para, s, e)]
     spans = _trimmed(para, spans)
     spans = _repair(para, spans)
     return [(p_start + s, p_start + e) for s, e in spans]
+
+
+def _forced_split(para: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Boundaries sentencex misses: "(It was late.) Next", "у 2022 р. Далі"."""
+    spans, prev = [], start
+    for match in _FORCED_BREAK.finditer(para, start, end):
+        if prev < match.end() < end:
+            spans.append((prev, match.end()))
+            prev = match.end()
+    spans.append((prev, end))
+    return spans
 
 
 def _cjk_split(para: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -208,7 +227,7 @@ def _repair(para: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 if s >= e:
                     continue
                 ps, pe = out[-1]
-            if _false_break(para[ps:pe], para[s:e]):
+            if _false_break(para[ps:pe], para[s:e], touching=pe == s):
                 out[-1] = (ps, e)
                 continue
         out.append((s, e))
@@ -225,11 +244,13 @@ def _is_closing(para: str, i: int) -> bool:
     return True
 
 
-def _false_break(prev: str, nxt: str) -> bool:
+def _false_break(prev: str, nxt: str, *, touching: bool = False) -> bool:
     if not prev or not nxt:
         return False
     if prev[-1] in "。！？":
         return False
+    if touching and prev[-1] in "\"”’»" and _HANGUL.match(nxt):
+        return True  # Korean quotative particle: "...준비됐다."고 밝혔다
     first = nxt.lstrip("\"'“‘«([")[:1]
     if first and first.islower():
         return True  # sentences start with a capital in every cased script we handle

@@ -137,3 +137,17 @@ def test_spans_exact_on_a_real_document() -> None:
     assert len(sentences) >= len([line for line in text.splitlines() if line.strip()])
     for s in sentences:
         assert text[s.start:s.end] == s.text
+
+
+def test_bracketed_sentence_and_year_abbreviation_breaks() -> None:
+    assert texts("Then he left. (It was late.) Next one.", "en") == [
+        "Then he left.", "(It was late.)", "Next one."]
+    assert texts("Це сталося у 2022 р. Далі буде. У 1991 р. в Києві.", "uk") == [
+        "Це сталося у 2022 р.", "Далі буде.", "У 1991 р. в Києві."]
+    assert texts("Об этом сообщил А. С. Пушкин в 2022 г. В Москве было тепло.", "ru") == [
+        "Об этом сообщил А. С. Пушкин в 2022 г.", "В Москве было тепло."]
+
+
+def test_korean_quotative_particle_after_a_quote_continues_the_sentence() -> None:
+    text = '그는 "우리는 준비됐다."고 밝혔다. "좋다." 그가 말했다.'
+    assert texts(text, "ko") == ['그는 "우리는 준비됐다."고 밝혔다.', '"좋다."', "그가 말했다."]
