@@ -115,3 +115,27 @@ def test_translator_uses_the_cache_and_survives_losing_it(tmp_path):
     messages = [str(w.message) for w in caught]
     assert messages[0].startswith("translation cache unavailable")
     assert messages[1].startswith("could not save translations to the cache")
+
+
+def _open_and_write(path: str, worker: int) -> None:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CacheCorruptedWarning)
+        cache = TranslationCache(path)
+    cache.put_many("test", "1", "zh", "en", {f"w{worker}": "x"})
+    cache.close()
+
+
+def test_two_processes_recover_one_corrupted_file_once(tmp_path):
+    path = tmp_path / "translations.sqlite"
+    path.write_bytes(b"\x00garbage" * 1000)
+    ctx = multiprocessing.get_context("spawn")
+    procs = [ctx.Process(target=_open_and_write, args=(str(path), w)) for w in (1, 2)]
+    for proc in procs:
+        proc.start()
+    for proc in procs:
+        proc.join(60)
+        assert proc.exitcode == 0
+    assert len(list(tmp_path.glob("translations.sqlite.corrupt-*"))) == 1
+    assert TranslationCache(path).count() == 2  # both writes landed in the rebuilt cache
