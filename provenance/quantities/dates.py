@@ -81,6 +81,7 @@ _PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         ("nth", re.compile(r"\bon the (?P<d>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[a-z]*(?:"
                            r"floor|day|anniversary|time|century|minute|place|round|anniv\w*)\b)")),
         ("iso", re.compile(rf"\b{_YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+        ("decade", re.compile(r"\b(?:the\s+)?(?P<y>(?:1[89]|20)\d0)['’]?s\b")),
         ("dotted", re.compile(rf"(?<![\d.]){_DAY}\.(?P<m>[01]\d)\.{_YEAR}(?![\d])")),
         ("y", re.compile(rf"(?<![\d.,$£€#-]){_YEAR}"
                          r"(?!\d|,\d|\.\d|\s?%|\s?(?:percent|per cent)\b)")),
@@ -126,6 +127,8 @@ _PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                              r"|[一二三四五六七八九])\s?[日号號](?![本元圆圓])")),
         ("cjk_y", re.compile(r"(?P<y>(?:1[89]|20|21)\d{2})\s?年"
                              r"(?![代度]|[0-9一二三四五六七八九十]+[个個]?月)")),
+        ("decade", re.compile(r"(?:(?P<c>1[89]|20|十[八九]|二十)\s?世[纪紀]\s?)?"
+                              r"(?P<dd>[1-9]0|[一二三四五六七八九]十)\s?年代")),
         ("time", re.compile(_TIME_ZH)),
     ],
     "ko": [
@@ -267,6 +270,12 @@ def _absolute(
         note = "day of the publication month"
     if kind in ("y", "cjk_y"):
         return _q(m, DateValue(year=year), None)
+    if kind == "decade":
+        # "the 1880s", "19 世纪 80 年代"; a decade without its century is the 1900s ("80年代").
+        if year is None:
+            century = _num(g.get("c")) or 20
+            year = (century - 1) * 100 + (_num(g.get("dd")) or 0)
+        return _q(m, DateValue(year, until=DateValue(year + 9)), "decade")
     bad_month = month is None or not 1 <= month <= 12
     bad_day = day is not None and not 1 <= day <= 31
     day_only = kind in ("nth", "cjk_d") and day is not None and not bad_day

@@ -316,6 +316,9 @@ def _strip_short(text: str, start: int, end: int) -> int:
 
 def _word_ordinals_and_multiples(text: str, b: str) -> list[_Reading]:
     out: list[_Reading] = []
+    if b == "zh":
+        out.extend(_Reading(m.start(), m.end() + 1, "ordinal", 1.0)
+                   for m in M.ZH_FIRST_RX.finditer(text))  # fmt: skip
     if b == "en":
         for m in M.EN_ORDINAL_WORDS_RX.finditer(text):
             if M.EN_FRACTION_RX.search(text, 0, m.start()) and text.startswith(" of", m.end()):

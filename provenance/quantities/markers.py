@@ -287,3 +287,7 @@ def pre_qualifier(text: str, b: str, start: int, kind: str) -> tuple[str | None,
         return None, start  # "зросла до 14 014" (rose to), "від 10 до 20": not "up to"
     key = next(k for k in PRE_QUALIFIERS[b] if k.lower() == word)
     return PRE_QUALIFIERS[b][key], start - (len(window) - m.start("q"))
+
+
+# 首次 "the first time", 首位 "the first (person)", 首批 "the first batch".
+ZH_FIRST_RX = re.compile(r"首(?=[次位个個批届屆家架艘款部座])")
