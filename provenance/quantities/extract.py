@@ -355,6 +355,8 @@ def _word_ordinals_and_multiples(text: str, b: str) -> list[_Reading]:
             )
         table = M.SLAVIC_ORDINAL_WORDS[b]
         for m in M.SLAVIC_ORDINAL_RX[b].finditer(text):
+            if M.SLAVIC_IDIOM_RX.match(text, m.end()):
+                continue  # "предмети першої необхідності": essentials, not a rank
             w = re.sub(N.APOSTROPHES, "'", m.group("w").lower())
             stem = max((s for s in table if w.startswith(s)), key=len)
             out.append(_Reading(m.start(), m.end(), "ordinal", float(table[stem])))

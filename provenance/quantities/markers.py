@@ -291,3 +291,6 @@ def pre_qualifier(text: str, b: str, start: int, kind: str) -> tuple[str | None,
 
 # 首次 "the first time", 首位 "the first (person)", 首批 "the first batch".
 ZH_FIRST_RX = re.compile(r"首(?=[次位个個批届屆家架艘款部座])")
+# Fixed phrases where an ordinal word is no rank: "першої необхідності" (essentials),
+# "в першу чергу" (above all).
+SLAVIC_IDIOM_RX = re.compile(r"\s+(?:необхідності|необходимости|чергу|очередь)\b", re.IGNORECASE)
