@@ -102,3 +102,15 @@ def test_suggest_library_on_plain_texts() -> None:
     assert ("12 launches", "quantity") in found
     assert ("Space Daily Review", "outlet") in found
     assert not any(text in ("Interfax", "蓝色起源") for text, _ in found)
+
+
+def test_suggest_groups_inflected_names_and_finds_chinese_foreign_names() -> None:
+    g = default_glossary()
+    items = [("Дмитро Баканов заявив про плани.", "uk"),
+             ("Вчора Дмитро Баканов зустрівся з Маском.", "uk"),
+             ("Журналісти написали Дмитру Баканову листа.", "uk"),
+             ("俄航天局局长德米特里·巴卡诺夫表示，蓝色起源将发射3枚火箭。", "zh-cn")]
+    found = {(s.text, s.kind): s.count for s in suggest_terms(items, g)}
+    assert found[("Дмитро Баканов", "name")] == 3
+    assert ("德米特里·巴卡诺夫", "name") in found
+    assert not any("Маск" in text or "Вчора" in text for text, _ in found)

@@ -52,6 +52,20 @@ def _analyzer(lang: str) -> Any:
     return pymorphy3.MorphAnalyzer(lang="uk") if lang == "uk" else pymorphy3.MorphAnalyzer()
 
 
+@lru_cache(maxsize=50_000)
+def parses(word: str) -> tuple[Any, ...]:
+    """pymorphy3 analyses of a Cyrillic word (Ukrainian dictionary if the word has
+    Ukrainian-only letters or is unknown to the Russian one)."""
+    lang = "uk" if re.search(r"[іїєґ]", word.lower()) else "ru"
+    try:
+        found = _analyzer(lang).parse(word)
+        if lang == "ru" and not any(p.is_known for p in found):
+            found = _analyzer("uk").parse(word)
+    except Exception:  # a broken dictionary install must not stop the caller
+        return ()
+    return tuple(p for p in found if p.is_known)
+
+
 @lru_cache(maxsize=200_000)
 def word_keys(word: str, lang: str) -> frozenset[str]:
     """Every key under which ``word`` (in ``lang``: "uk" or "ru") can be matched."""

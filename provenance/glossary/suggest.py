@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from provenance.glossary.inflection import is_cyrillic, stem
 from provenance.glossary.termbase import Glossary
 
 KINDS = ("name", "outlet", "quoted", "quantity")
@@ -25,6 +26,14 @@ _CONNECT = r"(?:of|the|for|and|de|du|von|van|der|al|la|le)"
 _NAME_RE = re.compile(rf"(?<![\w'’])({_WORD}(?:\s+(?:{_CONNECT}\s+)*{_WORD})*)")
 _QUOTED_RE = re.compile(r"“([^”\n]{2,60})”|«([^»\n]{2,60})»|《([^》\n]{1,30})》|「([^」\n]{1,30})」"
                         r"|\"([^\"\n]{2,60})\"|‘([^’\n]{2,40})’")
+# Foreign names in Chinese are written with a middle dot (德米特里·巴卡诺夫) and drawn
+# from a small set of transliteration characters, which keeps 局长 and 表示 outside.
+_TRANSLIT_HAN = ("阿埃艾安奥巴拜班邦贝本比彼宾波伯布查达戴丹道德迪蒂杜多厄恩法菲费芬弗福盖格古"
+                 "哈海汉赫亨胡华怀霍基吉加贾杰金卡凯坎康科克肯库奎拉莱兰劳勒雷里利连林卢鲁路伦"
+                 "罗洛马迈曼梅门蒙米明莫姆穆纳奈南内尼纽诺帕潘佩彭皮普乔切琼萨塞桑森沙莎舍什史"
+                 "斯松苏索塔泰汤特提图托瓦万威韦维温沃乌西希谢辛休雅亚扬耶伊因尤约泽扎詹朱兹茨"
+                 "丽娜妮琳莉娅茜黛露薇尔夫奇耶豪默")
+_HAN_NAME_RE = re.compile(rf"[{_TRANSLIT_HAN}]{{1,6}}[·・•][{_TRANSLIT_HAN}]{{1,8}}")
 _NUMBER = r"\d+(?:[.,]\d+)*"
 _QUANTITY_RE = re.compile(
     rf"(?:[$€£¥]\s?{_NUMBER}(?:\s?(?:billion|million|trillion|thousand|bn|m|k)\b)?"
@@ -102,6 +111,20 @@ def _trim_name(name: str) -> str:
     return " ".join(words).strip(" .,'’-")
 
 
+def _is_common_word(word: str) -> bool:
+    """A Cyrillic word the dictionary knows as something other than a name."""
+    if not is_cyrillic(word):
+        return False
+    from provenance.glossary.inflection import parses
+
+    found = parses(word)
+    if not found:
+        return False
+    # The likeliest reading decides: Голова is first "head", only rarely a surname.
+    tags = set(str(found[0].tag).replace(" ", ",").split(","))
+    return not tags & {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
+
+
 def _candidates(text: str, masked: str) -> Iterable[tuple[int, int, str, str]]:
     """(start, end, text, kind) for every candidate in ``text``; names come from
     ``masked`` (known concepts blanked out), so "President Donald Trump" leaves nothing
@@ -111,6 +134,8 @@ def _candidates(text: str, masked: str) -> Iterable[tuple[int, int, str, str]]:
         inner = match.group(group).strip()
         kind = "outlet" if group == 3 or _OUTLET_WORDS.search(inner) else "quoted"
         yield match.start(group), match.end(group), inner, kind
+    for match in _HAN_NAME_RE.finditer(masked):
+        yield match.start(), match.end(), match.group(), "name"
     for match in _QUANTITY_RE.finditer(text):
         yield match.start(), match.end(), match.group().strip(), "quantity"
     for match in _NAME_RE.finditer(masked):
@@ -123,18 +148,33 @@ def _candidates(text: str, masked: str) -> Iterable[tuple[int, int, str, str]]:
         sentence_start = not text[:start].strip() or text[:start].rstrip()[-1] in ".!?\n:\"“«"
         if " " not in name and (sentence_start or name.isupper() and len(name) < 3):
             continue
+        if sentence_start and " " in name and _is_common_word(name.split()[0]):
+            name = name.split(" ", 1)[1]  # "Голова Роскосмосу Дмитро Баканов": drop "Голова"
+            start = end - len(name)
         outlet = _OUTLET_WORDS.search(name) or _CUE_BEFORE.search(before)
         yield start, end, name, "outlet" if outlet else "name"
+
+
+def _group_key(name: str, kind: str) -> tuple[str, str]:
+    """Inflected Cyrillic names count together: Баканов, Баканова, Бакановим."""
+    words = name.split()
+    if kind in ("name", "outlet") and is_cyrillic(name):
+        words = [stem(w) for w in words]
+    else:
+        words = [w.casefold() if kind == "quantity" else w for w in words]
+    return " ".join(words), kind
 
 
 def suggest_terms(items: Iterable[_ArticleLike | tuple[str, str]], glossary: Glossary,
                   *, min_count: int = 1, kinds: Iterable[str] = KINDS) -> list[Suggestion]:
     """Candidates not covered by ``glossary``, most frequent first.
 
-    ``items`` are Article objects or ``(text, lang)`` pairs.
+    ``items`` are Article objects or ``(text, lang)`` pairs. Inflected forms of one
+    Ukrainian or Russian name are counted together and shown in their commonest form.
     """
     wanted = set(kinds)
     counts: Counter[tuple[str, str]] = Counter()
+    surfaces: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     langs: dict[tuple[str, str], set[str]] = defaultdict(set)
     examples: dict[tuple[str, str], str] = {}
     for item in items:
@@ -146,11 +186,14 @@ def suggest_terms(items: Iterable[_ArticleLike | tuple[str, str]], glossary: Glo
         for start, end, name, kind in _candidates(text, "".join(masked)):
             if kind not in wanted or _covered(spans, start, end):
                 continue
-            key = (" ".join(name.split()), kind)
+            surface = " ".join(name.split())
+            key = _group_key(surface, kind)
             counts[key] += 1
+            surfaces[key][surface] += 1
             langs[key].add(lang)
             examples.setdefault(key, _snippet(text, start, end))
-    suggestions = [Suggestion(text, kind, n, sorted(langs[(text, kind)]), examples[(text, kind)])
-                   for (text, kind), n in counts.items() if n >= min_count]
+    suggestions = [Suggestion(surfaces[key].most_common(1)[0][0], key[1], n, sorted(langs[key]),
+                              examples[key])
+                   for key, n in counts.items() if n >= min_count]
     suggestions.sort(key=lambda s: (-s.count, KINDS.index(s.kind), s.text.lower()))
     return suggestions
