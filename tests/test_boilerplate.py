@@ -185,3 +185,21 @@ def test_a_wrapper_with_a_chrome_class_keeps_the_article() -> None:
             '<p>Limp met Wiles.</p></div>')
     text, _ = split_page_chrome(html, "Bezos spoke with Trump twice.\nLimp met Wiles.")
     assert text == "Bezos spoke with Trump twice.\nLimp met Wiles."
+
+
+UK_BODY = ("Безос щонайменше двічі говорив з президентом Трампом у червні.\n"
+           "Генеральний директор Blue Origin Дейв Лімп зустрівся з главою апарату Білого дому.")
+
+
+def test_ukrainian_unrelated_headlines_in_sentence_case() -> None:
+    tail = ("НБУ залишив облікову ставку без змін\nУ Львові відкрили новий міст через річку\n"
+            "Ціни на пальне знову зросли")
+    body, blocks = split_boilerplate(UK_BODY + "\n\n" + tail + "\n")
+    assert body == UK_BODY
+    assert [(b.reason, b.text) for b in blocks] == [("unrelated-headlines", tail)]
+
+
+def test_ukrainian_closing_lines_about_the_story_stay() -> None:
+    tail = ("Безос говорив з Трампом двічі\nЛімп зустрівся з главою апарату\n"
+            "Blue Origin хоче контрактів")
+    assert moved(UK_BODY + "\n\n" + tail) == []
