@@ -125,11 +125,16 @@ def test_argos_backend_needs_neither_stanza_nor_torch(argos_files, tmp_path):
     import os
     import subprocess
 
-    env = {**os.environ, "PROVENANCE_HOME": str(tmp_path / "home")}
+    user_home = tmp_path / "user"
+    user_home.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "ARGOS_"))}
+    env.update(PROVENANCE_HOME=str(tmp_path / "home"), HOME=str(user_home))
     done = subprocess.run([sys.executable, "-c", LEAN_SCRIPT, str(argos_files["uk_en"])],
                           capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["argos", "2"]
+    # argostranslate's own folders went under PROVENANCE_HOME, not the user's home
+    assert list(user_home.rglob("*argos*")) == []
 
 
 def test_a_damaged_installed_model_gives_a_clear_error(argos_files):
