@@ -130,3 +130,12 @@ def test_generic_words_in_other_languages_are_not_us_bodies(g: Glossary) -> None
     # 国务院 is China's State Council, 민주당 a Korean party: not the US concepts
     assert found(g, "国务院总理出席会议", "zh-cn") == []
     assert found(g, "민주당 대표가 말했다", "ko") == []
+
+
+def test_glossary_codes_work_as_article_codes(g: Glossary) -> None:
+    # callers pass either the article code or provenance.lang.glossary_code() of it
+    text = "蓝色起源与美国太空军"
+    assert found(g, text, "zh-Hans") == found(g, text, "zh-cn") == [
+        ("blue-origin", "蓝色起源"), ("us-space-force", "美国太空军")]
+    assert found(g, "Трампа", "uk") == found(g, "Трампа", "uk-UA")
+    assert found(g, "SpaceX launched", "und") == [("spacex", "SpaceX")]

@@ -11,7 +11,7 @@ import hashlib
 import json
 import threading
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from provenance.errors import GlossaryError
@@ -60,7 +60,7 @@ class Glossary:
         except KeyError:
             raise KeyError(f"no concept {concept_id!r} in the glossary") from None
 
-    @property
+    @cached_property
     def digest(self) -> str:
         """A short hash of the content (not the comments or layout), for signatures."""
         payload = json.dumps([self.concepts[k].to_dict() for k in sorted(self.concepts)],
