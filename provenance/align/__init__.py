@@ -21,12 +21,12 @@ from provenance.align.features import (
     PairScorer,
     Weights,
     describe_side,
-    expansion_factor,
+    length_model,
 )
 from provenance.align.monotonic import Step, align_monotonic
 from provenance.align.reorder import find_moved
 from provenance.errors import BadInput
-from provenance.lang import base, glossary_code, same_language
+from provenance.lang import CJK, CYRILLIC, base, glossary_code, same_language
 from provenance.model import Alignment, Link
 from provenance.signature import Signature
 
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 __all__ = ["MODES", "align", "order_links"]
 
 MODES = ("auto", "monotonic", "reorder")
-_LATIN_SCRIPT = frozenset({"en", "de", "fr", "es", "it", "pt", "nl"})
 
 
 def align(
@@ -68,14 +67,18 @@ def align(
     gloss = _glossary(glossary)
     src_render, tgt_render, translator_settings = _renderings(
         src, tgt, src_lang, tgt_lang, translator, translation, gloss)
+    # Cyrillic against Latin script: transliterated name prefixes bridge the alphabets.
+    scripts = {_script(src_lang), _script(tgt_lang)}
+    prefixes = scripts == {"cyrillic", "latin"}
     src_side = describe_side(src, src_render, src_lang, concept_finder=_concepts(gloss),
-                             quantity_finder=_quantity_finder())
+                             quantity_finder=_quantity_finder(), with_name_prefixes=prefixes)
     tgt_side = describe_side(tgt, tgt_render, tgt_lang, concept_finder=_concepts(gloss),
-                             quantity_finder=_quantity_finder())
-    same_script = same_language(src_lang, tgt_lang) or translation is not None or (
-        base(src_lang) in _LATIN_SCRIPT and base(tgt_lang) in _LATIN_SCRIPT)
-    scorer = PairScorer(src_side, tgt_side, expansion=expansion_factor(src_lang, tgt_lang),
-                        weights=weights, same_script=same_script)
+                             quantity_finder=_quantity_finder(), with_name_prefixes=prefixes)
+    # A gloss skeleton holds only names and numbers, which the token evidence already
+    # counts; comparing it with a full sentence as text would measure length twice.
+    full_text = "gloss" not in str(translator_settings.get("translator"))
+    scorer = PairScorer(src_side, tgt_side, length=length_model(src_lang, tgt_lang),
+                        weights=weights, use_similarity=full_text)
     steps, search = align_monotonic(scorer, len(src), len(tgt))
     used = "monotonic"
     if mode in ("auto", "reorder") and src and tgt:
@@ -93,6 +96,13 @@ def align(
         **weights.as_settings(),
     }
     return Alignment(src_lang, tgt_lang, used, order_links(steps), Signature(settings))
+
+
+def _script(lang: str) -> str:
+    code = base(lang)
+    if code in CYRILLIC:
+        return "cyrillic"
+    return "other" if code in CJK else "latin"
 
 
 def order_links(steps: Sequence[Step]) -> list[Link]:

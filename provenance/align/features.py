@@ -32,15 +32,16 @@ from rapidfuzz import fuzz, process
 
 from provenance.lang import base
 
-#: Target characters per source character (non-space), measured on the WMT news test
-#: sets in ../shared/data/parallel (see benchmarks/alignment.py --calibrate).
-EXPANSION: dict[tuple[str, str], float] = {
-    ("en", "zh"): 0.30,
-    ("uk", "en"): 1.10,
-    ("zh", "zh"): 1.0,
+#: Target characters per source character (non-space) and the spread of
+#: log(target length / expected length) for true 1-1 links, measured on the WMT news
+#: test sets in ../shared/data/parallel (``benchmarks/alignment.py --calibrate``).
+EXPANSION: dict[tuple[str, str], tuple[float, float]] = {
+    ("en", "zh"): (0.383, 0.21),
+    ("uk", "en"): (1.066, 0.14),
+    ("zh", "zh"): (1.0, 0.16),
 }
-#: Spread of log(target length / expected length) for true links.
-LENGTH_SIGMA = 0.28
+#: Spread used for language pairs that were not measured.
+LENGTH_SIGMA = 0.25
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]")
@@ -59,20 +60,36 @@ _STOPWORDS = frozenset({
 
 def expansion_factor(src_lang: str, tgt_lang: str) -> float | None:
     """Known target/source length ratio for a language pair, if measured."""
+    found = length_model(src_lang, tgt_lang)
+    return found[0] if found else None
+
+
+def length_model(src_lang: str, tgt_lang: str) -> tuple[float, float] | None:
+    """(expansion factor, log-ratio spread) for a language pair, if measured.
+
+    Pairs measured in one direction serve the other; pairs with English on neither side
+    go through English.
+    """
     a, b = base(src_lang), base(tgt_lang)
+    direct = _measured(a, b)
+    if direct:
+        return direct
+    to_en, en_to = _measured(a, "en"), _measured("en", b)
+    if to_en and en_to:
+        return to_en[0] * en_to[0], math.hypot(to_en[1], en_to[1])
     if a == b:
-        return 1.0
+        return 1.0, LENGTH_SIGMA
+    return None
+
+
+def _measured(a: str, b: str) -> tuple[float, float] | None:
+    if a == b == "en":
+        return 1.0, 0.16
     if (a, b) in EXPANSION:
         return EXPANSION[(a, b)]
     if (b, a) in EXPANSION:
-        return 1.0 / EXPANSION[(b, a)]
-    # Via English when both directions to English are known.
-    to_en = EXPANSION.get((a, "en")) or (1 / EXPANSION[("en", a)] if ("en", a) in EXPANSION
-                                         else None)
-    en_to = EXPANSION.get(("en", b)) or (1 / EXPANSION[(b, "en")] if (b, "en") in EXPANSION
-                                         else None)
-    if to_en and en_to:
-        return to_en * en_to
+        factor, sigma = EXPANSION[(b, a)]
+        return 1.0 / factor, sigma
     return None
 
 
@@ -86,13 +103,37 @@ def _normalise_number(text: str) -> str:
 
 
 def anchor_tokens(text: str, rendering: str) -> set[str]:
-    """Numbers in the original and Latin-script words in the rendering, lowercased."""
-    tokens = {"#" + _normalise_number(n) for n in _NUMBER.findall(text)}
+    """Numbers (as written, or as the rendering spells them out in digits) and
+    Latin-script words of the rendering, lowercased."""
+    tokens = {"#" + _normalise_number(n) for n in _NUMBER.findall(text + " " + rendering)}
     tokens.update(
         w.lower() for w in _LATIN_WORD.findall(rendering)
         if len(w) >= 3 and w.lower() not in _STOPWORDS
     )
     return tokens
+
+
+_CYRILLIC_LATIN = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ye", "ж": "zh",
+    "з": "z", "и": "y", "і": "i", "ї": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n",
+    "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ь": "", "ю": "yu", "я": "ya", "ъ": "", "ы": "y",
+    "э": "e", "ё": "e", "'": "", "’": "",
+})
+_CAPITALISED = re.compile(r"(?<![\w])[A-ZА-ЯІЇЄҐЁ][\w'’-]{3,}")
+
+
+def name_prefixes(text: str) -> set[str]:
+    """Four-letter Latin prefixes of capitalised words: "Зеленський" and "Zelensky" both
+    give ``~zele``, so names match across Cyrillic and English without translation."""
+    out = set()
+    for word in _CAPITALISED.findall(text):
+        latin = word.lower().translate(_CYRILLIC_LATIN)
+        if len(latin) >= 4 and latin.isascii():
+            out.add("~" + latin[:4])
+            if "h" in latin[:4]:  # Ukrainian г is "g" in many English spellings
+                out.add("~" + latin[:4].replace("h", "g"))
+    return out
 
 
 def char_length(text: str) -> int:
@@ -122,16 +163,22 @@ def describe_side(
     *,
     concept_finder: Callable[[str, str], frozenset[str]] | None = None,
     quantity_finder: Callable[[str, str], tuple[Any, ...]] | None = None,
+    with_name_prefixes: bool = False,
 ) -> SideFeatures:
     """Describe one side: lengths and anchor tokens always; concepts and quantities when
-    a finder is given (the glossary and quantity extractors)."""
+    a finder is given (the glossary and quantity extractors); transliterated name
+    prefixes when the other side is written in another alphabet that they bridge."""
     texts = list(texts)
     renderings = list(renderings)
+    tokens = [anchor_tokens(t, r) for t, r in zip(texts, renderings, strict=True)]
+    if with_name_prefixes:
+        for toks, text in zip(tokens, texts, strict=True):
+            toks.update(name_prefixes(text))
     return SideFeatures(
         texts=texts,
         renderings=renderings,
         lengths=np.array([char_length(t) for t in texts], dtype=np.float64),
-        tokens=[anchor_tokens(t, r) for t, r in zip(texts, renderings, strict=True)],
+        tokens=tokens,
         concepts=[concept_finder(t, lang) for t in texts] if concept_finder else
         [frozenset()] * len(texts),
         quantities=[quantity_finder(t, lang) for t in texts] if quantity_finder else
@@ -161,7 +208,8 @@ class Weights:
     quantity_same: float = 1.0
     quantity_conflict: float = 0.3
     length: float = 1.0
-    link_bonus: float = 1.2  # what a plausible 1-1 link is worth over leaving both out
+    link_bonus: float = 1.2  # what a plausible 1-1 link is worth, before evidence
+    skip: float = -1.0  # leaving one sentence unaligned (omission or addition)
     many_penalty: float = 0.5  # each extra sentence in a merge/split costs this
     position: float = 2.0  # reorder/anchors only: distance from the expected diagonal
 
@@ -205,19 +253,21 @@ def _robust_z(values: np.ndarray) -> tuple[float, float]:
 class PairScorer:
     """Scores links between runs of ``src`` and runs of ``tgt`` sentences."""
 
-    def __init__(self, src: SideFeatures, tgt: SideFeatures, *, expansion: float | None,
-                 weights: Weights, same_script: bool) -> None:
+    def __init__(self, src: SideFeatures, tgt: SideFeatures, *,
+                 length: tuple[float, float] | None, weights: Weights,
+                 use_similarity: bool = True) -> None:
         self.src = src
         self.tgt = tgt
         self.w = weights
-        self.same_script = same_script
+        self.use_similarity = use_similarity
         total_s = float(src.lengths.sum()) or 1.0
         total_t = float(tgt.lengths.sum()) or 1.0
         # Without a measured factor, the document itself says how much longer one side is.
-        self.expansion = expansion if expansion else total_t / total_s
+        self.expansion, self.length_sigma = length or (total_t / total_s, LENGTH_SIGMA)
         self._idf = self._token_idf()
-        self._src_mass = np.array([sum(self._idf[t] for t in ts) for ts in src.tokens])
-        self._tgt_mass = np.array([sum(self._idf[t] for t in ts) for ts in tgt.tokens])
+        # Numbers should survive translation; their absence on one side is evidence.
+        self._src_mass = self._number_mass(src)
+        self._tgt_mass = self._number_mass(tgt)
         self._sim_norm: dict[tuple[int, int], tuple[float, float]] = {}
         self.sim_signal = 1.0
 
@@ -228,14 +278,18 @@ class PairScorer:
         sub.src = _slice(self.src, src_idx)
         sub.tgt = _slice(self.tgt, tgt_idx)
         sub.w = self.w
-        sub.same_script = self.same_script
+        sub.use_similarity = self.use_similarity
         sub.expansion = self.expansion
+        sub.length_sigma = self.length_sigma
         sub._idf = self._idf
         sub._src_mass = self._src_mass[list(src_idx)]
         sub._tgt_mass = self._tgt_mass[list(tgt_idx)]
         sub._sim_norm = self._sim_norm
         sub.sim_signal = self.sim_signal
         return sub
+
+    def _number_mass(self, side: SideFeatures) -> np.ndarray:
+        return np.array([sum(self._idf[t] for t in ts if t[0] == "#") for ts in side.tokens])
 
     # -- per-token rarity -------------------------------------------------------------
     def _token_idf(self) -> dict[str, float]:
@@ -257,6 +311,7 @@ class PairScorer:
         n = len(self.src)
         shape = (n + 1, band.width)
         shared = np.zeros(shape)
+        shared_num = np.zeros(shape)
         concepts = np.zeros(shape)
         q_same = np.zeros(shape)
         q_conf = np.zeros(shape)
@@ -277,6 +332,8 @@ class PairScorer:
                 for j in postings.get(t, ()):
                     if lo <= j + 1 < hi:
                         shared[i + 1, j + 1 - lo] += w
+                        if t[0] == "#":
+                            shared_num[i + 1, j + 1 - lo] += w
             for c in self.src.concepts[i]:
                 for j in concept_post.get(c, ()):
                     if lo <= j + 1 < hi:
@@ -288,7 +345,8 @@ class PairScorer:
                                                             self.tgt.quantities[j])
                         q_same[i + 1, j + 1 - lo] = same
                         q_conf[i + 1, j + 1 - lo] = conflict
-        return {"shared": shared, "concepts": concepts, "q_same": q_same, "q_conf": q_conf}
+        return {"shared": shared, "shared_num": shared_num, "concepts": concepts,
+                "q_same": q_same, "q_conf": q_conf}
 
     # -- renderings similarity --------------------------------------------------------
     def similarity(self, k: int, ln: int, band: Band) -> np.ndarray:
@@ -334,11 +392,13 @@ class PairScorer:
         for (k, ln), mat in sims.items():
             sample = mat[valid & (band.j_grid() >= ln) & (rows >= k)]
             self._sim_norm[(k, ln)] = _robust_z(sample)
-        if (1, 1) in sims and len(self.src) and len(self.tgt):
+        if not self.use_similarity:
+            self.sim_signal = 0.0
+        elif (1, 1) in sims and len(self.src) and len(self.tgt):
             med, spread = self._sim_norm[(1, 1)]
             z = np.where(valid, (sims[(1, 1)] - med) / spread, -np.inf)
-            strong = np.mean(z[1:].max(axis=1) > 6.0)
-            self.sim_signal = float(np.clip((strong - 0.1) / 0.4, 0.0, 1.0))
+            strong = np.mean(z[1:].max(axis=1) > 5.0)
+            self.sim_signal = float(np.clip((strong - 0.1) / 0.3, 0.0, 1.0))
 
     # -- link scores ------------------------------------------------------------------
     def link_scores(self, k: int, ln: int, band: Band, sim: np.ndarray,
@@ -373,23 +433,33 @@ class PairScorer:
         sm = src_mass[:, None]
         tm = tgt_mass[jc]
         both = (sm > 0) & (tm > 0)
-        dice = np.where(both, np.minimum(1.0, 2 * totals["shared"] / np.maximum(sm + tm, 1e-9)),
-                        0.0)
-        # Confidence in the token evidence grows with the mass at stake.
-        conf = np.minimum(1.0, (sm + tm) / 8.0)
-        token_score = w.tokens * dice * conf - w.token_miss * (both & (dice == 0)) * conf
+        # Shared rare tokens add up (in units of one rare token). Numbers one side has and
+        # the other lacks count against the link when the other side has numbers at all;
+        # words do not (a name is often translated, so its absence proves nothing).
+        shared = totals["shared"]
+        unmatched = np.maximum(sm + tm - 2 * totals["shared_num"], 0.0) * both
+        token_score = (w.tokens * shared - w.token_miss * unmatched) / _RARE_TOKEN
         concept_score = w.concepts * np.minimum(totals["concepts"], 3)
         qty = (w.quantity_same * np.minimum(totals["q_same"], 4)
                - w.quantity_conflict * np.minimum(totals["q_conf"], 4))
         expected = self.expansion * s_len[:, None] + 1.0
         ratio = np.log((t_len[jc] + 1.0) / expected)
-        length_score = -w.length * (ratio / LENGTH_SIGMA) ** 2 / 2
-        med, spread = self._sim_norm.get((k, ln), (0.0, 1.0))
-        z = np.clip((sim - med) / spread, -3.0, 12.0)
+        # Short sentences vary more in relative length than long ones.
+        variance = self.length_sigma ** 2 + 2.0 / (expected + t_len[jc] + 1.0)
+        length_score = -w.length * ratio ** 2 / (2 * variance)
+        # Baseline per link shape (joined texts share more by chance), one scale for all
+        # shapes so that a merge and the 1-1 links it competes with are comparable.
+        med = self._sim_norm.get((k, ln), (0.0, 1.0))[0]
+        spread = self._sim_norm.get((1, 1), (0.0, 1.0))[1]
+        z = np.clip((sim - med) / spread, -3.0, 50.0)
         sim_score = w.similarity * self.sim_signal * z
         score = (token_score + concept_score + qty + length_score + sim_score
                  + w.link_bonus - w.many_penalty * (k + ln - 2))
         return np.where(ok, score, -np.inf)
+
+
+#: idf of a token seen once on each side of a 40-sentence pair: log(1 + 40/2).
+_RARE_TOKEN = 3.0
 
 
 def _run_sums(values: np.ndarray, k: int) -> np.ndarray:

@@ -201,7 +201,8 @@ def _heaviest_chain(anchors: list[tuple[int, int, float]]) -> list[tuple[int, in
 def align_monotonic(scorer: PairScorer, n: int, m: int) -> tuple[list[Step], dict[str, object]]:
     """Steps of the best in-order alignment and the search settings used."""
     if n == 0 or m == 0:
-        steps = [Step((i,), (), 0.0) for i in range(n)] + [Step((), (j,), 0.0) for j in range(m)]
+        steps = [Step((i,), (), scorer.w.skip) for i in range(n)] + [
+            Step((), (j,), scorer.w.skip) for j in range(m)]
         return steps, {"band": "none"}
     if (n + 1) * (m + 1) <= FULL_GRID_CELLS:
         band = Band.full(n, m)
@@ -210,4 +211,4 @@ def align_monotonic(scorer: PairScorer, n: int, m: int) -> tuple[list[Step], dic
         band = anchor_band(scorer, n, m)
         settings = {"band": f"anchors±{BAND_HALF_WIDTH}"}
     tables = score_tables(scorer, band)
-    return best_path(tables, band, n, m), settings
+    return best_path(tables, band, n, m, skip=scorer.w.skip), settings

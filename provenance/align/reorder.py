@@ -55,8 +55,9 @@ def find_moved(scorer: PairScorer, steps: list[Step]) -> list[Step]:
             free_tgt = [j for j in free_tgt if j not in link.tgt]
     if not found:
         return steps
-    return (kept + found + [Step((i,), (), 0.0) for i in free_src]
-            + [Step((), (j,), 0.0) for j in free_tgt])
+    skip = scorer.w.skip
+    return (kept + found + [Step((i,), (), skip) for i in free_src]
+            + [Step((), (j,), skip) for j in free_tgt])
 
 
 def _pair_runs(scorer: PairScorer, src_run: list[int], tgt_run: list[int],
@@ -66,7 +67,7 @@ def _pair_runs(scorer: PairScorer, src_run: list[int], tgt_run: list[int],
     n, m = len(src_run), len(tgt_run)
     band = Band.full(n, m)
     tables = score_tables(sub, band, calibrate=False)
-    path = best_path(tables, band, n, m)
+    path = best_path(tables, band, n, m, skip=scorer.w.skip)
     return [
         Step(tuple(src_run[i] for i in s.src), tuple(tgt_run[j] for j in s.tgt), s.score)
         for s in path

@@ -1,0 +1,179 @@
+"""Sentence alignment: each link type on small hand-made pairs, coverage, determinism."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from conftest import parallel_docs
+
+from provenance.align import align
+from provenance.errors import BadInput
+from provenance.model import Alignment
+
+# Eight sentences of one story, each with its own names and numbers.
+STORY = [
+    "Blue Origin is seeking new contracts with the US government, The Wall Street Journal "
+    "reported on Thursday.",
+    "Jeff Bezos met Pentagon officials in Washington to discuss the New Glenn rocket.",
+    "The company has spent about $5.9 billion on its launch facilities in Florida.",
+    "SpaceX still carries most national security payloads into orbit.",
+    "Elon Musk said on social media that his company would keep flying for NASA.",
+    "Analysts at Quilty Space expect 12 New Glenn launches by 2027.",
+    "The Space Force declined to comment on the talks.",
+    "Shares of rival Rocket Lab rose 4 percent in New York trading.",
+]
+# The same story as re-reported: reworded, same facts.
+RETOLD = [
+    "According to The Wall Street Journal, Blue Origin wants new US government contracts, "
+    "it reported Thursday.",
+    "Bezos held talks with officials of the Pentagon in Washington about New Glenn.",
+    "Blue Origin has invested roughly $5.9 billion in its Florida launch sites.",
+    "Most national security payloads are still launched by SpaceX.",
+    "Musk wrote on social media that SpaceX would continue to fly for NASA.",
+    "Quilty Space analysts forecast 12 launches of New Glenn by 2027.",
+    "A Space Force spokesperson declined to comment.",
+    "Rocket Lab shares gained 4 percent in New York.",
+]
+
+
+def pairs(alignment: Alignment) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return [(link.src, link.tgt) for link in alignment.links]
+
+
+def assert_covers(alignment: Alignment, n: int, m: int) -> None:
+    src = sorted(i for link in alignment.links for i in link.src)
+    tgt = sorted(j for link in alignment.links for j in link.tgt)
+    assert src == list(range(n))
+    assert tgt == list(range(m))
+    assert all(link.src or link.tgt for link in alignment.links)
+
+
+def test_one_to_one() -> None:
+    result = align(STORY, RETOLD, "en", "en")
+    assert pairs(result) == [((i,), (i,)) for i in range(8)]
+    assert result.mode == "monotonic"
+    assert all(link.score > 0 for link in result.links)
+
+
+def test_split_one_to_two() -> None:
+    tgt = RETOLD[:2] + ["Blue Origin has invested roughly $5.9 billion.",
+                        "The money went into its Florida launch sites."] + RETOLD[3:]
+    result = align(STORY, tgt, "en", "en")
+    assert ((2,), (2, 3)) in pairs(result)
+    assert ((3,), (4,)) in pairs(result)
+    assert_covers(result, 8, 9)
+
+
+def test_merge_two_to_one() -> None:
+    tgt = RETOLD[:3] + [RETOLD[3] + " " + RETOLD[4]] + RETOLD[5:]
+    result = align(STORY, tgt, "en", "en")
+    assert ((3, 4), (3,)) in pairs(result)
+    assert ((5,), (4,)) in pairs(result)
+    assert_covers(result, 8, 7)
+
+
+def test_omission_and_addition() -> None:
+    added = "Meanwhile, heavy rain flooded several streets of Lisbon overnight."
+    tgt = RETOLD[:2] + RETOLD[3:6] + [added] + RETOLD[6:]
+    result = align(STORY, tgt, "en", "en")
+    assert ((2,), ()) in pairs(result)
+    assert ((), (5,)) in pairs(result)
+    assert ((3,), (2,)) in pairs(result)
+    assert_covers(result, 8, 8)
+    # Omissions and additions carry no evidence, links do: the omission sorts after the
+    # link holding the source sentence before it.
+    order = pairs(result)
+    assert order.index(((2,), ())) == order.index(((1,), (1,))) + 1
+
+
+def test_moved_block_gives_crossing_links() -> None:
+    # The relay moves sentences 2-3 after sentence 6.
+    tgt = RETOLD[:2] + RETOLD[4:7] + RETOLD[2:4] + RETOLD[7:]
+    result = align(STORY, tgt, "en", "en")
+    assert result.mode == "reorder"
+    assert ((2,), (5,)) in pairs(result)
+    assert ((3,), (6,)) in pairs(result)
+    assert ((4,), (2,)) in pairs(result)
+    assert_covers(result, 8, 8)
+    assert [link.tgt[0] for link in result.links if link.tgt] == list(range(8))
+    # Forced in-order alignment cannot cross: the block becomes omission + addition.
+    mono = align(STORY, tgt, "en", "en", mode="monotonic")
+    assert mono.mode == "monotonic"
+    assert ((2,), ()) in pairs(mono) and ((), (5,)) in pairs(mono)
+
+
+def test_auto_stays_monotonic_without_moves_and_reorder_mode_is_reported() -> None:
+    assert align(STORY, RETOLD, "en", "en", mode="auto").mode == "monotonic"
+    forced = align(STORY, RETOLD, "en", "en", mode="reorder")
+    assert forced.mode == "reorder"
+    assert pairs(forced) == [((i,), (i,)) for i in range(8)]
+
+
+def test_signature_records_the_settings() -> None:
+    result = align(STORY, RETOLD, "en", "en", mode="auto")
+    settings = result.signature.settings
+    assert settings["align"] == "monotonic"
+    assert settings["align_requested"] == "auto"
+    assert settings["translator"] == "identity"
+    assert "glossary" in settings and "band" in settings and "w_length" in settings
+    assert str(result.signature).startswith("align:monotonic|")
+
+
+def test_deterministic() -> None:
+    tgt = RETOLD[:3] + [RETOLD[3] + " " + RETOLD[4]] + RETOLD[6:] + RETOLD[5:6]
+    first = align(STORY, tgt, "en", "en").to_dict()
+    assert all(align(STORY, tgt, "en", "en").to_dict() == first for _ in range(3))
+
+
+@pytest.mark.parametrize(("n", "m"), [(0, 0), (0, 3), (3, 0)])
+def test_empty_sides(n: int, m: int) -> None:
+    result = align(STORY[:n], RETOLD[:m], "en", "en")
+    assert_covers(result, n, m)
+    assert all(not link.src or not link.tgt for link in result.links)
+
+
+def test_cross_language_without_machine_translation() -> None:
+    # Glossary names and numbers carry the pair; sentence 1 of the relay is new.
+    zh = [
+        "据《华尔街日报》报道，蓝色起源正在寻求美国政府的新合同。",
+        "与此同时，里斯本夜间暴雨导致多条街道被淹。",
+        "该公司已在佛罗里达州的发射设施上投入约59亿美元。",
+        "分析师预计到2027年新格伦火箭将发射12次。",
+    ]
+    en = [STORY[0], STORY[2], STORY[5]]
+    result = align(en, zh, "en", "zh-cn", translator="gloss")
+    assert pairs(result) == [((0,), (0,)), ((), (1,)), ((1,), (2,)), ((2,), (3,))]
+    assert result.signature.settings["translator"] == "gloss"
+
+
+def test_translation_supplied_by_the_user() -> None:
+    zh = ["据《华尔街日报》周四报道，蓝色起源正在寻求与美国政府签订新合同。",
+          "杰夫·贝索斯在华盛顿会见了五角大楼官员，讨论新格伦火箭。",
+          "该公司已在佛罗里达州的发射设施上花费了约59亿美元。"]
+    rendering = ["Blue Origin is seeking new contracts with the US government, the WSJ said.",
+                 "Jeff Bezos met Pentagon officials in Washington about the New Glenn rocket.",
+                 "The company has spent about $5.9 billion on launch facilities in Florida."]
+    result = align(zh, STORY[:3], "zh-cn", "en", translation=rendering)
+    assert pairs(result) == [((i,), (i,)) for i in range(3)]
+    assert result.signature.settings["translator"] == "file"
+
+
+def test_bad_input() -> None:
+    with pytest.raises(BadInput, match="mode"):
+        align(STORY, RETOLD, "en", "en", mode="sideways")
+    with pytest.raises(BadInput, match="one line per source sentence"):
+        align(STORY, RETOLD, "zh", "en", translation=["only one line"])
+
+
+def test_real_document_with_drops_and_insertions_is_covered_once() -> None:
+    doc = parallel_docs("en-zh")[0]
+    zh_a = (doc / "zh.a.txt").read_text(encoding="utf-8").splitlines()
+    zh_b = (doc / "zh.b.txt").read_text(encoding="utf-8").splitlines()
+    rng = random.Random(3)
+    kept = [s for s in zh_b if rng.random() > 0.2]
+    kept.insert(len(kept) // 2, "今天的天气预报说，明天北京将有大雨。")
+    result = align(zh_a, kept, "zh-cn", "zh-cn")
+    assert_covers(result, len(zh_a), len(kept))
+    matched = sum(1 for link in result.links if link.src and link.tgt)
+    assert matched >= len(kept) - 3
