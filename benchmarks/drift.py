@@ -84,7 +84,7 @@ def injected(limit: int | None, glossary: Glossary) -> None:
     recall_major: dict[str, int] = Counter()
     by_pair: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     new_findings = matched_findings = 0
-    misses: list[str] = []
+    misses: dict[str, list[str]] = defaultdict(list)
     docs = documents(limit)
     for pair, folder, src_file, tgt_file, src_lang, tgt_lang in docs:
         src, tgt = read_lines(folder / src_file), read_lines(folder / tgt_file)
@@ -116,9 +116,9 @@ def injected(limit: int | None, glossary: Glossary) -> None:
                     by_pair[(pair, kind)][0] += 1
                     if any(f.severity != "minor" for f in hits):
                         recall_major[kind] += 1
-                elif len(misses) < 40:
-                    misses.append(f"  {pair} {folder.name} {kind} line {inj.src}/{inj.tgt}: "
-                                  f"{inj.detail[:90]}")
+                elif len(misses[kind]) < 6:
+                    misses[kind].append(f"    {pair} {folder.name} line {inj.src}/{inj.tgt}: "
+                                        f"{inj.detail[:90]}")
     print("\n== Injected drift: recall per kind (found / injected), share found at major+")
     for kind in KINDS:
         found, total = recall[kind]
@@ -130,9 +130,9 @@ def injected(limit: int | None, glossary: Glossary) -> None:
     if new_findings:
         print(f"  precision (findings created by injection that point at an injected line): "
               f"{matched_findings}/{new_findings} = {matched_findings / new_findings:.2f}")
-    if misses:
-        print("  missed (first 40):")
-        print("\n".join(misses))
+    for kind, lines in misses.items():
+        print(f"  missed {kind} (first {len(lines)}):")
+        print("\n".join(lines))
 
 
 def faithful(limit: int | None, glossary: Glossary) -> None:
@@ -157,9 +157,9 @@ def faithful(limit: int | None, glossary: Glossary) -> None:
         s = DriftSummary.combine(summaries)
         total_major += s.severities["major"] + s.severities["critical"]
         total_units += s.sentence_pairs
+        major = s.severities["major"] + s.severities["critical"]
         print(f"  {src_file[:-4]} vs {tgt_file[:-4]} ({pair}, {s.sentence_pairs} pairs): "
-              f"major+ {100 * (s.severities['major'] + s.severities['critical']) / max(1, s.sentence_pairs):.1f}"
-              f"  all {s.per_100():.1f}")
+              f"major+ {100 * major / max(1, s.sentence_pairs):.1f}  all {s.per_100():.1f}")
         for kind, row in s.to_dict()["by_kind"].items():
             per = {sev: 100 * row[sev] / max(1, s.sentence_pairs) for sev in
                    ("minor", "major", "critical")}

@@ -77,8 +77,10 @@ def _number(src: str, tgt: str, src_lang: str, tgt_lang: str, rng: random.Random
         new = digits.replace(".", "", 1) if "." in digits and len(digits.split(".")[1]) == 1 \
             else digits + "0"
     elif how == "x1000":
-        new = digits + "000" if "." not in digits and "," not in digits else digits + "00"
-        how = "x1000" if "." not in digits and "," not in digits else "x100"
+        whole, _, frac = digits.replace(",", ".").partition(".")
+        new = (whole + frac + "0" * (3 - len(frac))).lstrip("0") if len(frac) <= 3 else digits
+        if new == digits:
+            return None
     else:
         value = float(digits.replace(",", "."))
         new = str(int(value) + rng.choice((2, 3, 7))) if value >= 1 else "7"
@@ -97,10 +99,7 @@ def _date(src: str, tgt: str, src_lang: str, tgt_lang: str, rng: random.Random
     small = [m for m in runs if len(m.group()) <= 2]
     m = small[0] if small else runs[0]
     old = int(m.group())
-    if len(m.group()) == 4:
-        new = str(old - 1)
-    else:
-        new = str(old + 2 if old <= 10 else old - 2)
+    new = str(old - 1) if len(m.group()) == 4 else str(old + 2 if old <= 10 else old - 2)
     a, b = q.start + m.start(), q.start + m.end()
     return tgt[:a] + new + tgt[b:], f"{q.text}: {old} -> {new}"
 
@@ -244,7 +243,8 @@ def _negation(src: str, tgt: str, src_lang: str, tgt_lang: str, rng: random.Rand
         morph = _morph(lang)
         for m in re.finditer(r"\w+", tgt):
             if m.start() > 0 and morph.parse(m.group())[0].tag.POS == "VERB":
-                return tgt[:m.start()] + "не " + tgt[m.start():], f"negation added before {m.group()}"
+                return (tgt[:m.start()] + "не " + tgt[m.start():],
+                        f"negation added before {m.group()}")
     return None
 
 

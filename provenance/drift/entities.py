@@ -84,8 +84,8 @@ class EntityDrift(Detector):
             i, sm = s_terms[cid]
             rivals = [c for c in only_tgt if t_terms[c][1].category == sm.category]
             same_kind = [c for c in only_src if s_terms[c][1].category == sm.category]
-            if len(rivals) != 1 or len(same_kind) != 1:
-                continue  # a swap is only clear when one name of the kind left, one came
+            if not rivals or (len(rivals) > 1 and len(same_kind) > 1):
+                continue  # a swap is only clear when one side has a single candidate
             rival = rivals[0]
             j, tm = t_terms[rival]
             only_src.remove(cid)
@@ -146,7 +146,8 @@ class EntityDrift(Detector):
             t_left.remove(best)
             known = any(same_name(b, n) for n in story)
             what = "name respelled" if respelled else "name replaced"
-            major = (same_script and respelled) or (swapped and known)
+            # across scripts a transliteration miss looks just like a swap: minor there
+            major = same_script and (respelled or (swapped and known))
             findings.append(self.finding(
                 "entity", "major" if major else "minor", link.src, link.tgt,
                 f"{what}: “{a.text}” became “{b.text}”",
@@ -161,7 +162,10 @@ class EntityDrift(Detector):
                 f"name “{a.text}” is not mentioned in the relay",
                 src_spans=[(i, a.start, a.end)], change="dropped"))
         for j, b in t_left:
-            if not same_script and not any(same_name(b, n) for n in story):
+            # across scripts, a relay-only name counts when the source also has a name
+            # the relay lacks (one may have replaced the other) or the source article
+            # uses it elsewhere
+            if not same_script and not s_left and not any(same_name(b, n) for n in story):
                 continue
             findings.append(self.finding(
                 "entity", "minor", link.src, link.tgt,

@@ -55,16 +55,18 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         # translator often renders them with a plain negation (不太可能, 没能, 没有), and a
         # finding needs negation on one side and none at all on the other.
         "en": ("not", "n't", "never", "no longer", "neither", "nor", "cannot", "nobody",
-               "nothing", "none", "no one", "no", "without", "unlikely", "unable", "fail*",
-               "lack*", "refus*", "den*", "impossible", "absence", "absent", "nowhere",
+               "nothing", "none", "no one", "no", "without", "unlikely", "unable", "failed to",
+               "fails to", "fail to", "failing to", "lack*", "refus*", "failure to", "deny",
+               "denies", "denied", "denial", "objected", "rejected", "opposed", "prevent",
+               "prevents", "prevented", "preventing", "impossible", "absence", "absent", "nowhere",
                "hardly", "barely", "rarely", "little or no", "yet to", "instead of", "rather than"),
         "zh": ("不", "没", "未", "无", "并非", "绝非", "从未", "别", "勿", "否认", "拒绝", "缺乏",
-               "缺少", "难以", "非", "否"),
+               "缺少", "难以"),
         "ko": ("않", "못", "아니", "없", "말라", "말고", "거부", "부인", "실패"),
         "uk": ("не", "ні", "ніколи", "жоден", "жодн*", "немає", "нема", "ніхто", "нічого", "без",
-               "відмов*", "запереч*", "бракує", "брак", "навряд"),
+               "відмов*", "запереч*", "бракує", "брак", "навряд", "відсутн*"),
         "ru": ("не", "нет", "ни", "никогда", "никто", "ничего", "ни один", "нельзя", "без",
-               "отказ*", "отрица*", "нехватк*", "вряд ли"),
+               "отказ*", "отрица*", "нехватк*", "вряд ли", "отсутств*"),
     },
     # Reporting verbs and source cues: a claim attributed to someone is not bare, so an
     # evidential rendered as "according to X" is not a dropped hedge.
@@ -77,6 +79,17 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
                "пишуть", "посилаючись"),
         "ru": ("по словам", "заяви*", "сообщи*", "сказа*", "по данным", "источник*", "пишет",
                "пишут", "ссылаясь"),
+    },
+    # The clear, clause-level negations: a flip that involves one of these is major; a
+    # flip seen only through "no", "without", 无 or 不 inside an idiom is minor.
+    "negation_strong": {
+        "en": ("not", "n't", "never", "no longer", "cannot"),
+        "zh": ("不是", "不会", "不能", "不再", "不要", "不得", "不可能", "不愿", "不肯", "不敢",
+               "没有", "没能", "未能", "尚未", "并未", "从未", "并非", "绝非", "无法", "否认",
+               "拒绝", "并不", "不予", "不支持", "不同意"),
+        "ko": ("않", "못", "아니"),
+        "uk": ("не", "ніколи"),
+        "ru": ("не", "никогда"),
     },
     # Relation verbs, grouped below: remote contact vs meeting in person...
     "contact_remote": {
@@ -143,13 +156,12 @@ MASKS: dict[str, tuple[str, ...]] = {
            "差不多", "不一会", "要不", "不然", "未来", "别人", "别的", "分别", "特别", "区别",
            "告别", "级别", "类别", "性别", "个别", "识别", "辨别", "鉴别", "别墅", "没收", "淹没",
            "埋没", "出没", "沉没", "吞没", "覆没", "无论如何", "无人机", "非洲", "非常", "是否",
-           "否则", "无数", "无线", "虚无",
+           "否则", "无数", "无线", "虚无", "无忧无虑", "不只", "不止", "不发达", "不错", "不久前",
+           "不得了", "了不起", "不禁", "无关紧要",
            "不可避免", "不约而同", "电话会议", "获悉", "获胜", "获奖",
            "捕获", "俘获", "收获", "查获", "缴获", "破获", "截获", "荣获", "可能性"),
     "ko": ("아니라", "없이도", "말고도", "이야기꾼"),
-    "en": ("not only", "no doubt", "nothing but", "could not help", "no matter", "denver",
-           "denmark", "dense", "density", "dental", "dentist", "denomination", "denis",
-           "dennis", "failsafe"),
+    "en": ("not only", "no doubt", "nothing but", "could not help", "no matter", "whether or not"),
     "uk": ("не лише", "не тільки", "ні, "),
     "ru": ("не только", "не так давно"),
 }

@@ -38,6 +38,15 @@ def _fmt(q: Quantity) -> str:
     return f"“{q.text}”"
 
 
+def _same_sort(a: Quantity, b: Quantity) -> bool:
+    """Whether two different values can be the same quantity mistranslated: same kind
+    (a plain number may stand for a count), and no conflicting counted unit."""
+    kinds = {a.kind, b.kind}
+    if a.kind != b.kind and kinds != {"number", "count"}:
+        return False
+    return not (a.unit and b.unit and a.unit != b.unit)
+
+
 def _has_digit(q: Quantity) -> bool:
     return any(ch.isdigit() for ch in q.text)
 
@@ -79,7 +88,7 @@ class NumberDrift(Detector):
             best: tuple[float, tuple[int, Quantity]] | None = None
             for t in t_items:
                 cmp = s[1].compare(t[1])
-                if cmp.verdict != "different":
+                if cmp.verdict != "different" or not _same_sort(s[1], t[1]):
                     continue
                 distance = abs(math.log10(cmp.ratio)) if cmp.ratio and cmp.ratio > 0 else 9.0
                 if (s[1].unit or s[1].currency) == (t[1].unit or t[1].currency):

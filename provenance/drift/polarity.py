@@ -35,17 +35,20 @@ class NegationDrift(Detector):
             t_neg = _cues(pair.tgt_of(link), "negation")
             if bool(s_neg) == bool(t_neg):
                 continue
+            strong = bool(_cues(pair.src_of(link) if s_neg else pair.tgt_of(link),
+                                "negation_strong"))
+            severity: Severity = "major" if strong else "minor"
             if s_neg:
                 i, cue = s_neg[0]
                 findings.append(self.finding(
-                    "negation", "major", link.src, link.tgt,
+                    "negation", severity, link.src, link.tgt,
                     f"negation “{cue.text}” dropped: the relay may assert what the source denies",
                     src_spans=[(i, c.start, c.end) for i, c in s_neg], change="dropped",
                     cue=cue.text))
             else:
                 j, cue = t_neg[0]
                 findings.append(self.finding(
-                    "negation", "major", link.src, link.tgt,
+                    "negation", severity, link.src, link.tgt,
                     f"negation “{cue.text}” added: the relay may deny what the source asserts",
                     tgt_spans=[(j, c.start, c.end) for j, c in t_neg], change="added",
                     cue=cue.text))
