@@ -102,7 +102,8 @@ def _matched_form(tail: str, lang: str) -> str:
 
 
 _KO_COUNTER_RX = re.compile(
-    r"\s?(?P<c>번째|번|회|차례|명|개국|개월|개|건|대|척|곳|마리|그루|가지|시간|분|초|살|세|일간)"
+    r"\s?(?P<c>번째|번|회|차례|명|개국|개월|개|건|대(?!\s?(?:남성|여성|남자|여자|청년|초반|중반|후반))"
+    r"|척|곳|마리|그루|가지|시간|분(?!기)|초(?!반)|살|세|일간)"
 )
 _KO_NOUN_RX = re.compile(r"\s?(?P<w>[가-힣]+)")
 
@@ -116,7 +117,9 @@ def _ko_unit(text: str, start: int, end: int, flags: set[str]) -> tuple[str | No
     cm = _KO_COUNTER_RX.match(rest, offset)
     if not cm:
         direct = unit_lemma(rest[offset:].lstrip(), "ko")
-        if direct and direct not in ("day", "month", "year"):
+        # "10년 만에" counts years; "2025년" is a date and left to the date reader.
+        short = re.fullmatch(r"\d{1,3}", text[start:end].strip()) is not None
+        if direct and (direct not in ("day", "month", "year") or (direct == "year" and short)):
             lead = len(rest[offset:]) - len(rest[offset:].lstrip())
             nm = _KO_NOUN_RX.match(rest, offset)
             return direct, end + (nm.end() if nm else offset + lead)

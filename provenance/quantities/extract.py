@@ -273,7 +273,7 @@ def _dress(
                 if cl:
                     end += cl.end()
                     rest = text[end:]
-        if kind == "number" and b in M.ORDINAL_SUFFIX_RX and "word" not in flags:
+        if kind == "number" and b in M.ORDINAL_SUFFIX_RX and ("word" not in flags or b == "ko"):
             om2 = M.ORDINAL_SUFFIX_RX[b].match(rest)
             if om2 and (b != "uk" or rest.startswith("-")) and float(value).is_integer():
                 kind, end = "ordinal", end + om2.end()
@@ -319,6 +319,9 @@ def _word_ordinals_and_multiples(text: str, b: str) -> list[_Reading]:
     if b == "zh":
         out.extend(_Reading(m.start(), m.end() + 1, "ordinal", 1.0)
                    for m in M.ZH_FIRST_RX.finditer(text))  # fmt: skip
+    if b == "ko":
+        out.extend(_Reading(m.start(), m.end(), "ordinal", 1.0)
+                   for m in M.KO_FIRST_RX.finditer(text))  # fmt: skip
     if b == "en":
         for m in M.EN_ORDINAL_WORDS_RX.finditer(text):
             if M.EN_FRACTION_RX.search(text, 0, m.start()) and text.startswith(" of", m.end()):

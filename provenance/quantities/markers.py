@@ -294,3 +294,5 @@ ZH_FIRST_RX = re.compile(r"首(?=[次位个個批届屆家架艘款部座])")
 # Fixed phrases where an ordinal word is no rank: "першої необхідності" (essentials),
 # "в першу чергу" (above all).
 SLAVIC_IDIOM_RX = re.compile(r"\s+(?:необхідності|необходимости|чергу|очередь)\b", re.IGNORECASE)
+# 첫 번째 / 첫째 / 첫 비행: "the first".
+KO_FIRST_RX = re.compile(r"(?<![가-힣])첫(?:\s?번째|째)?(?=\s|[가-힣])")

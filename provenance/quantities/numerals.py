@@ -353,7 +353,8 @@ ZH_PATTERN = re.compile(
 )
 _ko_unit = "[십백천만억조]"
 KO_PATTERN = re.compile(
-    rf"(?<![A-Za-z0-9.,])(?<![A-Za-z]-)(?P<d>{DIGITS_WESTERN})(?:{_ko_unit}+(?:\s?\d+(?:\.\d+)?{_ko_unit}+)*)?"
+    rf"(?<![A-Za-z0-9.,])(?<![A-Za-z]-)(?P<d>{DIGITS_WESTERN})"
+    rf"(?:{_ko_unit}+(?:\s?\d+(?:\.\d+)?{_ko_unit}+)*(?:\d+(?![\d.]))?)?"
     rf"|(?P<c>(?<![가-힣])[일이삼사오육칠팔구]?{_ko_unit}(?:[일이삼사오육칠팔구]?{_ko_unit})*(?=\s?(?:달러|원|명|개|건|번|회|위안|유로|엔)))"
 )
 KO_NATIVE_PATTERN = re.compile(

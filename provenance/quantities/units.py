@@ -55,7 +55,7 @@ PREFIX_SYMBOLS: dict[str, str] = {
 }
 
 # A Korean noun ends at a particle or a non-Hangul character ("3,500억원을", "5천만 원.").
-_KO_END = r"(?:(?=[을를이가의은는에도과와로만])|(?![가-힣]))"
+_KO_END = r"(?:(?=[을를이가의은는에도과와로만으어])|(?![가-힣]))"
 
 # Currency words written after the amount: (regex, ISO code), per base language. Order
 # matters: longer forms first so that "美元" is not read as "元".
@@ -265,7 +265,8 @@ _UNITS: dict[str, dict[str, list[str]]] = {
     "vehicle": {
         "en": ["vehicle", "unit"],
         "zh": ["辆", "輛", "台"],
-        "ko": ["대"],
+        # 20대 남성 is "a man in his twenties", not twenty vehicles
+        "ko": ["대(?!\\s?(?:남성|여성|남자|여자|청년|초반|중반|후반))"],
         "uk": ["одиниц", "машин"],
         "ru": ["единиц", "машин"],
     },
@@ -321,11 +322,17 @@ _UNITS: dict[str, dict[str, list[str]]] = {
     "minute": {
         "en": ["minute"],
         "zh": ["分钟", "分鐘"],
-        "ko": ["분"],
+        "ko": ["분(?!기)"],  # 1분기 is the first quarter
         "uk": ["хвилин"],
         "ru": ["минут"],
     },
-    "second": {"en": ["second"], "zh": ["秒"], "ko": ["초"], "uk": ["секунд"], "ru": ["секунд"]},
+    "second": {
+        "en": ["second"],
+        "zh": ["秒"],
+        "ko": ["초(?!반)"],
+        "uk": ["секунд"],
+        "ru": ["секунд"],
+    },
     "kilometer": {
         "en": ["kilometer", "kilometre", "km"],
         "zh": ["公里", "千米"],
