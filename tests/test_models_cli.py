@@ -40,7 +40,10 @@ def test_list_install_remove(zh_en):
 
     listed = json.loads(run("list", "--format", "json").output)
     assert [(m["code"], m["package_version"]) for m in listed] == [("zh_en", "0.1")]
-    assert "zh→en" in run("list").output
+    table = run("list").output
+    assert "zh→en" in table
+    assert "zh→en argos (zh_en)" in table and "zt→en argos (zh_en)" in table
+    assert "ko→en gloss" in table
 
     same = run("install", str(zh_en))
     assert same.exit_code == 0 and "already installed" in same.output

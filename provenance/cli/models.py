@@ -14,7 +14,12 @@ from rich.table import Table
 
 from provenance import paths
 from provenance.cli.options import output_format
-from provenance.translate.packages import install_model, installed_models, remove_model
+from provenance.translate.packages import (
+    auto_choices,
+    install_model,
+    installed_models,
+    remove_model,
+)
 
 
 @click.group("models")
@@ -42,6 +47,8 @@ def list_models(fmt: str) -> None:
         table.add_row(f"{m.from_code}→{m.to_code}", m.package_version or "?",
                       m.argos_version or "?", m.version, str(m.path))
     Console().print(table)
+    click.echo("translator chosen by --translator auto: " + ", ".join(
+        f"{src}→en {backend}" for src, backend in auto_choices().items()))
 
 
 @command.command("install")

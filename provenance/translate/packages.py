@@ -181,6 +181,17 @@ def find_chain(src: str, tgt: str) -> list[InstalledModel] | None:
     return None
 
 
+def auto_choices(langs: tuple[str, ...] = ("zh", "zt", "ko", "uk", "ru"),
+                 tgt: str = "en") -> dict[str, str]:
+    """What ``--translator auto`` uses from each language to ``tgt``: ``argos`` (with
+    the packages, ``argos ko_en+en_uk`` when chained) or ``gloss``."""
+    out = {}
+    for lang in langs:
+        chain = find_chain(lang, tgt)
+        out[lang] = f"argos ({'+'.join(m.code for m in chain)})" if chain else "gloss"
+    return out
+
+
 # -- installing ------------------------------------------------------------------------
 @dataclass(frozen=True)
 class InstallResult:
