@@ -290,6 +290,15 @@ def test_empty_text_and_bad_input() -> None:
         extract_quantities(None, "en")  # type: ignore[arg-type]
 
 
+def test_publication_date_forms() -> None:
+    as_date = extract_quantities("this month", "en", dt.date(2025, 6, 27))
+    as_datetime = extract_quantities("this month", "en", dt.datetime(2025, 6, 27, 9, 30))
+    as_text = extract_quantities("this month", "en", "2025-06-27")  # type: ignore[arg-type]
+    assert as_date == as_datetime == as_text and as_date[0].date == "2025-06"
+    with pytest.raises(BadInput):
+        extract_quantities("this month", "en", "June 27th")  # type: ignore[arg-type]
+
+
 def test_quantity_is_frozen_and_renders() -> None:
     (q,) = extract_quantities("at least twice", "en")
     assert isinstance(q, Quantity) and q.render() == "at least twice"

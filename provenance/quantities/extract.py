@@ -50,6 +50,7 @@ def extract_quantities(text: str, lang: str, published: dt.date | None = None) -
     """
     if not isinstance(text, str):
         raise BadInput(f"extract_quantities needs a string, not {type(text).__name__}")
+    published = _as_date(published)
     b = base(lang)
     if b not in LANGS:
         b = "en"
@@ -85,6 +86,18 @@ def extract_quantities(text: str, lang: str, published: dt.date | None = None) -
             )
     out.sort(key=lambda q: q.start)
     return out
+
+
+def _as_date(published: object) -> dt.date | None:
+    """A publication date from a date, a datetime or an ISO string ("2025-06-27")."""
+    if published is None or isinstance(published, dt.date):
+        return published.date() if isinstance(published, dt.datetime) else published
+    if isinstance(published, str):
+        try:
+            return dt.date.fromisoformat(published.strip()[:10])
+        except ValueError:
+            pass
+    raise BadInput(f"publication date must be a date or YYYY-MM-DD, not {published!r}")
 
 
 def _retext(q: Quantity, text: str) -> Quantity:
