@@ -147,3 +147,30 @@ def test_hostile_article_through_the_pipeline(seeds_json, tmp_path: Path):
     page = parse_html(out.read_text("utf-8"))
     assert page.errors == []
     assert not {t for t, _ in page.tags} & {"script", "img"}
+
+
+def test_interrupted_report_resumes_with_the_pairs_already_done(tmp_path: Path, monkeypatch):
+    _pipeline_ready()
+    import provenance.align
+
+    real_align, calls = provenance.align.align, []
+
+    def interrupt_on_third(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return real_align(*args, **kwargs)
+
+    monkeypatch.setattr(provenance.align, "align", interrupt_on_third)
+    out = tmp_path / "seeds.json"
+    first = run(str(SEEDS), "-o", str(out))
+    assert first.exit_code == 130 and "resume" in first.output
+    assert not out.exists()
+
+    calls.clear()
+    monkeypatch.setattr(provenance.align, "align",
+                        lambda *a, **k: calls.append(1) or real_align(*a, **k))
+    second = run(str(SEEDS), "-o", str(out))
+    assert second.exit_code == 0, second.output
+    pairs = json.loads(out.read_text("utf-8"))["pairs"]
+    assert len(calls) == len(pairs) - 2  # the two pairs finished before the interrupt

@@ -164,6 +164,14 @@ class ArticleEntry:
         return self.provenance.origin if self.provenance else "unknown"
 
     @property
+    def origin_label(self) -> str:
+        """``translation (0.94)``, with ``· reference`` for the version relays are compared with."""
+        label = self.origin
+        if self.provenance and self.provenance.confidence:
+            label += f" ({self.provenance.confidence:.2f})"
+        return label + (" · reference" if self.is_reference and not self.pair else "")
+
+    @property
     def cited_sources(self) -> list[str]:
         """Sources the article cites for its claims, first mention first, no repeats."""
         if not self.provenance:

@@ -149,13 +149,10 @@ def _articles_table(contents: ReportContents, out: TextIO) -> None:
               "</tr></thead>\n<tbody>\n")
     for e in contents.entries:
         a = e.article
-        origin = "reference" if e.is_reference and not e.pair else e.origin
-        confidence = e.provenance.confidence if e.provenance else 0.0
-        conf = f" ({confidence:.2f})" if confidence else ""
         out.write(
             f'<tr data-article-id="{escape(a.id)}"><td><a href="#{anchor(a.id)}">'
             f"{escape(a.title or a.id)}</a></td><td>{escape(a.outlet or '—')}</td>"
-            f"<td>{escape(a.lang)}</td><td>{escape(origin)}{conf}</td>"
+            f"<td>{escape(a.lang)}</td><td>{escape(e.origin_label)}</td>"
             f"<td>{escape(', '.join(e.cited_sources) or '—')}</td>"
             f"<td>{escape(', '.join(e.derived_from) or '—')}</td>"
             f'<td class="num">{e.drift_score if e.pair else "—"}</td>'

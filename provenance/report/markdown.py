@@ -105,10 +105,7 @@ def write_markdown(contents: ReportContents, out: TextIO) -> None:
 
 def _article_row(e: ArticleEntry) -> list[str]:
     a = e.article
-    origin = "reference" if e.is_reference and not e.pair else e.origin
-    if e.provenance and e.provenance.confidence:
-        origin += f" ({e.provenance.confidence:.2f})"
-    return [md(a.title or a.id), md(a.outlet or "—"), md(a.lang), md(origin),
+    return [md(a.title or a.id), md(a.outlet or "—"), md(a.lang), md(e.origin_label),
             md(", ".join(e.cited_sources) or "—"), md(", ".join(e.derived_from) or "—"),
             str(e.drift_score) if e.pair else "—", str(len(e.findings)) if e.pair else "—"]
 
