@@ -63,6 +63,16 @@ def align(
     if translation is not None and len(translation) != len(src):
         raise BadInput(f"translation has {len(translation)} lines for {len(src)} source "
                        "sentences; give one line per source sentence")
+    # Blank sentences (empty lines of a presegmented file) carry nothing to align; they
+    # stay in the result as omissions/additions under their own index.
+    src_keep = [i for i, text in enumerate(src) if text.strip()]
+    tgt_keep = [j for j, text in enumerate(tgt) if text.strip()]
+    blanks = [Step((i,), (), 0.0) for i in range(len(src)) if not src[i].strip()] + [
+        Step((), (j,), 0.0) for j in range(len(tgt)) if not tgt[j].strip()]
+    src = [src[i] for i in src_keep]
+    tgt = [tgt[j] for j in tgt_keep]
+    if translation is not None:
+        translation = [translation[i] for i in src_keep]
     weights = weights or Weights()
     gloss = _glossary(glossary)
     src_render, tgt_render, translator_settings = _renderings(
@@ -85,6 +95,8 @@ def align(
         moved = find_moved(scorer, steps)
         if mode == "reorder" or moved is not steps:
             steps, used = moved, "reorder"
+    steps = [Step(tuple(src_keep[i] for i in st.src), tuple(tgt_keep[j] for j in st.tgt),
+                  st.score) for st in steps] + blanks
     settings: dict[str, Any] = {
         "align": used,
         "align_requested": mode,
