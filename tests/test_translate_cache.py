@@ -139,3 +139,24 @@ def test_two_processes_recover_one_corrupted_file_once(tmp_path):
         assert proc.exitcode == 0
     assert len(list(tmp_path.glob("translations.sqlite.corrupt-*"))) == 1
     assert TranslationCache(path).count() == 2  # both writes landed in the rebuilt cache
+
+
+def _forked_child(cache: TranslationCache, parent_conn_id: int, queue) -> None:
+    cache.put_many("test", "1", "uk", "en", {"child": "written after fork"})
+    queue.put((id(cache._conn) != parent_conn_id,
+               cache.get_many("test", "1", "uk", "en", ["parent", "child"])))
+
+
+def test_a_forked_worker_opens_its_own_connection(tmp_path):
+    cache = TranslationCache(tmp_path / "c.sqlite")
+    cache.put_many("test", "1", "uk", "en", {"parent": "p"})
+    ctx = multiprocessing.get_context("fork")
+    queue = ctx.Queue()
+    child = ctx.Process(target=_forked_child, args=(cache, id(cache._conn), queue))
+    child.start()
+    own_connection, seen = queue.get(timeout=30)
+    child.join(30)
+    assert child.exitcode == 0
+    assert own_connection  # sharing a SQLite connection across fork corrupts databases
+    assert seen == {"parent": "p", "child": "written after fork"}
+    assert cache.get_many("test", "1", "uk", "en", ["child"]) == {"child": "written after fork"}

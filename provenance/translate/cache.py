@@ -10,6 +10,7 @@ fresh cache is built, with a warning: losing a cache costs time, never results.
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 import threading
 import time
@@ -53,7 +54,8 @@ class TranslationCache:
         self.timeout = timeout
         # one connection shared by the threads of a process (TUI workers), serialised here
         self._lock = threading.RLock()
-        self._conn = self._open_or_rebuild()
+        self._db = self._open_or_rebuild()
+        self._pid = os.getpid()
 
     # -- public API ---------------------------------------------------------------------
     def get_many(self, backend: str, version: str, src: str, tgt: str,
@@ -101,7 +103,15 @@ class TranslationCache:
         return cur.rowcount
 
     def close(self) -> None:
-        self._conn.close()
+        self._db.close()
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        # A connection must not cross a fork (process pools): a child opens its own.
+        if os.getpid() != self._pid:
+            self._db = self._open_or_rebuild()
+            self._pid = os.getpid()
+        return self._db
 
     # -- opening, checking, rebuilding --------------------------------------------------
     def _connect(self) -> sqlite3.Connection:
