@@ -114,3 +114,11 @@ def test_suggest_groups_inflected_names_and_finds_chinese_foreign_names() -> Non
     assert found[("Дмитро Баканов", "name")] == 3
     assert ("德米特里·巴卡诺夫", "name") in found
     assert not any("Маск" in text or "Вчора" in text for text, _ in found)
+
+
+def test_suggest_finds_sources_in_chinese_and_korean_attribution_cues() -> None:
+    g = default_glossary()
+    items = [("据北京青年报报道，蓝色起源发射了火箭。据悉，据华尔街日报报道。", "zh-cn"),
+             ("한겨레의 보도에 따르면 블루오리진은 월스트리트저널에 따르면 계약을 따냈다.", "ko")]
+    found = {(s.text, s.kind) for s in suggest_terms(items, g)}
+    assert found == {("北京青年报", "outlet"), ("한겨레", "outlet")}

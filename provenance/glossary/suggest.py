@@ -34,6 +34,11 @@ _TRANSLIT_HAN = ("阿埃艾安奥巴拜班邦贝本比彼宾波伯布查达戴�
                  "斯松苏索塔泰汤特提图托瓦万威韦维温沃乌西希谢辛休雅亚扬耶伊因尤约泽扎詹朱兹茨"
                  "丽娜妮琳莉娅茜黛露薇尔夫奇耶豪默")
 _HAN_NAME_RE = re.compile(rf"[{_TRANSLIT_HAN}]{{1,6}}[·・•][{_TRANSLIT_HAN}]{{1,8}}")
+# Sources named in Chinese and Korean attribution cues: 据北京日报报道, 아시아경제에 따르면.
+_CJK_SOURCE_RE = re.compile(
+    r"据(?!悉|报道|称)([\u4e00-\u9fffA-Za-z]{2,12}?)(?:报道|消息|称|援引)"
+    r"|援引([\u4e00-\u9fffA-Za-z]{2,12}?)(?:的)?(?:报道|消息)"
+    r"|(?<![\uac00-\ud7a3])([\uac00-\ud7a3A-Za-z]{2,12})(?:의 보도)?에 따르면")
 _NUMBER = r"\d+(?:[.,]\d+)*"
 _QUANTITY_RE = re.compile(
     rf"(?:[$€£¥]\s?{_NUMBER}(?:\s?(?:billion|million|trillion|thousand|bn|m|k)\b)?"
@@ -134,6 +139,9 @@ def _candidates(text: str, masked: str) -> Iterable[tuple[int, int, str, str]]:
         inner = match.group(group).strip()
         kind = "outlet" if group == 3 or _OUTLET_WORDS.search(inner) else "quoted"
         yield match.start(group), match.end(group), inner, kind
+    for match in _CJK_SOURCE_RE.finditer(text):
+        group = next(i for i in range(1, 4) if match.group(i) is not None)
+        yield match.start(group), match.end(group), match.group(group), "outlet"
     for match in _HAN_NAME_RE.finditer(masked):
         yield match.start(), match.end(), match.group(), "name"
     for match in _QUANTITY_RE.finditer(text):
