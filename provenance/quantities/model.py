@@ -62,12 +62,12 @@ class Quantity:
 
     kind: str
     value: float | None
-    start: int
-    end: int
-    text: str
     unit: str | None = None
     currency: str | None = None
     qualifier: str | None = None
+    start: int = 0
+    end: int = 0
+    text: str = ""
     date: str | None = None
     local_time: bool = False
     note: str | None = None  # how a relative date was resolved: "relative: this month"
