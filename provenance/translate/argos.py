@@ -10,6 +10,7 @@ package exists, two packages are chained through English (``koâ†’en`` then ``enâ
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ MAX_TARGET_TOKENS = 512
 
 _loaded: dict[Path, _LoadedModel] = {}
 _loaded_lock = threading.Lock()
+_loaded_pid = os.getpid()
 
 
 class _LoadedModel:
@@ -84,7 +86,11 @@ class _LoadedModel:
 
 
 def _load(model: InstalledModel) -> _LoadedModel:
+    global _loaded_pid
     with _loaded_lock:
+        if _loaded_pid != os.getpid():  # CTranslate2's thread pools do not survive a fork
+            _loaded.clear()
+            _loaded_pid = os.getpid()
         loaded = _loaded.get(model.path)
         if loaded is None:
             loaded = _loaded[model.path] = _LoadedModel(model)
