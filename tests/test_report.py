@@ -284,3 +284,19 @@ def test_write_report_to_a_path_infers_the_format(tmp_path: Path):
     out = tmp_path / "story.json"
     assert write_report(hostile_analysis(), out) == "json"
     jsonschema.validate(json.loads(out.read_text("utf-8")), SCHEMA)
+
+
+def test_svg_drawings_are_well_formed_xml_and_escape_labels(corpus_1000):
+    import re
+    import xml.etree.ElementTree as ET
+
+    for analysis in (corpus_1000, hostile_analysis()):
+        svgs = re.findall(r"<svg.*?</svg>", render(analysis, "html"), re.S)
+        assert len(svgs) == 2
+        for svg in svgs:
+            root = ET.fromstring(svg)  # a stray < or & from a label would raise here
+            assert not list(root.iter("{http://www.w3.org/2000/svg}script"))
+    graph = ET.fromstring(re.findall(r"<svg.*?</svg>", render(hostile_analysis(), "html"),
+                                     re.S)[0])
+    texts = "".join(graph.itertext())
+    assert "<script>ext()</script>" in texts and "<script>root()</script>" in texts
