@@ -41,7 +41,7 @@ dl.settings { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 
 dl.settings dt { font-weight: 600; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
 th, td { border: 1px solid var(--rule); padding: .3rem .45rem; vertical-align: top;
-  text-align: left; }
+  text-align: left; overflow-wrap: anywhere; }
 th { background: #f4f4f4; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 table.aligned { table-layout: fixed; }
