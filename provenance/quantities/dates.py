@@ -471,12 +471,17 @@ def _merge_date_and_time(found: list[Quantity], text: str) -> list[Quantity]:
     return merged
 
 
+_LOCAL_AFTER = {k: re.compile(rf"\s?[（(]?\s?(?:{rx.pattern})") for k, rx in _LOCAL_MARKERS.items()}
+_LOCAL_BEFORE = {
+    k: re.compile(rf"(?:{rx.pattern})\s?[（(,，]?\s?$") for k, rx in _LOCAL_MARKERS.items()
+}
+
+
 def _mark_local(q: Quantity, text: str, lang: str) -> Quantity:
-    rx = _LOCAL_MARKERS.get(lang)
-    if rx is None:
+    if lang not in _LOCAL_AFTER:
         return q
-    after = re.compile(rf"\s?[（(]?\s?(?:{rx.pattern})").match(text, q.end)
-    before = re.search(rf"(?:{rx.pattern})\s?[（(,，]?\s?$", text[max(0, q.start - 24) : q.start])
+    after = _LOCAL_AFTER[lang].match(text, q.end)
+    before = _LOCAL_BEFORE[lang].search(text, max(0, q.start - 24), q.start)
     if (after and after.group(0).strip()) or before:
         return replace(q, local_time=True)
     return q
