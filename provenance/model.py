@@ -29,7 +29,7 @@ def _from(cls: type, data: dict[str, Any]) -> Any:
     return cls(**{k: v for k, v in data.items() if k in names})
 
 
-@dataclass
+@dataclass(slots=True)  # large corpora hold millions of these: slots halve their memory
 class Sentence:
     """One sentence; ``start``/``end`` index into ``Article.text``."""
 

@@ -12,12 +12,16 @@ import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from provenance.errors import BadInput
 from provenance.lang import base
 from provenance.model import Article, ArticleProvenance, CorpusAnalysis, PairAnalysis
 from provenance.signature import Signature
 from provenance.store import Store
+
+if TYPE_CHECKING:
+    from provenance.glossary import Glossary
 
 #: progress(stage, done, total): called as work advances, for progress bars.
 Progress = Callable[[str, int, int], None]
@@ -48,20 +52,21 @@ def analyze_corpus(
     translator: str = "auto",
     mode: str = "auto",
     glossary_paths: Sequence[str | Path] | None = None,
+    glossary: Glossary | None = None,
     store: Store | None = None,
     progress: Progress | None = None,
     reuse: bool = True,
 ) -> CorpusAnalysis:
     """Analyse a corpus (paths to files/folders, or prepared articles).
 
-    With ``reuse`` (the default) a finished analysis of the same files and settings is
-    returned from the store without recomputation, and finished pairs are never redone.
+    The glossary is ``glossary`` if given, else loaded from ``glossary_paths``, else the
+    bundled one. With ``reuse`` (the default) a finished analysis of the same files and
+    settings is returned from the store without recomputation, and finished pairs are
+    never redone.
     """
-    from provenance.glossary import Glossary, default_glossary
-
     settings = Settings(reference, translator, mode,
                         tuple(str(p) for p in glossary_paths or ()))
-    glossary = Glossary.load(list(glossary_paths)) if glossary_paths else default_glossary()
+    glossary = glossary or load_glossary(glossary_paths)
     signature = settings.signature(glossary.digest)
     store = store or Store()
     report = progress or (lambda stage, done, total: None)
@@ -115,12 +120,22 @@ def analyze_corpus(
     return analysis
 
 
+def load_glossary(paths: Sequence[str | Path] | None = None) -> Glossary:
+    from provenance.glossary import Glossary, default_glossary
+
+    return Glossary.load(list(paths)) if paths else default_glossary()
+
+
 def load_previous(
-    source: Sequence[str | Path], store: Store | None = None
+    source: Sequence[str | Path], glossary: Glossary, store: Store | None = None
 ) -> CorpusAnalysis | None:
-    """The newest stored analysis of these corpus paths, if their files did not change."""
+    """The newest stored analysis of these corpus paths, if neither their files nor the
+    glossary changed since (a glossary edit outside this tool counts too)."""
     paths = [Path(p) for p in source]
-    return (store or Store()).latest_analysis(corpus_location(paths), _fingerprint(paths))
+    found = (store or Store()).latest_analysis(corpus_location(paths), _fingerprint(paths))
+    if found is None or found.signature.settings.get("glossary") != glossary.digest:
+        return None
+    return found
 
 
 def corpus_location(paths: Sequence[Path]) -> str:
@@ -137,20 +152,20 @@ def _articles(source: Sequence[str | Path] | Sequence[Article]) -> list[Article]
     return given
 
 
-def _stories(articles: list[Article], glossary: object) -> list[list[Article]]:
+def _stories(articles: list[Article], glossary: Glossary) -> list[list[Article]]:
     if len(articles) <= 2:
         return [articles]
     from provenance.stories import cluster_stories
 
     by_id = {a.id: a for a in articles}
-    clusters = cluster_stories(articles, glossary)  # type: ignore[arg-type]
+    clusters = cluster_stories(articles, glossary)
     seen = {i for c in clusters for i in c}
     # An article the clustering left out is a story of its own, never silently dropped.
     clusters += [[a.id] for a in articles if a.id not in seen]
     return sorted(([by_id[i] for i in c] for c in clusters), key=len, reverse=True)
 
 
-def _choose_reference(story: list[Article], requested: str | None, glossary: object) -> Article:
+def _choose_reference(story: list[Article], requested: str | None, glossary: Glossary) -> Article:
     """The English version the relays are compared with.
 
     A requested id wins when it is in this story. Otherwise the English article sharing
@@ -176,20 +191,20 @@ def _choose_reference(story: list[Article], requested: str | None, glossary: obj
     return max(english, key=centrality)
 
 
-def _content_features(article: Article, glossary: object) -> set[str]:
+def _content_features(article: Article, glossary: Glossary) -> set[str]:
     from provenance.quantities import extract_quantities
 
     published = article.published_date
     found: set[str] = set()
     for sentence in article.sentences:
         lang = sentence.lang or article.lang
-        found.update(f"c:{m.concept_id}" for m in glossary.match(sentence.text, lang))  # type: ignore[attr-defined]
+        found.update(f"c:{m.concept_id}" for m in glossary.match(sentence.text, lang))
         for q in extract_quantities(sentence.text, lang, published):
             found.add(f"q:{q.kind}:{q.value}:{q.unit or ''}:{q.currency or ''}:{q.date or ''}")
     return found
 
 
-def _compare(ref: Article, relay: Article, settings: Settings, glossary: object,
+def _compare(ref: Article, relay: Article, settings: Settings, glossary: Glossary,
              signature: Signature, store: Store, reuse: bool) -> PairAnalysis:
     from provenance.align import align
     from provenance.drift import detect_drift
@@ -199,10 +214,10 @@ def _compare(ref: Article, relay: Article, settings: Settings, glossary: object,
         return stored
     alignment = align(
         [s.text for s in ref.sentences], [s.text for s in relay.sentences],
-        ref.lang, relay.lang, translator=settings.translator, glossary=glossary,  # type: ignore[arg-type]
+        ref.lang, relay.lang, translator=settings.translator, glossary=glossary,
         mode=settings.mode,
     )
-    findings = detect_drift(ref, relay, alignment, glossary=glossary)  # type: ignore[arg-type]
+    findings = detect_drift(ref, relay, alignment, glossary=glossary)
     pair = PairAnalysis(ref.id, relay.id, alignment, findings)
     store.put_pair(key, pair)
     return pair

@@ -56,16 +56,17 @@ class ProvenanceApp(App[None]):
         from provenance.pipeline import analyze_corpus, load_previous
 
         try:
+            # Always a fresh load: the file may have been edited since the last one.
+            self.glossary = Glossary.load(self.glossary_paths or None)
             if not fresh:
-                previous = load_previous(self.paths, self.store)
+                previous = load_previous(self.paths, self.glossary, self.store)
                 if previous and (self.reference in (None, previous.reference_id)):
-                    self.glossary = Glossary.load(self.glossary_paths or None)
                     self.post_message(AnalysisReady(previous, from_store=True))
                     return
-            self.glossary = Glossary.load(self.glossary_paths or None)
             analysis = analyze_corpus(
                 self.paths, reference=self.reference, store=self.store,
-                glossary_paths=self.glossary_paths or None, reuse=not fresh,
+                glossary_paths=self.glossary_paths or None, glossary=self.glossary,
+                reuse=not fresh,
                 progress=lambda stage, done, total: self.post_message(
                     AnalysisProgress(stage, done, total)),
             )

@@ -15,8 +15,8 @@ class ProvenanceTree(Tree[str]):
         self.show_root = False
 
     def show_analysis(self, analysis: CorpusAnalysis) -> None:
-        self.clear()
         articles = {a.id: a for a in analysis.articles}
+        self.root.remove_children()
 
         def grow(parent: UINode[str], node: TreeNode) -> None:
             if node.external:
@@ -25,8 +25,10 @@ class ProvenanceTree(Tree[str]):
                 article = articles[node.name]
                 prov = analysis.provenance.get(node.name)
                 origin = prov.origin if prov else ""
-                label = f"{node.name} [dim]{article.outlet or ''} {article.lang}[/dim] " \
-                        f"[i]{origin}[/i]"
+                label = f"{node.name[:12]} [dim]{article.lang}[/dim] [i]{origin}[/i]"
+            if not node.children:
+                parent.add_leaf(label, data=node.name)
+                return
             branch = parent.add(label, data=node.name, expand=True)
             for child in node.children:
                 grow(branch, child)

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 from provenance.model import CorpusAnalysis
 from tui.components.provenance_tree import ProvenanceTree
 
-COLUMNS = ("id", "outlet", "lang", "origin", "cites", "drift")
+COLUMNS = ("article", "lang", "origin", "cites", "drift")
 _STAGES = {"ingest": "reading articles", "compare": "aligning relays",
            "provenance": "tracing provenance"}
 
@@ -28,7 +28,6 @@ class CorpusScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._sort_column = 0
-        self._rows: dict[str, tuple[object, ...]] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -40,14 +39,21 @@ class CorpusScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#articles", DataTable)
-        for name in COLUMNS:
-            table.add_column(name, key=name)
         if self.app.analysis is not None:  # type: ignore[attr-defined]
             self.show_analysis(self.app.analysis)  # type: ignore[attr-defined]
 
     def on_resize(self) -> None:
         self.set_class(self.size.width >= 120, "-wide")
+        if self.app.analysis is not None:  # type: ignore[attr-defined]
+            self.show_analysis(self.app.analysis)  # type: ignore[attr-defined]
+
+    def _column_widths(self) -> dict[str, int]:
+        # The table gets 2/3 of a wide screen, all of a narrow one; text columns share
+        # what the fixed ones leave.
+        width = self.size.width * 2 // 3 if self.size.width >= 120 else self.size.width
+        free = max(30, width - 5 - 6 - 8)
+        return {"article": free * 4 // 10, "lang": 5, "origin": free * 3 // 10,
+                "cites": free * 3 // 10, "drift": 6}
 
     def show_progress(self, stage: str, done: int, total: int) -> None:
         bar = self.query_one("#progress", ProgressBar)
@@ -62,8 +68,10 @@ class CorpusScreen(Screen[None]):
             f"{len(analysis.articles)} articles · reference [b]{ref}[/b] · "
             f"roots: {', '.join(analysis.roots) or '-'}\n[dim]{analysis.signature}[/dim]")
         table = self.query_one("#articles", DataTable)
-        table.clear()
-        self._rows = {}
+        cursor = table.cursor_row
+        table.clear(columns=True)
+        for name, width in self._column_widths().items():
+            table.add_column(name, key=name, width=width)
         for article in analysis.articles:
             prov = analysis.provenance.get(article.id)
             pair = analysis.pair_for(article.id)
@@ -74,9 +82,11 @@ class CorpusScreen(Screen[None]):
             cites = ", ".join(prov.cited_sources() if prov else [])
             drift: int | str = pair.drift_score if pair else (
                 "ref" if article.id == analysis.reference_id else "-")
-            row = (article.id, article.outlet or "", article.lang, origin, cites, drift)
-            self._rows[article.id] = row
-            table.add_row(*row, key=article.id)
+            name = article.outlet or article.title or ""
+            label = f"{article.id[:12]} {name}".strip()
+            table.add_row(label, article.lang, origin, cites, drift, key=article.id)
+        if table.row_count:
+            table.move_cursor(row=min(cursor, table.row_count - 1))
         self.query_one(ProvenanceTree).show_analysis(analysis)
 
     def action_sort(self) -> None:
