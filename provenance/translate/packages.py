@@ -119,6 +119,12 @@ def argos_modules() -> tuple[ModuleType, ModuleType]:
     settings.package_data_dir = packages_dir
     settings.package_dirs = [packages_dir]
     settings.device = "cpu"
+    # If argostranslate was imported before us, its other folders point at the user's
+    # home; nothing of ours writes there, but keep them inside the project's home too.
+    settings.data_dir = scratch / "data" / "argos-translate"
+    settings.cache_dir = scratch / "cache" / "argos-translate"
+    settings.downloads_dir = settings.cache_dir / "downloads"
+    settings.local_package_index = settings.data_dir / "index.json"
     translate = sys.modules.get("argostranslate.translate")
     if translate is not None:  # someone imported it: drop translators bound to old folders
         translate.installed_translates.clear()
