@@ -259,6 +259,8 @@ def _dress(
         if pm2:
             kind, end = "percent", end + pm2.end()
             rest = text[end:]
+            if pm2.groupdict().get("tenth"):
+                value *= 10
     # Post qualifiers written straight after the number (100多, 100여).
     if b in ("zh", "ko") and kind in ("number", "money"):
         qm = M.POST_QUAL_RX[b].match(rest)

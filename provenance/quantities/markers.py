@@ -200,7 +200,8 @@ SUFFIX_CUR_RX = {
 }
 PERCENT_RX = {
     "en": re.compile(r"\s?(?:%|per ?cent\b|percentage points?\b)", re.IGNORECASE),
-    "zh": re.compile(r"\s?[%％]"),
+    # 三成 is 30%: 成 counts tenths, unless it starts a word (成为, 成立, 成功...).
+    "zh": re.compile(r"\s?(?:[%％]|(?P<tenth>成)(?![为為员員功立长長本交果熟年绩績就品型人本]))"),
     "ko": re.compile(r"\s?(?:%|퍼센트|프로(?![가-힣]))"),
     "uk": re.compile(
         r"\s?(?:%|відс(?:оток|отка|отки|отків|отками)?\.?(?!\w)|процент(?:а|ів|и)?)", re.IGNORECASE
