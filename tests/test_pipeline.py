@@ -1,0 +1,162 @@
+"""The whole analysis on real text: the seeds, a mixed real-data corpus, reuse, resume."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import PARALLEL, SEEDS
+
+from provenance.cli import main
+from provenance.corpus import article_from_text
+from provenance.errors import BadInput
+from provenance.pipeline import analyze_corpus, load_glossary, load_previous
+from provenance.store import Store
+
+
+@pytest.fixture(scope="module")
+def seeds_analysis(tmp_path_factory: pytest.TempPathFactory):
+    root = tmp_path_factory.mktemp("pipeline")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PROVENANCE_HOME", str(root))
+        return analyze_corpus([SEEDS], store=Store(root / "store.sqlite"))
+
+
+def _by_prefix(analysis, prefix: str):
+    return next(v for k, v in analysis.provenance.items() if k.startswith(prefix))
+
+
+def test_seeds_origins_are_what_a_reader_concludes(seeds_analysis):
+    a = seeds_analysis
+    assert "The Wall Street Journal" in a.roots
+    expected = {"000": ("translation", "zh"), "002": ("translation", "uk"),
+                "003": ("translation", "ko"), "001": ("re-report", None),
+                "004": ("re-report", None)}
+    for prefix, (origin, lang) in expected.items():
+        prov = _by_prefix(a, prefix)
+        assert prov.origin == origin, (prefix, prov.origin, prov.signals)
+        if lang:
+            assert prov.origin_language == lang, (prefix, prov.origin_language)
+    chain = [x.chain for x in _by_prefix(a, "002").attributions if len(x.chain) > 1]
+    assert ["The Wall Street Journal", "Kommersant Ukrainian"] in chain
+    reuters = [x for x in _by_prefix(a, "004").attributions if x.source == "Reuters"]
+    assert reuters and all(x.negated for x in reuters)
+
+
+def test_seeds_every_relay_is_compared_and_stamped(seeds_analysis):
+    a = seeds_analysis
+    assert a.reference_id in {x.id for x in a.articles}
+    relays = {x.id for x in a.articles} - {a.reference_id}
+    assert {p.relay_id for p in a.pairs} == relays
+    for pair in a.pairs:
+        ref, relay = a.article(pair.reference_id), a.article(pair.relay_id)
+        covered_src = sorted(i for link in pair.alignment.links for i in link.src)
+        covered_tgt = sorted(j for link in pair.alignment.links for j in link.tgt)
+        assert covered_src == list(range(len(ref.sentences)))
+        assert covered_tgt == list(range(len(relay.sentences)))
+        assert "glossary" in str(pair.alignment.signature)
+    assert a.signature.settings["glossary"] == load_glossary().digest
+    kinds = {f.kind for p in a.pairs for f in p.findings}
+    assert {"term", "omission"} <= kinds  # "Space Force Command"; paragraphs not relayed
+
+
+def test_a_stored_analysis_is_reused_until_files_or_glossary_change(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    store = Store(tmp_path / "store.sqlite")
+    first = analyze_corpus([corpus], store=store)
+    glossary = load_glossary()
+    assert load_previous([corpus], glossary, store).to_dict() == first.to_dict()
+    again = analyze_corpus([corpus], store=store)
+    assert again.to_dict() == first.to_dict()
+    victim = next(corpus.glob("001*.md"))
+    victim.write_text(victim.read_text(encoding="utf-8") + "\nAn added line.\n",
+                      encoding="utf-8")
+    assert load_previous([corpus], glossary, store) is None
+
+
+def test_an_interrupted_run_resumes_with_the_pairs_it_finished(tmp_path):
+    store = Store(tmp_path / "store.sqlite")
+    calls: list[int] = []
+
+    def stop_after_two(stage: str, done: int, total: int) -> None:
+        if stage == "compare":
+            calls.append(done)
+            if done == 2:
+                raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        analyze_corpus([SEEDS], store=store, progress=stop_after_two)
+    with sqlite3.connect(store.path) as db:
+        assert db.execute("SELECT count(*) FROM pairs").fetchone()[0] == 2
+    full = analyze_corpus([SEEDS], store=store)
+    with sqlite3.connect(store.path) as db:
+        assert db.execute("SELECT count(*) FROM pairs").fetchone()[0] == len(full.pairs)
+    fresh = analyze_corpus([SEEDS], store=Store(tmp_path / "other.sqlite"))
+    assert [p.to_dict() for p in full.pairs] == [p.to_dict() for p in fresh.pairs]
+
+
+def _doc(pair: str, index: int, name: str) -> str:
+    folder = sorted(p for p in (PARALLEL / pair).iterdir() if p.is_dir())[index]
+    return (folder / name).read_text(encoding="utf-8")
+
+
+def test_mixed_real_corpus_splits_into_stories_and_aligns_translations(tmp_path):
+    if not PARALLEL.is_dir():
+        pytest.skip("shared parallel data not available")
+    # One English story with its Chinese translation, and an unrelated Ukrainian one.
+    en = _doc("en-zh", 0, "en.txt")
+    zh = _doc("en-zh", 0, "zh.a.txt")
+    uk = _doc("uk-en", 3, "uk.txt")
+    uk_en = _doc("uk-en", 3, "en.a.txt")
+    articles = [
+        article_from_text(en, id="story1-en", lang="en"),
+        article_from_text(zh, id="story1-zh", lang="zh-cn"),
+        article_from_text(uk, id="story2-uk", lang="uk"),
+        article_from_text(uk_en, id="story2-en", lang="en"),
+    ]
+    analysis = analyze_corpus(articles, store=Store(tmp_path / "s.sqlite"))
+    stories = {}
+    for article_id, prov in analysis.provenance.items():
+        stories.setdefault(prov.story, set()).add(article_id)
+    assert sorted(map(sorted, stories.values())) == [["story1-en", "story1-zh"],
+                                                     ["story2-en", "story2-uk"]]
+    zh_pair = analysis.pair_for("story1-zh")
+    assert zh_pair is not None and zh_pair.reference_id == "story1-en"
+    links = zh_pair.alignment.links
+    paired = sum(1 for link in links if link.src and link.tgt)
+    assert paired / len(links) > 0.8, "a faithful translation aligns almost everywhere"
+    majors = [f for f in zh_pair.findings if f.severity != "minor"]
+    assert len(majors) <= max(2, len(links) // 10), [f.message for f in majors]
+
+
+def test_unknown_reference_is_bad_input(tmp_path):
+    with pytest.raises(BadInput, match="not an article"):
+        analyze_corpus([SEEDS], reference="nope", store=Store(tmp_path / "s.sqlite"))
+
+
+def test_cli_analyze_json_on_seeds():
+    result = CliRunner().invoke(main, ["analyze", str(SEEDS), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["signature"].startswith("align:auto|glossary:")
+    assert len(data["articles"]) == 5
+    assert {a["origin"] for a in data["articles"]} == {"translation", "re-report"}
+    assert data["graph"]["edges"]
+
+
+def test_cli_analyze_bad_input_is_one_line(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = CliRunner().invoke(main, ["analyze", str(empty)])
+    assert result.exit_code == 2
+    assert result.output.strip().startswith("error:")
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_seeds_path_is_the_bundled_one():
+    assert Path(SEEDS).is_dir() and len(list(Path(SEEDS).glob("*.md"))) == 5
