@@ -147,6 +147,16 @@ def test_compare(src, src_lang, tgt, tgt_lang, verdict, ratio, notes) -> None:
         assert result.exact
 
 
+def test_converted_units_agree_within_rounding() -> None:
+    miles = one("85 miles", "en")
+    same = miles.compare(one("137 公里", "zh-cn"))
+    assert same.verdict == "same" and "unit converted: mile -> kilometer" in same.notes
+    wrong = miles.compare(one("85 公里", "zh-cn"))
+    assert wrong.verdict == "different" and wrong.ratio == pytest.approx(0.6214, abs=1e-3)
+    assert one("2,600 acres", "en").compare(one("1052 公顷", "zh-cn")).verdict == "same"
+    assert miles.compare(one("85 hectares", "en")).verdict == "not_comparable"
+
+
 def test_relative_dates_without_publication_compare_by_meaning() -> None:
     last = one("last year", "en", None)
     assert last.compare(one("去年", "zh-cn", None)).verdict == "same"

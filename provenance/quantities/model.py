@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass, field
 
 from provenance.quantities.datevalue import DateValue
-from provenance.quantities.units import CURRENCY_PREFIX, CURRENCY_WORD, plural_en
+from provenance.quantities.units import CURRENCY_PREFIX, CURRENCY_WORD, UNIT_SCALES, plural_en
 
 KINDS = ("number", "money", "percent", "ordinal", "count", "date", "time")
 QUALIFIERS = ("at_least", "more_than", "less_than", "at_most", "about")
@@ -124,6 +124,9 @@ class Quantity:
         _note_qualifiers(self.qualifier, other.qualifier, notes)
         if self.value is None or other.value is None:
             return Comparison("not_comparable", None, notes)
+        converted = _convert(self, other)
+        if converted is not None:
+            return converted
         if self.value == 0 or other.value == 0:
             same = self.value == other.value
             return Comparison("same" if same else "different", None, notes)
@@ -141,6 +144,24 @@ class Quantity:
         if any(n.startswith("unit differs") for n in notes):
             return Comparison("not_comparable", ratio, notes)
         return Comparison("different", ratio, notes)
+
+
+def _convert(a: Quantity, b: Quantity) -> Comparison | None:
+    """Compare measures written in different units: 85 miles and 137 kilometres agree."""
+    if not (a.unit and b.unit and a.unit != b.unit and a.value and b.value):
+        return None
+    ua, ub = UNIT_SCALES.get(a.unit), UNIT_SCALES.get(b.unit)
+    if ua is None or ub is None:
+        return None
+    if ua[0] != ub[0]:  # a length is never an area, whatever the numbers
+        return Comparison("not_comparable", None, [f"unit differs: {a.unit} vs {b.unit}"])
+    ratio = (b.value * ub[1]) / (a.value * ua[1])
+    notes = [f"unit converted: {a.unit} -> {b.unit}"]
+    _note_qualifiers(a.qualifier, b.qualifier, notes)
+    # Translators round conversions ("85 miles (137 kilometers)" is 136.8): allow 2%.
+    if abs(ratio - 1) <= 0.02:
+        return Comparison("same", ratio, notes)
+    return Comparison("different", ratio, notes)
 
 
 def _note_kind_change(a: Quantity, b: Quantity, notes: list[str]) -> None:

@@ -516,6 +516,15 @@ def unit_lemma(word: str, lang: str, *, guess: bool = False) -> str | None:
     return None
 
 
+# Measures a translator may convert: unit -> (dimension, size in SI units).
+UNIT_SCALES: dict[str, tuple[str, float]] = {
+    "kilometer": ("length", 1000.0), "mile": ("length", 1609.344), "meter": ("length", 1.0),
+    "foot": ("length", 0.3048), "inch": ("length", 0.0254), "centimeter": ("length", 0.01),
+    "acre": ("area", 4046.8564224), "hectare": ("area", 10000.0),
+    "kilogram": ("mass", 1.0), "ton": ("mass", 1000.0),
+}  # fmt: skip
+
+
 def plural_en(unit: str, value: float | None) -> str:
     """English surface form of a unit for a value: 1 mission, 28 missions, 3 people."""
     if value == 1:
