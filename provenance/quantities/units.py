@@ -340,7 +340,14 @@ _UNITS: dict[str, dict[str, list[str]]] = {
         "uk": ["кілометр", "км"],
         "ru": ["километр", "км"],
     },
-    "mile": {"en": ["mile"], "zh": ["英里", "哩"], "ko": ["마일"], "uk": ["мил"], "ru": ["мил"]},
+    # "=" marks a whole word: "мили" must not catch "милиция"
+    "mile": {
+        "en": ["mile"],
+        "zh": ["英里", "哩"],
+        "ko": ["마일"],
+        "uk": ["=миля", "=милі", "=миль", "=милях"],
+        "ru": ["=миля", "=мили", "=миль", "=милях"],
+    },
     "meter": {
         "en": ["meter", "metre", "m"],
         "zh": ["米", "公尺"],
@@ -509,6 +516,10 @@ def unit_lemma(word: str, lang: str, *, guess: bool = False) -> str | None:
                 return lemma
         return None
     for w, lemma in LOOKUP.get(b, []):
+        if w.startswith("="):
+            if low == w[1:]:
+                return lemma
+            continue
         if low.startswith(w):
             if b in ("uk", "ru") and len(w) <= 2 and low != w:
                 continue  # "км", "га": only the bare abbreviation, not any word starting so
