@@ -130,6 +130,26 @@ def test_addition_with_numbers_is_major() -> None:
     assert f.tgt == (1,) and f.severity == "major"
 
 
+def test_sentence_folded_into_a_neighbours_link_is_still_an_omission() -> None:
+    src = ["In April, SpaceX won a $5.9 billion contract.", "Reuters could not verify the report."]
+    tgt = ["今年4月，SpaceX赢得了一份59亿美元的合同。"]
+    alignment = Alignment("en", "zh-cn", "monotonic", [Link((0, 1), (0,), 1.0)])
+    (f,) = of(drift(src, tgt, tgt_lang="zh-cn", alignment=alignment), "omission")
+    assert f.src == (1,) and f.evidence["merged_link"] and f.severity == "major"
+
+
+def test_corpus_summary_adds_up_pairs() -> None:
+    from provenance.drift import summarize_pairs
+    from provenance.model import PairAnalysis
+
+    found = drift(["It costs $5.9 billion."], ["It costs $59 billion."])
+    alignment = one_to_one(1)
+    pairs = [PairAnalysis("ref", "a", alignment, found), PairAnalysis("ref", "b", alignment, [])]
+    per_article, corpus = summarize_pairs(pairs)
+    assert per_article["a"].score == 25 and per_article["b"].total == 0
+    assert corpus.pairs == 2 and corpus.sentence_pairs == 2 and corpus.score == 25
+
+
 # framework -----------------------------------------------------------------------------
 def test_faithful_identical_text_has_no_findings() -> None:
     text = ["Jeff Bezos reportedly spoke with President Donald Trump at least twice in June.",

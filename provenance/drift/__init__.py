@@ -19,7 +19,7 @@ from provenance.drift.dates import DateDrift
 from provenance.drift.entities import EntityDrift
 from provenance.drift.numbers import NumberDrift
 from provenance.drift.polarity import NegationDrift, RelationDrift
-from provenance.drift.summary import DriftSummary, summarize
+from provenance.drift.summary import DriftSummary, summarize, summarize_pairs
 from provenance.drift.terms import TermDrift
 from provenance.model import SEVERITY_WEIGHTS, Alignment, Article, Finding, Severity
 
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from provenance.glossary import Glossary
 
 __all__ = ["DETECTORS", "Detector", "DriftSummary", "PairContext", "default_detectors",
-           "detect_drift", "summarize"]
+           "detect_drift", "summarize", "summarize_pairs"]
 
 
 def default_detectors() -> list[Detector]:

@@ -34,10 +34,7 @@ class Information:
 
 def information(facts: SentenceFacts) -> Information:
     """Score a sentence by the checkable content it carries."""
-    try:
-        attributions = facts.attributions
-    except ImportError:  # the attribution extractor is an optional part of the pipeline
-        attributions = []
+    attributions = facts.attributions
     parts = {
         "quantity": len(facts.numeric),
         "date": len(facts.dates),
@@ -95,9 +92,86 @@ class CoverageDrift(Detector):
                     tgt_spans=[(j, 0, len(pair.tgt_facts[j].text))],
                     information=round(info.score, 2), carries=info.parts,
                     facing_omission=across))
+        findings.extend(self._merged(pair))
         # most informative first, so a report can cut the tail
         findings.sort(key=lambda f: -float(f.evidence["information"]))
         return findings
+
+
+    def _merged(self, pair: PairContext) -> list[Finding]:
+        """Sentences an aligner folded into a neighbour's link although nothing renders them.
+
+        A dropped sentence is often linked together with its neighbour (2-1) rather than
+        left alone. Inside a many-to-one link, a sentence counts as unrendered when its
+        anchors (concepts, numbers) all miss the other side while a sibling's are found,
+        or when the other side is as long as the siblings alone (lengths calibrated on
+        the pair's one-to-one links).
+        """
+        ratio = _length_ratio(pair)
+        findings: list[Finding] = []
+        for link in pair.aligned:
+            for side, many, other in (("src", link.src, link.tgt), ("tgt", link.tgt, link.src)):
+                if len(many) < 2 or len(many) <= len(other):
+                    continue
+                facts = pair.src_facts if side == "src" else pair.tgt_facts
+                other_facts = pair.tgt_facts if side == "src" else pair.src_facts
+                r = ratio if side == "src" else (1 / ratio if ratio else None)
+                k = _unrendered([facts[i] for i in many], [other_facts[j] for j in other], r)
+                if k is None:
+                    continue
+                info = information(facts[k])
+                kind = "omission" if side == "src" else "addition"
+                where = "not rendered in the relay" if side == "src" else "has no source"
+                findings.append(self.finding(
+                    kind, _severity(info.score), (k,) if side == "src" else (),
+                    () if side == "src" else (k,),
+                    f"{'source' if side == 'src' else 'relay'} sentence {k + 1} is linked with "
+                    f"its neighbour but seems {where} ({info.describe()}): "
+                    f"“{_clip(facts[k].text)}”",
+                    **{f"{side}_spans": [(k, 0, len(facts[k].text))]},
+                    information=round(info.score, 2), carries=info.parts, merged_link=True,
+                    linked_with=list(other)))
+        return findings
+
+
+def _anchors(facts: SentenceFacts) -> tuple[set[str], list]:
+    concepts = {t.concept_id for t in facts.terms}
+    numbers = [q for q in facts.numeric if any(c.isdigit() for c in q.text)]
+    return concepts, numbers
+
+
+def _unrendered(many: list[SentenceFacts], other: list[SentenceFacts], ratio: float | None
+                ) -> int | None:
+    """The index of the sentence in ``many`` that ``other`` does not render, if clear."""
+    o_concepts = {t.concept_id for f in other for t in f.terms}
+    o_numbers = [q for f in other for q in f.numeric]
+    found: dict[int, tuple[int, int]] = {}  # index -> (anchors, anchors found)
+    for f in many:
+        concepts, numbers = _anchors(f)
+        hits = len(concepts & o_concepts) + sum(
+            1 for q in numbers if any(q.compare(o).verdict != "not_comparable" for o in o_numbers))
+        found[f.index] = (len(concepts) + len(numbers), hits)
+    lost = [i for i, (n, hit) in found.items() if n >= 1 and hit == 0]
+    kept = [i for i, (n, hit) in found.items() if hit >= 1]
+    if len(lost) == 1 and kept:
+        return lost[0]
+    if ratio is None:
+        return None
+    lengths = {f.index: len(f.text) for f in many}
+    total = sum(lengths.values())
+    actual = sum(len(f.text) for f in other)
+    if actual >= 0.8 * ratio * total:
+        return None
+    best = min(lengths, key=lambda i: abs(actual / (ratio * (total - lengths[i])) - 1))
+    fits = abs(actual / (ratio * (total - lengths[best])) - 1) < 0.2
+    return best if fits and lengths[best] >= 0.25 * total and found[best][1] == 0 else None
+
+
+def _length_ratio(pair: PairContext) -> float | None:
+    """Median relay/source length ratio over one-to-one links (None if too few)."""
+    ratios = sorted(len(pair.tgt_facts[k.tgt[0]].text) / max(1, len(pair.src_facts[k.src[0]].text))
+                    for k in pair.aligned if len(k.src) == 1 and len(k.tgt) == 1)
+    return ratios[len(ratios) // 2] if len(ratios) >= 3 else None
 
 
 def _facing(pair: PairContext) -> dict[tuple[str, int], int]:

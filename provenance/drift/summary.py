@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from provenance.model import SEVERITIES, SEVERITY_WEIGHTS, Finding
+from provenance.model import SEVERITIES, SEVERITY_WEIGHTS, Finding, PairAnalysis
 
 
 @dataclass
@@ -77,3 +77,12 @@ def summarize(findings: Iterable[Finding], *, sentence_pairs: int = 0) -> DriftS
         summary.severities[f.severity] += 1
         summary.by_kind_severity[(f.kind, f.severity)] += 1
     return summary
+
+
+def summarize_pairs(pairs: Iterable[PairAnalysis]) -> tuple[dict[str, DriftSummary], DriftSummary]:
+    """Per-relay summaries (keyed by relay article id) and the corpus summary."""
+    per_article: dict[str, DriftSummary] = {}
+    for pair in pairs:
+        units = sum(1 for link in pair.alignment.links if link.src and link.tgt)
+        per_article[pair.relay_id] = summarize(pair.findings, sentence_pairs=units)
+    return per_article, DriftSummary.combine(per_article.values())

@@ -1,0 +1,111 @@
+"""Dates, terms, attribution, certainty, negation and relation drift on small pairs."""
+
+from __future__ import annotations
+
+from test_drift import drift, of
+
+from provenance.model import Alignment, Link
+
+
+# dates ---------------------------------------------------------------------------------
+def test_relative_dates_resolve_against_each_articles_own_date() -> None:
+    # "yesterday" in a relay published a day later is the same day
+    found = drift(["The report came out on June 25."], ["The report came out yesterday."],
+                  src_published="2025-06-25", tgt_published="2025-06-26")
+    assert of(found, "date") == []
+
+
+def test_different_day_is_major_but_local_time_shift_is_minor() -> None:
+    (f,) = of(drift(["The WSJ reported it on June 25."], ["The WSJ reported it on June 28."]),
+              "date")
+    assert f.severity == "major" and "day" in f.evidence["differs"]
+    (g,) = of(drift(["On June 25 (local time), the WSJ reported it."],
+                    ["The WSJ reported it on the 26th."], tgt_published="2025-06-27"), "date")
+    assert g.severity == "minor" and g.evidence["local_time"]
+
+
+def test_date_changed_across_languages() -> None:
+    (f,) = of(drift(["The WSJ reported on June 26."], ["《华尔街日报》6月24日报道。"],
+                    tgt_lang="zh-cn"), "date")
+    assert f.severity == "major"
+    (j, a, b), = f.tgt_spans
+    assert "24" in "《华尔街日报》6月24日报道。"[a:b]
+
+
+# terms ---------------------------------------------------------------------------------
+def test_deprecated_glossary_form_is_reported() -> None:
+    found = of(drift(["The U.S. Space Force awarded SpaceX a contract."],
+                     ["The U.S. Space Force Command awarded SpaceX a contract."]), "term")
+    assert [f.evidence["form"] for f in found] == ["U.S. Space Force Command"]
+
+
+# attribution ---------------------------------------------------------------------------
+def test_source_swapped_for_another_outlet_is_major() -> None:
+    (f,) = of(drift(["According to the Wall Street Journal, Bezos spoke with Trump."],
+                    ["According to Bloomberg, Bezos spoke with Trump."]), "attribution")
+    assert f.severity == "major" and f.evidence["change"] == "source_changed"
+
+
+def test_attributed_claim_made_bare_is_major() -> None:
+    (f,) = of(drift(["Bezos spoke with Trump twice, the Wall Street Journal reported."],
+                    ["Bezos spoke with Trump twice."]), "attribution")
+    assert f.evidence["change"] == "claim_made_bare" and f.severity == "major"
+
+
+def test_verification_caveat_dropped_is_major() -> None:
+    found = of(drift(["Reuters could not verify the report."], ["Reuters published the report."]),
+               "attribution")
+    assert any(f.evidence.get("change") == "caveat_dropped" for f in found)
+
+
+def test_same_source_across_languages_is_quiet() -> None:
+    found = drift(["According to the Wall Street Journal, Bezos spoke with Trump."],
+                  ["据《华尔街日报》报道，贝索斯与特朗普通了电话。"], tgt_lang="zh-cn")
+    assert of(found, "attribution") == []
+
+
+# certainty -----------------------------------------------------------------------------
+def test_evidential_dropped_is_major_and_added_is_minor() -> None:
+    (f,) = of(drift(["Bezos reportedly met Trump."], ["Bezos met Trump."]), "certainty")
+    assert f.severity == "major" and f.evidence["cue"] == "reportedly"
+    (g,) = of(drift(["Bezos met Trump."], ["据报道，贝索斯会见了特朗普。"], tgt_lang="zh-cn"),
+              "certainty")
+    assert g.severity == "minor" and g.evidence["change"] == "evidential_added"
+
+
+def test_evidential_rendered_in_other_languages_is_quiet() -> None:
+    assert of(drift(["Bezos reportedly met Trump."], ["Безос нібито зустрівся з Трампом."],
+                    tgt_lang="uk"), "certainty") == []
+    assert of(drift(["Bezos reportedly met Trump."], ["베이조스는 트럼프를 만난 것으로 알려졌다."],
+                    tgt_lang="ko"), "certainty") == []
+
+
+# negation and relations ----------------------------------------------------------------
+def test_negation_flip_is_major() -> None:
+    (f,) = of(drift(["Blue Origin did not win the contract."],
+                    ["蓝色起源赢得了这份合同。"], tgt_lang="zh-cn"), "negation")
+    assert f.severity == "major" and f.evidence["change"] == "dropped"
+    assert of(drift(["Blue Origin did not win the contract."], ["蓝色起源没有赢得这份合同。"],
+                    tgt_lang="zh-cn"), "negation") == []
+
+
+def test_met_versus_spoke_is_a_relation_change() -> None:
+    (f,) = of(drift(["Bezos spoke with Trump at least twice in June."],
+                    ["Bezos met with Trump at least twice in June."]), "relation")
+    assert f.severity == "major" and f.evidence["group"] == "contact"
+    (g,) = of(drift(["Bezos spoke with Trump."], ["贝索斯会见了特朗普。"], tgt_lang="zh-cn"),
+              "relation")
+    assert g.evidence["tgt_class"] == "contact_meet"
+
+
+def test_won_versus_bid_is_a_relation_change() -> None:
+    found = of(drift(["SpaceX won the contract."], ["SpaceX bid for the contract."]), "relation")
+    assert [f.evidence["group"] for f in found] == ["outcome"]
+
+
+def test_findings_in_a_loose_link_are_discounted() -> None:
+    # two sentences that share almost nothing but were linked: a swap there is weak evidence
+    src = ["Jeff Bezos, Elon Musk and Donald Trump met Susie Wiles at NASA in Washington."]
+    tgt = ["Dave Limp visited Florida and Texas with Jared Isaacman."]
+    found = drift(src, tgt, alignment=Alignment("en", "en", "monotonic", [Link((0,), (0,), 0.1)]))
+    assert found and all(f.severity == "minor" for f in found)
