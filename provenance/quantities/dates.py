@@ -59,7 +59,7 @@ _YEAR = r"(?P<y>(?:1[89]|20|21)\d{2})"
 _CJK_NUM = r"[\d一二三四五六七八九十〇零两]{1,3}"
 _TIME_EN = (
     r"(?<![\d.])(?P<h>[0-2]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.|[ap]m\b)"
-    r"|(?<![\d:.])(?P<h24>[0-2]?\d):(?P<m24>[0-5]\d)(?![\d:])"
+    r"|(?<![\d:.])(?P<h24>[0-2]?\d):(?P<m24>[0-5]\d)(?::[0-5]\d)?(?![\d:])"
 )
 _TIME_ZH = (
     r"(?P<pd>上午|下午|晚上|晚间|晚間|凌晨|中午|早上|清晨|傍晚|夜间|夜間)?\s?(?P<h>[0-2]?\d|[一二三四五六七八九十两]{1,3})"
@@ -69,6 +69,8 @@ _TIME_KO = (
     r"(?P<pd>오전|오후|밤|새벽|저녁|아침)?\s?(?P<h>[0-2]?\d)시"
     r"(?:\s?(?P<mi>[0-5]?\d)분|\s?(?P<half>반))?"
 )
+
+_TIME_24 = re.compile(r"(?<![\d:.])(?P<h24>[0-2]?\d):(?P<m24>[0-5]\d)(?::[0-5]\d)?(?![\d:])")
 
 _PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     "en": [
@@ -102,7 +104,7 @@ _PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                             rf"(?P<span>(?P<mon>{_alts(_UK_MONTHS_GEN)}))(?!\w)", re.IGNORECASE)),
         ("mnom", re.compile(rf"(?<!\w)(?:по|на)\s+(?P<span>(?P<mon>{_alts(_UK_MONTHS_NOM)}))(?!\w)",
                             re.IGNORECASE)),
-        ("time", re.compile(r"(?<![\d:.])(?P<h24>[0-2]?\d):(?P<m24>[0-5]\d)(?![\d:])")),
+        ("time", _TIME_24),
     ],
     "ru": [
         ("dmy", re.compile(rf"(?<![\d.]){_DAY}(?:\s?-\s?(?P<d2>[0-3]?\d))?\s+(?P<mon>"
@@ -117,7 +119,7 @@ _PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
                          r"(?!\w|,\d)")),
         ("mgen", re.compile(r"(?<!\w)(?:с|со|до|начала|середины|конца)\s+"
                             rf"(?P<span>(?P<mon>{_alts(_RU_MONTHS_GEN)}))(?!\w)", re.IGNORECASE)),
-        ("time", re.compile(r"(?<![\d:.])(?P<h24>[0-2]?\d):(?P<m24>[0-5]\d)(?![\d:])")),
+        ("time", _TIME_24),
     ],
     "zh": [
         ("cjk", re.compile(rf"(?:(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s?年\s?)?"
@@ -130,6 +132,7 @@ _PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         ("decade", re.compile(r"(?:(?P<c>1[89]|20|十[八九]|二十)\s?世[纪紀]\s?)?"
                               r"(?P<dd>[1-9]0|[一二三四五六七八九]十)\s?年代")),
         ("time", re.compile(_TIME_ZH)),
+        ("time", _TIME_24),
     ],
     "ko": [
         ("cjk", re.compile(r"(?:(?P<y>\d{4})\s?년\s?)?(?P<m>[01]?\d)\s?월"
@@ -137,6 +140,7 @@ _PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         ("cjk_d", re.compile(r"(?<![\d월])(?P<d>[0-3]?\d)\s?일(?![간동])")),
         ("cjk_y", re.compile(r"(?P<y>(?:1[89]|20|21)\d{2})\s?년(?!대|도|간|\s?[0-9]+\s?월)")),
         ("time", re.compile(_TIME_KO)),
+        ("time", _TIME_24),
     ],
 }  # fmt: skip
 
