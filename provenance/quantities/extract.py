@@ -225,7 +225,9 @@ def _ko_cores(text: str) -> list[tuple[int, int, float, set[str]]]:
             continue
         cores.append((m.start(), m.end(), value, set()))
     for m in N.KO_NATIVE_PATTERN.finditer(text):
-        cores.append((m.start(), m.end(), float(N.KO_NATIVE[m.group("n")]), {"word", "native"}))
+        value = float(N.KO_NATIVE[m.group("n")])
+        flags = {"word", "native"} | ({"weak"} if value == 1 else set())
+        cores.append((m.start(), m.end(), value, flags))
     return cores
 
 
@@ -312,7 +314,11 @@ def _dress(
         qualifier = "more_than"
     if qualifier is None:
         qualifier, start = M.pre_qualifier(text, b, start, kind)
-    if kind == "number" and ({"needs_marker", "weak"} & flags):
+    if kind == "number" and "needs_marker" in flags:
+        return None
+    if "weak" in flags and kind in ("number", "count"):
+        # "one player", "одна ракета", "한 명" often just say "a": 一名 and "a" are not
+        # read as numbers either, so the word "one" is left out on every side.
         return None
     return _Reading(start, end, kind, value, unit, currency, qualifier)
 
