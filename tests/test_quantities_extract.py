@@ -225,6 +225,7 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("ko", "차량 10대", ["10 vehicles"]),
     ("ko", "한 명이 숨지고 세 명이 다쳤다", ["3 people"]),
     ("en", "just one player has tested positive", []),
+    ("en", "at least one person died", ["at least 1 person"]),
     ("uk", "ще одна ракета", []),
     ("uk", "2 мільярди гривень", ["2 billion hryvnias"]),
     ("uk", "300 мільйонів доларів", ["$300 million"]),

@@ -316,9 +316,10 @@ def _dress(
         qualifier, start = M.pre_qualifier(text, b, start, kind)
     if kind == "number" and "needs_marker" in flags:
         return None
-    if "weak" in flags and kind in ("number", "count"):
+    if "weak" in flags and kind in ("number", "count") and qualifier is None:
         # "one player", "одна ракета", "한 명" often just say "a": 一名 and "a" are not
-        # read as numbers either, so the word "one" is left out on every side.
+        # read as numbers either, so a bare "one" is left out on every side ("at least
+        # one" stays).
         return None
     return _Reading(start, end, kind, value, unit, currency, qualifier)
 
