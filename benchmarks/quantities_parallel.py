@@ -39,19 +39,26 @@ class Tally:
     found_b: int = 0
     matched: int = 0
     misses: list[tuple[str, str, list[str], list[str]]] = field(default_factory=list)
+    # kind -> [found on side A, of which matched]
+    by_kind: dict[str, list[int]] = field(default_factory=dict)
+
+
+def matched_flags(a: list[Quantity], b: list[Quantity]) -> list[bool]:
+    """For each quantity of ``a``: did it pair (greedily, one to one) with a "same" in ``b``?"""
+    used: set[int] = set()
+    flags = []
+    for qa in a:
+        free = (j for j, qb in enumerate(b) if j not in used)
+        hit = next((j for j in free if qa.compare(b[j]).verdict == "same"), None)
+        if hit is not None:
+            used.add(hit)
+        flags.append(hit is not None)
+    return flags
 
 
 def match_count(a: list[Quantity], b: list[Quantity]) -> int:
-    """Greedy one-to-one pairing of quantities whose comparison is "same"."""
-    used: set[int] = set()
-    n = 0
-    for qa in a:
-        for j, qb in enumerate(b):
-            if j not in used and qa.compare(qb).verdict == "same":
-                used.add(j)
-                n += 1
-                break
-    return n
+    """Number of one-to-one "same" pairs between two lists of quantities."""
+    return sum(matched_flags(a, b))
 
 
 def run(data: Path) -> dict[str, Tally]:
@@ -70,8 +77,13 @@ def run(data: Path) -> dict[str, Tally]:
                 tally.lines += 1
                 tally.found_a += len(qa)
                 tally.found_b += len(qb)
-                m = match_count(qa, qb)
+                flags = matched_flags(qa, qb)
+                m = sum(flags)
                 tally.matched += m
+                for q, ok in zip(qa, flags, strict=True):
+                    counts = tally.by_kind.setdefault(q.kind, [0, 0])
+                    counts[0] += 1
+                    counts[1] += ok
                 if m < max(len(qa), len(qb)):
                     tally.misses.append((sa, sb, [str(q) for q in qa], [str(q) for q in qb]))
     return out
@@ -100,6 +112,10 @@ def main(argv: list[str] | None = None) -> int:
             f"{ra:10.1%} {rb:10.1%}"
         )
     print(f"({elapsed:.1f} s for all pairs)")
+    print("\nside A by kind (matched/found):")
+    for key, t in results.items():
+        parts = [f"{k} {m}/{n}" for k, (n, m) in sorted(t.by_kind.items())]
+        print(f"  {key:32} " + ", ".join(parts))
     for key, t in results.items():
         for sa, sb, qa, qb in t.misses[: args.show]:
             print(f"\n[{key}]\n  A: {sa}\n     {qa}\n  B: {sb}\n     {qb}")
