@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from provenance.align.features import (
+    SKELETON_WEIGHTS,
+    TEXT_WEIGHTS,
     PairScorer,
     Weights,
     describe_side,
@@ -73,7 +75,6 @@ def align(
     tgt = [tgt[j] for j in tgt_keep]
     if translation is not None:
         translation = [translation[i] for i in src_keep]
-    weights = weights or Weights()
     gloss = _glossary(glossary)
     src_render, tgt_render, translator_settings = _renderings(
         src, tgt, src_lang, tgt_lang, translator, translation, gloss)
@@ -87,6 +88,7 @@ def align(
     # A gloss skeleton holds only names and numbers, which the token evidence already
     # counts; comparing it with a full sentence as text would measure length twice.
     full_text = "gloss" not in str(translator_settings.get("translator"))
+    weights = weights or (TEXT_WEIGHTS if full_text else SKELETON_WEIGHTS)
     scorer = PairScorer(src_side, tgt_side, length=length_model(src_lang, tgt_lang),
                         weights=weights, use_similarity=full_text)
     steps, search = align_monotonic(scorer, len(src), len(tgt))
@@ -153,8 +155,13 @@ def _concepts(gloss: Glossary | None) -> Any:
     if gloss is None:
         return None
 
+    seen: dict[tuple[str, str], frozenset[str]] = {}
+
     def find(text: str, lang: str) -> frozenset[str]:
-        return frozenset(m.concept_id for m in gloss.match(text, glossary_code(lang)))
+        key = (text, lang)
+        if key not in seen:  # relays repeat headlines, bylines and boilerplate
+            seen[key] = frozenset(m.concept_id for m in gloss.match(text, glossary_code(lang)))
+        return seen[key]
 
     return find
 
@@ -165,8 +172,13 @@ def _quantity_finder() -> Any:
     except ImportError:
         return None
 
+    seen: dict[tuple[str, str], tuple[Any, ...]] = {}
+
     def find(text: str, lang: str) -> tuple[Any, ...]:
-        return tuple(extract_quantities(text, lang))
+        key = (text, lang)
+        if key not in seen:
+            seen[key] = tuple(extract_quantities(text, lang))
+        return seen[key]
 
     return find
 

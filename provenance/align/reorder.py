@@ -12,8 +12,6 @@ from __future__ import annotations
 from provenance.align.features import Band, PairScorer
 from provenance.align.monotonic import Step, best_path, score_tables
 
-#: A crossing link needs this much evidence beyond what a plausible 1-1 link gets.
-CONTENT_MARGIN = 1.5
 #: At most this many rounds of pairing leftover runs.
 MAX_ROUNDS = 8
 
@@ -37,7 +35,7 @@ def find_moved(scorer: PairScorer, steps: list[Step]) -> list[Step]:
     kept = [s for s in steps if s.src and s.tgt]
     free_src = [s.src[0] for s in steps if s.src and not s.tgt]
     free_tgt = [s.tgt[0] for s in steps if s.tgt and not s.src]
-    threshold = scorer.w.link_bonus + CONTENT_MARGIN
+    threshold = scorer.w.link_bonus + scorer.w.moved_margin
     found: list[Step] = []
     for _ in range(MAX_ROUNDS):
         best: tuple[float, list[Step]] | None = None
