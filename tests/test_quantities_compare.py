@@ -175,6 +175,15 @@ def test_yearless_dates_compare_on_month_and_day() -> None:
     assert result.verdict == "same" and "year added" in result.notes
 
 
+def test_unresolved_relative_dates_render_in_english() -> None:
+    rendered = [one(t, lang, None).render() for t, lang in [
+        ("去年", "zh-cn"), ("이달", "ko"), ("минулого літа", "uk"), ("周五", "zh-cn"),
+        ("31 хвилин (и) тому", "uk"), ("вчера", "ru"), ("3일 전", "ko"),
+    ]]  # fmt: skip
+    assert rendered == ["last year", "this month", "last summer", "Friday", "31 minutes ago",
+                        "yesterday", "3 days ago"]  # fmt: skip
+
+
 def test_render_gives_english_for_the_gloss_translator() -> None:
     assert [one(t, lang).render() for t, lang in [
         ("59亿美元", "zh-cn"), ("최소 두 차례", "ko"), ("28 польотів", "uk"),

@@ -40,8 +40,8 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
     ],
     "003_0de4b070093ee5a5.md": [
         ("June 25", "--06-25 (local time)"), ("at least twice", "at least twice"),
-        ("June", "--06"), ("earlier this month", "earlier this month"),
-        ("last summer", "last summer"), ("Last month", "Last month"), ("two", "2"),
+        ("June", "--06"), ("earlier this month", "this month"),
+        ("last summer", "last summer"), ("Last month", "last month"), ("two", "2"),
         ("June 26", "--06-26"), ("first", "1st"), ("last year", "last year"),
         ("April", "--04"), ("$5.9 billion", "$5.9 billion"), ("$2.4 billion", "$2.4 billion"),
     ],

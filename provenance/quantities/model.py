@@ -78,7 +78,7 @@ class Quantity:
     def render(self) -> str:
         """An English rendering: "$5.9 billion", "at least twice", "28 missions", "2025-06-26"."""
         if self.kind in ("date", "time"):
-            body = self.date or self.text
+            body = self.date or relative_en(self.note) or self.text
             return f"{body} (local time)" if self.local_time else body
         qual = _QUALIFIER_EN[self.qualifier] + " " if self.qualifier else ""
         v = self.value
@@ -96,6 +96,8 @@ class Quantity:
             return qual + ordinal_en(v)
         if self.kind == "count" and self.unit == "time" and v in (1, 2):
             return qual + ("once" if v == 1 else "twice")
+        if self.kind == "count" and self.unit == "year_old":
+            return f"{qual}{format_value(v)}-year-old"
         if self.kind == "count" and self.unit:
             return f"{qual}{format_value(v)} {plural_en(self.unit, v)}"
         return qual + format_value(v)
@@ -213,6 +215,31 @@ def _compare_dates(a: Quantity, b: Quantity) -> Comparison:
         return Comparison("not_comparable", None, notes)
     verdict, date_notes = DateValue.parse(a.date).compare(DateValue.parse(b.date))
     return Comparison(verdict, None, date_notes + notes)
+
+
+_WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_STEP_EN = {"-2": "the {} before last", "-1": "last {}", "+0": "this {}", "+1": "next {}"}
+_DAY_EN = {"-2": "the day before yesterday", "-1": "yesterday", "+0": "today", "+1": "tomorrow"}
+
+
+def relative_en(note: str | None) -> str | None:
+    """English for a relative-date key: "relative:year-1" -> "last year"."""
+    if not note or not note.startswith("relative:"):
+        return None
+    key = note[len("relative:") :]
+    if key.startswith("weekday="):
+        return _WEEKDAYS_EN[int(key[8:]) % 7]
+    if key.startswith("ago:"):
+        _, n, unit = key.split(":", 2)
+        return f"{n} {plural_en(unit, float(n)) if unit != '?' else 'units'} ago"
+    unit, step = key[:-2], key[-2:]
+    if ":" in key:  # season-1:summer
+        head, season = key.split(":", 1)
+        unit, step = season, head[-2:]
+    if unit == "day":
+        return _DAY_EN.get(step)
+    template = _STEP_EN.get(step)
+    return template.format(unit) if template else None
 
 
 def format_value(v: float) -> str:
