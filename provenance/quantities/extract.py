@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from provenance.errors import BadInput
 from provenance.lang import base
@@ -101,8 +101,7 @@ def _as_date(published: object) -> dt.date | None:
 
 
 def _retext(q: Quantity, text: str) -> Quantity:
-    from dataclasses import replace
-
+    """The quantity with its text taken from the original (not digit-normalised) string."""
     return replace(q, text=text[q.start : q.end])
 
 
