@@ -104,10 +104,10 @@ def _hash_features(features: Iterable[str]) -> np.ndarray:
 
 
 def _mix(z: np.ndarray) -> np.ndarray:
-    """splitmix64 finaliser: one independent-looking 64-bit permutation per seed.
+    """splitmix64 finaliser: spreads 32-bit CRCs over 64 well-mixed bits.
 
-    (A linear a*x+b mod p family over 32-bit inputs barely permutes the order, so all
-    its "independent" minima fall on the same feature.)
+    (Without it, a*x+b over raw 32-bit inputs barely permutes their order, so all the
+    "independent" minima fall on the same feature.)
     """
     with np.errstate(over="ignore"):
         z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
@@ -123,7 +123,11 @@ def minhash_signatures(feature_sets: Sequence[Iterable[str]],
     Works in chunks of ~``chunk_features`` features so memory stays bounded.
     """
     rng = np.random.default_rng(seed)
-    seeds = rng.integers(0, np.iinfo(np.int64).max, size=num_hashes, dtype=np.uint64)
+    # h_i(x) = a_i * mix(x) + b_i mod 2**64, a_i odd: one cheap permutation per hash of
+    # well-mixed 64-bit keys, ordered by its (well-mixed) high bits
+    a = rng.integers(0, np.iinfo(np.int64).max, size=num_hashes, dtype=np.uint64)
+    a |= np.uint64(1)
+    b = rng.integers(0, np.iinfo(np.int64).max, size=num_hashes, dtype=np.uint64)
     out = np.full((len(feature_sets), num_hashes), np.iinfo(np.uint64).max, dtype=np.uint64)
     start = 0
     while start < len(feature_sets):
@@ -141,7 +145,8 @@ def minhash_signatures(feature_sets: Sequence[Iterable[str]],
         if hashes:
             flat = np.concatenate(hashes)
             offsets = np.cumsum([0] + [len(h) for h in hashes[:-1]])
-            values = _mix(flat[:, None] ^ seeds[None, :])
+            with np.errstate(over="ignore"):
+                values = _mix(flat)[:, None] * a[None, :] + b[None, :]
             out[rows] = np.minimum.reduceat(values, offsets, axis=0)
         start = end
     return out
