@@ -37,6 +37,15 @@ def test_bad_options_exit_2(tmp_path: Path):
     assert run(str(SEEDS), "-o", str(tmp_path / "r.md"), "--min-severity", "huge").exit_code == 2
     assert run(str(tmp_path / "missing"), "-o", str(tmp_path / "r.md")).exit_code == 2
     assert run(str(SEEDS)).exit_code == 2  # -o is required
+    nowhere = run(str(SEEDS), "-o", str(tmp_path / "no" / "such" / "r.html"))
+    assert nowhere.exit_code == 2 and "folder does not exist" in nowhere.output
+
+
+def test_unknown_reference_is_bad_input(tmp_path: Path):
+    _pipeline_ready()
+    result = run(str(SEEDS), "-o", str(tmp_path / "r.json"), "--reference", "no-such-id")
+    assert result.exit_code == 2 and "no-such-id" in result.output
+    assert not (tmp_path / "r.json").exists()
 
 
 def _pipeline_ready() -> None:

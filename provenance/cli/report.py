@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
 from provenance.cli.options import glossary_paths
+from provenance.errors import BadInput
 from provenance.model import SEVERITIES, CorpusAnalysis
 from provenance.report import FORMATS, format_from_path, write_report
 from provenance.report.contents import severity_rank
@@ -44,6 +46,8 @@ def command(corpus: tuple[str, ...], output: str, fmt: str | None, reference: st
 
     # Settle the format before the (long) analysis, so a typo fails at once.
     fmt = fmt or format_from_path(output)
+    if output != "-" and not Path(output).resolve().parent.is_dir():
+        raise BadInput(f"cannot write {output}: its folder does not exist")
     with progress_bar() as progress:
         analysis = analyze_corpus(list(corpus), reference=reference, translator=translator,
                                   mode=mode, glossary_paths=list(glossaries) or None,
