@@ -121,7 +121,7 @@ class CoverageDrift(Detector):
                     continue
                 info = information(facts[k])
                 kind = "omission" if side == "src" else "addition"
-                where = "not rendered in the relay" if side == "src" else "has no source"
+                where = "not rendered in the relay" if side == "src" else "to have no source"
                 findings.append(self.finding(
                     kind, _severity(info.score), (k,) if side == "src" else (),
                     () if side == "src" else (k,),

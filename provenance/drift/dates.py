@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from provenance.drift.base import Detector
-from provenance.drift.context import PairContext
+from provenance.drift.context import PairContext, SentenceFacts
 from provenance.model import Finding, Link
 
 if TYPE_CHECKING:
@@ -76,7 +76,37 @@ class DateDrift(Detector):
             s_items = [(f.index, q) for f in pair.src_of(link) for q in f.dates if q.date]
             t_items = [(f.index, q) for f in pair.tgt_of(link) for q in f.dates if q.date]
             findings.extend(self._link(link, s_items, t_items))
+        findings.extend(self._report_dates(pair, findings))
         return findings
+
+    def _report_dates(self, pair: PairContext, found: list[Finding]) -> list[Finding]:
+        """Dates given for the same cited report ("the WSJ reported on the 26th") that
+        disagree anywhere in the two articles: an aligner may not link those sentences."""
+        src_dates = _dated_sources(pair.src_facts)
+        tgt_dates = _dated_sources(pair.tgt_facts)
+        seen = {(tuple(f.src_spans), tuple(f.tgt_spans)) for f in found}
+        findings: list[Finding] = []
+        for key, (i, a, name) in src_dates.items():
+            if key not in tgt_dates:
+                continue
+            j, b, _ = tgt_dates[key]
+            pa, pb = date_parts(a.date), date_parts(b.date)
+            differs = _differences(pa, pb)
+            spans = ([(i, a.start, a.end)], [(j, b.start, b.end)])
+            if not differs or (tuple(spans[0]), tuple(spans[1])) in seen:
+                continue
+            local = a.local_time or b.local_time
+            shift = local and _one_day_apart(pa, pb)
+            message = (f"{name} report dated “{a.text}” ({a.date}) in the source but “{b.text}” "
+                       f"({b.date}) in the relay")
+            if shift:
+                message += "; one side gives local time, a time-zone shift is possible"
+            findings.append(self.finding(
+                "date", "minor" if shift else "major", (i,), (j,), message,
+                src_spans=spans[0], tgt_spans=spans[1], src_date=a.date, tgt_date=b.date,
+                differs="/".join(differs), local_time=local, source=name, report_date=True))
+        return findings
+
 
     def _link(self, link: Link, s_items: list[tuple[int, Quantity]],
               t_items: list[tuple[int, Quantity]]) -> list[Finding]:
@@ -122,3 +152,18 @@ class DateDrift(Detector):
                 f"{b.kind} “{b.text}” ({b.date}) in the relay has no counterpart in the source",
                 tgt_spans=[(j, b.start, b.end)], tgt_date=b.date, side="tgt"))
         return findings
+
+
+def _dated_sources(facts: list[SentenceFacts]) -> dict[str, tuple[int, Quantity, str]]:
+    """Cited source -> (sentence, date quantity) of the first dated mention of its report."""
+    dated: dict[str, tuple[int, Quantity, str]] = {}
+    for f in facts:
+        for a in f.attributions:
+            if not a.date or a.negated or a.kind in ("unnamed", "unknown"):
+                continue
+            key = a.concept_id or a.source.casefold()
+            date = next((q for q in f.dates if q.date and (q.text in a.date or a.date in q.text)),
+                        None)
+            if date is not None:
+                dated.setdefault(key, (f.index, date, a.source))
+    return dated

@@ -51,17 +51,20 @@ class EntityDrift(Detector):
             if comparable else []
         for link in pair.aligned:
             src, tgt = pair.src_of(link), pair.tgt_of(link)
-            found, s_left, t_left = self._concepts(link, src, tgt, comparable)
+            near = _neighbour_concepts(pair, link)
+            agreement = pair.agreement(link)
+            found, s_left, t_left = self._concepts(link, src, tgt, comparable, near,
+                                                   1.0 if agreement is None else agreement)
             findings.extend(found)
             if comparable:
-                findings.extend(self._names(link, src, tgt, s_left, t_left, story,
+                findings.extend(self._names(link, src, tgt, s_left, t_left, story, near,
                                             same_script=src_script == tgt_script))
         return findings
 
     # glossary concepts -------------------------------------------------------------
     def _concepts(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts],
-                  comparable: bool) -> tuple[list[Finding], list[tuple[int, Name]],
-                                             list[tuple[int, Name]]]:
+                  comparable: bool, near: set[str], agreement: float
+                  ) -> tuple[list[Finding], list[tuple[int, Name]], list[tuple[int, Name]]]:
         """Replacements between concepts; leftovers go on to the name comparison when
         both sides are in an alphabet (so "Susie Wiles" can meet "Susan Wiles")."""
         s_terms = _by_concept(src)
@@ -82,7 +85,10 @@ class EntityDrift(Detector):
                 t_left.append((j, b))
         for cid in list(only_src):
             i, sm = s_terms[cid]
-            rivals = [c for c in only_tgt if t_terms[c][1].category == sm.category]
+            # a relay concept that the neighbouring source sentences mention points at a
+            # sentence boundary drawn differently, not at a swap
+            rivals = [c for c in only_tgt if t_terms[c][1].category == sm.category
+                      and c not in near]
             same_kind = [c for c in only_src if s_terms[c][1].category == sm.category]
             if not rivals or (len(rivals) > 1 and len(same_kind) > 1):
                 continue  # a swap is only clear when one side has a single candidate
@@ -90,8 +96,9 @@ class EntityDrift(Detector):
             j, tm = t_terms[rival]
             only_src.remove(cid)
             only_tgt.remove(rival)
+            # a swap inside sentences that otherwise differ is weak evidence
             findings.append(self.finding(
-                "entity", "major", link.src, link.tgt,
+                "entity", "major" if agreement >= 0.6 else "minor", link.src, link.tgt,
                 f"{sm.category} replaced: “{sm.canonical}” became “{tm.canonical}” "
                 f"(“{tm.text}”)",
                 src_spans=[(i, sm.start, sm.end)], tgt_spans=[(j, tm.start, tm.end)],
@@ -121,7 +128,7 @@ class EntityDrift(Detector):
     # surface names -----------------------------------------------------------------
     def _names(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts],
                s_extra: list[tuple[int, Name]], t_extra: list[tuple[int, Name]],
-               story: list[Name], *, same_script: bool) -> list[Finding]:
+               story: list[Name], near: set[str], *, same_script: bool) -> list[Finding]:
         """Names without a counterpart. Across scripts (Kyiv / Київ) transliteration
         misses often, so only names the source article itself uses are reported there."""
         s_names = [(f.index, n) for f in src for n in _free_names(f)]
@@ -132,7 +139,11 @@ class EntityDrift(Detector):
         t_left += [y for y in t_extra if not any(same_name(x[1], y[1]) for x in s_names)]
         findings: list[Finding] = []
         for i, a in list(s_left):
-            best = max(t_left, key=lambda y: similar_name(a, y[1]), default=None)
+            # names of known, different categories (a company, an outlet) are no swap
+            candidates = [y for y in t_left if not (a.category and y[1].category
+                                                    and a.category != y[1].category)
+                          and y[1].concept not in near]
+            best = max(candidates, key=lambda y: similar_name(a, y[1]), default=None)
             if best is None:
                 continue
             score = similar_name(a, best[1])
@@ -174,6 +185,13 @@ class EntityDrift(Detector):
         return findings
 
 
+def _neighbour_concepts(pair: PairContext, link: Link) -> set[str]:
+    """Concepts of the source sentences right before and after a link's source side."""
+    around = {min(link.src) - 1, max(link.src) + 1} - set(link.src)
+    return {t.concept_id for i in around if 0 <= i < len(pair.src_facts)
+            for t in pair.src_facts[i].terms}
+
+
 def _by_concept(facts: list[SentenceFacts]) -> dict[str, tuple[int, TermMatch]]:
     """First mention of each entity concept in a group of sentences."""
     found: dict[str, tuple[int, TermMatch]] = {}
@@ -188,8 +206,10 @@ def _full_name(facts: list[SentenceFacts], index: int, term: TermMatch) -> Name:
     f = next(x for x in facts if x.index == index)
     for name in find_names(f.text, f.lang):
         if name.start <= term.start and term.end <= name.end:
-            return name
-    return Name(term.text, term.start, term.end, latin_key(term.text, f.lang))
+            return Name(name.text, name.start, name.end, name.key, term.category,
+                        term.concept_id)
+    return Name(term.text, term.start, term.end, latin_key(term.text, f.lang), term.category,
+                term.concept_id)
 
 
 def _free_names(facts: SentenceFacts) -> list[Name]:

@@ -55,6 +55,8 @@ class Name:
     start: int
     end: int
     key: str
+    category: str | None = None  # the glossary category, when the name is a known concept
+    concept: str | None = None  # the glossary concept id, likewise
 
 
 def latin_key(text: str, lang: str) -> str:
