@@ -24,6 +24,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from provenance.attribution import article_attributions
+from provenance.errors import BadInput
 from provenance.lang import base
 from provenance.model import (
     Article,
@@ -138,6 +139,10 @@ def analyze_provenance(articles: list[Article], pairs: list[PairAnalysis],
     ``pairs`` may be empty: derivation then rests on citations, content overlap and
     publication dates. Roots are external source names (e.g. "The Wall Street Journal").
     """
+    ids = [a.id for a in articles]
+    if len(set(ids)) != len(ids):
+        dup = next(i for i in ids if ids.count(i) > 1)
+        raise BadInput(f"article id {dup!r} appears twice in the corpus")
     facts = {}
     for article in articles:
         attributions = article_attributions(article, glossary)

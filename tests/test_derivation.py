@@ -9,6 +9,7 @@ from conftest import SEEDS
 
 from provenance.corpus import article_from_text, load_corpus
 from provenance.derivation import analyze_provenance, direct_sources
+from provenance.errors import BadInput
 from provenance.glossary import default_glossary
 from provenance.model import Alignment, Attribution, Link, PairAnalysis
 
@@ -140,3 +141,9 @@ def test_direct_sources_apply_chains():
 
 def test_empty_corpus(glossary):
     assert analyze_provenance([], [], glossary) == ({}, [])
+
+
+def test_duplicate_ids_are_bad_input(glossary):
+    a = article_from_text("Reuters reported the deal.", id="same", lang="en")
+    with pytest.raises(BadInput, match="same"):
+        analyze_provenance([a, a], [], glossary)
