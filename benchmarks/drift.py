@@ -36,7 +36,8 @@ from provenance.glossary import Glossary, default_glossary  # noqa: E402
 from provenance.model import Article, Finding, Sentence  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
-SEED_PAIRS = (("003", "000"), ("001", "004"), ("003", "002"), ("001", "000"))
+SEED_PAIRS = (("003", "000"), ("001", "004"), ("003", "002"), ("001", "000"), ("001", "003"),
+              ("001", "002"))
 #: the kinds a finding may carry to count for an injection of a kind
 ACCEPT = {"entity": {"entity"}, "attribution": {"attribution"},
           "certainty": {"certainty"}, "negation": {"negation"}}
