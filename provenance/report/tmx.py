@@ -7,7 +7,10 @@ drift kinds found on the link, so a translator can filter drifted units out. The
 carries the analysis signature and the report settings.
 
 Written as a stream with escaped text (characters XML 1.0 forbids are dropped), so any
-article text yields a well-formed file.
+article text yields a well-formed file. The unit layout and language tags are those of
+:mod:`provenance.align.tmx` (which writes one alignment, for ``provenance align``); this
+writer streams every relay of a corpus into one file and adds the article ids and the
+drift found on each unit.
 """
 
 from __future__ import annotations
@@ -17,7 +20,10 @@ from typing import TextIO
 from xml.sax.saxutils import escape, quoteattr
 
 from provenance import __version__
+from provenance.align.tmx import tmx_lang
 from provenance.report.contents import ReportContents
+
+__all__ = ["tmx_lang", "write_tmx"]
 
 # Characters XML 1.0 does not allow, even escaped.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -29,14 +35,6 @@ def xml_text(text: str) -> str:
 
 def xml_attr(text: str) -> str:
     return quoteattr(_NOT_XML.sub("", text))
-
-
-def tmx_lang(code: str | None) -> str:
-    """An RFC 4646 tag as TMX expects it: ``zh-cn`` -> ``zh-CN``; unknown -> ``und``."""
-    parts = (code or "und").replace("_", "-").split("-")
-    head = parts[0].lower() or "und"
-    rest = [p.upper() if len(p) == 2 else p.title() if len(p) == 4 else p for p in parts[1:]]
-    return "-".join([head, *rest])
 
 
 def _prop(kind: str, value: str) -> str:
