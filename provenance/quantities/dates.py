@@ -295,6 +295,8 @@ def _absolute(
     return _q(m, value, note)
 
 
+_NEXT_WEEK_RX = re.compile(r"^(?:next|下|다음|наступн|следующ)")
+_LAST_WEEK_RX = re.compile(r"^(?:last|上|지난|минул|прошл)")
 _AFTERNOON = frozenset({"下午", "晚上", "晚间", "晚間", "傍晚", "오후", "저녁", "밤"})
 
 
@@ -337,6 +339,17 @@ def _relative(
     note = f"relative:{canon}"
     if published is None:
         return _q(m, None, note)
+    if canon.startswith("weekday="):
+        # The latest such weekday on or before publication: news tells of the past week.
+        span = m.group(0).lower()
+        if _NEXT_WEEK_RX.search(span):
+            d = published + dt.timedelta(days=(int(canon[8:]) - published.weekday()) % 7 or 7)
+        else:
+            back = (published.weekday() - int(canon[8:])) % 7
+            if back == 0 and _LAST_WEEK_RX.search(span):
+                back = 7
+            d = published - dt.timedelta(days=back)
+        return _q(m, DateValue(d.year, d.month, d.day), note)
     if key == "parse":
         return _q(m, _dateparser(m.group(0), lang, published), note)
     unit, _, off = key.partition("+") if "+" in key else key.partition("-")

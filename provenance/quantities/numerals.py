@@ -349,7 +349,7 @@ ZH_CHARS = "".join(ZH_DIGITS) + "十拾廿百佰千仟万萬亿億兆"
 _zh_num = rf"(?:{DIGITS_WESTERN}|[{ZH_CHARS}])"
 ZH_PATTERN = re.compile(
     rf"(?<![A-Za-z0-9.,])(?<![A-Za-z]-)(?:(?P<d>{DIGITS_WESTERN})(?:\s?[多余餘](?=[十百千万萬亿億兆]))?(?:\s?[十百千万萬亿億兆])*"
-    rf"(?:\d+(?:\.\d+)?[十百千万萬亿億兆]+)*|(?P<c>[{ZH_CHARS}]+))"
+    rf"(?:\s?\d+(?:\.\d+)?\s?[十百千万萬亿億兆]+)*|(?P<c>[{ZH_CHARS}]+))"
 )
 _ko_unit = "[십백천만억조]"
 KO_PATTERN = re.compile(
