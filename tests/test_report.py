@@ -300,3 +300,17 @@ def test_svg_drawings_are_well_formed_xml_and_escape_labels(corpus_1000):
                                      re.S)[0])
     texts = "".join(graph.itertext())
     assert "<script>ext()</script>" in texts and "<script>root()</script>" in texts
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "json", "csv", "tmx"])
+def test_a_corpus_with_nothing_compared_still_reports(fmt):
+    lone = Article(id="lone", text="Hello.", language="en",
+                   sentences=[Sentence(0, "Hello.", 0, 6, "en")])
+    analysis = CorpusAnalysis(Signature({"t": "lone"}), [lone], {}, [], None, [])
+    text = render(analysis, fmt)
+    assert "t:lone" in text.replace("\\|", "|")
+    if fmt == "json":
+        jsonschema.validate(json.loads(text), SCHEMA)
+    if fmt == "html":
+        page = parse_html(text)
+        assert page.errors == [] and "Not compared" in text
