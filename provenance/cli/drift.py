@@ -58,7 +58,7 @@ def run_drift(src_path: str, tgt_path: str, *, src_lang: str | None, tgt_lang: s
               glossaries: tuple[str, ...], mode: str) -> dict[str, Any]:
     """Align and compare two articles; the JSON document the command prints."""
     from provenance.align import align
-    from provenance.drift import detect_drift, summarize
+    from provenance.drift import DRIFT_VERSION, detect_drift, summarize
 
     glossary = _glossary(glossaries)
     src = load_side(src_path, src_lang, presegmented)
@@ -71,7 +71,7 @@ def run_drift(src_path: str, tgt_path: str, *, src_lang: str | None, tgt_lang: s
                       src.lang, tgt.lang, translator=translator, translation=rendered,
                       glossary=glossary, mode=mode)
     findings = detect_drift(src, tgt, alignment, glossary=glossary)
-    signature = alignment.signature.with_(drift="lexicon-v1", glossary=glossary.digest)
+    signature = alignment.signature.with_(drift=DRIFT_VERSION, glossary=glossary.digest)
     aligned = sum(1 for link in alignment.links if link.src and link.tgt)
     return {
         "signature": str(signature),

@@ -26,8 +26,12 @@ from provenance.model import SEVERITY_WEIGHTS, Alignment, Article, Finding, Seve
 if TYPE_CHECKING:
     from provenance.glossary import Glossary
 
-__all__ = ["DETECTORS", "Detector", "DriftSummary", "PairContext", "default_detectors",
-           "detect_drift", "summarize", "summarize_pairs"]
+__all__ = ["DETECTORS", "DRIFT_VERSION", "Detector", "DriftSummary", "PairContext",
+           "default_detectors", "detect_drift", "summarize", "summarize_pairs"]
+
+
+#: goes into signatures: bump when detectors or lexicons change what is found
+DRIFT_VERSION = "lexicon-1"
 
 
 def default_detectors() -> list[Detector]:
