@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import TYPE_CHECKING
 
-from provenance.attribution import article_attributions
+from provenance.attribution import article_attributions, is_relay
 from provenance.errors import BadInput
 from provenance.lang import base
 from provenance.model import (
@@ -46,7 +46,6 @@ from provenance.stories import (
 if TYPE_CHECKING:
     from provenance.glossary import Glossary
 
-RELAY_KINDS = frozenset({"outlet", "unknown"})
 CONTENT_MIN = 0.3  # below this, two articles sharing content is not evidence of derivation
 ALIGNED_LINK_MIN = 0.3  # an alignment link weaker than this does not count as aligned
 ALL_PAIRS_MAX = 400  # above this many articles, compare only LSH candidate pairs
@@ -85,7 +84,7 @@ def direct_sources(attributions: list[Attribution]) -> Counter[str]:
                 downstream.setdefault(up, down)
     counts: Counter[str] = Counter()
     for a in attributions:
-        if a.negated or a.kind not in RELAY_KINDS:
+        if not is_relay(a, attributions):
             continue
         source = a.source
         seen = {source}

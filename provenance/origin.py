@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from provenance.attribution import article_attributions, citation_markers
+from provenance.attribution import article_attributions, citation_markers, is_relay
 from provenance.lang import base
 from provenance.model import Article, Attribution, Origin, OriginSignal
 
@@ -234,7 +234,7 @@ def _outlet_signals(article: Article, attributions: list[Attribution],
     sentences = {s.index: s.text for s in article.sentences}
     seen: set[tuple[str, str]] = set()
     for a in attributions:
-        if a.negated or a.kind not in ("outlet", "unknown"):
+        if not is_relay(a, attributions):
             continue
         lang = outlet_language(a.concept_id, a.source, glossary)
         if not lang or lang == "en":
@@ -256,14 +256,14 @@ def _cited_language_signals(article: Article, attributions: list[Attribution],
     signals = []
     seen = set()
     for a in attributions:
-        if a.negated or a.kind not in ("outlet", "unknown", "organisation") or a.source in seen:
+        if not is_relay(a, attributions) or a.source in seen:
             continue
         head = a.chain[0] if a.chain else a.source
         head_attr = next((b for b in attributions if b.source == head), a)
         lang = outlet_language(head_attr.concept_id, head, glossary)
         if lang is None and re.fullmatch(r"[A-Za-z][\w .&'’-]+", head):
             lang = "en"  # a Latin-script outlet name inside zh/ko/uk/ru text
-        if lang == "en" and a.kind != "organisation":
+        if lang == "en":
             seen.add(a.source)
             text = sentences.get(a.sentence, article.text)
             signals.append(_signal("english_source_cited", text, a.start, a.end, a.sentence,
@@ -323,7 +323,7 @@ def classify_origin(article: Article, attributions: list[Attribution],
     article in another language (from the pair analyses), when known.
     """
     lang = base(article.lang)
-    cited = [a for a in attributions if not a.negated and a.kind in ("outlet", "unknown")]
+    cited = [a for a in attributions if is_relay(a, attributions)]
     if lang != "en":
         english = [s for s in signals if s.name == "english_source_cited"]
         if english:

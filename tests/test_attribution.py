@@ -8,9 +8,10 @@ from provenance.attribution import (
     article_attributions,
     citation_markers,
     extract_attributions,
+    is_relay,
 )
 from provenance.glossary import default_glossary
-from provenance.model import Article, Sentence
+from provenance.model import Article, Attribution, Sentence
 
 WSJ = "The Wall Street Journal"
 UNNAMED = "<unnamed>"
@@ -219,3 +220,29 @@ def test_footnote_markers_do_not_hide_cues(glossary):
 ])
 def test_citation_markers(text, markers):
     assert [text[s:e] for s, e in citation_markers(text)] == markers
+
+
+@pytest.mark.parametrize(("lang", "sentence", "source"), [
+    ("en", "Six people were hurt southeast of Seattle, said Pierce County Sheriff's Department.",
+     "Pierce County Sheriff's Department"),
+    ("en", "\"We are in control,\" said Sandu.", "Sandu"),
+])
+def test_inverted_reporting_clause(glossary, lang, sentence, source):
+    found = extract_attributions(sentence, lang, glossary)
+    assert [a.source for a in found] == [source]
+
+
+@pytest.mark.parametrize(("source", "kind", "cue", "relay"), [
+    ("Battery Industry Wire", "unknown", "said", True),  # outlet-shaped name
+    ("北海晨报", "unknown", "据…报道", True),
+    ("Європейська правда", "unknown", "повідомляє", True),
+    ("Nikolenko", "unknown", "wrote", False),  # a speaker, not a relay
+    ("Nikolenko", "unknown", "said", False),
+    ("Baza", "unknown", "пише", True),  # cited with a reporting verb
+    ("Jeff Bezos", "person", "told", False),
+    ("Reuters", "outlet", "told", True),
+])
+def test_is_relay(source, kind, cue, relay):
+    a = Attribution(source, kind, cue, 0, 0, len(source))
+    assert is_relay(a) is relay
+    assert not is_relay(Attribution(source, kind, cue, 0, 0, 1, negated=True))

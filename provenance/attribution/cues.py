@@ -73,6 +73,8 @@ ENGLISH = CueTable(
         _c(r"(?:^|,\s*)(?P<cue>per)\s+(?:(?:a|the)\s+)?$", 1),
         _c(r"\b(?P<cue>told|speaking to|speaking with|in an interview with|said to)\s+"
            r"(?:the\s+)?$", 2),
+        # inverted: '"...," said Pierce County Sheriff's Department'
+        _c(r"[,\"”]\s*(?P<cue>said|says|reported|reports|writes|wrote|added)\s+(?:the\s+)?$", 2),
         _c(r"\b(?P<cue>citing|quoting|quoted|cited|, via)\s+(?:(?:a|an|the)\s+)?"
            r"(?:(?:report|article)\s+(?:by|from|in)\s+(?:the\s+)?)?$", 3),
     ),
@@ -80,7 +82,7 @@ ENGLISH = CueTable(
         # ', "Kommersant" reports.' -- a trailing reporting clause ends the sentence.
         _c(r"^[\"'”’»]?\s*(?P<cue>reports|reported|said|says|writes|wrote)\s*[.!]?[\"'”’]?\s*$", 0),
         _c(r"^\s*(?:\([^)]{1,30}\)\s*)?(?:'s\s+|’s\s+)?(?P<cue>report|article|story)\b", 1),
-        _c(r"^\s*(?:\([^)]{1,30}\)\s*)?,?\s*" + _EN_DATE_GAP + r"(?:which\s+|who\s+)?"
+        _c(r"^\s*(?:\([^)]{1,30}\)\s*)?\s*" + _EN_DATE_GAP + r"(?:which\s+|who\s+)?"
            r"(?:has\s+|have\s+|had\s+)?" + _EN_ADVERBS + _EN_DATE_GAP
            + r"(?:(?:officials?|spokes(?:person|man|woman)|executives?|representatives?|"
            r"sources)\s+)?(?P<cue>" + _EN_VERBS + r")\b", 2),

@@ -89,6 +89,8 @@ def _regex_mentions(sentence: str, table: CueTable) -> list[Mention]:
         for m in pattern.finditer(sentence):
             group = 1 if m.re.groups else 0
             text = m.group(group).strip()
+            if text.endswith(".") and not re.search(r"\b[A-Z]\.$", text):
+                text = text.rstrip(".")  # a full stop, not an abbreviation like "U.S."
             if len(text) < 2 or text.casefold() in NOT_NAMES:
                 continue
             start = m.start(group)
