@@ -39,6 +39,15 @@ def test_deprecated_glossary_form_is_reported() -> None:
     assert [f.evidence["form"] for f in found] == ["U.S. Space Force Command"]
 
 
+def test_inconsistent_renderings_within_the_relay_but_not_inflections() -> None:
+    src = ["Donald Trump spoke.", "Trump spoke again."]
+    found = of(drift(src, ["特朗普发表了讲话。", "川普再次发表讲话。"], tgt_lang="zh-cn"), "term")
+    assert [f.evidence["concept"] for f in found] == ["donald-trump"]
+    assert found[0].severity == "minor" and found[0].tgt == (0, 1)
+    assert of(drift(src, ["Дональд Трамп виступив.", "Дональда Трампа знову почули."],
+                    tgt_lang="uk"), "term") == []
+
+
 # attribution ---------------------------------------------------------------------------
 def test_source_swapped_for_another_outlet_is_major() -> None:
     (f,) = of(drift(["According to the Wall Street Journal, Bezos spoke with Trump."],
@@ -78,6 +87,15 @@ def test_evidential_rendered_in_other_languages_is_quiet() -> None:
                     tgt_lang="uk"), "certainty") == []
     assert of(drift(["Bezos reportedly met Trump."], ["베이조스는 트럼프를 만난 것으로 알려졌다."],
                     tgt_lang="ko"), "certainty") == []
+
+
+def test_russian_and_korean_cues() -> None:
+    (f,) = of(drift(["Bezos met Trump."], ["Безос якобы встретился с Трампом."], tgt_lang="ru"),
+              "certainty")
+    assert f.evidence["cue"] == "якобы"
+    (g,) = of(drift(["Blue Origin won the contract."], ["블루오리진은 계약을 따내지 못했다."],
+                    tgt_lang="ko"), "negation")
+    assert g.evidence["change"] == "added"
 
 
 # negation and relations ----------------------------------------------------------------

@@ -17,7 +17,16 @@ def _variant_of(a: str, b: str) -> bool:
     if a in b or b in a:
         return True
     short = min(a, b, key=len)
-    return len(short) <= 5 and short.replace(".", "").isalpha() and short.isascii()
+    if len(short) <= 5 and short.replace(".", "").isalpha() and short.isascii():
+        return True
+    # inflected forms (Дональд Трамп / Дональда Трампа): every word shares a stem
+    words_a, words_b = sorted((a.split(), b.split()), key=len)
+    return all(any(_stem_match(w, v) for v in words_b) for w in words_a)
+
+
+def _stem_match(w: str, v: str) -> bool:
+    n = min(len(w), len(v))
+    return n >= 3 and w[:max(3, n - 2)] == v[:max(3, n - 2)]
 
 
 class TermDrift(Detector):
