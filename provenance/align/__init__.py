@@ -26,7 +26,7 @@ from provenance.align.features import (
     length_model,
 )
 from provenance.align.monotonic import Step, align_monotonic
-from provenance.align.reorder import find_moved
+from provenance.align.reorder import find_moved, has_crossing
 from provenance.errors import BadInput
 from provenance.lang import CJK, CYRILLIC, base, glossary_code, same_language
 from provenance.model import Alignment, Link
@@ -91,11 +91,13 @@ def align(
     weights = weights or (TEXT_WEIGHTS if full_text else SKELETON_WEIGHTS)
     scorer = PairScorer(src_side, tgt_side, length=length_model(src_lang, tgt_lang),
                         weights=weights, use_similarity=full_text)
-    steps, search = align_monotonic(scorer, len(src), len(tgt))
+    in_order = align_monotonic(scorer, len(src), len(tgt))
+    steps, search = in_order.steps, in_order.settings
     used = "monotonic"
     if mode in ("auto", "reorder") and src and tgt:
-        moved = find_moved(scorer, steps)
-        if mode == "reorder" or moved is not steps:
+        moved = find_moved(scorer, steps, in_order.tables if in_order.full_grid else None)
+        # auto switches only when a block really moved (some links cross).
+        if mode == "reorder" or has_crossing(moved):
             steps, used = moved, "reorder"
     steps = [Step(tuple(src_keep[i] for i in st.src), tuple(tgt_keep[j] for j in st.tgt),
                   st.score) for st in steps] + blanks

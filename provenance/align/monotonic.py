@@ -198,17 +198,30 @@ def _heaviest_chain(anchors: list[tuple[int, int, float]]) -> list[tuple[int, in
     return chain[::-1]
 
 
-def align_monotonic(scorer: PairScorer, n: int, m: int) -> tuple[list[Step], dict[str, object]]:
-    """Steps of the best in-order alignment and the search settings used."""
+@dataclass
+class MonotonicResult:
+    """The in-order path, the search settings, and the score tables it was read from
+    (whole-grid tables let the re-report pass score any pair of runs by slicing)."""
+
+    steps: list[Step]
+    settings: dict[str, object]
+    tables: dict[tuple[int, int], np.ndarray] | None = None
+    full_grid: bool = False
+
+
+def align_monotonic(scorer: PairScorer, n: int, m: int) -> MonotonicResult:
+    """The best in-order alignment of n source with m target sentences."""
     if n == 0 or m == 0:
         steps = [Step((i,), (), scorer.w.skip) for i in range(n)] + [
             Step((), (j,), scorer.w.skip) for j in range(m)]
-        return steps, {"band": "none"}
-    if (n + 1) * (m + 1) <= FULL_GRID_CELLS:
+        return MonotonicResult(steps, {"band": "none"})
+    full = (n + 1) * (m + 1) <= FULL_GRID_CELLS
+    if full:
         band = Band.full(n, m)
         settings: dict[str, object] = {"band": "full"}
     else:
         band = anchor_band(scorer, n, m)
         settings = {"band": f"anchors±{BAND_HALF_WIDTH}"}
     tables = score_tables(scorer, band)
-    return best_path(tables, band, n, m, skip=scorer.w.skip), settings
+    steps = best_path(tables, band, n, m, skip=scorer.w.skip)
+    return MonotonicResult(steps, settings, tables, full)

@@ -9,8 +9,10 @@ never by length alone, because out-of-order links have no position to support th
 
 from __future__ import annotations
 
+import numpy as np
+
 from provenance.align.features import Band, PairScorer
-from provenance.align.monotonic import Step, best_path, score_tables
+from provenance.align.monotonic import FULL_GRID_CELLS, Step, best_path, score_tables
 
 #: At most this many rounds of pairing leftover runs.
 MAX_ROUNDS = 8
@@ -26,25 +28,41 @@ def _runs(indices: list[int]) -> list[list[int]]:
     return runs
 
 
-def find_moved(scorer: PairScorer, steps: list[Step]) -> list[Step]:
+def find_moved(scorer: PairScorer, steps: list[Step],
+               tables: dict[tuple[int, int], np.ndarray] | None = None) -> list[Step]:
     """Steps with leftovers re-paired where content says a block moved.
 
-    Returns the original steps when nothing moved; otherwise the in-order links, the new
-    (possibly crossing) links, and the remaining omissions and additions.
+    Leftovers are the omissions and additions of the in-order pass, plus its weak links
+    (scored below the bar a crossing link must clear): when a block moved, the in-order
+    pass often pairs its neighbours by length alone. A weak link survives unless one of
+    its sentences finds a confident partner elsewhere.
+
+    ``tables`` are whole-grid link scores, when the in-order pass computed them; runs
+    are then scored by slicing instead of rescoring.
+
+    Returns the original steps when nothing was re-paired.
     """
-    kept = [s for s in steps if s.src and s.tgt]
-    free_src = [s.src[0] for s in steps if s.src and not s.tgt]
-    free_tgt = [s.tgt[0] for s in steps if s.tgt and not s.src]
     threshold = scorer.w.link_bonus + scorer.w.moved_margin
+    links = [s for s in steps if s.src and s.tgt]
+    weak = [s for s in links if s.score < threshold]
+    strong = [s for s in links if s.score >= threshold]
+    free_src = sorted([s.src[0] for s in steps if not s.tgt] + [i for s in weak for i in s.src])
+    free_tgt = sorted([s.tgt[0] for s in steps if not s.src] + [j for s in weak for j in s.tgt])
     found: list[Step] = []
+    memo: dict[tuple[int, int, int, int], list[Step]] = {}
     for _ in range(MAX_ROUNDS):
         best: tuple[float, list[Step]] | None = None
         for src_run in _runs(free_src):
             for tgt_run in _runs(free_tgt):
-                links = _pair_runs(scorer, src_run, tgt_run, threshold)
-                gain = sum(s.score for s in links)
-                if links and (best is None or gain > best[0]):
-                    best = (gain, links)
+                if (len(src_run) + 1) * (len(tgt_run) + 1) > FULL_GRID_CELLS:
+                    continue  # a long stretch of weak links: nothing to anchor a move on
+                key = (src_run[0], len(src_run), tgt_run[0], len(tgt_run))
+                if key not in memo:
+                    memo[key] = _pair_runs(scorer, src_run, tgt_run, threshold, tables)
+                pairs = memo[key]
+                gain = sum(s.score - threshold for s in pairs)
+                if pairs and (best is None or gain > best[0]):
+                    best = (gain, pairs)
         if best is None:
             break
         for link in best[1]:
@@ -53,21 +71,42 @@ def find_moved(scorer: PairScorer, steps: list[Step]) -> list[Step]:
             free_tgt = [j for j in free_tgt if j not in link.tgt]
     if not found:
         return steps
+    used_src = {i for s in found for i in s.src}
+    used_tgt = {j for s in found for j in s.tgt}
+    kept_weak = [s for s in weak if not (set(s.src) & used_src or set(s.tgt) & used_tgt)]
+    in_kept = {i for s in kept_weak for i in s.src}, {j for s in kept_weak for j in s.tgt}
     skip = scorer.w.skip
-    return (kept + found + [Step((i,), (), skip) for i in free_src]
-            + [Step((), (j,), skip) for j in free_tgt])
+    return (strong + kept_weak + found
+            + [Step((i,), (), skip) for i in free_src if i not in in_kept[0]]
+            + [Step((), (j,), skip) for j in free_tgt if j not in in_kept[1]])
+
+
+def has_crossing(steps: list[Step]) -> bool:
+    """Whether some link goes backwards in the target relative to the source order."""
+    ordered = sorted((s.src[0], s.tgt[0]) for s in steps if s.src and s.tgt)
+    return any(b[1] < a[1] for a, b in zip(ordered, ordered[1:], strict=False))
 
 
 def _pair_runs(scorer: PairScorer, src_run: list[int], tgt_run: list[int],
-               threshold: float) -> list[Step]:
-    """Confident links between two runs of leftover sentences, in original indices."""
-    sub = scorer.subset(src_run, tgt_run)
+               threshold: float,
+               tables: dict[tuple[int, int], np.ndarray] | None) -> list[Step]:
+    """Confident links between two runs of leftover sentences, in original indices.
+
+    Only links above the threshold are worth anything here, so the programme maximises
+    the sum of (score - threshold) and never trades a confident link for weak ones.
+    """
     n, m = len(src_run), len(tgt_run)
     band = Band.full(n, m)
-    tables = score_tables(sub, band, calibrate=False)
-    path = best_path(tables, band, n, m, skip=scorer.w.skip)
+    if tables is not None:
+        # Runs are contiguous, so sub-grid cell (a, b) is whole-grid cell (i0+a, j0+b).
+        i0, j0 = src_run[0], tgt_run[0]
+        scores = {mv: t[i0:i0 + n + 1, j0:j0 + m + 1] for mv, t in tables.items()}
+    else:
+        scores = score_tables(scorer.subset(src_run, tgt_run), band, calibrate=False)
+    path = best_path({mv: t - threshold for mv, t in scores.items()}, band, n, m, skip=0.0)
     return [
-        Step(tuple(src_run[i] for i in s.src), tuple(tgt_run[j] for j in s.tgt), s.score)
+        Step(tuple(src_run[i] for i in s.src), tuple(tgt_run[j] for j in s.tgt),
+             s.score + threshold)
         for s in path
-        if s.src and s.tgt and s.score >= threshold
+        if s.src and s.tgt and s.score >= 0
     ]
