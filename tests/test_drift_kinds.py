@@ -53,6 +53,10 @@ def test_source_swapped_for_another_outlet_is_major() -> None:
     (f,) = of(drift(["According to the Wall Street Journal, Bezos spoke with Trump."],
                     ["According to Bloomberg, Bezos spoke with Trump."]), "attribution")
     assert f.severity == "major" and f.evidence["change"] == "source_changed"
+    # the same swap is not reported a second time as an entity change
+    found = drift(["According to the Wall Street Journal, Bezos spoke with Trump."],
+                  ["According to Bloomberg, Bezos spoke with Trump."])
+    assert not [g for g in of(found, "entity") if g.evidence.get("change") == "replaced"]
 
 
 def test_attributed_claim_made_bare_is_major() -> None:

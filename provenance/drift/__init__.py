@@ -55,8 +55,19 @@ def detect_drift(src: Article, tgt: Article, alignment: Alignment, *, glossary: 
     findings: list[Finding] = []
     for detector in detectors if detectors is not None else default_detectors():
         findings.extend(detector.detect(pair))
+    findings = _without_duplicates(findings)
     _discount_loose_links(pair, findings)
     return sorted(findings, key=_reading_order)
+
+
+def _without_duplicates(findings: list[Finding]) -> list[Finding]:
+    """Drop an entity swap already reported as a changed source (WSJ -> Bloomberg)."""
+    sources = {(f.src, f.tgt, f.evidence.get("src_concept"), f.evidence.get("tgt_concept"))
+               for f in findings if f.evidence.get("change") == "source_changed"}
+    return [f for f in findings if not (
+        f.kind == "entity" and f.evidence.get("change") == "replaced"
+        and (f.src, f.tgt, f.evidence.get("src_concept"), f.evidence.get("tgt_concept"))
+        in sources)]
 
 
 #: below this share of common content, a link is loose: its differences weigh less

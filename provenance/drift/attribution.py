@@ -67,7 +67,8 @@ class AttributionDrift(Detector):
                 "attribution", "major", link.src, link.tgt,
                 f"source changed: “{a.source}” became “{b.source}”",
                 src_spans=[(a.sentence, a.start, a.end)], tgt_spans=[(b.sentence, b.start, b.end)],
-                change="source_changed", src_source=a.source, tgt_source=b.source))
+                change="source_changed", src_source=a.source, tgt_source=b.source,
+                src_concept=a.concept_id, tgt_concept=b.concept_id))
         t_reported = bool(t_claims) or any(f.cues_of("reporting", "evidential") for f in tgt)
         for key in only_s:
             a = s_named[key]
