@@ -138,6 +138,18 @@ def test_sentence_folded_into_a_neighbours_link_is_still_an_omission() -> None:
     assert f.src == (1,) and f.evidence["merged_link"] and f.severity == "major"
 
 
+def test_drifted_sentence_the_aligner_unlinked_is_compared_again() -> None:
+    # the aligner saw the changed date and gave up on the pair: omission + addition
+    src = ["Bezos spoke with Trump.", "The WSJ reported it on June 26.", "SpaceX declined."]
+    tgt = ["Bezos spoke with Trump.", "The WSJ reported it on June 29.", "SpaceX declined."]
+    alignment = Alignment("en", "en", "monotonic", [
+        Link((0,), (0,), 1.0), Link((1,), (), 0.0), Link((), (1,), 0.0), Link((2,), (2,), 1.0)])
+    found = drift(src, tgt, alignment=alignment)
+    assert of(found, "omission") == [] and of(found, "addition") == []
+    (f,) = of(found, "date")
+    assert f.src == (1,) and f.tgt == (1,) and f.evidence["repaired_link"]
+
+
 def test_corpus_summary_adds_up_pairs() -> None:
     from provenance.drift import summarize_pairs
     from provenance.model import PairAnalysis

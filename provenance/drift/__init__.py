@@ -82,9 +82,12 @@ def _discount_loose_links(pair: PairContext, findings: list[Finding]) -> None:
     a name or a hedge present on one side only says more about the link than about drift.
     """
     agreement = {(link.src, link.tgt): pair.agreement(link) for link in pair.aligned}
+    repaired = {(link.src, link.tgt) for link in pair.aligned if pair.repaired(link)}
     for f in findings:
         if not (f.src and f.tgt):
             continue
+        if (f.src, f.tgt) in repaired:
+            f.evidence["repaired_link"] = True
         score = agreement.get((f.src, f.tgt))
         if score is not None and score < LOOSE_LINK:
             f.severity = _DOWNGRADE[f.severity]

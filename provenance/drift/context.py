@@ -101,17 +101,32 @@ class PairContext:
         return base(self.src_lang) == base(self.tgt_lang)
 
     @cached_property
+    def _effective(self) -> tuple[list[Link], set[tuple]]:
+        from provenance.drift.repair import repair_links
+
+        return repair_links(self, self.alignment.links)
+
+    @property
+    def links(self) -> list[Link]:
+        """The aligner's links, with drifted sentences it left unpaired paired again."""
+        return self._effective[0]
+
+    def repaired(self, link: Link) -> bool:
+        """Whether a link was re-paired here rather than proposed by the aligner."""
+        return (link.src, link.tgt) in self._effective[1]
+
+    @cached_property
     def aligned(self) -> list[Link]:
         """Links with sentences on both sides (the pairs whose content can be compared)."""
-        return [link for link in self.alignment.links if link.src and link.tgt]
+        return [link for link in self.links if link.src and link.tgt]
 
     @cached_property
     def omitted(self) -> list[Link]:
-        return [link for link in self.alignment.links if link.src and not link.tgt]
+        return [link for link in self.links if link.src and not link.tgt]
 
     @cached_property
     def added(self) -> list[Link]:
-        return [link for link in self.alignment.links if link.tgt and not link.src]
+        return [link for link in self.links if link.tgt and not link.src]
 
     def agreement(self, link: Link) -> float | None:
         """How much of what a linked unit says is found on both sides (0..1).

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from provenance.drift.base import Detector
 from provenance.drift.context import PairContext, SentenceFacts
+from provenance.drift.repair import length_ratio, unrendered
 from provenance.model import Finding, Severity
 
 # What each kind of content adds to a sentence's information score.
@@ -107,7 +108,7 @@ class CoverageDrift(Detector):
         or when the other side is as long as the siblings alone (lengths calibrated on
         the pair's one-to-one links).
         """
-        ratio = _length_ratio(pair)
+        ratio = length_ratio(pair)
         findings: list[Finding] = []
         for link in pair.aligned:
             for side, many, other in (("src", link.src, link.tgt), ("tgt", link.tgt, link.src)):
@@ -116,7 +117,7 @@ class CoverageDrift(Detector):
                 facts = pair.src_facts if side == "src" else pair.tgt_facts
                 other_facts = pair.tgt_facts if side == "src" else pair.src_facts
                 r = ratio if side == "src" else (1 / ratio if ratio else None)
-                k = _unrendered([facts[i] for i in many], [other_facts[j] for j in other], r)
+                k = unrendered([facts[i] for i in many], [other_facts[j] for j in other], r)
                 if k is None:
                     continue
                 info = information(facts[k])
@@ -132,46 +133,6 @@ class CoverageDrift(Detector):
                     information=round(info.score, 2), carries=info.parts, merged_link=True,
                     linked_with=list(other)))
         return findings
-
-
-def _anchors(facts: SentenceFacts) -> tuple[set[str], list]:
-    concepts = {t.concept_id for t in facts.terms}
-    numbers = [q for q in facts.numeric if any(c.isdigit() for c in q.text)]
-    return concepts, numbers
-
-
-def _unrendered(many: list[SentenceFacts], other: list[SentenceFacts], ratio: float | None
-                ) -> int | None:
-    """The index of the sentence in ``many`` that ``other`` does not render, if clear."""
-    o_concepts = {t.concept_id for f in other for t in f.terms}
-    o_numbers = [q for f in other for q in f.numeric]
-    found: dict[int, tuple[int, int]] = {}  # index -> (anchors, anchors found)
-    for f in many:
-        concepts, numbers = _anchors(f)
-        hits = len(concepts & o_concepts) + sum(
-            1 for q in numbers if any(q.compare(o).verdict != "not_comparable" for o in o_numbers))
-        found[f.index] = (len(concepts) + len(numbers), hits)
-    lost = [i for i, (n, hit) in found.items() if n >= 1 and hit == 0]
-    kept = [i for i, (n, hit) in found.items() if hit >= 1]
-    if len(lost) == 1 and kept:
-        return lost[0]
-    if ratio is None:
-        return None
-    lengths = {f.index: len(f.text) for f in many}
-    total = sum(lengths.values())
-    actual = sum(len(f.text) for f in other)
-    if actual >= 0.8 * ratio * total:
-        return None
-    best = min(lengths, key=lambda i: abs(actual / (ratio * (total - lengths[i])) - 1))
-    fits = abs(actual / (ratio * (total - lengths[best])) - 1) < 0.2
-    return best if fits and lengths[best] >= 0.25 * total and found[best][1] == 0 else None
-
-
-def _length_ratio(pair: PairContext) -> float | None:
-    """Median relay/source length ratio over one-to-one links (None if too few)."""
-    ratios = sorted(len(pair.tgt_facts[k.tgt[0]].text) / max(1, len(pair.src_facts[k.src[0]].text))
-                    for k in pair.aligned if len(k.src) == 1 and len(k.tgt) == 1)
-    return ratios[len(ratios) // 2] if len(ratios) >= 3 else None
 
 
 def _facing(pair: PairContext) -> dict[tuple[str, int], int]:

@@ -38,7 +38,7 @@ class TermDrift(Detector):
     def detect(self, pair: PairContext) -> list[Finding]:
         findings: list[Finding] = []
         aligned_src: dict[int, tuple[int, ...]] = {}
-        for link in pair.alignment.links:
+        for link in pair.links:
             for j in link.tgt:
                 aligned_src[j] = link.src
         renderings: dict[str, dict[str, tuple[int, int, int]]] = defaultdict(dict)
