@@ -65,17 +65,21 @@ def _repair_once(pair: PairContext, links: list[Link]) -> tuple[list[Link], set[
                 repaired.append((i, j))
                 used.add(j)
                 break
-    if repaired and ratio:
-        # the rest of the same gap pairs in order when the lengths agree: once one drifted
-        # sentence was unlinked, the aligner often unlinks its plain neighbour too
+    if ratio:
+        # the rest pairs in order when the lengths agree: once one drifted sentence was
+        # unlinked, the aligner often unlinks its plain neighbour too; and a lone source
+        # sentence facing a lone relay sentence in one gap is a pair the aligner missed
         for i in sorted(candidates):
             if i in {x for x, _ in repaired}:
                 continue
             host = candidates[i]
             low, high = _gap(links, i, host, exclude=host)
-            for j in added:
-                if j in used or not (low <= j <= high):
-                    continue
+            free = [j for j in added if j not in used and low <= j <= high]
+            rivals = [k for k in candidates if k != i and k not in {x for x, _ in repaired}
+                      and _gap(links, k, candidates[k], exclude=candidates[k]) == (low, high)]
+            if not repaired and (len(free) != 1 or rivals):
+                continue
+            for j in free:
                 expected = ratio * max(1, len(pair.src_facts[i].text))
                 if 0.6 <= len(pair.tgt_facts[j].text) / expected <= 1.6 and _in_order(
                         repaired, i, j):
