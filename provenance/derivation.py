@@ -159,10 +159,13 @@ def analyze_provenance(articles: list[Article], pairs: list[PairAnalysis],
     root_votes: Counter[str] = Counter()
     for article in articles:
         f = facts[article.id]
-        share = max((s for (r, t), s in shares.items() if article.id in (r, t)
-                     and base(facts[r if t == article.id else t].article.lang)
-                     != base(article.lang)), default=None)
-        verdict = classify_origin(article, f.attributions, f.signals, share, glossary)
+        share, other_lang = max(
+            ((s, facts[r if t == article.id else t].article.lang)
+             for (r, t), s in shares.items() if article.id in (r, t)
+             and base(facts[r if t == article.id else t].article.lang) != base(article.lang)),
+            default=(None, None))
+        verdict = classify_origin(article, f.attributions, f.signals, share, glossary,
+                                  other_lang)
         prov = ArticleProvenance(article.id, verdict.origin, verdict.confidence,
                                  verdict.origin_language, f.attributions, f.signals)
         prov.derived_from = _cited_edges(f, facts, by_outlet, glossary)
@@ -277,10 +280,12 @@ def _add_content_edges(facts: dict[str, _Facts], result: dict[str, ArticleProven
         src, tgt, reason = direction
         edges = result[tgt].derived_from
         cites_others = any(e.evidence.get("reason") == "attribution" for e in edges)
-        if reason == "published earlier" and not (
-                aligned >= 0.6 or len(evidence["shared_rare_details"]) >= (2 if cites_others
-                                                                          else 1)):
-            continue  # relays of one story share content; order alone does not link them
+        rare_count = len(evidence["shared_rare_details"])  # type: ignore[arg-type]
+        if reason != "outlet named in the relay's copyright" and (
+                rare_count < 2 if cites_others else not (aligned >= 0.6 or rare_count >= 1)):
+            # relays of one story share content and align with each other; when the
+            # article names its source, only unusual shared details suggest another one
+            continue
         if reason == "outlet named in the relay's copyright":
             # the rendering's citations are its source article's: they are second-hand now
             for e in edges:

@@ -316,24 +316,31 @@ def hinted_language(signals: list[OriginSignal]) -> str | None:
 
 def classify_origin(article: Article, attributions: list[Attribution],
                     signals: list[OriginSignal], aligned_share: float | None = None,
-                    glossary: Glossary | None = None) -> OriginVerdict:
+                    glossary: Glossary | None = None,
+                    aligned_language: str | None = None) -> OriginVerdict:
     """original | translation | re-report | unknown, with confidence and origin language.
 
     ``aligned_share`` is the largest share of this article's sentences aligned with an
-    article in another language (from the pair analyses), when known.
+    article in another language (from the pair analyses), when known, and
+    ``aligned_language`` that article's language. A non-English
+    article that names its source is a re-report; one that names none but aligns
+    sentence by sentence with an article in another language is a translation.
     """
     lang = base(article.lang)
     cited = [a for a in attributions if is_relay(a, attributions)]
     if lang != "en":
         english = [s for s in signals if s.name == "english_source_cited"]
         if english:
-            if aligned_share is not None and aligned_share >= 0.8:
-                return OriginVerdict("translation", round(0.6 + 0.3 * aligned_share, 2), "en")
+            # it names its English source: a re-report, however close the wording
             return OriginVerdict("re-report", 0.8 if len(english) > 1 else 0.7, "en")
         if cited:
             langs = [outlet_language(a.concept_id, a.source, glossary) for a in cited]
             known = [x for x in langs if x]
             return OriginVerdict("re-report", 0.6, known[0] if known else lang)
+        if aligned_share is not None and aligned_share >= 0.8:
+            # names no source yet renders an article in another language sentence by sentence
+            return OriginVerdict("translation", round(0.5 + 0.4 * aligned_share, 2),
+                                 base(aligned_language) if aligned_language else None)
         return OriginVerdict("original", 0.5, lang)
     score = translation_score(signals)
     if score >= 0.6:

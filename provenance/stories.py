@@ -117,7 +117,7 @@ def _mix(z: np.ndarray) -> np.ndarray:
 
 def minhash_signatures(feature_sets: Sequence[Iterable[str]],
                        num_hashes: int = NUM_HASHES, seed: int = 7,
-                       chunk_features: int = 200_000) -> np.ndarray:
+                       chunk_features: int = 50_000) -> np.ndarray:
     """MinHash signatures, one row per feature set (empty sets get an all-max row).
 
     Works in chunks of ~``chunk_features`` features so memory stays bounded.

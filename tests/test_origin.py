@@ -119,3 +119,19 @@ def test_korean_outlet_rendering_from_general_rules(glossary):
 ])
 def test_outlet_language(glossary, concept_id, name, language):
     assert outlet_language(concept_id, name, glossary) == language
+
+
+def test_uncited_sentence_by_sentence_rendering_is_a_translation(glossary):
+    article = article_from_text("Фонд оцінюють у 4,5 млрд євро. Він підтримає 12 проєктів.",
+                                id="uk", lang="uk")
+    atts = article_attributions(article, glossary)
+    signals = origin_signals(article, glossary, atts)
+    assert classify_origin(article, atts, signals, 1.0, glossary, "en").origin == "translation"
+    assert classify_origin(article, atts, signals, 1.0, glossary, "en").origin_language == "en"
+    assert classify_origin(article, atts, signals, None, glossary).origin == "original"
+
+
+def test_cited_relay_stays_a_re_report_when_closely_aligned(verdicts, glossary):
+    article, atts, signals, _ = verdicts["zh-cls"]
+    verdict = classify_origin(article, atts, signals, 1.0, glossary, "en")
+    assert (verdict.origin, verdict.origin_language) == ("re-report", "en")
