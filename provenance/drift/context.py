@@ -162,12 +162,16 @@ def _facts(article: Article, glossary: Glossary) -> list[SentenceFacts]:
     # Alignment links index positions in Article.sentences, so positions are the indices.
     for position, sentence in enumerate(article.sentences):
         lang = sentence.lang or article.lang
+        terms = list(glossary.match(sentence.text, glossary_code(lang)))
+        # a number inside a name ("Falcon 9", "Apollo 11") is part of the name
+        quantities = [q for q in extract_quantities(sentence.text, lang, published)
+                      if not any(t.start <= q.start and q.end <= t.end for t in terms)]
         facts.append(SentenceFacts(
             index=position,
             text=sentence.text,
             lang=lang,
-            quantities=list(extract_quantities(sentence.text, lang, published)),
-            terms=list(glossary.match(sentence.text, glossary_code(lang))),
+            quantities=quantities,
+            terms=terms,
             cues=find_cues(sentence.text, lang),
             _glossary=glossary,
         ))
