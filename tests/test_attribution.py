@@ -144,6 +144,8 @@ def test_chain_upstream_first(glossary):
     outlets = [a for a in found if a.kind == "outlet"]
     assert {a.source for a in outlets} == {WSJ, "Kommersant Ukrainian"}
     assert all(a.chain == [WSJ, "Kommersant Ukrainian"] for a in outlets)
+    assert {a.source: a.cue for a in outlets} == {WSJ: "reported by",
+                                                  "Kommersant Ukrainian": "reports"}
     unnamed = [a for a in found if a.kind == "unnamed"]
     assert unnamed and "Trump" in unnamed[0].source  # not an attribution to Trump
 

@@ -66,10 +66,10 @@ _EN_DATE_GAP = r"(?:on\s+(?:the\s+)?[\w]+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?\s+)?"
 
 ENGLISH = CueTable(
     before=(
-        _c(r"(?P<cue>according to)\s+(?:(?:a|an|the)\s+)?(?:(?:recent|new|latest)\s+)?$", 1),
-        _c(r"(?P<cue>as reported by|reported by|first reported by|cited by|published by|"
+        _c(r"\b(?P<cue>according to)\s+(?:(?:a|an|the)\s+)?(?:(?:recent|new|latest)\s+)?$", 1),
+        _c(r"\b(?P<cue>as reported by|reported by|first reported by|cited by|published by|"
            r"revealed by)\s*(?:the\s*)?$", 2),
-        _c(r"(?P<cue>report(?:s|ed)? (?:by|from|in))\s+(?:the\s+)?$", 2),
+        _c(r"\b(?P<cue>report(?:s|ed)? (?:by|from|in))\s+(?:the\s+)?$", 2),
         _c(r"(?:^|,\s*)(?P<cue>per)\s+(?:(?:a|the)\s+)?$", 1),
         _c(r"\b(?P<cue>told|speaking to|speaking with|in an interview with|said to)\s+"
            r"(?:the\s+)?$", 2),
