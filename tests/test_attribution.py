@@ -248,3 +248,15 @@ def test_is_relay(source, kind, cue, relay):
     a = Attribution(source, kind, cue, 0, 0, len(source))
     assert is_relay(a) is relay
     assert not is_relay(Attribution(source, kind, cue, 0, 0, 1, negated=True))
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("该地区的预警将持续到周日上午，美国国家气象局表示，降雪将持续。", "美国国家气象局"),
+    ("死亡男子的身份尚未公布，但当局表示，他已经没有了呼吸。", "当局"),
+    ("克里姆林宫今天表示，普京告诉美国总统。", "克里姆林宫"),
+    ("众所周知，树木据说也有助于睡眠。", None),  # 据说 is "reportedly", not a source
+    ("他补充说：“如今，疫苗已经普及。”", None),  # a pronoun is not a source
+])
+def test_chinese_speakers_without_glossary(glossary, sentence, source):
+    found = [a.source for a in extract_attributions(sentence, "zh-cn", glossary)]
+    assert found == ([source] if source else [])
