@@ -260,3 +260,13 @@ def test_is_relay(source, kind, cue, relay):
 def test_chinese_speakers_without_glossary(glossary, sentence, source):
     found = [a.source for a in extract_attributions(sentence, "zh-cn", glossary)]
     assert found == ([source] if source else [])
+
+
+@pytest.mark.parametrize(("sentence", "sources"), [
+    ("집행위원회 대변인은 계획이 아직 확정되지 않았다고 말했다.", ["대변인"]),
+    ("그는 협상이 계속될 것이라고 말했다.", []),  # a pronoun
+    ("김정욱 교수는 \"기술을 공개하겠다\"라고 밝혔다.", ["교수"]),
+    ("회사는 공장을 짓는다.", []),  # no reported speech
+])
+def test_korean_speakers_without_glossary(glossary, sentence, sources):
+    assert [a.source for a in extract_attributions(sentence, "ko", glossary)] == sources

@@ -195,7 +195,11 @@ KOREAN = CueTable(
     short_refs=(_r(r"(?<![가-힣])(?:이 |해당 |같은 )?(?:신문|매체|보도|통신|방송)"
                    r"(?=은|는|에|이|가)"),),
     dates=(_r(r"(?:\d{1,2}월\s*)?\d{1,2}일(?:\s*\(현지시간\))?"),),
-    name_like=(re.compile(r"[가-힣]{1,8}(?:일보|신문|뉴스|경제|방송|통신|타임스|저널)"),),
+    name_like=(re.compile(r"[가-힣]{1,8}(?:일보|신문|뉴스|경제|방송|통신|타임스|저널)"),
+               # the topic of quoted speech: "…대변인은 '…'라고 말했다" (은/는 only: 이/가
+               # mark the subjects of the quoted clause as well)
+               re.compile(r"(?:^|(?<=[\s,]))(?!그는|그녀|이들|그들)([가-힣]{2,10}?)"
+                          r"(?=(?:은|는)\s[^.]*(?:라고|다고)\s*" + _KO_REPORT_END + r")"),),
 )
 
 # --- Ukrainian and Russian -----------------------------------------------------------
