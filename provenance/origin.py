@@ -76,7 +76,7 @@ WEIGHTS: dict[str, float] = {
     "english_source_cited": 0.6,
 }
 
-_COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved|unauthori[sz]ed reproduction|"
+_COPYRIGHT = re.compile(r"[©ⓒ]|\(c\)|copyright|all rights reserved|unauthori[sz]ed reproduction|"
                         r"무단\s*전재|版权|版權|усі права захищені|все права защищены", re.I)
 _DISCLAIMER = re.compile(r"(?:pictures?|images?|photos?)\s+(?:is|are)\s+(?:from|taken from)\s+"
                          r"the\s+internet|infringement|contact\s+(?:us|the\s+platform|the\s+"

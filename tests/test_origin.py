@@ -135,3 +135,21 @@ def test_cited_relay_stays_a_re_report_when_closely_aligned(verdicts, glossary):
     article, atts, signals, _ = verdicts["zh-cls"]
     verdict = classify_origin(article, atts, signals, 1.0, glossary, "en")
     assert (verdict.origin, verdict.origin_language) == ("re-report", "en")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Musk Elon said on Friday that the company would grow.", "name_order"),
+    ("According to this newspaper's reporter, the talks failed.", "self_reference"),
+    ("The company promoted the \"New Shepard\" rocket again.", "quoted_product_name"),
+    ("Officials met on June 3 (local time) in Washington.", "local_time"),
+])
+def test_single_traces(glossary, text, name):
+    article = article_from_text(text, id="t", lang="en")
+    assert name in {s.name for s in origin_signals(article, glossary)}
+
+
+def test_plain_english_report_has_no_traces(glossary):
+    article = article_from_text("Elon Musk said on Friday that SpaceX would launch 170 rockets "
+                                "this year. The company declined to give details.", id="t",
+                                lang="en")
+    assert origin_signals(article, glossary) == []
