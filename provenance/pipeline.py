@@ -37,11 +37,14 @@ class Settings:
     glossary_paths: tuple[str, ...] = ()
 
     def signature(self, glossary_digest: str) -> Signature:
+        from provenance.drift import DRIFT_VERSION
+
         return Signature({
             "reference": self.reference or "auto",
             "translator": self.translator,
             "align": self.mode,
             "glossary": glossary_digest,
+            "drift": DRIFT_VERSION,
         })
 
 

@@ -143,7 +143,8 @@ def test_cli_analyze_json_on_seeds():
     result = CliRunner().invoke(main, ["analyze", str(SEEDS), "--format", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert data["signature"].startswith("align:auto|glossary:")
+    assert data["signature"].startswith("align:auto|drift:")
+    assert "|glossary:" in data["signature"]
     assert len(data["articles"]) == 5
     assert {a["origin"] for a in data["articles"]} == {"translation", "re-report"}
     assert data["graph"]["edges"]
