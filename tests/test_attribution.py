@@ -52,6 +52,8 @@ CASES: list[tuple[str, str, set[str], set[str]]] = [
     ("en", "According to the WSJ, the White House, Blue Origin, and SpaceX did not respond "
      "to requests for comment.", {WSJ}, {"White House", "Blue Origin", "SpaceX"}),
     ("en", "Musk mocked the company as \"Sue Origin\" on social media.", set(), set()),
+    ("en", "The fund would back 12 projects, the people said.", {UNNAMED}, set()),
+    ("en", "The people of the region voted on Sunday.", set(), set()),
     # --- Chinese ---
     ("zh-cn", "据美国《华尔街日报》26日报道，贝索斯本月至少两次与特朗普通话。", {WSJ}, set()),
     ("zh-cn", "路透社援引知情人士的话说，该公司计划裁员。", {"Reuters", UNNAMED}, set()),

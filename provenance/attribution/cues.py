@@ -115,6 +115,8 @@ ENGLISH = CueTable(
         _r(r"\b(?:industry\s+)?insiders\b"),
         _r(r"\bsources\b(?:\s+(?:in|at|within)\s+the\s+company)?"),
         _r(r"\ba source\b"),
+        # "the people said": back-reference to "people familiar with the matter"
+        _r(r"\bthe (?:people|person|sources?|insiders?)\b"),
     ),
     short_refs=(
         re.compile(r"\b[Tt]he\s+(?:Journal|Post|Times|Guardian|Telegraph|Economist|Agency)\b"),
