@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from provenance.drift.summary import summarize
 from provenance.errors import BadInput
 from provenance.model import (
     SEVERITIES,
@@ -187,14 +188,11 @@ class ArticleEntry:
         return [e.source for e in self.provenance.derived_from] if self.provenance else []
 
     def weight_by_kind(self) -> dict[str, int]:
-        """Weighted drift score (MQM weights) per kind."""
-        scores: Counter[str] = Counter()
-        for nf in self.findings:
-            scores[nf.finding.kind] += nf.finding.weight
-        return dict(scores)
+        """Weighted drift score (MQM weights) per kind, of the findings shown."""
+        return dict(summarize(nf.finding for nf in self.findings).scores)
 
     def count_by_kind(self) -> dict[str, int]:
-        return dict(Counter(nf.finding.kind for nf in self.findings))
+        return dict(summarize(nf.finding for nf in self.findings).counts)
 
 
 @dataclass
