@@ -8,6 +8,7 @@ on a large corpus continues where it stopped, and a finished corpus opens at onc
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -92,11 +93,16 @@ def analyze_corpus(
         raise BadInput(f"--reference {reference!r} is not an article of this corpus "
                        f"(ids: {', '.join(a.id for a in articles[:8])}...)")
 
+    from provenance.derivation import analyze_provenance
+
     stories = _stories(articles, glossary)
+    # Provenance from content alone is cheap and tells which article is an original.
+    originals = {k for k, v in analyze_provenance(articles, [], glossary)[0].items()
+                 if v.origin == "original"}
     jobs: list[tuple[Article, Article]] = []
     references: list[str] = []
     for story in stories:
-        ref = _choose_reference(story, reference, glossary)
+        ref = _choose_reference(story, reference, glossary, originals)
         references.append(ref.id)
         jobs += [(ref, a) for a in story if a.id != ref.id]
 
@@ -107,8 +113,6 @@ def analyze_corpus(
     report("compare", len(jobs), len(jobs))
 
     report("provenance", 0, 1)
-    from provenance.derivation import analyze_provenance
-
     provenance, roots = analyze_provenance(articles, pairs, glossary)
     for story_no, story in enumerate(stories):
         for article in story:
@@ -168,17 +172,20 @@ def _stories(articles: list[Article], glossary: Glossary) -> list[list[Article]]
     return sorted(([by_id[i] for i in c] for c in clusters), key=len, reverse=True)
 
 
-def _choose_reference(story: list[Article], requested: str | None, glossary: Glossary) -> Article:
+def _choose_reference(story: list[Article], requested: str | None, glossary: Glossary,
+                      originals: set[str]) -> Article:
     """The English version the relays are compared with.
 
-    A requested id wins when it is in this story. Otherwise the English article sharing
-    the most concepts and quantities with the rest of the story (the fullest account
-    of what the relays have in common), then the earliest, then the longest.
+    A requested id wins when it is in this story. Otherwise an English original, else
+    the English article sharing the most concepts and quantities with the rest of the
+    story (the fullest account of what the relays have in common), then the earliest,
+    then the longest.
     """
     for article in story:
         if article.id == requested:
             return article
     english = [a for a in story if base(a.lang) == "en"] or story
+    english = [a for a in english if a.id in originals] or english
     if len(english) == 1:
         return english[0]
     features = {a.id: _content_features(a, glossary) for a in story}
@@ -212,7 +219,7 @@ def _compare(ref: Article, relay: Article, settings: Settings, glossary: Glossar
     from provenance.align import align
     from provenance.drift import detect_drift
 
-    key = _digest(str(signature), _article_key(ref), _article_key(relay))
+    key = _digest(str(signature), _code_digest(), _article_key(ref), _article_key(relay))
     if reuse and (stored := store.get_pair(key)) is not None:
         return stored
     alignment = align(
@@ -231,9 +238,22 @@ def _article_key(article: Article) -> str:
                    str(len(article.sentences)))
 
 
+@functools.cache
+def _code_digest() -> str:
+    """Identity of the analysing code itself: results stored by another version of any
+    module (an upgrade, a local change) are never served as current."""
+    package = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        h.update(str(path.relative_to(package)).encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:24]
+
+
 def _fingerprint(paths: Sequence[Path]) -> str:
-    """Cheap identity of a corpus on disk: every file's path, size and mtime."""
-    parts: list[str] = []
+    """Cheap identity of a corpus on disk (every file's path, size and mtime) as read by
+    this code."""
+    parts: list[str] = [_code_digest()]
     for path in sorted(paths):
         files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
         for f in files:

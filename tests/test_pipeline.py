@@ -161,3 +161,15 @@ def test_cli_analyze_bad_input_is_one_line(tmp_path):
 
 def test_seeds_path_is_the_bundled_one():
     assert Path(SEEDS).is_dir() and len(list(Path(SEEDS).glob("*.md"))) == 5
+
+
+def test_second_story_compares_foreign_relays_with_the_english_original(tmp_path):
+    corpus = Path(__file__).parent / "corpora" / "second_story"
+    analysis = analyze_corpus([corpus], store=Store(tmp_path / "s.sqlite"))
+    assert analysis.provenance[analysis.reference_id].origin == "original"
+    langs = {analysis.article(p.relay_id).lang.split("-")[0] for p in analysis.pairs}
+    assert {"zh", "ko", "uk", "ru"} <= langs
+    for pair in analysis.pairs:
+        paired = [link for link in pair.alignment.links if link.src and link.tgt]
+        assert paired, f"{pair.relay_id} shares no sentence with the original"
+        assert "translator" in pair.alignment.signature.settings

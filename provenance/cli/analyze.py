@@ -68,12 +68,14 @@ def analysis_summary(analysis: CorpusAnalysis) -> dict[str, Any]:
             "findings": len(pair.findings) if pair else 0,
         })
     edges = [vars(e) for p in analysis.provenance.values() for e in p.derived_from]
+    nodes = [a.id for a in analysis.articles]
+    nodes += sorted({e["source"] for e in edges if e["source"] not in nodes} | set(analysis.roots))
     return {
         "signature": str(analysis.signature),
         "reference": analysis.reference_id,
         "roots": analysis.roots,
         "articles": articles,
-        "graph": {"nodes": [a.id for a in analysis.articles] + analysis.roots, "edges": edges},
+        "graph": {"nodes": nodes, "edges": edges},
     }
 
 
