@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.tree import Tree
 
-from provenance.cli.options import glossary_paths, output_format
+from provenance.cli.options import corpus_analysis, output_format
 from provenance.cli.progress import progress_bar
 from provenance.graph import TreeNode, provenance_forest
 from provenance.model import CorpusAnalysis
@@ -18,13 +18,7 @@ from provenance.model import CorpusAnalysis
 
 @click.command(name="analyze")
 @click.argument("corpus", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("--reference", help="Article id of the English version relays are compared with.")
-@click.option("--translator", type=click.Choice(["auto", "argos", "gloss", "identity"]),
-              default="auto", show_default=True, help="How foreign sentences reach English.")
-@click.option("--mode", type=click.Choice(["auto", "monotonic", "reorder"]), default="auto",
-              show_default=True, help="Alignment search.")
-@click.option("--fresh", is_flag=True, help="Recompute even if the store has this analysis.")
-@glossary_paths
+@corpus_analysis
 @output_format("text", "json")
 def command(corpus: tuple[str, ...], reference: str | None, translator: str, mode: str,
             fresh: bool, glossaries: tuple[str, ...], fmt: str) -> None:

@@ -23,3 +23,22 @@ def glossary_paths(func: F) -> F:
         type=click.Path(exists=True, dir_okay=True, path_type=str),
         help="Glossary file or folder (repeatable). Default: the bundled glossaries.",
     )(func)
+
+
+def corpus_analysis(func: F) -> F:
+    """The options of every command that analyses a corpus (analyze, report)."""
+    decorators = [
+        click.option("--reference",
+                     help="Article id of the English version relays are compared with."),
+        click.option("--translator", type=click.Choice(["auto", "argos", "gloss", "identity"]),
+                     default="auto", show_default=True,
+                     help="How foreign sentences reach English."),
+        click.option("--mode", type=click.Choice(["auto", "monotonic", "reorder"]),
+                     default="auto", show_default=True, help="Alignment search."),
+        click.option("--fresh", is_flag=True,
+                     help="Recompute even if the store has this analysis."),
+        glossary_paths,
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from provenance.cli.options import glossary_paths
+from provenance.cli.options import corpus_analysis
 from provenance.errors import BadInput
 from provenance.model import SEVERITIES, CorpusAnalysis
 from provenance.report import FORMATS, format_from_path, write_report
@@ -20,17 +20,11 @@ from provenance.report.contents import severity_rank
               help="File to write (its extension picks the format), or - for stdout.")
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)),
               help="Report format. Default: from the extension of OUT.")
-@click.option("--reference", help="Article id of the English version relays are compared with.")
 @click.option("--min-severity", type=click.Choice(SEVERITIES), default="minor",
               show_default=True, help="Leave out findings below this severity.")
 @click.option("--fail-on", type=click.Choice(SEVERITIES),
               help="Exit with status 1 when a finding of this severity or worse exists.")
-@click.option("--translator", type=click.Choice(["auto", "argos", "gloss", "identity"]),
-              default="auto", show_default=True, help="How foreign sentences reach English.")
-@click.option("--mode", type=click.Choice(["auto", "monotonic", "reorder"]), default="auto",
-              show_default=True, help="Alignment search.")
-@click.option("--fresh", is_flag=True, help="Recompute even if the store has this analysis.")
-@glossary_paths
+@corpus_analysis
 def command(corpus: tuple[str, ...], output: str, fmt: str | None, reference: str | None,
             min_severity: str, fail_on: str | None, translator: str, mode: str, fresh: bool,
             glossaries: tuple[str, ...]) -> None:
