@@ -244,11 +244,12 @@ class ArticleProvenance:
     story: int = 0
 
     def cited_sources(self) -> list[str]:
-        """Named sources the article cites, then its unnamed sourcing as one count."""
-        named = sorted({a.source for a in self.attributions
-                        if not a.negated and a.kind != "unnamed"})
+        """Named sources the article cites (first mention first), then its unnamed
+        sourcing ("sources said") as one count."""
+        named = dict.fromkeys(a.source for a in self.attributions
+                              if not a.negated and a.kind != "unnamed")
         unnamed = sum(1 for a in self.attributions if a.kind == "unnamed")
-        return named + ([f"{unnamed} unnamed"] if unnamed else [])
+        return list(named) + ([f"{unnamed} unnamed"] if unnamed else [])
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

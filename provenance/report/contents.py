@@ -175,13 +175,7 @@ class ArticleEntry:
     @property
     def cited_sources(self) -> list[str]:
         """Sources the article cites for its claims, first mention first, no repeats."""
-        if not self.provenance:
-            return []
-        seen: dict[str, None] = {}
-        for a in self.provenance.attributions:
-            if not a.negated:
-                seen.setdefault(a.source, None)
-        return list(seen)
+        return self.provenance.cited_sources() if self.provenance else []
 
     @property
     def derived_from(self) -> list[str]:
