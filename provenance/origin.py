@@ -26,24 +26,8 @@ from provenance.model import Article, Attribution, Origin, OriginSignal
 if TYPE_CHECKING:
     from provenance.glossary import Glossary
 
-# Home language of outlets the bundled glossary knows but whose notes do not say it.
-# A `language` field on outlet concepts would be better (reported to the lead); notes
-# and this table are the fallback until then.
-OUTLET_LANGUAGES: dict[str, str] = {
-    "wsj": "en", "reuters": "en", "bloomberg": "en", "fox-news": "en", "cnbc": "en",
-    "washington-post": "en", "new-york-times": "en", "associated-press": "en", "afp": "fr",
-    "bbc": "en", "cnn": "en", "financial-times": "en", "guardian": "en", "economist": "en",
-    "forbes": "en", "politico": "en", "axios": "en", "the-information": "en",
-    "spacenews": "en", "nbc-news": "en", "cbs-news": "en", "abc-news": "en", "npr": "en",
-    "business-insider": "en", "yonhap": "ko", "xinhua": "zh", "asia-business-daily": "ko",
-    "kommersant-ukrainian": "uk", "kommersant": "ru", "ria-novosti": "ru", "tass": "ru",
-    "interfax": "ru", "ukrainska-pravda": "uk", "ukrinform": "uk", "unian": "uk",
-    "kyiv-independent": "en", "peoples-daily": "zh", "global-times": "zh", "cctv": "zh",
-    "scmp": "en", "cna-taiwan": "zh", "sina": "zh", "chosun-ilbo": "ko",
-    "joongang-ilbo": "ko", "korea-herald": "en", "nikkei": "ja", "kyodo": "ja",
-}
-
-# General rules: a nationality or language word in a name or note, a country domain.
+# General rules for outlets the glossary knows without a `language`, or does not know at
+# all: a nationality or language word in a name or note, a country domain.
 _NATIONALITY = [
     (re.compile(r"\b(?:South\s+)?Korean?\b|한국", re.I), "ko"),
     (re.compile(r"\bChinese\b|\bChina\b|中国", re.I), "zh"),
@@ -91,20 +75,22 @@ _QUOTED_PRODUCT = re.compile(r"[\"“][A-Z][\w -]{1,24}[\"”]\s+(?:rocket|space
 
 
 def outlet_language(concept_id: str | None, name: str, glossary: Glossary | None) -> str | None:
-    """The language an outlet publishes in, from the glossary, its name or a domain."""
+    """The language an outlet publishes in (base code such as "ko"), or None if unknown.
+
+    The glossary concept's ``language`` field decides when it is set; otherwise a
+    nationality word or country domain in the concept's notes, then in the name, then
+    the script the name is written in.
+    """
     if concept_id and glossary is not None and concept_id in glossary.concepts:
         concept = glossary.concepts[concept_id]
-        lang = getattr(concept, "language", None)  # a future glossary field wins
-        if lang:
-            return base(lang)
+        if concept.language:
+            return base(concept.language)
         for pattern, code in _NATIONALITY:
             if concept.notes and pattern.search(concept.notes):
                 return code
         tld = _TLD.search(concept.notes or "")
         if tld:
             return _TLD_LANG[tld.group(1).lower()]
-    if concept_id and concept_id in OUTLET_LANGUAGES:
-        return OUTLET_LANGUAGES[concept_id]
     for pattern, code in _NATIONALITY:
         if pattern.search(name):
             return code

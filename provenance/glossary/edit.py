@@ -25,7 +25,15 @@ from provenance.glossary.fileformat import (
     read_document,
     save_document,
 )
-from provenance.glossary.model import CATEGORIES, LANGUAGES, STATUSES, Concept, Form
+from provenance.glossary.model import (
+    CATEGORIES,
+    CONCEPT_LANGUAGES,
+    LANGUAGES,
+    STATUSES,
+    Concept,
+    Form,
+    known_concept_language,
+)
 from provenance.glossary.validate import errors_only, glossary_files, validate_paths
 
 LOCK_TIMEOUT_SECONDS = 30.0
@@ -105,11 +113,13 @@ def _form_node(form: Form, index: int) -> Any:
 
 def add_concept(path: str | Path, concept_id: str, category: str,
                 forms: Mapping[str, Sequence[Form]], *, canonical: str | None = None,
-                notes: str = "", context: Iterable[str | Path] | None = None) -> Concept:
+                notes: str = "", context: Iterable[str | Path] | None = None,
+                language: str | None = None) -> Concept:
     """Append a new concept to ``path`` (created if missing) and return it.
 
     ``context`` lists other glossary files or folders the new forms must not clash with
     (default: the other files in the same folder). Raises BadInput naming the clash.
+    ``language`` is the language an outlet publishes in (see ``Concept.language``).
     """
     path = Path(path)
     concept_id = concept_id.strip()
@@ -124,6 +134,12 @@ def add_concept(path: str | Path, concept_id: str, category: str,
             _check_form(lang, form)
     if canonical is None and not forms.get("en"):
         raise BadInput(f"{concept_id}: give an English form or a canonical name")
+    if language is not None:
+        known = known_concept_language(language)
+        if known is None:
+            raise BadInput(f"{concept_id}: unknown publication language {language!r} "
+                           f"(known: {', '.join(CONCEPT_LANGUAGES)})")
+        language = known
     others = _others(path, context)
     with locked(path):
         doc, own = _load_for_edit(path)
@@ -138,7 +154,8 @@ def add_concept(path: str | Path, concept_id: str, category: str,
                                    f"{hit.id!r} ({hit.source}:{hit.line})")
         canonical = canonical or forms["en"][0].text
         node = _concept_node(Concept(concept_id, category, canonical,
-                                     {k: list(v) for k, v in forms.items() if v}, notes))
+                                     {k: list(v) for k, v in forms.items() if v}, notes,
+                                     language=language))
         doc["concepts"].append(node)
         save_document(path, doc)
     concepts, _ = parse_concepts(read_document(path), path)
@@ -218,6 +235,8 @@ def _concept_node(concept: Concept) -> CommentedMap:
     english = [f for f in concept.forms.get("en", []) if f.status != "deprecated"]
     if not english or english[0].text != concept.canonical:
         node["canonical"] = concept.canonical
+    if concept.language:
+        node["language"] = concept.language
     form_map = CommentedMap()
     for lang, lang_forms in concept.forms.items():
         if lang_forms:
@@ -290,11 +309,26 @@ def import_concepts(path: str | Path, concepts: Iterable[Concept], *,
                         added += 1
                 if added:
                     summary.extended[incoming.id] = added
+                _merge_language(node, incoming, summary)
             elif kept:
                 concept = Concept(incoming.id, incoming.category, incoming.canonical, kept,
-                                  incoming.notes)
+                                  incoming.notes, language=incoming.language)
                 doc["concepts"].append(_concept_node(concept))
                 known[incoming.id] = concept
                 summary.added.append(incoming.id)
         save_document(path, doc)
     return summary
+
+
+def _merge_language(node: Any, incoming: Concept, summary: ImportSummary) -> None:
+    """Give an existing concept the imported ``language`` it lacks; never overwrite one."""
+    if not incoming.language:
+        return
+    current = node.get("language")
+    if current is None:
+        # keep the usual key order: after canonical/category, before forms
+        position = list(node.keys()).index("forms") if "forms" in node else len(node)
+        node.insert(position, "language", incoming.language)
+    elif current != incoming.language:
+        summary.skipped.append(f"{incoming.id}: language {incoming.language!r} differs from "
+                               f"{current!r} in {node.get('id')}")

@@ -4,8 +4,12 @@ TBX-Basic) and CSV (a header row of language codes, one concept per row).
 CSV cells hold the forms of one language separated by `` | ``; a form whose status is
 not implied by its position (first: preferred, others: admitted) or that is
 case-sensitive carries a bracket: ``Space Force Command [deprecated]``,
-``WSJ [preferred, case-sensitive]``. Extra columns ``id``, ``category``, ``canonical``
-and ``notes`` are optional on import.
+``WSJ [preferred, case-sensitive]``. Extra columns ``id``, ``category``, ``canonical``,
+``notes`` and ``language`` (the language an outlet publishes in) are optional on import,
+so files written before ``language`` existed still read.
+
+In TBX the publication language is a concept-level
+``<descrip type="publicationLanguage">``; tools that do not know it ignore it.
 """
 
 from __future__ import annotations
@@ -19,7 +23,14 @@ from pathlib import Path
 
 from provenance.errors import BadInput, GlossaryError
 from provenance.glossary.fileformat import write_atomic
-from provenance.glossary.model import LANGUAGES, STATUSES, Concept, Form
+from provenance.glossary.model import (
+    CONCEPT_LANGUAGES,
+    LANGUAGES,
+    STATUSES,
+    Concept,
+    Form,
+    known_concept_language,
+)
 from provenance.lang import glossary_code
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
@@ -32,7 +43,8 @@ _TBX_TO_STATUS = {
 }
 _CASE_NOTE = "case-sensitive"
 _CANONICAL_NOTE = "canonical: "
-META_COLUMNS = ("id", "category", "canonical", "notes")
+_LANGUAGE_DESCRIP = "publicationLanguage"
+META_COLUMNS = ("id", "category", "canonical", "notes", "language")
 
 
 def normalise_lang(code: str) -> str:
@@ -42,6 +54,17 @@ def normalise_lang(code: str) -> str:
         if known.lower() == mapped.lower():
             return known
     return mapped
+
+
+def publication_language(code: str, where: str) -> str | None:
+    """A concept's ``language`` cell/element: empty -> None, unknown -> GlossaryError."""
+    if not code.strip():
+        return None
+    known = known_concept_language(code)
+    if known is None:
+        raise GlossaryError(f"{where}: unknown publication language {code.strip()!r} "
+                            f"(known: {', '.join(CONCEPT_LANGUAGES)})")
+    return known
 
 
 def slug(text: str) -> str:
@@ -82,7 +105,7 @@ def read_tbx(path: str | Path) -> list[Concept]:
 
 
 def _read_entry(entry: ET.Element, index: int, source: str) -> Concept:
-    category, notes, canonical = "other", "", None
+    category, notes, canonical, language = "other", "", None, None
     for node in _children(entry, "descrip", "descripGrp", "note", "admin"):
         if _local(node.tag) == "descripGrp":
             node = next(iter(_children(node, "descrip")), node)
@@ -90,6 +113,8 @@ def _read_entry(entry: ET.Element, index: int, source: str) -> Concept:
         text = (node.text or "").strip()
         if kind == "subjectField" and text:
             category = text
+        elif kind == _LANGUAGE_DESCRIP:
+            language = publication_language(text, f"{source}: {entry.get('id') or index + 1}")
         elif kind == "definition" or (_local(node.tag) == "note" and
                                        not text.startswith(_CANONICAL_NOTE)):
             notes = "\n".join(x for x in (notes, text) if x)
@@ -116,7 +141,7 @@ def _read_entry(entry: ET.Element, index: int, source: str) -> Concept:
     concept_id = entry.get("id") or slug(_default_canonical(forms) or f"concept-{index + 1}")
     return Concept(id=concept_id, category=category,
                    canonical=canonical or _default_canonical(forms) or concept_id,
-                   forms=forms, notes=notes, source=source)
+                   forms=forms, notes=notes, source=source, language=language)
 
 
 def write_tbx(concepts: Iterable[Concept], path: str | Path) -> None:
@@ -135,6 +160,9 @@ def write_tbx(concepts: Iterable[Concept], path: str | Path) -> None:
         if concept.notes:
             ET.SubElement(entry, f"{{{TBX_NS}}}descrip", {"type": "definition"}).text = \
                 concept.notes
+        if concept.language:
+            ET.SubElement(entry, f"{{{TBX_NS}}}descrip", {"type": _LANGUAGE_DESCRIP}).text = \
+                concept.language
         if concept.canonical != _default_canonical(concept.forms):
             ET.SubElement(entry, f"{{{TBX_NS}}}note").text = _CANONICAL_NOTE + concept.canonical
         for lang, forms in concept.forms.items():
@@ -184,7 +212,8 @@ def _parse_cell(cell: str, where: str) -> list[Form]:
 
 
 def write_csv(concepts: Sequence[Concept], path: str | Path) -> None:
-    """One row per concept: id, category, canonical, notes, then one column per language."""
+    """One row per concept: id, category, canonical, notes, language, then one column per
+    form language."""
     langs = [lang for lang in LANGUAGES if any(lang in c.forms for c in concepts)]
     langs += sorted({lang for c in concepts for lang in c.forms} - set(langs))
     buffer = io.StringIO()
@@ -194,7 +223,7 @@ def write_csv(concepts: Sequence[Concept], path: str | Path) -> None:
         cells = [" | ".join(_format_form(f, i) for i, f in enumerate(c.forms.get(lang, [])))
                  for lang in langs]
         canonical = "" if c.canonical == _default_canonical(c.forms) else c.canonical
-        writer.writerow([c.id, c.category, canonical, c.notes, *cells])
+        writer.writerow([c.id, c.category, canonical, c.notes, c.language or "", *cells])
     write_atomic(path, buffer.getvalue())
 
 
@@ -229,7 +258,9 @@ def read_csv(path: str | Path) -> list[Concept]:
             next(iter(forms.values()))[0].text
         concepts.append(Concept(id=cell("id") or slug(canonical),
                                 category=cell("category") or "other", canonical=canonical,
-                                forms=forms, notes=cell("notes"), source=str(path), line=line))
+                                forms=forms, notes=cell("notes"), source=str(path), line=line,
+                                language=publication_language(cell("language"),
+                                                              f"{path}:{line}")))
     return concepts
 
 

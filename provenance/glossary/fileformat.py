@@ -6,6 +6,7 @@ A glossary file is a YAML mapping with a ``concepts`` list (see ``glossaries/REA
       - id: blue-origin
         category: company
         canonical: Blue Origin          # optional: defaults to the first English form
+        language: en                    # optional: the language an outlet publishes in
         forms:
           en: [Blue Origin]
           zh-Hans: [蓝色起源]
@@ -36,14 +37,22 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
 from provenance.errors import GlossaryError
-from provenance.glossary.model import CATEGORIES, LANGUAGES, STATUSES, Concept, Form
+from provenance.glossary.model import (
+    CATEGORIES,
+    CONCEPT_LANGUAGES,
+    LANGUAGES,
+    STATUSES,
+    Concept,
+    Form,
+    known_concept_language,
+)
 from provenance.paths import data_dir
 
 #: Set to a number of seconds to pause between writing the temp file and renaming it
 #: (used by the tests to kill a writer mid-write and check the old file survives).
 WRITE_DELAY_ENV = "PROVENANCE_GLOSSARY_WRITE_DELAY"
 
-CONCEPT_KEYS = frozenset({"id", "category", "canonical", "forms", "notes"})
+CONCEPT_KEYS = frozenset({"id", "category", "canonical", "language", "forms", "notes"})
 FORM_KEYS = frozenset({"text", "status", "case_sensitive"})
 
 
@@ -180,8 +189,23 @@ def _parse_concept(item: Any, where: str, line: int, problems: list[Problem]) ->
                                     "(give 'canonical' or an English form)"))
             canonical = cid
     notes = item.get("notes") or ""
+    language = _parse_language(item, cid, where, line, problems)
     return Concept(id=cid.strip(), category=category, canonical=str(canonical).strip(), forms=forms,
-                   notes=str(notes).strip(), source=where, line=line)
+                   notes=str(notes).strip(), source=where, line=line, language=language)
+
+
+def _parse_language(item: Any, cid: str, where: str, line: int,
+                    problems: list[Problem]) -> str | None:
+    """The optional ``language`` key: a known code, or a problem on its line."""
+    if "language" not in item:
+        return None
+    raw = item.get("language")
+    known = known_concept_language(raw) if isinstance(raw, str) else None
+    if known is None:
+        problems.append(Problem(where, _line_of_key(item, "language", line),
+                                f"{cid}: unknown publication language {raw!r} "
+                                f"(known: {', '.join(CONCEPT_LANGUAGES)})"))
+    return known
 
 
 def _parse_form(entry: Any, index: int, cid: str, lang: str, where: str, line: int,
@@ -213,7 +237,7 @@ def _parse_form(entry: Any, index: int, cid: str, lang: str, where: str, line: i
 
 
 #: Bump when parsing changes, so cached parses of unchanged files are not reused.
-_PARSE_VERSION = "1"
+_PARSE_VERSION = "2"  # 2: concepts carry ``language``
 
 
 def load_file(path: str | Path) -> tuple[list[Concept], list[Problem]]:
@@ -270,7 +294,7 @@ def _from_cache(data: dict[str, Any], where: str) -> tuple[list[Concept], list[P
             for lang, entries in c["forms"].items()
         }
         concepts.append(Concept(c["id"], c["category"], c["canonical"], forms, c["notes"],
-                                source=where, line=c["line"]))
+                                source=where, line=c["line"], language=c["language"]))
     problems = [Problem(where, line, message, severity)
                 for line, message, severity in data["problems"]]
     return concepts, problems

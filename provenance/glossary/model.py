@@ -18,6 +18,17 @@ CATEGORIES: tuple[str, ...] = (
     "agency", "company", "event", "product", "other",
 )
 STATUSES: tuple[str, ...] = ("preferred", "admitted", "deprecated")
+#: Codes a concept's ``language`` (the language an outlet or organisation publishes in)
+#: may take: the glossary codes plus script-neutral ``zh`` (a news agency's home
+#: language is Chinese, whichever script a given article uses).
+CONCEPT_LANGUAGES: tuple[str, ...] = ("en", "zh", "zh-Hans", "zh-Hant", "ko", "uk", "ru", "ja",
+                                      "de", "fr", "es")
+
+
+def known_concept_language(code: str) -> str | None:
+    """``code`` spelled as in :data:`CONCEPT_LANGUAGES` (case-insensitive), or None."""
+    wanted = code.strip().lower()
+    return next((known for known in CONCEPT_LANGUAGES if known.lower() == wanted), None)
 
 
 @dataclass(frozen=True)
@@ -36,6 +47,9 @@ class Concept:
     """One concept with its forms per glossary language.
 
     ``source`` and ``line`` say where it was defined (for validator messages and edits).
+    ``language`` is the language the outlet or organisation publishes in ("ko" for
+    Yonhap, "en" for Reuters), when the glossary says so: it tells the origin analysis
+    which language a report relayed from that outlet was first written in.
     """
 
     id: str
@@ -45,6 +59,7 @@ class Concept:
     notes: str = ""
     source: str | None = None
     line: int | None = None
+    language: str | None = None
 
     def all_forms(self) -> list[tuple[str, Form]]:
         """Every (language, form) pair, in file order."""
@@ -65,6 +80,7 @@ class Concept:
             "category": self.category,
             "canonical": self.canonical,
             "notes": self.notes,
+            "language": self.language,
             "forms": {
                 lang: [
                     {"text": f.text, "status": f.status, "case_sensitive": f.case_sensitive}

@@ -1,7 +1,8 @@
 """Check glossary files and report every problem with its file and line.
 
 Per file (see :mod:`provenance.glossary.fileformat`): malformed YAML, unknown keys,
-unknown category, status or language code, empty forms, concepts without an id or a
+unknown category, status or language code (of a form, or of a concept's ``language``,
+the language an outlet publishes in), empty forms, concepts without an id or a
 canonical name. Across files: duplicate concept ids, and one variant claimed by two
 concepts in the same language (compared case-folded), which would make matching
 ambiguous.
