@@ -13,8 +13,8 @@ Journal), else by the name as written, case-folded.
 
 from __future__ import annotations
 
-from provenance.drift.base import Detector
-from provenance.drift.context import PairContext, SentenceFacts
+from provenance.drift.base import LinkDetector
+from provenance.drift.context import SentenceFacts
 from provenance.model import Attribution, Finding, Link
 
 _VAGUE = frozenset({"unknown", "unnamed"})
@@ -36,20 +36,14 @@ def _collect(facts: list[SentenceFacts]) -> tuple[list[Attribution], list[Attrib
     return claims, caveats
 
 
-class AttributionDrift(Detector):
+class AttributionDrift(LinkDetector):
     """Cited sources changed, added or dropped; verification caveats dropped."""
 
     name = "attribution"
     kinds = ("attribution",)
 
-    def detect(self, pair: PairContext) -> list[Finding]:
-        findings: list[Finding] = []
-        for link in pair.aligned:
-            findings.extend(self._link(link, pair.src_of(link), pair.tgt_of(link)))
-        return findings
-
-    def _link(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts]
-              ) -> list[Finding]:
+    def compare(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts]
+                ) -> list[Finding]:
         s_claims, s_caveats = _collect(src)
         t_claims, t_caveats = _collect(tgt)
         found: list[Finding] = []

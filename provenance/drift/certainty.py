@@ -8,8 +8,8 @@ often, so their changes are minor; adding a hedge weakens a claim and is minor t
 
 from __future__ import annotations
 
-from provenance.drift.base import Detector
-from provenance.drift.context import PairContext, SentenceFacts
+from provenance.drift.base import LinkDetector
+from provenance.drift.context import SentenceFacts
 from provenance.drift.lexicons import Cue
 from provenance.model import Finding, Link
 
@@ -18,20 +18,14 @@ def _cues(facts: list[SentenceFacts], category: str) -> list[tuple[int, Cue]]:
     return [(f.index, c) for f in facts for c in f.cues_of(category)]
 
 
-class CertaintyDrift(Detector):
+class CertaintyDrift(LinkDetector):
     """Evidentials and modal hedges present on one side only."""
 
     name = "certainty"
     kinds = ("certainty",)
 
-    def detect(self, pair: PairContext) -> list[Finding]:
-        findings: list[Finding] = []
-        for link in pair.aligned:
-            findings.extend(self._link(link, pair.src_of(link), pair.tgt_of(link)))
-        return findings
-
-    def _link(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts]
-              ) -> list[Finding]:
+    def compare(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts]
+                ) -> list[Finding]:
         found: list[Finding] = []
         s_ev, t_ev = _cues(src, "evidential"), _cues(tgt, "evidential")
         s_mod, t_mod = _cues(src, "modal"), _cues(tgt, "modal")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from provenance.drift.base import Detector
+from provenance.drift.base import LinkDetector
 from provenance.drift.context import PairContext, SentenceFacts
 from provenance.model import Finding, Link
 
@@ -64,52 +64,16 @@ def _one_day_apart(a: dict[str, int], b: dict[str, int]) -> bool:
     return abs((da - db).days) == 1
 
 
-class DateDrift(Detector):
+class DateDrift(LinkDetector):
     """Dates and times that disagree, compared component by component."""
 
     name = "dates"
     kinds = ("date",)
 
-    def detect(self, pair: PairContext) -> list[Finding]:
-        findings: list[Finding] = []
-        for link in pair.aligned:
-            s_items = [(f.index, q) for f in pair.src_of(link) for q in f.dates if q.date]
-            t_items = [(f.index, q) for f in pair.tgt_of(link) for q in f.dates if q.date]
-            findings.extend(self._link(link, s_items, t_items))
-        findings.extend(self._report_dates(pair, findings))
-        return findings
-
-    def _report_dates(self, pair: PairContext, found: list[Finding]) -> list[Finding]:
-        """Dates given for the same cited report ("the WSJ reported on the 26th") that
-        disagree anywhere in the two articles: an aligner may not link those sentences."""
-        src_dates = _dated_sources(pair.src_facts)
-        tgt_dates = _dated_sources(pair.tgt_facts)
-        seen = {(tuple(f.src_spans), tuple(f.tgt_spans)) for f in found}
-        findings: list[Finding] = []
-        for key, (i, a, name) in src_dates.items():
-            if key not in tgt_dates:
-                continue
-            j, b, _ = tgt_dates[key]
-            pa, pb = date_parts(a.date), date_parts(b.date)
-            differs = _differences(pa, pb)
-            spans = ([(i, a.start, a.end)], [(j, b.start, b.end)])
-            if not differs or (tuple(spans[0]), tuple(spans[1])) in seen:
-                continue
-            local = a.local_time or b.local_time
-            shift = local and _one_day_apart(pa, pb)
-            message = (f"{name} report dated “{a.text}” ({a.date}) in the source but “{b.text}” "
-                       f"({b.date}) in the relay")
-            if shift:
-                message += "; one side gives local time, a time-zone shift is possible"
-            findings.append(self.finding(
-                "date", "minor" if shift else "major", (i,), (j,), message,
-                src_spans=spans[0], tgt_spans=spans[1], src_date=a.date, tgt_date=b.date,
-                differs="/".join(differs), local_time=local, source=name, report_date=True))
-        return findings
-
-
-    def _link(self, link: Link, s_items: list[tuple[int, Quantity]],
-              t_items: list[tuple[int, Quantity]]) -> list[Finding]:
+    def compare(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts]
+                ) -> list[Finding]:
+        s_items = [(f.index, q) for f in src for q in f.dates if q.date]
+        t_items = [(f.index, q) for f in tgt for q in f.dates if q.date]
         # drop exact agreements, then pair what is left in reading order by kind
         for s in list(s_items):
             for t in t_items:
@@ -153,6 +117,33 @@ class DateDrift(Detector):
                 tgt_spans=[(j, b.start, b.end)], tgt_date=b.date, side="tgt"))
         return findings
 
+    def across(self, pair: PairContext, found: list[Finding]) -> list[Finding]:
+        """Dates given for the same cited report ("the WSJ reported on the 26th") that
+        disagree anywhere in the two articles: an aligner may not link those sentences."""
+        src_dates = _dated_sources(pair.src_facts)
+        tgt_dates = _dated_sources(pair.tgt_facts)
+        seen = {(tuple(f.src_spans), tuple(f.tgt_spans)) for f in found}
+        findings: list[Finding] = []
+        for key, (i, a, name) in src_dates.items():
+            if key not in tgt_dates:
+                continue
+            j, b, _ = tgt_dates[key]
+            pa, pb = date_parts(a.date), date_parts(b.date)
+            differs = _differences(pa, pb)
+            spans = ([(i, a.start, a.end)], [(j, b.start, b.end)])
+            if not differs or (tuple(spans[0]), tuple(spans[1])) in seen:
+                continue
+            local = a.local_time or b.local_time
+            shift = local and _one_day_apart(pa, pb)
+            message = (f"{name} report dated “{a.text}” ({a.date}) in the source but “{b.text}” "
+                       f"({b.date}) in the relay")
+            if shift:
+                message += "; one side gives local time, a time-zone shift is possible"
+            findings.append(self.finding(
+                "date", "minor" if shift else "major", (i,), (j,), message,
+                src_spans=spans[0], tgt_spans=spans[1], src_date=a.date, tgt_date=b.date,
+                differs="/".join(differs), local_time=local, source=name, report_date=True))
+        return findings
 
 def _dated_sources(facts: list[SentenceFacts]) -> dict[str, tuple[int, Quantity, str]]:
     """Cited source -> (sentence, date quantity) of the first dated mention of its report."""

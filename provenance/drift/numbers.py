@@ -11,8 +11,8 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from provenance.drift.base import Detector
-from provenance.drift.context import PairContext, SentenceFacts
+from provenance.drift.base import LinkDetector
+from provenance.drift.context import SentenceFacts
 from provenance.model import Finding, Link
 
 if TYPE_CHECKING:
@@ -57,20 +57,14 @@ def _same_value(a: Quantity, b: Quantity) -> bool:
     return math.isclose(a.value, b.value, rel_tol=1e-6)
 
 
-class NumberDrift(Detector):
+class NumberDrift(LinkDetector):
     """Values, scales, units, currencies and qualifiers of numbers, money, percentages."""
 
     name = "numbers"
     kinds = ("number",)
 
-    def detect(self, pair: PairContext) -> list[Finding]:
-        findings: list[Finding] = []
-        for link in pair.aligned:
-            findings.extend(self._link(link, pair.src_of(link), pair.tgt_of(link)))
-        return findings
-
-    def _link(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts]
-              ) -> list[Finding]:
+    def compare(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts]
+                ) -> list[Finding]:
         s_items = [(f.index, q) for f in src for q in f.numeric]
         t_items = [(f.index, q) for f in tgt for q in f.numeric]
         findings: list[Finding] = []
