@@ -33,6 +33,8 @@ def test_round_trip_of_the_bundled_glossary_is_lossless(tmp_path: Path, suffix: 
     assert any(f.case_sensitive and f.text == "the Journal" for f in wsj.forms["en"])
     force = next(c for c in back if c.id == "us-space-force")
     assert any(f.status == "deprecated" for f in force.forms["en"])
+    # an outlet's publication language survives
+    assert next(c for c in back if c.id == "yonhap").language == "ko"
 
 
 def test_tbx_v3_layout(tmp_path: Path) -> None:
@@ -41,6 +43,45 @@ def test_tbx_v3_layout(tmp_path: Path) -> None:
     assert 'xmlns="urn:iso:std:iso:30042:ed-2"' in text and 'type="TBX-Basic"' in text
     assert "<conceptEntry" in text and "<langSec" in text and "<termSec>" in text
     assert "preferredTerm-admn-sts" in text
+
+
+def test_publication_language_in_tbx_and_csv(tmp_path: Path) -> None:
+    yonhap = default_glossary().get("yonhap")
+    write_exchange([yonhap], tmp_path / "y.tbx")
+    assert '<descrip type="publicationLanguage">ko</descrip>' in \
+        (tmp_path / "y.tbx").read_text(encoding="utf-8")
+    write_exchange([yonhap], tmp_path / "y.csv")
+    header, row = (tmp_path / "y.csv").read_text(encoding="utf-8").splitlines()[:2]
+    assert header.startswith("id,category,canonical,notes,language,")
+    assert row.startswith("yonhap,outlet,,,ko,Yonhap")
+    # files written before the field existed still read, without a language
+    assert read_tbx(FIXTURES / "martif-2008.tbx")[0].language is None
+    old = tmp_path / "old.csv"
+    old.write_text("id,category,notes,en\nwire,outlet,,Wire\n", encoding="utf-8")
+    assert read_csv(old)[0].language is None
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,language,en\nwire,ko,Wire\nother,klingon,Other\n", encoding="utf-8")
+    with pytest.raises(GlossaryError, match=r"bad\.csv:3: unknown publication language 'klingon'"):
+        read_csv(bad)
+    tbx = (tmp_path / "y.tbx").read_text(encoding="utf-8").replace(">ko</descrip>", ">xx</descrip>")
+    (tmp_path / "bad.tbx").write_text(tbx, encoding="utf-8")
+    with pytest.raises(GlossaryError, match=r"bad\.tbx: yonhap: unknown publication language"):
+        read_tbx(tmp_path / "bad.tbx")
+
+
+def test_import_adds_a_missing_language_and_reports_a_different_one(tmp_path: Path) -> None:
+    target = tmp_path / "mine.yaml"
+    source = tmp_path / "in.csv"
+    source.write_text("id,category,en\nwire,outlet,Wire\n", encoding="utf-8")
+    import_concepts(target, read_csv(source))
+    assert Glossary.load([target]).get("wire").language is None
+    source.write_text("id,category,language,en\nwire,outlet,ko,Wire\n", encoding="utf-8")
+    import_concepts(target, read_csv(source))
+    assert Glossary.load([target]).get("wire").language == "ko"
+    source.write_text("id,category,language,en\nwire,outlet,ja,Wire\n", encoding="utf-8")
+    summary = import_concepts(target, read_csv(source))
+    assert Glossary.load([target]).get("wire").language == "ko"  # never overwritten
+    assert any("language 'ja' differs from 'ko'" in s for s in summary.skipped)
 
 
 def test_reads_2008_martif() -> None:

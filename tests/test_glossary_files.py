@@ -152,3 +152,55 @@ def test_cached_parse_equals_a_fresh_parse(outlets: Path) -> None:
     add_variant(outlets, "reuters", "ja", "ロイター")  # an edit changes the content hash
     assert "ja" in {lang for c, _ in [load_file(outlets)] for x in c if x.id == "reuters"
                     for lang in x.forms}
+
+
+def test_language_field_parses_and_a_bad_code_is_an_error_on_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "o.yaml"
+    path.write_text("concepts:\n"
+                    "  - id: wire\n"
+                    "    category: outlet\n"
+                    "    language: KO\n"
+                    "    forms: {en: [Wire]}\n"
+                    "  - id: other\n"
+                    "    category: outlet\n"
+                    "    forms: {en: [Other]}\n", encoding="utf-8")
+    g = Glossary.load([path])
+    assert (g.get("wire").language, g.get("other").language) == ("ko", None)  # case-folded
+    digest = g.digest
+    path.write_text(path.read_text(encoding="utf-8").replace("KO", "zh-Hant"), encoding="utf-8")
+    assert Glossary.load([path]).get("wire").language == "zh-Hant"
+    assert Glossary.load([path]).digest != digest  # the field is part of the content hash
+    path.write_text(path.read_text(encoding="utf-8").replace("zh-Hant", "klingon")
+                    + "    language: [en]\n", encoding="utf-8")
+    _, problems = validate_paths([path])
+    assert [(p.line, p.message) for p in problems] == [
+        (4, "wire: unknown publication language 'klingon' "
+            "(known: en, zh, zh-Hans, zh-Hant, ko, uk, ru, ja, de, fr, es)"),
+        (9, "other: unknown publication language ['en'] "
+            "(known: en, zh, zh-Hans, zh-Hant, ko, uk, ru, ja, de, fr, es)")]
+    with pytest.raises(GlossaryError, match=r"o\.yaml:4: wire: unknown publication language"):
+        Glossary.load([path])
+
+
+def test_every_bundled_outlet_says_its_language() -> None:
+    from provenance.glossary import default_glossary
+
+    outlets = default_glossary().by_category("outlet")
+    assert len(outlets) > 40
+    assert [c.id for c in outlets if not c.language] == []
+    languages = {c.id: c.language for c in outlets}
+    assert (languages["yonhap"], languages["xinhua"], languages["ria-novosti"]) == \
+        ("ko", "zh", "ru")
+    assert (languages["kommersant-ukrainian"], languages["kommersant"]) == ("uk", "ru")
+
+
+def test_add_concept_writes_the_language_before_the_forms(outlets: Path) -> None:
+    concept = add_concept(outlets, "maeil", "outlet", {"en": [Form("Maeil Business Newspaper")]},
+                          language="ko")
+    assert concept.language == "ko"
+    text = outlets.read_text(encoding="utf-8")
+    block = text[text.index("id: maeil"):]
+    assert block.index("language: ko") < block.index("forms:")
+    assert Glossary.load([outlets.parent]).get("maeil").language == "ko"
+    with pytest.raises(BadInput, match="unknown publication language 'xx'"):
+        add_concept(outlets, "x-wire", "outlet", {"en": [Form("X Wire")]}, language="xx")

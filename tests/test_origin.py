@@ -111,6 +111,11 @@ def test_korean_outlet_rendering_from_general_rules(glossary):
     ("kommersant-ukrainian", "Kommersant Ukrainian", "uk"),  # from the glossary notes
     ("asia-business-daily", "The Asia Business Daily", "ko"),
     ("wsj", "The Wall Street Journal", "en"),
+    # the glossary's language field, where a name alone would mislead or say nothing
+    ("korea-herald", "The Korea Herald", "en"),
+    ("kyiv-independent", "The Kyiv Independent", "en"),
+    ("global-times", "Global Times", "zh"),
+    ("afp", "Agence France-Presse", "fr"),
     (None, "Korea Economic Daily", "ko"),  # nationality word in the name
     (None, "example.com.ua", "uk"),  # country domain
     (None, "北海晨报", "zh"),  # script
@@ -153,3 +158,17 @@ def test_plain_english_report_has_no_traces(glossary):
                                 "this year. The company declined to give details.", id="t",
                                 lang="en")
     assert origin_signals(article, glossary) == []
+
+
+def test_outlet_language_comes_from_the_concept_field_then_its_notes():
+    from provenance.glossary import Concept, Form, Glossary
+
+    g = Glossary([
+        Concept("daily-wire", "outlet", "Tech Daily Wire", {"en": [Form("Tech Daily Wire")]},
+                notes="A Korean trade daily.", language="ja"),
+        Concept("other-wire", "outlet", "Other Wire", {"en": [Form("Other Wire")]},
+                notes="A Korean trade daily."),
+    ])
+    assert outlet_language("daily-wire", "Tech Daily Wire", g) == "ja"  # field beats notes
+    assert outlet_language("other-wire", "Other Wire", g) == "ko"  # no field: the notes
+    assert outlet_language("daily-wire", "Tech Daily Wire", None) is None
