@@ -11,7 +11,7 @@ from __future__ import annotations
 from provenance.drift.base import LinkDetector
 from provenance.drift.context import SentenceFacts
 from provenance.drift.lexicons import Cue
-from provenance.model import Finding, Link
+from provenance.model import Finding, Link, Severity
 
 
 def _cues(facts: list[SentenceFacts], category: str) -> list[tuple[int, Cue]]:
@@ -31,31 +31,29 @@ class CertaintyDrift(LinkDetector):
         s_mod, t_mod = _cues(src, "modal"), _cues(tgt, "modal")
         t_reporting = _cues(tgt, "reporting")
         if s_ev and not t_ev:
-            i, cue = s_ev[0]
             # "reportedly" -> "according to X": still second-hand, only less vague
             severity = "minor" if (t_reporting or t_mod) else "major"
-            found.append(self.finding(
-                "certainty", severity, link.src, link.tgt,
-                f"evidential “{cue.text}” dropped: the relay states the claim "
-                f"{'with a source' if t_reporting else 'as fact'}",
-                src_spans=[(i, cue.start, cue.end)], change="evidential_removed",
-                cue=cue.text))
+            found.append(self._one_sided(
+                link, "evidential", "src", s_ev[0], severity,
+                f"the relay states the claim {'with a source' if t_reporting else 'as fact'}"))
         elif t_ev and not s_ev:
-            j, cue = t_ev[0]
-            found.append(self.finding(
-                "certainty", "minor", link.src, link.tgt,
-                f"evidential “{cue.text}” added: the relay presents the claim as second-hand",
-                tgt_spans=[(j, cue.start, cue.end)], change="evidential_added", cue=cue.text))
+            found.append(self._one_sided(link, "evidential", "tgt", t_ev[0], "minor",
+                                         "the relay presents the claim as second-hand"))
         if s_mod and not t_mod and not t_ev:
-            i, cue = s_mod[0]
-            found.append(self.finding(
-                "certainty", "minor", link.src, link.tgt,
-                f"hedge “{cue.text}” dropped: the relay is more certain than the source",
-                src_spans=[(i, cue.start, cue.end)], change="hedge_removed", cue=cue.text))
+            found.append(self._one_sided(link, "hedge", "src", s_mod[0], "minor",
+                                         "the relay is more certain than the source"))
         elif t_mod and not s_mod and not s_ev:
-            j, cue = t_mod[0]
-            found.append(self.finding(
-                "certainty", "minor", link.src, link.tgt,
-                f"hedge “{cue.text}” added: the relay is less certain than the source",
-                tgt_spans=[(j, cue.start, cue.end)], change="hedge_added", cue=cue.text))
+            found.append(self._one_sided(link, "hedge", "tgt", t_mod[0], "minor",
+                                         "the relay is less certain than the source"))
         return found
+
+    def _one_sided(self, link: Link, what: str, side: str, at: tuple[int, Cue],
+                   severity: Severity, consequence: str) -> Finding:
+        """An evidential or hedge (``what``) found on ``side`` ("src"/"tgt") only."""
+        index, cue = at
+        dropped = side == "src"
+        return self.finding(
+            "certainty", severity, link.src, link.tgt,
+            f"{what} “{cue.text}” {'dropped' if dropped else 'added'}: {consequence}",
+            **{f"{side}_spans": [(index, cue.start, cue.end)]},
+            change=f"{what}_{'removed' if dropped else 'added'}", cue=cue.text)

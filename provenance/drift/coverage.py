@@ -70,34 +70,32 @@ class CoverageDrift(Detector):
         findings: list[Finding] = []
         facing = _facing(pair)
         for link in pair.omitted:
-            for i in link.src:
-                info = information(pair.src_facts[i])
-                across = facing.get(("src", i))
-                severity = "minor" if across is not None else _severity(info.score)
-                findings.append(self.finding(
-                    "omission", severity, (i,), (),
-                    f"source sentence {i + 1} is not in the relay ({info.describe()}): "
-                    f"“{_clip(pair.src_facts[i].text)}”",
-                    src_spans=[(i, 0, len(pair.src_facts[i].text))],
-                    information=round(info.score, 2), carries=info.parts,
-                    facing_addition=across))
+            findings.extend(self._unlinked(pair, "src", i, facing) for i in link.src)
         for link in pair.added:
-            for j in link.tgt:
-                info = information(pair.tgt_facts[j])
-                across = facing.get(("tgt", j))
-                severity = "minor" if across is not None else _severity(info.score)
-                findings.append(self.finding(
-                    "addition", severity, (), (j,),
-                    f"relay sentence {j + 1} has no source ({info.describe()}): "
-                    f"“{_clip(pair.tgt_facts[j].text)}”",
-                    tgt_spans=[(j, 0, len(pair.tgt_facts[j].text))],
-                    information=round(info.score, 2), carries=info.parts,
-                    facing_omission=across))
+            findings.extend(self._unlinked(pair, "tgt", j, facing) for j in link.tgt)
         findings.extend(self._merged(pair))
         # most informative first, so a report can cut the tail
         findings.sort(key=lambda f: -float(f.evidence["information"]))
         return findings
 
+
+    def _unlinked(self, pair: PairContext, side: str, k: int,
+                  facing: dict[tuple[str, int], int]) -> Finding:
+        """An omission (source sentence ``k``) or an addition (relay sentence ``k``)."""
+        omitted = side == "src"
+        facts = (pair.src_facts if omitted else pair.tgt_facts)[k]
+        info = information(facts)
+        across = facing.get((side, k))
+        severity = "minor" if across is not None else _severity(info.score)
+        where = (f"source sentence {k + 1} is not in the relay" if omitted
+                 else f"relay sentence {k + 1} has no source")
+        return self.finding(
+            "omission" if omitted else "addition", severity,
+            (k,) if omitted else (), () if omitted else (k,),
+            f"{where} ({info.describe()}): “{_clip(facts.text)}”",
+            **{f"{side}_spans": [(k, 0, len(facts.text))]},
+            information=round(info.score, 2), carries=info.parts,
+            **{"facing_addition" if omitted else "facing_omission": across})
 
     def _merged(self, pair: PairContext) -> list[Finding]:
         """Sentences an aligner folded into a neighbour's link although nothing renders them.

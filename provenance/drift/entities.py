@@ -103,26 +103,22 @@ class EntityDrift(Detector):
                 f"(“{tm.text}”)",
                 src_spans=[(i, sm.start, sm.end)], tgt_spans=[(j, tm.start, tm.end)],
                 change="replaced", category=sm.category, src_concept=cid, tgt_concept=rival))
-        for cid in only_src:
-            i, sm = s_terms[cid]
-            if comparable:
-                s_left.append((i, _full_name(src, i, sm)))
-                continue
-            findings.append(self.finding(
-                "entity", "minor", link.src, link.tgt,
-                f"{sm.category} “{sm.canonical}” is not mentioned in the relay",
-                src_spans=[(i, sm.start, sm.end)], change="dropped", category=sm.category,
-                src_concept=cid))
-        for cid in only_tgt:
-            j, tm = t_terms[cid]
-            if comparable:
-                t_left.append((j, _full_name(tgt, j, tm)))
-                continue
-            findings.append(self.finding(
-                "entity", "minor", link.src, link.tgt,
-                f"{tm.category} “{tm.canonical}” (“{tm.text}”) is added in the relay",
-                tgt_spans=[(j, tm.start, tm.end)], change="added", category=tm.category,
-                tgt_concept=cid))
+        for side, only, terms, facts, left in (("src", only_src, s_terms, src, s_left),
+                                               ("tgt", only_tgt, t_terms, tgt, t_left)):
+            for cid in only:
+                k, m = terms[cid]
+                if comparable:
+                    left.append((k, _full_name(facts, k, m)))
+                    continue
+                dropped = side == "src"
+                what = ("is not mentioned in the relay" if dropped
+                        else f"(“{m.text}”) is added in the relay")
+                findings.append(self.finding(
+                    "entity", "minor", link.src, link.tgt,
+                    f"{m.category} “{m.canonical}” {what}",
+                    **{f"{side}_spans": [(k, m.start, m.end)]},
+                    change="dropped" if dropped else "added", category=m.category,
+                    **{f"{side}_concept": cid}))
         return findings, s_left, t_left
 
     # surface names -----------------------------------------------------------------

@@ -99,18 +99,14 @@ class NumberDrift(LinkDetector):
         # written with digits are worth a note when unmatched.
         s_items = [x for x in s_items if _has_digit(x[1])]
         t_items = [x for x in t_items if _has_digit(x[1])]
-        for i, q in s_items:
-            findings.append(self.finding(
-                "number", "minor", link.src, link.tgt,
-                f"number {_fmt(q)} has no counterpart in the relay",
-                src_spans=[(i, q.start, q.end)], value=q.value, unit=q.unit or q.currency,
-                side="src"))
-        for j, q in t_items:
-            findings.append(self.finding(
-                "number", "minor", link.src, link.tgt,
-                f"number {_fmt(q)} in the relay has no counterpart in the source",
-                tgt_spans=[(j, q.start, q.end)], value=q.value, unit=q.unit or q.currency,
-                side="tgt"))
+        unmatched = (("src", s_items, "has no counterpart in the relay"),
+                     ("tgt", t_items, "in the relay has no counterpart in the source"))
+        for side, items, where in unmatched:
+            for k, q in items:
+                findings.append(self.finding(
+                    "number", "minor", link.src, link.tgt, f"number {_fmt(q)} {where}",
+                    **{f"{side}_spans": [(k, q.start, q.end)]}, value=q.value,
+                    unit=q.unit or q.currency, side=side))
         return findings
 
     def _compare(self, link: Link, s: tuple[int, Quantity], t: tuple[int, Quantity],
