@@ -122,3 +122,21 @@ def test_suggest_finds_sources_in_chinese_and_korean_attribution_cues() -> None:
              ("한겨레의 보도에 따르면 블루오리진은 월스트리트저널에 따르면 계약을 따냈다.", "ko")]
     found = {(s.text, s.kind) for s in suggest_terms(items, g)}
     assert found == {("北京青年报", "outlet"), ("한겨레", "outlet")}
+
+
+def test_add_an_outlet_with_its_publication_language(tmp_path):
+    from click.testing import CliRunner
+
+    from provenance.cli import main
+    from provenance.glossary import Glossary
+
+    target = tmp_path / "mine.yaml"
+    result = CliRunner().invoke(main, [
+        "glossary", "add", "daily-example", "--category", "outlet", "--en", "Daily Example",
+        "--form", "ko=데일리 예시", "--language", "ko", "--file", str(target)])
+    assert result.exit_code == 0, result.output
+    assert Glossary.load([target]).get("daily-example").language == "ko"
+    bad = CliRunner().invoke(main, [
+        "glossary", "add", "other-example", "--category", "outlet", "--en", "Other Example",
+        "--language", "klingon", "--file", str(target)])
+    assert bad.exit_code == 2 and "klingon" in bad.output

@@ -108,10 +108,11 @@ def _target_file(file: str | None, concept_id: str, glossaries: tuple[str, ...])
               help="A form in another language (repeatable), e.g. ko=블루오리진.")
 @click.option("--canonical", help="English canonical name (default: the first --en).")
 @click.option("--notes", default="", help="Free-text notes.")
+@click.option("--language", help="Language an outlet publishes in (e.g. ko for Yonhap).")
 @click.option("--file", "file", required=True, type=click.Path(dir_okay=False),
               help="Glossary YAML file to add to (created if missing).")
 def add_cmd(concept_id: str, category: str, english: tuple[str, ...], forms: tuple[str, ...],
-            canonical: str | None, notes: str, file: str) -> None:
+            canonical: str | None, notes: str, language: str | None, file: str) -> None:
     """Add a concept; refuses a duplicate id or a form another concept claims."""
     from provenance.glossary.edit import add_concept
 
@@ -122,7 +123,8 @@ def add_cmd(concept_id: str, category: str, english: tuple[str, ...], forms: tup
         lang, text, status = _parse_form_option(value)
         existing = by_lang.setdefault(lang, [])
         existing.append(Form(text, status or ("admitted" if existing else "preferred")))
-    concept = add_concept(file, concept_id, category, by_lang, canonical=canonical, notes=notes)
+    concept = add_concept(file, concept_id, category, by_lang, canonical=canonical, notes=notes,
+                          language=language)
     click.echo(f"added {concept.id} to {file}:{concept.line}")
 
 
