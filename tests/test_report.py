@@ -17,11 +17,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 from conftest import PARALLEL, REPO
+from support.analysis_factory import article_from_lines
 
 from provenance.errors import BadInput
 from provenance.model import (
     Alignment,
-    Article,
     ArticleProvenance,
     Attribution,
     CorpusAnalysis,
@@ -29,7 +29,6 @@ from provenance.model import (
     Finding,
     Link,
     PairAnalysis,
-    Sentence,
 )
 from provenance.report import format_from_path, write_report
 from provenance.report.contents import build_contents, highlight_segments
@@ -62,23 +61,14 @@ HOSTILE = [
 ]
 
 
-def _sentences(lines: list[str], lang: str) -> list[Sentence]:
-    out, pos = [], 0
-    for i, line in enumerate(lines):
-        out.append(Sentence(i, line, pos, pos + len(line), lang))
-        pos += len(line) + 1
-    return out
-
-
 def hostile_analysis() -> CorpusAnalysis:
     """Two articles whose every text field tries to inject markup or script."""
-    ref = Article(id='ref"><script>alert(1)</script>', text="\n".join(HOSTILE),
-                  title="<script>title()</script>", outlet='<b onmouseover="x()">Evil</b>',
-                  url="javascript:alert(1)", language="en", sentences=_sentences(HOSTILE, "en"))
+    ref = article_from_lines('ref"><script>alert(1)</script>', HOSTILE, "en",
+                             title="<script>title()</script>",
+                             outlet='<b onmouseover="x()">Evil</b>', url="javascript:alert(1)")
     relay_lines = [HOSTILE[0].replace("5.9", "59"), HOSTILE[2], "<script>added()</script>"]
-    relay = Article(id="relay</textarea><script>", text="\n".join(relay_lines),
-                    outlet="Relay <svg onload=alert(1)>", language="zh-cn",
-                    sentences=_sentences(relay_lines, "zh-cn"))
+    relay = article_from_lines("relay</textarea><script>", relay_lines, "zh-cn",
+                               outlet="Relay <svg onload=alert(1)>")
     num = relay_lines[0].index("59")
     findings = [
         Finding("number", "critical", (0,), (0,), "<script>msg()</script> 5.9 became 59",
@@ -304,8 +294,7 @@ def test_svg_drawings_are_well_formed_xml_and_escape_labels(corpus_1000):
 
 @pytest.mark.parametrize("fmt", ["html", "md", "json", "csv", "tmx"])
 def test_a_corpus_with_nothing_compared_still_reports(fmt):
-    lone = Article(id="lone", text="Hello.", language="en",
-                   sentences=[Sentence(0, "Hello.", 0, 6, "en")])
+    lone = article_from_lines("lone", ["Hello."], "en")
     analysis = CorpusAnalysis(Signature({"t": "lone"}), [lone], {}, [], None, [])
     text = render(analysis, fmt)
     if fmt == "csv":  # one row per finding: the header alone (signatures ride on rows)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import warnings
 
+from support.analysis_factory import article_from_lines
+
 from provenance.model import (
     Alignment,
-    Article,
     ArticleProvenance,
     Attribution,
     CorpusAnalysis,
@@ -14,17 +15,14 @@ from provenance.model import (
     Finding,
     Link,
     PairAnalysis,
-    Sentence,
 )
 from provenance.signature import Signature
 from provenance.store import Store
 
 
 def _analysis() -> CorpusAnalysis:
-    ref = Article("ref", "Bezos spoke with Trump.", language="en",
-                  sentences=[Sentence(0, "Bezos spoke with Trump.", 0, 23, "en")])
-    relay = Article("relay", "贝索斯会见了特朗普。", language="zh-cn",
-                    sentences=[Sentence(0, "贝索斯会见了特朗普。", 0, 10, "zh-cn")])
+    ref = article_from_lines("ref", ["Bezos spoke with Trump."], "en")
+    relay = article_from_lines("relay", ["贝索斯会见了特朗普。"], "zh-cn")
     finding = Finding("relation", "major", (0,), (0,), "spoke with -> met",
                       src_spans=[(0, 6, 16)], tgt_spans=[(0, 3, 6)], evidence={"a": "spoke"})
     pair = PairAnalysis("ref", "relay",
