@@ -80,11 +80,7 @@ async def test_cold_corpus_is_analysed_in_a_worker(warm, tmp_path):
 async def test_open_a_relay_and_jump_between_findings(warm):
     app = make_app(warm)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(pilot)
-        table = app.screen.query_one("#articles")
-        table.move_cursor(row=_relay_row(app))
-        await pilot.press("enter")
-        await pilot.pause()
+        await _open_compare(pilot)
         from tui.screens.compare import CompareScreen
 
         assert isinstance(app.screen, CompareScreen)
@@ -109,10 +105,7 @@ async def test_open_a_relay_and_jump_between_findings(warm):
 async def test_filter_by_severity_hides_lesser_findings(warm):
     app = make_app(warm)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(pilot)
-        app.screen.query_one("#articles").move_cursor(row=_relay_row(app))
-        await pilot.press("enter")
-        await pilot.pause()
+        await _open_compare(pilot)
         screen = app.screen
         pair = app.analysis.pair_for(screen.relay_id)
         screen.min_severity = "critical"
@@ -128,10 +121,7 @@ async def test_filter_by_severity_hides_lesser_findings(warm):
 async def test_search_moves_to_a_matching_row(warm):
     app = make_app(warm)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(pilot)
-        app.screen.query_one("#articles").move_cursor(row=_relay_row(app))
-        await pilot.press("enter")
-        await pilot.pause()
+        await _open_compare(pilot)
         screen = app.screen
         relay = app.analysis.article(screen.relay_id)
         word = relay.sentences[-1].text.split()[0]
