@@ -9,13 +9,9 @@ often, so their changes are minor; adding a hedge weakens a claim and is minor t
 from __future__ import annotations
 
 from provenance.drift.base import LinkDetector
-from provenance.drift.context import SentenceFacts
+from provenance.drift.context import SentenceFacts, cues_in
 from provenance.drift.lexicons import Cue
 from provenance.model import Finding, Link, Severity
-
-
-def _cues(facts: list[SentenceFacts], category: str) -> list[tuple[int, Cue]]:
-    return [(f.index, c) for f in facts for c in f.cues_of(category)]
 
 
 class CertaintyDrift(LinkDetector):
@@ -27,9 +23,9 @@ class CertaintyDrift(LinkDetector):
     def compare(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts]
                 ) -> list[Finding]:
         found: list[Finding] = []
-        s_ev, t_ev = _cues(src, "evidential"), _cues(tgt, "evidential")
-        s_mod, t_mod = _cues(src, "modal"), _cues(tgt, "modal")
-        t_reporting = _cues(tgt, "reporting")
+        s_ev, t_ev = cues_in(src, "evidential"), cues_in(tgt, "evidential")
+        s_mod, t_mod = cues_in(src, "modal"), cues_in(tgt, "modal")
+        t_reporting = cues_in(tgt, "reporting")
         if s_ev and not t_ev:
             # "reportedly" -> "according to X": still second-hand, only less vague
             severity = "minor" if (t_reporting or t_mod) else "major"

@@ -64,6 +64,11 @@ class SentenceFacts:
         return [q for q in self.quantities if q.kind in ("date", "time")]
 
 
+def cues_in(facts: list[SentenceFacts], *categories: str) -> list[tuple[int, Cue]]:
+    """(sentence index, cue) for every cue of these categories, in reading order."""
+    return [(f.index, c) for f in facts for c in f.cues_of(*categories)]
+
+
 @dataclass
 class PairContext:
     """One reference article (``src``), one relay (``tgt``), their alignment and facts."""

@@ -5,8 +5,8 @@ its class (spoke/talked/called vs met/visited; awarded vs received; won vs bid).
 from __future__ import annotations
 
 from provenance.drift.base import LinkDetector
-from provenance.drift.context import SentenceFacts
-from provenance.drift.lexicons import RELATION_GROUPS, Cue
+from provenance.drift.context import SentenceFacts, cues_in
+from provenance.drift.lexicons import RELATION_GROUPS
 from provenance.model import Finding, Link, Severity
 
 #: "awarded" vs "received" is often just a change of voice; the others change the facts
@@ -18,10 +18,6 @@ _WORDS = {"contact_remote": "remote contact (spoke, called)",
           "outcome_won": "a result (won)", "outcome_sought": "an attempt (bid, sought)"}
 
 
-def _cues(facts: list[SentenceFacts], *categories: str) -> list[tuple[int, Cue]]:
-    return [(f.index, c) for f in facts for c in f.cues_of(*categories)]
-
-
 class NegationDrift(LinkDetector):
     """A clause negated on one side only."""
 
@@ -30,25 +26,20 @@ class NegationDrift(LinkDetector):
 
     def compare(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts]
                 ) -> list[Finding]:
-        s_neg = _cues(src, "negation")
-        t_neg = _cues(tgt, "negation")
+        s_neg = cues_in(src, "negation")
+        t_neg = cues_in(tgt, "negation")
         if bool(s_neg) == bool(t_neg):
             return []
-        strong = bool(_cues(src if s_neg else tgt, "negation_strong"))
-        severity: Severity = "major" if strong else "minor"
-        if s_neg:
-            i, cue = s_neg[0]
-            return [self.finding(
-                "negation", severity, link.src, link.tgt,
-                f"negation “{cue.text}” dropped: the relay may assert what the source denies",
-                src_spans=[(i, c.start, c.end) for i, c in s_neg], change="dropped",
-                cue=cue.text)]
-        j, cue = t_neg[0]
+        dropped = bool(s_neg)
+        side, facts, cues = ("src", src, s_neg) if dropped else ("tgt", tgt, t_neg)
+        severity: Severity = "major" if cues_in(facts, "negation_strong") else "minor"
+        cue = cues[0][1]
+        what = ("dropped: the relay may assert what the source denies" if dropped
+                else "added: the relay may deny what the source asserts")
         return [self.finding(
-            "negation", severity, link.src, link.tgt,
-            f"negation “{cue.text}” added: the relay may deny what the source asserts",
-            tgt_spans=[(j, c.start, c.end) for j, c in t_neg], change="added",
-            cue=cue.text)]
+            "negation", severity, link.src, link.tgt, f"negation “{cue.text}” {what}",
+            **{f"{side}_spans": [(k, c.start, c.end) for k, c in cues]},
+            change="dropped" if dropped else "added", cue=cue.text)]
 
 
 class RelationDrift(LinkDetector):
@@ -61,8 +52,8 @@ class RelationDrift(LinkDetector):
                 ) -> list[Finding]:
         findings: list[Finding] = []
         for group, (a, b) in RELATION_GROUPS.items():
-            s = {cat: _cues(src, cat) for cat in (a, b)}
-            t = {cat: _cues(tgt, cat) for cat in (a, b)}
+            s = {cat: cues_in(src, cat) for cat in (a, b)}
+            t = {cat: cues_in(tgt, cat) for cat in (a, b)}
             for old, new in ((a, b), (b, a)):
                 if s[old] and not s[new] and t[new] and not t[old]:
                     i, sc = s[old][0]
