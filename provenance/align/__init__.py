@@ -94,8 +94,8 @@ def align(
     in_order = align_monotonic(scorer, len(src), len(tgt))
     steps, search = in_order.steps, in_order.settings
     used = "monotonic"
-    if mode in ("auto", "reorder") and src and tgt:
-        moved = find_moved(scorer, steps, in_order.tables if in_order.full_grid else None)
+    if mode in ("auto", "reorder") and in_order.band is not None:
+        moved = find_moved(scorer, steps, in_order.tables, in_order.band)
         # auto switches only when a block really moved (some links cross).
         if mode == "reorder" or has_crossing(moved):
             steps, used = moved, "reorder"

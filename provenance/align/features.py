@@ -199,17 +199,6 @@ def _union(sets: Sequence[set[str]]) -> set[str]:
     return out
 
 
-def _slice(side: SideFeatures, idx: Sequence[int]) -> SideFeatures:
-    return SideFeatures(
-        texts=[side.texts[i] for i in idx],
-        renderings=[side.renderings[i] for i in idx],
-        lengths=side.lengths[list(idx)],
-        tokens=[side.tokens[i] for i in idx],
-        concepts=[side.concepts[i] for i in idx],
-        quantities=[side.quantities[i] for i in idx],
-    )
-
-
 @dataclass(frozen=True)
 class Weights:
     """How much each kind of evidence counts; every value goes into the signature."""
@@ -236,9 +225,9 @@ class Weights:
 TEXT_WEIGHTS = Weights()
 #: Weights when one side is only a gloss skeleton (names, numbers): tokens, quantities
 #: and lengths carry the alignment. Tuned on perturbed en→zh and uk→en pairs.
-SKELETON_WEIGHTS = Weights(similarity=1.5, tokens=1.5, token_miss=0.1, concepts=0.5,
-                           quantity_same=1.0, quantity_conflict=0.3, length=1.0,
-                           link_bonus=2.0, skip=0.5, many_penalty=0.25, moved_margin=0.5)
+SKELETON_WEIGHTS = Weights(similarity=1.5, tokens=1.5, token_miss=0.2, concepts=0.65,
+                           quantity_same=1.0, quantity_conflict=0.3, length=1.3,
+                           link_bonus=2.0, skip=0.5, many_penalty=0.25, moved_margin=0.25)
 
 
 class Band:
@@ -295,24 +284,6 @@ class PairScorer:
         self._sim_norm: dict[tuple[int, int], tuple[float, float]] = {}
         self.sim_signal = 1.0
         self._quantities = QuantityJudge(src.quantities, tgt.quantities)
-
-    def subset(self, src_idx: Sequence[int], tgt_idx: Sequence[int]) -> PairScorer:
-        """A scorer over some sentences of each side that keeps this pair's token
-        rarities, expansion factor and similarity noise levels."""
-        sub = object.__new__(PairScorer)
-        sub.src = _slice(self.src, src_idx)
-        sub.tgt = _slice(self.tgt, tgt_idx)
-        sub.w = self.w
-        sub.use_similarity = self.use_similarity
-        sub.expansion = self.expansion
-        sub.length_sigma = self.length_sigma
-        sub._idf = self._idf
-        sub._src_mass = self._src_mass[list(src_idx)]
-        sub._tgt_mass = self._tgt_mass[list(tgt_idx)]
-        sub._sim_norm = self._sim_norm
-        sub.sim_signal = self.sim_signal
-        sub._quantities = QuantityJudge(sub.src.quantities, sub.tgt.quantities)
-        return sub
 
     def _number_mass(self, side: SideFeatures) -> np.ndarray:
         return np.array([sum(self._idf[t] for t in ts if t[0] == "#") for ts in side.tokens])

@@ -13,7 +13,7 @@ Rows are processed with numpy: the only within-row dependency, a run of addition
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -39,17 +39,12 @@ class Step:
 
 
 def score_tables(scorer: PairScorer, band: Band,
-                 moves: tuple[tuple[int, int], ...] = LINK_MOVES, *,
-                 calibrate: bool = True) -> dict[tuple[int, int], np.ndarray]:
-    """Link score for every move and every cell of the band.
-
-    ``calibrate=False`` keeps the scorer's noise levels (a sub-problem is too small to
-    measure its own).
-    """
+                 moves: tuple[tuple[int, int], ...] = LINK_MOVES) -> dict[tuple[int, int],
+                                                                         np.ndarray]:
+    """Link score for every move and every cell of the band."""
     evidence = scorer.pair_evidence(band)
     sims = {mv: scorer.similarity(*mv, band) for mv in moves}
-    if calibrate:
-        scorer.calibrate_similarity(sims, band)
+    scorer.calibrate_similarity(sims, band)
     return {mv: scorer.link_scores(*mv, band, sims[mv], evidence) for mv in moves}
 
 
@@ -200,13 +195,13 @@ def _heaviest_chain(anchors: list[tuple[int, int, float]]) -> list[tuple[int, in
 
 @dataclass
 class MonotonicResult:
-    """The in-order path, the search settings, and the score tables it was read from
-    (whole-grid tables let the re-report pass score any pair of runs by slicing)."""
+    """The in-order path, the search settings, and the band and score tables it was
+    read from (the re-report pass scores runs of leftovers by slicing them)."""
 
     steps: list[Step]
     settings: dict[str, object]
-    tables: dict[tuple[int, int], np.ndarray] | None = None
-    full_grid: bool = False
+    tables: dict[tuple[int, int], np.ndarray] = field(default_factory=dict)
+    band: Band | None = None
 
 
 def align_monotonic(scorer: PairScorer, n: int, m: int) -> MonotonicResult:
@@ -224,4 +219,4 @@ def align_monotonic(scorer: PairScorer, n: int, m: int) -> MonotonicResult:
         settings = {"band": f"anchors±{BAND_HALF_WIDTH}"}
     tables = score_tables(scorer, band)
     steps = best_path(tables, band, n, m, skip=scorer.w.skip)
-    return MonotonicResult(steps, settings, tables, full)
+    return MonotonicResult(steps, settings, tables, band)

@@ -9,10 +9,12 @@ never by length alone, because out-of-order links have no position to support th
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import numpy as np
 
 from provenance.align.features import Band, PairScorer
-from provenance.align.monotonic import FULL_GRID_CELLS, Step, best_path, score_tables
+from provenance.align.monotonic import FULL_GRID_CELLS, Step, best_path
 
 #: At most this many rounds of pairing leftover runs.
 MAX_ROUNDS = 8
@@ -29,7 +31,7 @@ def _runs(indices: list[int]) -> list[list[int]]:
 
 
 def find_moved(scorer: PairScorer, steps: list[Step],
-               tables: dict[tuple[int, int], np.ndarray] | None = None) -> list[Step]:
+               tables: dict[tuple[int, int], np.ndarray], band: Band) -> list[Step]:
     """Steps with leftovers re-paired where content says a block moved.
 
     Leftovers are the omissions and additions of the in-order pass, plus its weak links
@@ -37,8 +39,9 @@ def find_moved(scorer: PairScorer, steps: list[Step],
     pass often pairs its neighbours by length alone. A weak link survives unless one of
     its sentences finds a confident partner elsewhere.
 
-    ``tables`` are whole-grid link scores, when the in-order pass computed them; runs
-    are then scored by slicing instead of rescoring.
+    Runs of leftovers are scored by slicing the in-order pass's ``tables``, so a block
+    can move anywhere in a short document, and within the search band of a long one
+    (which keeps the work linear in its length).
 
     Returns the original steps when nothing was re-paired.
     """
@@ -52,13 +55,19 @@ def find_moved(scorer: PairScorer, steps: list[Step],
     memo: dict[tuple[int, int, int, int], list[Step]] = {}
     for _ in range(MAX_ROUNDS):
         best: tuple[float, list[Step]] | None = None
+        tgt_runs = _runs(free_tgt)
+        tgt_starts = [run[0] for run in tgt_runs]
         for src_run in _runs(free_src):
-            for tgt_run in _runs(free_tgt):
+            # Target runs that reach into the band rows of this source run.
+            first = int(band.lo[src_run[0]])
+            last = int(band.lo[src_run[-1] + 1]) + band.width - 1
+            lo_run = max(0, bisect_right(tgt_starts, first) - 1)
+            for tgt_run in tgt_runs[lo_run:bisect_right(tgt_starts, last)]:
                 if (len(src_run) + 1) * (len(tgt_run) + 1) > FULL_GRID_CELLS:
                     continue  # a long stretch of weak links: nothing to anchor a move on
                 key = (src_run[0], len(src_run), tgt_run[0], len(tgt_run))
                 if key not in memo:
-                    memo[key] = _pair_runs(scorer, src_run, tgt_run, threshold, tables)
+                    memo[key] = _pair_runs(src_run, tgt_run, threshold, tables, band)
                 pairs = memo[key]
                 gain = sum(s.score - threshold for s in pairs)
                 if pairs and (best is None or gain > best[0]):
@@ -87,23 +96,24 @@ def has_crossing(steps: list[Step]) -> bool:
     return any(b[1] < a[1] for a, b in zip(ordered, ordered[1:], strict=False))
 
 
-def _pair_runs(scorer: PairScorer, src_run: list[int], tgt_run: list[int],
-               threshold: float,
-               tables: dict[tuple[int, int], np.ndarray] | None) -> list[Step]:
+def _pair_runs(src_run: list[int], tgt_run: list[int], threshold: float,
+               tables: dict[tuple[int, int], np.ndarray], band: Band) -> list[Step]:
     """Confident links between two runs of leftover sentences, in original indices.
 
     Only links above the threshold are worth anything here, so the programme maximises
     the sum of (score - threshold) and never trades a confident link for weak ones.
     """
     n, m = len(src_run), len(tgt_run)
-    band = Band.full(n, m)
-    if tables is not None:
-        # Runs are contiguous, so sub-grid cell (a, b) is whole-grid cell (i0+a, j0+b).
-        i0, j0 = src_run[0], tgt_run[0]
-        scores = {mv: t[i0:i0 + n + 1, j0:j0 + m + 1] for mv, t in tables.items()}
-    else:
-        scores = score_tables(scorer.subset(src_run, tgt_run), band, calibrate=False)
-    path = best_path({mv: t - threshold for mv, t in scores.items()}, band, n, m, skip=0.0)
+    sub_band = Band.full(n, m)
+    # Runs are contiguous: sub-grid cell (a, b) is cell (i0 + a, j0 + b) of the pass's
+    # grid, found in its band at column j0 + b - lo[i0 + a] (or outside it: -inf).
+    rows = src_run[0] + np.arange(n + 1)
+    cols = tgt_run[0] + np.arange(m + 1)[None, :] - band.lo[rows][:, None]
+    inside = (cols >= 0) & (cols < band.width)
+    safe = np.clip(cols, 0, band.width - 1)
+    scores = {mv: np.where(inside, t[rows[:, None], safe], -np.inf) - threshold
+              for mv, t in tables.items()}
+    path = best_path(scores, sub_band, n, m, skip=0.0)
     return [
         Step(tuple(src_run[i] for i in s.src), tuple(tgt_run[j] for j in s.tgt),
              s.score + threshold)
