@@ -155,6 +155,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="skip the 5,000-sentence pair")
     parser.add_argument("--calibrate", action="store_true")
     parser.add_argument("--modes", default="monotonic,reorder,auto")
+    parser.add_argument("--seed", type=int, default=29,
+                        help="perturbation seed (weights were tuned on seed 13; 29 is unseen)")
     parser.add_argument("--pairs", default=",".join(p[0] for p in PAIRS),
                         help="comma-separated pair labels")
     args = parser.parse_args()
@@ -167,7 +169,7 @@ def main() -> None:
     print(header)
     print("-" * len(header))
     for label in args.pairs.split(","):
-        pairs = build_pairs(label)
+        pairs = build_pairs(label, seed=args.seed)
         # Warm up once (glossary and quantity tables load on first use).
         run_ours(pairs[0], "monotonic")
         for mode in modes:

@@ -222,12 +222,12 @@ class Weights:
 
 #: Weights when both sides are full text in one language (identity, MT, user file):
 #: the text similarity dominates. Tuned on perturbed zh.a/zh.b pairs (benchmarks/).
-TEXT_WEIGHTS = Weights()
+TEXT_WEIGHTS = Weights(length=0.5)
 #: Weights when one side is only a gloss skeleton (names, numbers): tokens, quantities
 #: and lengths carry the alignment. Tuned on perturbed en→zh and uk→en pairs.
 SKELETON_WEIGHTS = Weights(similarity=1.5, tokens=1.5, token_miss=0.2, concepts=0.65,
-                           quantity_same=1.0, quantity_conflict=0.3, length=1.3,
-                           link_bonus=2.0, skip=0.5, many_penalty=0.25, moved_margin=0.25)
+                           quantity_same=1.0, quantity_conflict=0.3, length=0.65,
+                           link_bonus=2.0, skip=0.2, many_penalty=0.15, moved_margin=0.25)
 
 
 class Band:
