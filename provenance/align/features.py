@@ -103,6 +103,10 @@ def _normalise_number(text: str) -> str:
     return ".".join(groups)
 
 
+_CUES = (("%quote", "\"“”«»「」『』„"), ("%question", "?？"), ("%paren", "(（"),
+         ("%colon", ":："))
+
+
 def anchor_tokens(text: str, rendering: str) -> set[str]:
     """Numbers (as written, or as the rendering spells them out in digits) and
     Latin-script words of the rendering, lowercased."""
@@ -111,6 +115,8 @@ def anchor_tokens(text: str, rendering: str) -> set[str]:
         w.lower() for w in _LATIN_WORD.findall(rendering)
         if len(w) >= 3 and w.lower() not in _STOPWORDS
     )
+    # Quotations, questions and parentheses survive translation in every script.
+    tokens.update(cue for cue, marks in _CUES if any(c in text for c in marks))
     return tokens
 
 
