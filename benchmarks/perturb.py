@@ -167,6 +167,18 @@ def build_pairs(label: str, seed: int = 13, *, move: bool = True) -> list[Pertur
     return pairs
 
 
+def clean_pairs(label: str) -> list[PerturbedPair]:
+    """The unperturbed documents of ``label``: every line a 1-1 link (a sanity check)."""
+    _, folder, src_file, tgt_file, src_lang, tgt_lang = next(p for p in PAIRS if p[0] == label)
+    pairs = []
+    for doc in sorted(d for d in (PARALLEL / folder).iterdir() if d.is_dir()):
+        src, tgt = read_lines(doc / src_file), read_lines(doc / tgt_file)
+        if len(src) == len(tgt):
+            gold = [((i,), (i,)) for i in range(len(src))]
+            pairs.append(PerturbedPair(doc.name, src_lang, tgt_lang, src, tgt, gold))
+    return pairs
+
+
 def long_pair(label: str, target_size: int = 5000, seed: int = 7) -> PerturbedPair:
     """A ~``target_size``-sentence pair: perturbed documents of ``label`` chained in
     shuffled order (fresh perturbations each round), gold links offset accordingly."""

@@ -177,3 +177,24 @@ def test_real_document_with_drops_and_insertions_is_covered_once() -> None:
     assert_covers(result, len(zh_a), len(kept))
     matched = sum(1 for link in result.links if link.src and link.tgt)
     assert matched >= len(kept) - 3
+
+
+def test_long_documents_use_an_anchor_band(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Shrink the limits so that a few real documents take the long-document path.
+    from provenance.align import monotonic
+
+    docs = parallel_docs("en-zh")[:4]
+    zh_a = [s for d in docs for s in (d / "zh.a.txt").read_text(encoding="utf-8").splitlines()]
+    zh_b = [s for d in docs for s in (d / "zh.b.txt").read_text(encoding="utf-8").splitlines()]
+    del zh_b[10:13]
+    full = align(zh_a, zh_b, "zh-cn", "zh-cn", mode="monotonic")
+    monkeypatch.setattr(monotonic, "FULL_GRID_CELLS", 100)
+    monkeypatch.setattr(monotonic, "ANCHOR_WINDOW", 10)
+    monkeypatch.setattr(monotonic, "BAND_HALF_WIDTH", 6)
+    banded = align(zh_a, zh_b, "zh-cn", "zh-cn", mode="auto")
+    assert banded.signature.settings["band"] == "anchors±6"
+    assert full.signature.settings["band"] == "full"
+    assert_covers(banded, len(zh_a), len(zh_b))
+    same = {(x.src, x.tgt) for x in full.links} & {(x.src, x.tgt) for x in banded.links}
+    assert len(same) >= 0.95 * len(full.links)
+    assert ((10,), ()) in pairs(banded) and ((13,), (10,)) in pairs(banded)
