@@ -124,7 +124,8 @@ def _script(lang: str) -> str:
 def order_links(steps: Sequence[Step]) -> list[Link]:
     """Links sorted by target position; an omission follows the link holding the
     source sentence just before it, so the list reads in target order."""
-    links = [Link(s.src, s.tgt, round(s.score, 4)) for s in steps]
+    # An omission or addition has no evidence for or against it: score 0.
+    links = [Link(s.src, s.tgt, round(s.score, 4) if s.src and s.tgt else 0.0) for s in steps]
     src_key: dict[int, tuple[float, int]] = {}
     for link in links:
         if link.tgt:
