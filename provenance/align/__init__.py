@@ -26,7 +26,7 @@ from provenance.align.features import (
     length_model,
 )
 from provenance.align.monotonic import Step, align_monotonic
-from provenance.align.reorder import find_moved, has_crossing
+from provenance.align.reorder import find_moved
 from provenance.errors import BadInput
 from provenance.lang import CJK, CYRILLIC, base, glossary_code, same_language
 from provenance.model import Alignment, Link
@@ -96,8 +96,9 @@ def align(
     used = "monotonic"
     if mode in ("auto", "reorder") and in_order.band is not None:
         moved = find_moved(scorer, steps, in_order.tables, in_order.band)
-        # auto switches only when a block really moved (some links cross).
-        if mode == "reorder" or has_crossing(moved):
+        # auto takes the re-report pass's result whenever it re-paired something: a
+        # moved block (crossing links) or in-order links it could confirm by content.
+        if mode == "reorder" or moved is not steps:
             steps, used = moved, "reorder"
     steps = [Step(tuple(src_keep[i] for i in st.src), tuple(tgt_keep[j] for j in st.tgt),
                   st.score) for st in steps] + blanks

@@ -90,12 +90,6 @@ def find_moved(scorer: PairScorer, steps: list[Step],
             + [Step((), (j,), skip) for j in free_tgt if j not in in_kept[1]])
 
 
-def has_crossing(steps: list[Step]) -> bool:
-    """Whether some link goes backwards in the target relative to the source order."""
-    ordered = sorted((s.src[0], s.tgt[0]) for s in steps if s.src and s.tgt)
-    return any(b[1] < a[1] for a, b in zip(ordered, ordered[1:], strict=False))
-
-
 def _pair_runs(src_run: list[int], tgt_run: list[int], threshold: float,
                tables: dict[tuple[int, int], np.ndarray], band: Band) -> list[Step]:
     """Confident links between two runs of leftover sentences, in original indices.
