@@ -198,3 +198,14 @@ def test_long_documents_use_an_anchor_band(monkeypatch: pytest.MonkeyPatch) -> N
     same = {(x.src, x.tgt) for x in full.links} & {(x.src, x.tgt) for x in banded.links}
     assert len(same) >= 0.95 * len(full.links)
     assert ((10,), ()) in pairs(banded) and ((13,), (10,)) in pairs(banded)
+
+
+def test_extended_moves_split_one_into_three() -> None:
+    tgt = RETOLD[:2] + ["The company has spent heavily.",
+                        "About $5.9 billion so far.",
+                        "It went on its launch facilities in Florida."] + RETOLD[3:]
+    result = align(STORY, tgt, "en", "en", extended_moves=True)
+    assert ((2,), (2, 3, 4)) in pairs(result)
+    assert result.signature.settings["moves"] == "1-1,1-2,2-1,2-2,1-3,3-1"
+    assert_covers(result, 8, 10)
+    assert align(STORY, tgt, "en", "en").signature.settings["moves"] == "1-1,1-2,2-1"

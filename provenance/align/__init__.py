@@ -25,7 +25,7 @@ from provenance.align.features import (
     describe_side,
     length_model,
 )
-from provenance.align.monotonic import Step, align_monotonic
+from provenance.align.monotonic import EXTENDED_MOVES, LINK_MOVES, Step, align_monotonic
 from provenance.align.reorder import find_moved
 from provenance.errors import BadInput
 from provenance.lang import CJK, CYRILLIC, base, glossary_code, same_language
@@ -51,6 +51,7 @@ def align(
     glossary: Glossary | None = None,
     mode: str = "auto",
     weights: Weights | None = None,
+    extended_moves: bool = False,
 ) -> Alignment:
     """Align ``src`` sentences with ``tgt`` sentences.
 
@@ -58,6 +59,8 @@ def align(
     blocks; ``auto`` runs the in-order pass and switches to ``reorder`` when content
     shows that a block moved. ``Alignment.mode`` says which was used and
     ``Alignment.signature`` records every setting that shaped the result.
+    ``extended_moves`` adds 2-2, 1-3 and 3-1 links to 1-1, 1-2 and 2-1; ``weights``
+    overrides the tuned evidence weights.
     """
     if mode not in MODES:
         raise BadInput(f"unknown alignment mode {mode!r}; choose one of {', '.join(MODES)}")
@@ -91,7 +94,8 @@ def align(
     weights = weights or (TEXT_WEIGHTS if full_text else SKELETON_WEIGHTS)
     scorer = PairScorer(src_side, tgt_side, length=length_model(src_lang, tgt_lang),
                         weights=weights, use_similarity=full_text)
-    in_order = align_monotonic(scorer, len(src), len(tgt))
+    in_order = align_monotonic(scorer, len(src), len(tgt),
+                               EXTENDED_MOVES if extended_moves else LINK_MOVES)
     steps, search = in_order.steps, in_order.settings
     used = "monotonic"
     if mode in ("auto", "reorder") and in_order.band is not None:
