@@ -46,7 +46,7 @@ from perturb import (
 os.environ.setdefault("PROVENANCE_HOME", tempfile.mkdtemp(prefix="provenance-bench-"))
 
 from provenance.align import align  # noqa: E402
-from provenance.align.features import char_length, expansion_factor  # noqa: E402
+from provenance.align.lengths import char_length, expansion_factor  # noqa: E402
 
 LinkT = tuple[tuple[int, ...], tuple[int, ...]]
 

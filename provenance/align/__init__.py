@@ -1,7 +1,7 @@
 """Sentence alignment of a relay with its source.
 
 ``align(src, tgt, src_lang, tgt_lang)`` pairs every source sentence with the target
-sentence(s) that render it: 1-1, merges and splits (1-2, 2-1, 2-2, 1-3, 3-1), omissions
+sentence(s) that render it: 1-1, merges and splits (1-2, 2-1; 2-2, 1-3, 3-1 on request), omissions
 (``Link((i,), ())``), additions (``Link((), (j,))``) and, in re-report mode, links that
 cross because a block moved. Every source and target index appears in exactly one link.
 
@@ -23,8 +23,8 @@ from provenance.align.features import (
     PairScorer,
     Weights,
     describe_side,
-    length_model,
 )
+from provenance.align.lengths import length_model
 from provenance.align.monotonic import EXTENDED_MOVES, LINK_MOVES, Step, align_monotonic
 from provenance.align.reorder import find_moved
 from provenance.errors import BadInput

@@ -21,7 +21,6 @@ Scores for all cells of a band are computed at once with numpy and ``process.cdi
 from __future__ import annotations
 
 import math
-import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -31,121 +30,8 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from provenance.lang import base
-
-#: Target characters per source character (non-space) and the spread of
-#: log(target length / expected length) for true 1-1 links, measured on the WMT news
-#: test sets in ../shared/data/parallel (``benchmarks/alignment.py --calibrate``).
-EXPANSION: dict[tuple[str, str], tuple[float, float]] = {
-    ("en", "zh"): (0.383, 0.21),
-    ("uk", "en"): (1.066, 0.14),
-    ("zh", "zh"): (1.0, 0.16),
-}
-#: Spread used for language pairs that were not measured.
-LENGTH_SIGMA = 0.25
-
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]")
-_SPACE = re.compile(r"\s+")
-# Frequent English words carry no alignment evidence; a short list is enough because
-# idf weighting discounts the rest.
-_STOPWORDS = frozenset({
-    "the", "and", "for", "that", "with", "this", "from", "was", "were", "are", "has", "have",
-    "had", "not", "but", "his", "her", "its", "their", "they", "them", "she", "him", "who",
-    "which", "what", "when", "where", "will", "would", "can", "could", "said", "says", "been",
-    "being", "also", "into", "over", "than", "then", "there", "about", "after", "before",
-    "more", "most", "some", "such", "only", "other", "our", "out", "all", "any", "one", "two",
-    "new", "just", "like",
-})
-
-
-def expansion_factor(src_lang: str, tgt_lang: str) -> float | None:
-    """Known target/source length ratio for a language pair, if measured."""
-    found = length_model(src_lang, tgt_lang)
-    return found[0] if found else None
-
-
-def length_model(src_lang: str, tgt_lang: str) -> tuple[float, float] | None:
-    """(expansion factor, log-ratio spread) for a language pair, if measured.
-
-    Pairs measured in one direction serve the other; pairs with English on neither side
-    go through English.
-    """
-    a, b = base(src_lang), base(tgt_lang)
-    direct = _measured(a, b)
-    if direct:
-        return direct
-    to_en, en_to = _measured(a, "en"), _measured("en", b)
-    if to_en and en_to:
-        return to_en[0] * en_to[0], math.hypot(to_en[1], en_to[1])
-    if a == b:
-        return 1.0, LENGTH_SIGMA
-    return None
-
-
-def _measured(a: str, b: str) -> tuple[float, float] | None:
-    if a == b == "en":
-        return 1.0, 0.16
-    if (a, b) in EXPANSION:
-        return EXPANSION[(a, b)]
-    if (b, a) in EXPANSION:
-        factor, sigma = EXPANSION[(b, a)]
-        return 1.0 / factor, sigma
-    return None
-
-
-def _normalise_number(text: str) -> str:
-    # "1,000" and "1.000" are thousands groups when the last group has three digits;
-    # "5,9" is a decimal comma. Either way the digits alone identify the number.
-    groups = re.split(r"[.,]", text)
-    if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]):
-        return "".join(groups)
-    return ".".join(groups)
-
-
-_CUES = (("%quote", "\"“”«»「」『』„"), ("%question", "?？"), ("%paren", "(（"),
-         ("%colon", ":："))
-
-
-def anchor_tokens(text: str, rendering: str) -> set[str]:
-    """Numbers (as written, or as the rendering spells them out in digits) and
-    Latin-script words of the rendering, lowercased."""
-    tokens = {"#" + _normalise_number(n) for n in _NUMBER.findall(text + " " + rendering)}
-    tokens.update(
-        w.lower() for w in _LATIN_WORD.findall(rendering)
-        if len(w) >= 3 and w.lower() not in _STOPWORDS
-    )
-    # Quotations, questions and parentheses survive translation in every script.
-    tokens.update(cue for cue, marks in _CUES if any(c in text for c in marks))
-    return tokens
-
-
-_CYRILLIC_LATIN = str.maketrans({
-    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ye", "ж": "zh",
-    "з": "z", "и": "y", "і": "i", "ї": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n",
-    "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
-    "ч": "ch", "ш": "sh", "щ": "shch", "ь": "", "ю": "yu", "я": "ya", "ъ": "", "ы": "y",
-    "э": "e", "ё": "e", "'": "", "’": "",
-})
-_CAPITALISED = re.compile(r"(?<![\w])[A-ZА-ЯІЇЄҐЁ][\w'’-]{3,}")
-
-
-def name_prefixes(text: str) -> set[str]:
-    """Four-letter Latin prefixes of capitalised words: "Зеленський" and "Zelensky" both
-    give ``~zele``, so names match across Cyrillic and English without translation."""
-    out = set()
-    for word in _CAPITALISED.findall(text):
-        latin = word.lower().translate(_CYRILLIC_LATIN)
-        if len(latin) >= 4 and latin.isascii():
-            out.add("~" + latin[:4])
-            if "h" in latin[:4]:  # Ukrainian г is "g" in many English spellings
-                out.add("~" + latin[:4].replace("h", "g"))
-    return out
-
-
-def char_length(text: str) -> int:
-    """Characters that carry content: whitespace does not count (Chinese uses none)."""
-    return len(_SPACE.sub("", text))
+from provenance.align.lengths import LENGTH_SIGMA, char_length
+from provenance.align.tokens import anchor_tokens, name_prefixes
 
 
 @dataclass
