@@ -29,7 +29,7 @@ FULL_GRID_CELLS = 360_000
 #: Half-width (in target sentences) of the band around the anchor line.
 BAND_HALF_WIDTH = 24
 #: Half-width of the first, anchor-finding window around the diagonal.
-ANCHOR_WINDOW = 120
+ANCHOR_WINDOW = 100
 
 
 @dataclass(frozen=True)
@@ -127,7 +127,7 @@ def anchor_band(scorer: PairScorer, n: int, m: int) -> Band:
     stands out; the heaviest increasing chain of them is kept, and the band follows the
     piecewise-linear path through the chain from (0, 0) to (n, m).
     """
-    half = max(ANCHOR_WINDOW, int(0.04 * max(n, m)))
+    half = ANCHOR_WINDOW
     centre = np.round(np.arange(n + 1) * (m / max(n, 1))).astype(np.int64)
     window = _band_around(centre, half, m)
     table = score_tables(scorer, window, moves=((1, 1),))[(1, 1)]
