@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import multiprocessing
+import os
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,6 +63,7 @@ def analyze_corpus(
     store: Store | None = None,
     progress: Progress | None = None,
     reuse: bool = True,
+    workers: int = 1,
 ) -> CorpusAnalysis:
     """Analyse a corpus (paths to files/folders, or prepared articles).
 
@@ -106,11 +110,7 @@ def analyze_corpus(
         references.append(ref.id)
         jobs += [(ref, a) for a in story if a.id != ref.id]
 
-    pairs: list[PairAnalysis] = []
-    for done, (ref, relay) in enumerate(jobs):
-        report("compare", done, len(jobs))
-        pairs.append(_compare(ref, relay, settings, glossary, signature, store, reuse))
-    report("compare", len(jobs), len(jobs))
+    pairs = _compare_all(jobs, settings, glossary, signature, store, reuse, workers, report)
 
     report("provenance", 0, 1)
     provenance, roots = analyze_provenance(articles, pairs, glossary)
@@ -188,7 +188,10 @@ def _choose_reference(story: list[Article], requested: str | None, glossary: Glo
     english = [a for a in english if a.id in originals] or english
     if len(english) == 1:
         return english[0]
-    features = {a.id: _content_features(a, glossary) for a in story}
+    from provenance.stories import story_features
+
+    features = {a.id: (f.concepts | f.quantities)
+                for a in story for f in [story_features(a, glossary)]}
 
     def centrality(article: Article) -> tuple[float, float, int]:
         own = features[article.id]
@@ -201,36 +204,73 @@ def _choose_reference(story: list[Article], requested: str | None, glossary: Glo
     return max(english, key=centrality)
 
 
-def _content_features(article: Article, glossary: Glossary) -> set[str]:
-    from provenance.quantities import extract_quantities
+def _compare_all(jobs: list[tuple[Article, Article]], settings: Settings, glossary: Glossary,
+                 signature: Signature, store: Store, reuse: bool, workers: int,
+                 report: Progress) -> list[PairAnalysis]:
+    """Every (reference, relay) comparison: stored ones reused, the rest computed (in a
+    process pool when there is enough to do) and stored the moment each is done."""
+    keys = [_digest(str(signature), _code_digest(), _article_key(r), _article_key(a))
+            for r, a in jobs]
+    results: dict[int, PairAnalysis] = {}
+    if reuse:
+        for i, key in enumerate(keys):
+            if (stored := store.get_pair(key)) is not None:
+                results[i] = stored
+    pending = [i for i in range(len(jobs)) if i not in results]
+    workers = workers or os.cpu_count() or 1
 
-    published = article.published_date
-    found: set[str] = set()
-    for sentence in article.sentences:
-        lang = sentence.lang or article.lang
-        found.update(f"c:{m.concept_id}" for m in glossary.match(sentence.text, lang))
-        for q in extract_quantities(sentence.text, lang, published):
-            found.add(f"q:{q.kind}:{q.value}:{q.unit or ''}:{q.currency or ''}:{q.date or ''}")
-    return found
+    def finished(i: int, pair: PairAnalysis) -> None:
+        store.put_pair(keys[i], pair)
+        results[i] = pair
+
+    report("compare", len(results), len(jobs))
+    # Worker start-up costs a few seconds of imports: only worth it for several pairs.
+    # Workers reload the glossary from its files, so an in-memory one stays here.
+    if workers > 1 and len(pending) > workers and glossary.paths:
+        context = multiprocessing.get_context("spawn")  # fork is unsafe under UI threads
+        pool = ProcessPoolExecutor(min(workers, len(pending)), mp_context=context,
+                                   initializer=_init_worker, initargs=(glossary.paths,))
+        try:
+            futures = {pool.submit(_compare_in_worker, *jobs[i], settings): i
+                       for i in pending}
+            for future in as_completed(futures):
+                finished(futures[future], future.result())
+                report("compare", len(results), len(jobs))
+        finally:
+            pool.shutdown(cancel_futures=True)
+    else:
+        for i in pending:
+            finished(i, compare_pair(*jobs[i], settings, glossary))
+            report("compare", len(results), len(jobs))
+    return [results[i] for i in range(len(jobs))]
 
 
-def _compare(ref: Article, relay: Article, settings: Settings, glossary: Glossary,
-             signature: Signature, store: Store, reuse: bool) -> PairAnalysis:
+def compare_pair(ref: Article, relay: Article, settings: Settings,
+                 glossary: Glossary) -> PairAnalysis:
+    """Align a relay with its reference and find what drifted: a pure function."""
     from provenance.align import align
     from provenance.drift import detect_drift
 
-    key = _digest(str(signature), _code_digest(), _article_key(ref), _article_key(relay))
-    if reuse and (stored := store.get_pair(key)) is not None:
-        return stored
     alignment = align(
         [s.text for s in ref.sentences], [s.text for s in relay.sentences],
         ref.lang, relay.lang, translator=settings.translator, glossary=glossary,
         mode=settings.mode,
     )
     findings = detect_drift(ref, relay, alignment, glossary=glossary)
-    pair = PairAnalysis(ref.id, relay.id, alignment, findings)
-    store.put_pair(key, pair)
-    return pair
+    return PairAnalysis(ref.id, relay.id, alignment, findings)
+
+
+_worker_glossary: Glossary | None = None
+
+
+def _init_worker(glossary_paths: Sequence[Path]) -> None:
+    global _worker_glossary
+    _worker_glossary = load_glossary(list(glossary_paths) or None)
+
+
+def _compare_in_worker(ref: Article, relay: Article, settings: Settings) -> PairAnalysis:
+    assert _worker_glossary is not None
+    return compare_pair(ref, relay, settings, _worker_glossary)
 
 
 def _article_key(article: Article) -> str:

@@ -173,3 +173,20 @@ def test_second_story_compares_foreign_relays_with_the_english_original(tmp_path
         paired = [link for link in pair.alignment.links if link.src and link.tgt]
         assert paired, f"{pair.relay_id} shares no sentence with the original"
         assert "translator" in pair.alignment.signature.settings
+
+
+def test_pairs_compared_in_worker_processes_match_the_serial_run(tmp_path):
+    if not PARALLEL.is_dir():
+        pytest.skip("shared parallel data not available")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    folders = sorted(p for p in (PARALLEL / "en-zh").iterdir() if p.is_dir())[:3]
+    for n, folder in enumerate(folders):  # three stories: English and two translations
+        for name, lang in (("en.txt", "en"), ("zh.a.txt", "zh-cn"), ("zh.b.txt", "zh-cn")):
+            text = (folder / name).read_text(encoding="utf-8")
+            (corpus / f"s{n}-{name[:-4]}.md").write_text(
+                f"---\nlanguage: {lang}\n---\n{text}", encoding="utf-8")
+    serial = analyze_corpus([corpus], store=Store(tmp_path / "a.sqlite"), workers=1)
+    parallel = analyze_corpus([corpus], store=Store(tmp_path / "b.sqlite"), workers=2)
+    assert len(serial.pairs) == 6
+    assert [p.to_dict() for p in parallel.pairs] == [p.to_dict() for p in serial.pairs]

@@ -66,7 +66,7 @@ class ProvenanceApp(App[None]):
             analysis = analyze_corpus(
                 self.paths, reference=self.reference, store=self.store,
                 glossary_paths=self.glossary_paths or None, glossary=self.glossary,
-                reuse=not fresh,
+                reuse=not fresh, workers=0,
                 progress=lambda stage, done, total: self.post_message(
                     AnalysisProgress(stage, done, total)),
             )

@@ -21,7 +21,7 @@ from provenance.model import CorpusAnalysis
 @corpus_analysis
 @output_format("text", "json")
 def command(corpus: tuple[str, ...], reference: str | None, translator: str, mode: str,
-            fresh: bool, glossaries: tuple[str, ...], fmt: str) -> None:
+            fresh: bool, jobs: int, glossaries: tuple[str, ...], fmt: str) -> None:
     """Work out, for every article of CORPUS (files or folders), its language, origin
     (original, translation, re-report), whom it cites, what it derives from, and how far
     it drifted from the English version. Results are stored for the TUI and reports."""
@@ -30,7 +30,8 @@ def command(corpus: tuple[str, ...], reference: str | None, translator: str, mod
     with progress_bar() as progress:
         analysis = analyze_corpus(list(corpus), reference=reference, translator=translator,
                                   mode=mode, glossary_paths=list(glossaries) or None,
-                                  progress=progress, reuse=not fresh)
+                                  progress=progress, reuse=not fresh,
+                                  workers=jobs)
     if fmt == "json":
         click.echo(json.dumps(analysis_summary(analysis), ensure_ascii=False, indent=2))
     else:

@@ -37,6 +37,8 @@ def corpus_analysis(func: F) -> F:
                      default="auto", show_default=True, help="Alignment search."),
         click.option("--fresh", is_flag=True,
                      help="Recompute even if the store has this analysis."),
+        click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+                     help="Processes comparing pairs (0: one per CPU)."),
         glossary_paths,
     ]
     for decorator in reversed(decorators):

@@ -27,6 +27,7 @@ from provenance.report.contents import severity_rank
 @corpus_analysis
 def command(corpus: tuple[str, ...], output: str, fmt: str | None, reference: str | None,
             min_severity: str, fail_on: str | None, translator: str, mode: str, fresh: bool,
+            jobs: int,
             glossaries: tuple[str, ...]) -> None:
     """Write the drift report of CORPUS (files or folders) to OUT as HTML, Markdown, JSON,
     CSV or TMX.
@@ -45,7 +46,8 @@ def command(corpus: tuple[str, ...], output: str, fmt: str | None, reference: st
     with progress_bar() as progress:
         analysis = analyze_corpus(list(corpus), reference=reference, translator=translator,
                                   mode=mode, glossary_paths=list(glossaries) or None,
-                                  progress=progress, reuse=not fresh)
+                                  progress=progress, reuse=not fresh,
+                                  workers=jobs)
     write_report(analysis, output, fmt, min_severity=min_severity)
     where = "stdout" if output == "-" else output
     click.echo(f"{fmt} report of {len(analysis.articles)} articles written to {where}",
