@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import os
 import random
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from conftest import parallel_docs
@@ -209,3 +214,21 @@ def test_extended_moves_split_one_into_three() -> None:
     assert result.signature.settings["moves"] == "1-1,1-2,2-1,2-2,1-3,3-1"
     assert_covers(result, 8, 10)
     assert align(STORY, tgt, "en", "en").signature.settings["moves"] == "1-1,1-2,2-1"
+
+
+def test_same_result_in_a_fresh_process_with_another_hash_seed(tmp_path: Path) -> None:
+    script = (
+        "import json, sys\n"
+        "sys.path.insert(0, 'tests')\n"
+        "from test_align import STORY, RETOLD\n"
+        "from provenance.align import align\n"
+        "tgt = RETOLD[:3] + [RETOLD[3] + ' ' + RETOLD[4]] + RETOLD[6:] + RETOLD[5:6]\n"
+        "print(json.dumps(align(STORY, tgt, 'en', 'en').to_dict()))\n"
+    )
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PROVENANCE_HOME": str(tmp_path / seed)}
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                              env=env, check=True, cwd=Path(__file__).parent.parent)
+        outputs.append(json.loads(done.stdout))
+    assert outputs[0] == outputs[1]

@@ -178,7 +178,10 @@ class PairScorer:
         self._quantities = QuantityJudge(src.quantities, tgt.quantities)
 
     def _number_mass(self, side: SideFeatures) -> np.ndarray:
-        return np.array([sum(self._idf[t] for t in ts if t[0] == "#") for ts in side.tokens])
+        # Sorted: float sums must not depend on set order (PYTHONHASHSEED), or ties
+        # could break differently from one run to the next.
+        return np.array([sum(self._idf[t] for t in sorted(ts) if t[0] == "#")
+                         for ts in side.tokens])
 
     # -- per-token rarity -------------------------------------------------------------
     def _token_idf(self) -> dict[str, float]:
@@ -218,7 +221,7 @@ class PairScorer:
             # [lo, hi); postings are sorted, so bisect finds that slice directly.
             lo = int(band.lo[i + 1])
             hi = lo + band.width
-            for t in self.src.tokens[i]:
+            for t in sorted(self.src.tokens[i]):
                 w = self._idf[t]
                 for j in _in_window(postings.get(t, ()), lo, hi):
                     shared[i + 1, j + 1 - lo] += w
@@ -247,8 +250,9 @@ class PairScorer:
         for i, c in zip(rows.tolist(), cols.tolist(), strict=True):
             j = int(band.lo[i]) + c
             common = _union(src_tok[i - k:i]) & _union(tgt_tok[j - ln:j])
-            totals["shared"][i, c] = sum(self._idf[t] for t in common)
-            totals["shared_num"][i, c] = sum(self._idf[t] for t in common if t[0] == "#")
+            ordered = sorted(common)
+            totals["shared"][i, c] = sum(self._idf[t] for t in ordered)
+            totals["shared_num"][i, c] = sum(self._idf[t] for t in ordered if t[0] == "#")
 
     # -- renderings similarity --------------------------------------------------------
     def similarity(self, k: int, ln: int, band: Band) -> np.ndarray:
