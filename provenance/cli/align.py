@@ -3,40 +3,16 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from provenance.cli.options import glossary_paths, output_format
+from provenance.cli.options import output_format
+from provenance.cli.pair_input import load_side, pair_options, read_translation
 from provenance.errors import BadInput
 
 if TYPE_CHECKING:
     from provenance.model import Alignment
-
-
-def read_side(path: str, lang: str | None, presegmented: bool) -> tuple[list[str], str]:
-    """Sentences and language of one side.
-
-    Presegmented files keep every line, so sentence i is line i (0-based); otherwise the
-    file is loaded as an article (boilerplate split off, language detected, segmented).
-    """
-    if presegmented:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-        if not any(line.strip() for line in lines):
-            raise BadInput(f"{path}: no sentences")
-        if lang:
-            return lines, lang
-        from provenance.langid import detect_language
-
-        return lines, detect_language(" ".join(lines))[0]
-    from provenance.corpus import load_corpus
-
-    articles = load_corpus([path])
-    if not articles or not articles[0].sentences:
-        raise BadInput(f"{path}: no article text found")
-    article = articles[0]
-    return [s.text for s in article.sentences], lang or article.lang
 
 
 def run_align(src_path: str, tgt_path: str, *, src_lang: str | None, tgt_lang: str | None,
@@ -44,20 +20,17 @@ def run_align(src_path: str, tgt_path: str, *, src_lang: str | None, tgt_lang: s
               glossaries: tuple[str, ...], mode: str) -> tuple[list[str], list[str], Alignment]:
     """Load both sides and align them; what every output format is printed from."""
     from provenance.align import align
-    from provenance.glossary import Glossary, default_glossary
+    from provenance.pipeline import load_glossary
 
-    src, s_lang = read_side(src_path, src_lang, presegmented)
-    tgt, t_lang = read_side(tgt_path, tgt_lang, presegmented)
-    rendered = None
-    if translation:
-        rendered = Path(translation).read_text(encoding="utf-8").splitlines()
-        if len(rendered) != len(src):
-            raise BadInput(f"{translation}: {len(rendered)} lines for {len(src)} source "
-                           "sentences (one line per source sentence)")
+    src_article = load_side(src_path, src_lang, presegmented)
+    tgt_article = load_side(tgt_path, tgt_lang, presegmented)
+    src = [s.text for s in src_article.sentences]
+    tgt = [s.text for s in tgt_article.sentences]
+    rendered = read_translation(translation, len(src))
+    if rendered is not None:
         translator = "file"
-    glossary = Glossary.load(list(glossaries)) if glossaries else default_glossary()
-    alignment = align(src, tgt, s_lang, t_lang, translator=translator, translation=rendered,
-                      glossary=glossary, mode=mode)
+    alignment = align(src, tgt, src_article.lang, tgt_article.lang, translator=translator,
+                      translation=rendered, glossary=load_glossary(glossaries), mode=mode)
     return src, tgt, alignment
 
 
@@ -91,20 +64,7 @@ def print_table(src: list[str], tgt: list[str], alignment: Alignment) -> None:
 
 
 @click.command(name="align")
-@click.argument("src", type=click.Path(exists=True, dir_okay=False))
-@click.argument("tgt", type=click.Path(exists=True, dir_okay=False))
-@click.option("--src-lang", help="Language of SRC (default: detected).")
-@click.option("--tgt-lang", help="Language of TGT (default: detected).")
-@click.option("--presegmented", is_flag=True,
-              help="SRC and TGT hold one sentence per line; indices are line numbers.")
-@click.option("--translation", type=click.Path(exists=True, dir_okay=False),
-              help="One line per SRC sentence: its rendering in TGT's language.")
-@click.option("--translator", type=click.Choice(["auto", "argos", "gloss", "file", "identity"]),
-              default="auto", show_default=True, help="Backend that renders text in English.")
-@glossary_paths
-@click.option("--mode", type=click.Choice(["auto", "monotonic", "reorder"]), default="auto",
-              show_default=True,
-              help="monotonic: in order; reorder: also moved blocks; auto: picks and says.")
+@pair_options
 @output_format("text", "json", "tmx")
 def command(src: str, tgt: str, src_lang: str | None, tgt_lang: str | None, presegmented: bool,
             translation: str | None, translator: str, glossaries: tuple[str, ...], mode: str,

@@ -3,54 +3,15 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
-from provenance.cli.options import glossary_paths, output_format
-from provenance.errors import BadInput
-from provenance.model import SEVERITIES, Article, Finding, Sentence
-
-if TYPE_CHECKING:
-    from provenance.glossary import Glossary
+from provenance.cli.options import output_format
+from provenance.cli.pair_input import load_side, pair_options, read_translation
+from provenance.model import SEVERITIES, Finding
 
 _STYLE = {"critical": "bold red", "major": "yellow", "minor": "cyan"}
-
-
-def load_side(path: str, lang: str | None, presegmented: bool) -> Article:
-    """One article from a file: segmented by the tool, or one sentence per line."""
-    if presegmented:
-        lines = [line.strip() for line in Path(path).read_text(encoding="utf-8").splitlines()]
-        lines = [line for line in lines if line]
-        if not lines:
-            raise BadInput(f"{path}: no sentences")
-        from provenance.langid import detect_language
-
-        code = lang or detect_language(" ".join(lines))[0]
-        sentences, pos = [], 0
-        for i, text in enumerate(lines):
-            sentences.append(Sentence(i, text, pos, pos + len(text), code))
-            pos += len(text) + 1
-        return Article(id=Path(path).stem, text="\n".join(lines), language=code,
-                       declared_language=lang, source_path=str(path), sentences=sentences)
-    from provenance.corpus import load_corpus
-
-    articles = load_corpus([path])
-    if not articles:
-        raise BadInput(f"{path}: no article found")
-    article = articles[0]
-    if lang:
-        article.declared_language = lang
-    if not article.sentences:
-        raise BadInput(f"{path}: no sentences")
-    return article
-
-
-def _glossary(paths: tuple[str, ...]) -> Glossary:
-    from provenance.glossary import Glossary, default_glossary
-
-    return Glossary.load(list(paths)) if paths else default_glossary()
 
 
 def run_drift(src_path: str, tgt_path: str, *, src_lang: str | None, tgt_lang: str | None,
@@ -59,14 +20,14 @@ def run_drift(src_path: str, tgt_path: str, *, src_lang: str | None, tgt_lang: s
     """Align and compare two articles; the JSON document the command prints."""
     from provenance.align import align
     from provenance.drift import DRIFT_VERSION, detect_drift, summarize
+    from provenance.pipeline import load_glossary
 
-    glossary = _glossary(glossaries)
+    glossary = load_glossary(glossaries)
     src = load_side(src_path, src_lang, presegmented)
     tgt = load_side(tgt_path, tgt_lang, presegmented)
-    rendered = None
-    if translation:
-        rendered = [line.rstrip("\n") for line in
-                    Path(translation).read_text(encoding="utf-8").splitlines()]
+    rendered = read_translation(translation, len(src.sentences))
+    if rendered is not None:
+        translator = "file"
     alignment = align([s.text for s in src.sentences], [s.text for s in tgt.sentences],
                       src.lang, tgt.lang, translator=translator, translation=rendered,
                       glossary=glossary, mode=mode)
@@ -132,19 +93,7 @@ def _print_text(doc: dict[str, Any]) -> None:
 
 
 @click.command(name="drift")
-@click.argument("src", type=click.Path(exists=True, dir_okay=False))
-@click.argument("tgt", type=click.Path(exists=True, dir_okay=False))
-@click.option("--src-lang", help="Language of SRC (default: detected).")
-@click.option("--tgt-lang", help="Language of TGT (default: detected).")
-@click.option("--presegmented", is_flag=True,
-              help="Files hold one sentence per line: do not segment.")
-@click.option("--translation", type=click.Path(exists=True, dir_okay=False),
-              help="SRC rendered in TGT's language, one line per SRC sentence.")
-@click.option("--translator", default="auto", show_default=True,
-              help="Translation backend used for aligning (auto, gloss, argos, identity).")
-@glossary_paths
-@click.option("--mode", type=click.Choice(["auto", "monotonic", "reorder"]), default="auto",
-              show_default=True, help="Alignment mode (reorder allows moved blocks).")
+@pair_options
 @output_format("text", "json")
 def command(src: str, tgt: str, src_lang: str | None, tgt_lang: str | None, presegmented: bool,
             translation: str | None, translator: str, glossaries: tuple[str, ...], mode: str,
