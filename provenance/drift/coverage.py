@@ -15,6 +15,8 @@ from provenance.drift.repair import length_ratio, unrendered
 from provenance.model import Finding, Severity
 
 # What each kind of content adds to a sentence's information score.
+# How the parts read in a message: (one, several).
+LABELS = {"quantity": ("quantity", "quantities"), "entity": ("name", "names")}
 WEIGHTS = {"quantity": 2.0, "date": 1.5, "entity": 1.0, "attribution": 2.0, "caveat": 3.0,
            "negation": 1.0, "hedge": 1.0}
 MAJOR_AT = 4.0  # a sentence scoring this much is major when dropped or added
@@ -29,7 +31,8 @@ class Information:
     parts: dict[str, int]
 
     def describe(self) -> str:
-        shown = [f"{n} {k}{'s' if n > 1 else ''}" for k, n in self.parts.items() if n]
+        shown = [f"{n} {LABELS.get(k, (k, k + 's'))[n > 1]}"
+                 for k, n in self.parts.items() if n]
         return ", ".join(shown) if shown else "no numbers, names or sources"
 
 
