@@ -51,7 +51,8 @@ class CorpusScreen(Screen[None]):
         # The table gets 2/3 of a wide screen, all of a narrow one; text columns share
         # what the fixed ones leave.
         width = self.size.width * 2 // 3 if self.size.width >= 120 else self.size.width
-        free = max(30, width - 5 - 6 - 8)
+        # 5 columns with 1 cell of padding each side, a scrollbar, and the fixed columns.
+        free = max(30, width - 2 * 5 - 2 - 5 - 6)
         return {"article": free * 4 // 10, "lang": 5, "origin": free * 3 // 10,
                 "cites": free * 3 // 10, "drift": 6}
 

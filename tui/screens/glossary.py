@@ -30,13 +30,21 @@ class GlossaryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#concepts", DataTable)
-        for name in ("id", "category", *LANGS):
-            table.add_column(name, key=name)
         self.refill("")
 
     def on_resize(self) -> None:
         self.set_class(self.size.width >= 120, "-wide")
+        self.refill(self.query_one("#glossary-search", Input).value)
+
+    def _columns(self, table: DataTable) -> None:
+        # Every language column visible: they share what id and category leave, in the
+        # table's part of the screen (2/3 when wide), less padding and a scrollbar.
+        width = self.size.width * 2 // 3 if self.size.width >= 120 else self.size.width
+        fixed = {"id": 18, "category": 10}
+        share = max(6, (width - sum(fixed.values()) - 2 * (2 + len(LANGS)) - 4) // len(LANGS))
+        table.clear(columns=True)
+        for name, size in [*fixed.items(), *((lang, share) for lang in LANGS)]:
+            table.add_column(name, key=name, width=size)
 
     def show_analysis(self, analysis: object) -> None:
         # A saved form re-runs the analysis; the glossary was reloaded with it.
@@ -45,7 +53,7 @@ class GlossaryScreen(Screen[None]):
     def refill(self, query: str) -> None:
         glossary = self.app.glossary  # type: ignore[attr-defined]
         table = self.query_one("#concepts", DataTable)
-        table.clear()
+        self._columns(table)
         if glossary is None:
             self.query_one("#concept-detail", Static).update("loading the glossary...")
             return
