@@ -66,12 +66,17 @@ class ProvenanceApp(App[None]):
             analysis = analyze_corpus(
                 self.paths, reference=self.reference, store=self.store,
                 glossary_paths=self.glossary_paths or None, glossary=self.glossary,
-                reuse=not fresh, workers=0,
+                # In the UI's worker thread, not a process pool: spawning processes from
+                # under Textual's driver fails (its stdio is not a real file).
+                reuse=not fresh, workers=1,
                 progress=lambda stage, done, total: self.post_message(
                     AnalysisProgress(stage, done, total)),
             )
         except ProvenanceError as exc:
             self.post_message(AnalysisFailed(str(exc)))
+            return
+        except Exception as exc:  # shown on screen; the app and the store stay usable
+            self.post_message(AnalysisFailed(f"internal error: {type(exc).__name__}: {exc}"))
             return
         self.post_message(AnalysisReady(analysis, from_store=False))
 
