@@ -137,7 +137,8 @@ def test_second_report_reuses_the_store(seeds_json, tmp_path: Path, monkeypatch)
         raise AssertionError("aligned again instead of reusing the store")
 
     monkeypatch.setattr(provenance.align, "align", refuse)
-    result = run(str(SEEDS), "-o", str(tmp_path / "again.csv"))
+    # One process, so that a realignment would reach ``refuse``.
+    result = run(str(SEEDS), "-o", str(tmp_path / "again.csv"), "--jobs", "1")
     assert result.exit_code == 0, result.output
 
 
@@ -172,14 +173,15 @@ def test_interrupted_report_resumes_with_the_pairs_already_done(tmp_path: Path, 
 
     monkeypatch.setattr(provenance.align, "align", interrupt_on_third)
     out = tmp_path / "seeds.json"
-    first = run(str(SEEDS), "-o", str(out))
+    # One process: the counting wrapper lives in this process, not in pool workers.
+    first = run(str(SEEDS), "-o", str(out), "--jobs", "1")
     assert first.exit_code == 130 and "resume" in first.output
     assert not out.exists()
 
     calls.clear()
     monkeypatch.setattr(provenance.align, "align",
                         lambda *a, **k: calls.append(1) or real_align(*a, **k))
-    second = run(str(SEEDS), "-o", str(out))
+    second = run(str(SEEDS), "-o", str(out), "--jobs", "1")
     assert second.exit_code == 0, second.output
     pairs = json.loads(out.read_text("utf-8"))["pairs"]
     assert len(calls) == len(pairs) - 2  # the two pairs finished before the interrupt
