@@ -51,8 +51,11 @@ ALIGNED_LINK_MIN = 0.3  # an alignment link weaker than this does not count as a
 ALL_PAIRS_MAX = 400  # above this many articles, compare only LSH candidate pairs
 
 
-@dataclass
-class _Facts:
+@dataclass(frozen=True)
+class ArticleFacts:
+    """What provenance reads from one article alone: a pure function of the article and
+    the glossary, so it is computed once and shared by every step that needs it."""
+
     article: Article
     attributions: list[Attribution]
     signals: list[OriginSignal]
@@ -130,25 +133,34 @@ def _content_similarity(a: StoryFeatures, b: StoryFeatures,
                    "shared_rare_details": shared_rare}
 
 
+def article_facts(articles: list[Article],
+                  glossary: Glossary | None) -> dict[str, ArticleFacts]:
+    """Attributions, origin signals, content features and outlet of every article."""
+    facts = {}
+    for article in articles:
+        attributions = article_attributions(article, glossary)
+        facts[article.id] = ArticleFacts(article, attributions,
+                                         origin_signals(article, glossary, attributions),
+                                         story_features(article, glossary),
+                                         _outlet_key(article.outlet, glossary))
+    return facts
+
+
 def analyze_provenance(articles: list[Article], pairs: list[PairAnalysis],
-                       glossary: Glossary | None) -> tuple[dict[str, ArticleProvenance],
-                                                           list[str]]:
+                       glossary: Glossary | None,
+                       facts: dict[str, ArticleFacts] | None = None,
+                       ) -> tuple[dict[str, ArticleProvenance], list[str]]:
     """Per-article provenance (origin, attributions, signals, derived_from) and the roots.
 
     ``pairs`` may be empty: derivation then rests on citations, content overlap and
     publication dates. Roots are external source names (e.g. "The Wall Street Journal").
+    ``facts`` from :func:`article_facts` saves recomputing them across calls.
     """
     ids = [a.id for a in articles]
     if len(set(ids)) != len(ids):
         dup = next(i for i in ids if ids.count(i) > 1)
         raise BadInput(f"article id {dup!r} appears twice in the corpus")
-    facts = {}
-    for article in articles:
-        attributions = article_attributions(article, glossary)
-        facts[article.id] = _Facts(article, attributions,
-                                   origin_signals(article, glossary, attributions),
-                                   story_features(article, glossary),
-                                   _outlet_key(article.outlet, glossary))
+    facts = facts or article_facts(articles, glossary)
     shares = _aligned_shares(pairs)
     by_outlet: dict[str, list[str]] = defaultdict(list)
     for f in facts.values():
@@ -166,8 +178,9 @@ def analyze_provenance(articles: list[Article], pairs: list[PairAnalysis],
             default=(None, None))
         verdict = classify_origin(article, f.attributions, f.signals, share, glossary,
                                   other_lang)
+        # Copies: the facts are shared between calls, a result is the caller's to change.
         prov = ArticleProvenance(article.id, verdict.origin, verdict.confidence,
-                                 verdict.origin_language, f.attributions, f.signals)
+                                 verdict.origin_language, list(f.attributions), list(f.signals))
         prov.derived_from = _cited_edges(f, facts, by_outlet, glossary)
         result[article.id] = prov
         primary = [e for e in prov.derived_from if e.evidence.get("primary")]
@@ -182,7 +195,7 @@ def analyze_provenance(articles: list[Article], pairs: list[PairAnalysis],
     return result, roots
 
 
-def _cited_edges(f: _Facts, facts: dict[str, _Facts], by_outlet: dict[str, list[str]],
+def _cited_edges(f: ArticleFacts, facts: dict[str, ArticleFacts], by_outlet: dict[str, list[str]],
                  glossary: Glossary | None) -> list[DerivationEdge]:
     counts = direct_sources(f.attributions)
     if not counts:
@@ -225,7 +238,7 @@ def _not_later(source: Article, target: Article) -> bool:
     return s is None or t is None or s <= t
 
 
-def _direction(x: _Facts, y: _Facts, result: dict[str, ArticleProvenance],
+def _direction(x: ArticleFacts, y: ArticleFacts, result: dict[str, ArticleProvenance],
                by_outlet: dict[str, list[str]], glossary: Glossary | None
                ) -> tuple[str, str, str] | None:
     """(source id, target id, reason) for two articles with shared content, if it can be told."""
@@ -249,7 +262,7 @@ def _direction(x: _Facts, y: _Facts, result: dict[str, ArticleProvenance],
     return None
 
 
-def _candidate_pairs(facts: list[_Facts]) -> list[tuple[_Facts, _Facts]]:
+def _candidate_pairs(facts: list[ArticleFacts]) -> list[tuple[ArticleFacts, ArticleFacts]]:
     """All pairs of a small corpus; LSH candidates (shared entities) of a large one."""
     if len(facts) <= ALL_PAIRS_MAX:
         return list(combinations(facts, 2))
@@ -257,7 +270,7 @@ def _candidate_pairs(facts: list[_Facts]) -> list[tuple[_Facts, _Facts]]:
     return [(facts[i], facts[j]) for i, j in sorted(lsh_candidates(signatures, ENTITY_BANDS))]
 
 
-def _add_content_edges(facts: dict[str, _Facts], result: dict[str, ArticleProvenance],
+def _add_content_edges(facts: dict[str, ArticleFacts], result: dict[str, ArticleProvenance],
                        shares: dict[tuple[str, str], float], by_outlet: dict[str, list[str]],
                        glossary: Glossary | None) -> None:
     df: Counter[str] = Counter()

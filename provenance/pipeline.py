@@ -25,6 +25,7 @@ from provenance.signature import Signature
 from provenance.store import Store
 
 if TYPE_CHECKING:
+    from provenance.derivation import ArticleFacts
     from provenance.glossary import Glossary
 
 #: progress(stage, done, total): called as work advances, for progress bars.
@@ -97,23 +98,26 @@ def analyze_corpus(
         raise BadInput(f"--reference {reference!r} is not an article of this corpus "
                        f"(ids: {', '.join(a.id for a in articles[:8])}...)")
 
-    from provenance.derivation import analyze_provenance
+    from provenance.derivation import analyze_provenance, article_facts
 
-    stories = _stories(articles, glossary)
+    # Per-article facts (attributions, signals, content features) are computed once and
+    # serve the stories, the reference choice and both provenance passes.
+    facts = article_facts(articles, glossary)
+    stories = _stories(articles, facts)
     # Provenance from content alone is cheap and tells which article is an original.
-    originals = {k for k, v in analyze_provenance(articles, [], glossary)[0].items()
+    originals = {k for k, v in analyze_provenance(articles, [], glossary, facts)[0].items()
                  if v.origin == "original"}
     jobs: list[tuple[Article, Article]] = []
     references: list[str] = []
     for story in stories:
-        ref = _choose_reference(story, reference, glossary, originals)
+        ref = _choose_reference(story, reference, facts, originals)
         references.append(ref.id)
         jobs += [(ref, a) for a in story if a.id != ref.id]
 
     pairs = _compare_all(jobs, settings, glossary, signature, store, reuse, workers, report)
 
     report("provenance", 0, 1)
-    provenance, roots = analyze_provenance(articles, pairs, glossary)
+    provenance, roots = analyze_provenance(articles, pairs, glossary, facts)
     for story_no, story in enumerate(stories):
         for article in story:
             provenance.setdefault(article.id, ArticleProvenance(article.id, "unknown", 0.0))
@@ -159,21 +163,18 @@ def _articles(source: Sequence[str | Path] | Sequence[Article]) -> list[Article]
     return given
 
 
-def _stories(articles: list[Article], glossary: Glossary) -> list[list[Article]]:
+def _stories(articles: list[Article], facts: dict[str, ArticleFacts]) -> list[list[Article]]:
     if len(articles) <= 2:
         return [articles]
-    from provenance.stories import cluster_stories
+    from provenance.stories import cluster_features
 
-    by_id = {a.id: a for a in articles}
-    clusters = cluster_stories(articles, glossary)
-    seen = {i for c in clusters for i in c}
-    # An article the clustering left out is a story of its own, never silently dropped.
-    clusters += [[a.id] for a in articles if a.id not in seen]
-    return sorted(([by_id[i] for i in c] for c in clusters), key=len, reverse=True)
+    groups = cluster_features([facts[a.id].features for a in articles])
+    # Biggest story first; clustering puts every article in exactly one story.
+    return sorted(([articles[i] for i in group] for group in groups), key=len, reverse=True)
 
 
-def _choose_reference(story: list[Article], requested: str | None, glossary: Glossary,
-                      originals: set[str]) -> Article:
+def _choose_reference(story: list[Article], requested: str | None,
+                      facts: dict[str, ArticleFacts], originals: set[str]) -> Article:
     """The English version the relays are compared with.
 
     A requested id wins when it is in this story. Otherwise an English original, else
@@ -188,10 +189,8 @@ def _choose_reference(story: list[Article], requested: str | None, glossary: Glo
     english = [a for a in english if a.id in originals] or english
     if len(english) == 1:
         return english[0]
-    from provenance.stories import story_features
-
-    features = {a.id: (f.concepts | f.quantities)
-                for a in story for f in [story_features(a, glossary)]}
+    features = {a.id: facts[a.id].features.concepts | facts[a.id].features.quantities
+                for a in story}
 
     def centrality(article: Article) -> tuple[float, float, int]:
         own = features[article.id]
