@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
+TESTS = Path(__file__).resolve().parent
+REPO = TESTS.parent
+FIXTURES = TESTS / "fixtures"
+CORPORA = TESTS / "corpora"
 SEEDS = REPO / "seeds"
 SHARED_DATA = REPO.parent / "shared" / "data"
 PARALLEL = SHARED_DATA / "parallel"
@@ -26,3 +29,11 @@ def parallel_docs(pair: str) -> list[Path]:
     if not root.is_dir():
         pytest.skip(f"shared data not found at {root}")
     return sorted(p for p in root.iterdir() if p.is_dir())
+
+
+@pytest.fixture(scope="module")
+def corpus_1000():
+    """A synthetic 1,000-article analysis with gold drift (benchmarks/report_scale.py)."""
+    from support.report_checks import load_generator
+
+    return load_generator().synthetic_analysis(1000)

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import SEEDS
+from conftest import CORPORA, SEEDS
 
 from provenance.attribution import article_attributions
 from provenance.corpus import article_from_text, load_corpus
 from provenance.glossary import default_glossary
 from provenance.origin import classify_origin, origin_signals, outlet_language
 
-SECOND_STORY = Path(__file__).parent / "corpora" / "second_story"
+SECOND_STORY = CORPORA / "second_story"
 
 
 @pytest.fixture(scope="module")

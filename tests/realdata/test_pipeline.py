@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import PARALLEL, SEEDS
+from conftest import CORPORA, PARALLEL, SEEDS
 
 from provenance.cli import main
 from provenance.corpus import article_from_text
@@ -164,7 +164,7 @@ def test_seeds_path_is_the_bundled_one():
 
 
 def test_second_story_compares_foreign_relays_with_the_english_original(tmp_path):
-    corpus = Path(__file__).parent / "corpora" / "second_story"
+    corpus = CORPORA / "second_story"
     analysis = analyze_corpus([corpus], store=Store(tmp_path / "s.sqlite"))
     assert analysis.provenance[analysis.reference_id].origin == "original"
     langs = {analysis.article(p.relay_id).lang.split("-")[0] for p in analysis.pairs}

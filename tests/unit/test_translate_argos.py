@@ -13,15 +13,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from support.argos_fixture import TRAINING_LINES, build_argosmodel  # noqa: E402
 
 from provenance.cli import main
 from provenance.errors import ModelMissing
 from provenance.signature import Signature
 from provenance.translate import get_translator
 from provenance.translate.cache import TranslationCache
-
-sys.path.insert(0, str(Path(__file__).parent))
-from support.argos_fixture import TRAINING_LINES, build_argosmodel  # noqa: E402
 
 pytest.importorskip("ctranslate2")
 pytest.importorskip("sentencepiece")

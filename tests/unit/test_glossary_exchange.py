@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES
 
 from provenance.errors import GlossaryError
 from provenance.glossary import default_glossary
@@ -13,7 +14,7 @@ from provenance.glossary.exchange import read_csv, read_exchange, read_tbx, writ
 from provenance.glossary.model import Concept
 from provenance.glossary.termbase import Glossary
 
-FIXTURES = Path(__file__).parent / "fixtures" / "glossary"
+FIXTURES = FIXTURES / "glossary"
 
 
 def _plain(concepts: list[Concept]) -> list[dict]:

@@ -8,15 +8,14 @@ import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import SEEDS
+from conftest import FIXTURES, REPO, SEEDS
 
 from provenance.cli import main
 from provenance.glossary import default_glossary
 from provenance.glossary.suggest import suggest_terms
 from provenance.glossary.translit import link_unknown_name, romanize
 
-REPO = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).parent / "fixtures" / "glossary"
+FIXTURES = FIXTURES / "glossary"
 
 
 def run(*args: str):

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, REPO
 
 from provenance.errors import BadInput, GlossaryError
 from provenance.glossary import Glossary
@@ -18,8 +19,7 @@ from provenance.glossary.fileformat import WRITE_DELAY_ENV
 from provenance.glossary.model import Form
 from provenance.glossary.validate import validate_paths
 
-FIXTURES = Path(__file__).parent / "fixtures" / "glossary"
-REPO = Path(__file__).resolve().parent.parent
+FIXTURES = FIXTURES / "glossary"
 
 
 def test_validator_names_file_and_line_for_every_problem() -> None:

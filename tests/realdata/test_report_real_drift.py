@@ -19,7 +19,7 @@ from html.parser import HTMLParser
 import jsonschema
 import pytest
 from conftest import PARALLEL, REPO
-from test_report import SCHEMA, parse_html, render
+from support.report_checks import SCHEMA, parse_html, render
 
 from provenance.model import CorpusAnalysis, PairAnalysis
 from provenance.signature import Signature

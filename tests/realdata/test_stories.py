@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
-from conftest import SEEDS
+from conftest import CORPORA, SEEDS
 
 from provenance.corpus import article_from_text, load_corpus
 from provenance.glossary import default_glossary
@@ -19,7 +17,7 @@ from provenance.stories import (
     quantity_key,
 )
 
-SECOND_STORY = Path(__file__).parent / "corpora" / "second_story"
+SECOND_STORY = CORPORA / "second_story"
 
 
 @pytest.fixture(scope="module")

@@ -17,10 +17,9 @@ import jsonschema
 import pytest
 from conftest import SEEDS
 from markdown_it import MarkdownIt
-from test_report import (
+from support.report_checks import (
     HOSTILE,
     SCHEMA,
-    corpus_1000,  # noqa: F401  (fixture)
     hostile_analysis,
     parse_html,
     render,

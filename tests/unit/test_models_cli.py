@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import json
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from support.argos_fixture import build_argosmodel  # noqa: E402
 
 from provenance import paths
 from provenance.cli import main
-
-sys.path.insert(0, str(Path(__file__).parent))
-from support.argos_fixture import build_argosmodel  # noqa: E402
 
 pytest.importorskip("ctranslate2")
 pytest.importorskip("sentencepiece")

@@ -17,7 +17,7 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 from conftest import SEEDS
-from test_report import SCHEMA, parse_html
+from support.report_checks import SCHEMA, parse_html
 
 from provenance.cli import main
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import SEEDS
+from conftest import CORPORA, SEEDS
 
 from provenance.corpus import article_from_text, load_corpus
 from provenance.derivation import analyze_provenance, direct_sources
@@ -13,7 +11,7 @@ from provenance.errors import BadInput
 from provenance.glossary import default_glossary
 from provenance.model import Alignment, Attribution, Link, PairAnalysis
 
-SECOND_STORY = Path(__file__).parent / "corpora" / "second_story"
+SECOND_STORY = CORPORA / "second_story"
 WSJ = "The Wall Street Journal"
 
 

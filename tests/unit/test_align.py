@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import parallel_docs
+from conftest import REPO, parallel_docs
 
 from provenance.align import align
 from provenance.errors import BadInput
@@ -219,7 +219,7 @@ def test_extended_moves_split_one_into_three() -> None:
 def test_same_result_in_a_fresh_process_with_another_hash_seed(tmp_path: Path) -> None:
     script = (
         "import json, sys\n"
-        "sys.path.insert(0, 'tests')\n"
+        "sys.path[:0] = ['tests', 'tests/unit']\n"
         "from test_align import STORY, RETOLD\n"
         "from provenance.align import align\n"
         "tgt = RETOLD[:3] + [RETOLD[3] + ' ' + RETOLD[4]] + RETOLD[6:] + RETOLD[5:6]\n"
@@ -229,6 +229,6 @@ def test_same_result_in_a_fresh_process_with_another_hash_seed(tmp_path: Path) -
     for seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": seed, "PROVENANCE_HOME": str(tmp_path / seed)}
         done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                              env=env, check=True, cwd=Path(__file__).parent.parent)
+                              env=env, check=True, cwd=REPO)
         outputs.append(json.loads(done.stdout))
     assert outputs[0] == outputs[1]
