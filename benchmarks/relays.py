@@ -1,0 +1,417 @@
+"""What the tool finds on real relay clusters, scored against a careful reader's TRUTH.md.
+
+    python benchmarks/relays.py [--cluster NAME] [--jobs N] [-v] [--json OUT]
+
+For each cluster in ../shared/data/relays/ the whole pipeline runs on the cluster's
+article files (a cold store), then prints:
+
+* languages: detected language against TRUTH's (zh-Hans = zh-cn, zh-Hant = zh-tw, en-GB = en);
+* reference: the article the relays were compared with, and whether TRUTH lists it as faithful;
+* cited sources: recall and precision of named sources against benchmarks/relay_sources.yaml
+  (TRUTH's sources column, read by hand), and relay-chain recall;
+* drift: recall of TRUTH's drift items (sure + likely; unsure reported apart), overall,
+  at major-or-critical severity, and per TRUTH type; major/critical findings per faithful
+  article (false alarms; the reference itself excluded); major/critical findings that match
+  no TRUTH item;
+* boilerplate: TRUTH's boilerplate lines set aside vs kept as article text, and the blocks
+  set aside that TRUTH does not list (candidates for lost body text, printed with -v).
+
+A drift item is found when the pair analysis of its article holds a finding of a
+compatible kind (see ``KINDS_FOR``) that quotes the relay's words TRUTH quotes (its span
+inside them or holding them), or, for a finding with no relay side (an omission), quotes
+the original's words in the reference. A finding merely near the drift does not count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
+
+from relay_truth import DriftItem, Truth, clusters, load_truth  # noqa: E402
+
+from provenance.model import CorpusAnalysis, Finding  # noqa: E402
+
+SOURCES_FILE = Path(__file__).with_name("relay_sources.yaml")
+
+#: TRUTH's type words -> the finding kinds that report such a drift
+KINDS_FOR: dict[str, set[str]] = {
+    "number": {"number", "quantifier"},
+    "date": {"date"},
+    "name": {"entity", "term"},
+    "title": {"term", "entity"},
+    "term": {"term", "entity"},
+    "attribution": {"attribution"},
+    "hedge": {"certainty"},
+    "certainty": {"certainty"},
+    "relation": {"relation"},
+    "quantifier": {"quantifier", "number", "certainty"},
+    "agency": {"relation", "entity"},
+    "omission": {"omission", "entity"},
+    "addition": {"addition"},
+    "framing": {"term", "addition", "relation", "entity"},
+    "label": {"term", "addition", "relation", "entity"},
+    "polarity": {"negation", "relation"},
+    "generalization": {"entity", "term"},
+    "specificity": {"entity", "term", "relation"},
+    "conflation": {"relation"},
+    "approximation": {"date", "number"},
+    "garble": set(),  # any kind
+}
+#: a change of value or wording: the finding must quote both sides
+TWO_SIDED = {"number", "date", "name", "title", "term", "quantifier", "generalization",
+             "specificity", "agency", "approximation"}
+#: drift that shows on one side only (a hedge or a source dropped or added)
+ONE_SIDED_OK = {"hedge", "certainty", "attribution", "polarity", "relation", "framing",
+                "label", "addition", "omission", "garble"}
+MAJOR = ("major", "critical")
+_NORM = re.compile(r"[\s\"'“”‘’«»「」『』《》()\[\]*.,:;!?、，。：；！？…-]+")
+
+
+def norm(text: str) -> str:
+    return _NORM.sub("", text).casefold()
+
+
+@dataclass
+class DriftScore:
+    item: DriftItem
+    anchored: bool  # the quoted words were found in the article
+    hit: Finding | None = None
+
+    @property
+    def found(self) -> bool:
+        return self.hit is not None
+
+
+@dataclass
+class ClusterResult:
+    name: str
+    seconds: float
+    lang_right: int = 0
+    lang_total: int = 0
+    lang_wrong: list[str] = field(default_factory=list)
+    reference: str | None = None
+    reference_faithful: bool = False
+    src_tp: int = 0
+    src_expected: int = 0
+    src_predicted: int = 0
+    src_fp: list[str] = field(default_factory=list)
+    src_missed: list[str] = field(default_factory=list)
+    chain_found: int = 0
+    chain_total: int = 0
+    drift: list[DriftScore] = field(default_factory=list)
+    faithful_majors: dict[str, int] = field(default_factory=dict)
+    unmatched_majors: list[tuple[str, Finding]] = field(default_factory=list)
+    findings_total: int = 0
+    majors_total: int = 0
+    bp_removed: int = 0
+    bp_kept: list[str] = field(default_factory=list)
+    bp_unlisted: list[str] = field(default_factory=list)
+
+
+def _lang_ok(truth_lang: str, ours: str) -> bool:
+    t, o = truth_lang.lower(), ours.lower()
+    if t.startswith("zh-hans"):
+        return o in ("zh-cn", "zh-hans", "zh-sg")
+    if t.startswith("zh-hant"):
+        return o in ("zh-tw", "zh-hant", "zh-hk")
+    return t.split("-")[0] == o.split("-")[0]
+
+
+def _sentences_with(texts: list[str], quotes: list[str]) -> set[int]:
+    from rapidfuzz import fuzz
+
+    found = set()
+    for q in quotes:
+        nq = norm(q)
+        if len(nq) < 3:
+            continue
+        for i, text in enumerate(texts):
+            nt = norm(text)
+            if nq in nt or (len(nq) >= 12 and fuzz.partial_ratio(nq, nt) >= 90):
+                found.add(i)
+    return found
+
+
+def _overlaps(spans: list[str], words: list[str]) -> bool:
+    """A finding quotes the item's words: one holds the other (at least two characters)."""
+    return any(len(a) >= 2 and len(b) >= 2 and (a in b or b in a) for a in spans for b in words)
+
+
+def _keywords(cell: str) -> list[str]:
+    """Capitalised words of a description cell (for items TRUTH describes, not quotes)."""
+    return [w for w in re.findall(r"\b[A-Z][a-z]{3,}\b", cell) if w not in ("None", "Later")]
+
+
+def _kind_ok(item: DriftItem, finding: Finding) -> bool:
+    allowed: set[str] = set()
+    for family in item.families:
+        if family == "garble":
+            return True
+        allowed |= KINDS_FOR.get(family, set())
+    return finding.kind in allowed
+
+
+def _score_item(item: DriftItem, analysis: CorpusAnalysis, file_to_id: dict[str, str]
+                ) -> DriftScore:
+    best: DriftScore | None = None
+    for file in item.files:
+        article_id = file_to_id.get(file)
+        pair = analysis.pair_for(article_id) if article_id else None
+        if pair is None:
+            continue
+        relay = analysis.article(pair.relay_id)
+        reference = analysis.article(pair.reference_id)
+        tgt_texts = [s.text for s in relay.sentences]
+        src_texts = [s.text for s in reference.sentences]
+        tgt_anchor = _sentences_with(tgt_texts, item.relay_quotes)
+        src_anchor = _sentences_with(src_texts, item.original_quotes)
+        described = not item.relay_quotes
+        if described and "addition" in item.families:
+            words = _keywords(item.relay)
+            tgt_anchor = {i for i, t in enumerate(tgt_texts) if any(w in t for w in words)}
+        if described and "omission" in item.families and not src_anchor:
+            words = _keywords(item.original)
+            src_anchor = {i for i, t in enumerate(src_texts) if any(w in t for w in words)}
+        score = DriftScore(item, bool(tgt_anchor or src_anchor))
+        relay_words = [norm(q) for q in item.relay_quotes] or [norm(tgt_texts[j])
+                                                                for j in tgt_anchor]
+        source_words = [norm(q) for q in item.original_quotes] or [norm(src_texts[i])
+                                                                    for i in src_anchor]
+        for f in sorted(pair.findings, key=lambda f: -f.weight):
+            if not _kind_ok(item, f):
+                continue
+            if item.families & TWO_SIDED and not item.families & ONE_SIDED_OK and not (
+                    f.src_spans and f.tgt_spans):
+                continue  # "X has no counterpart" does not explain a changed value
+            quoted_relay = [norm(tgt_texts[j][s:e]) for j, s, e in f.tgt_spans
+                            if j in tgt_anchor]
+            quoted_source = [norm(src_texts[i][s:e]) for i, s, e in f.src_spans
+                             if i in src_anchor]
+            if _overlaps(quoted_relay, relay_words) or (
+                    (not f.tgt or set(f.tgt) & tgt_anchor)
+                    and _overlaps(quoted_source, source_words)):
+                score.hit = f
+                break
+        if best is None or (score.found and not best.found):
+            best = score
+    return best or DriftScore(item, False)
+
+
+def _load_sources() -> dict[str, dict[str, dict]]:
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe").load(SOURCES_FILE.read_text(encoding="utf-8"))
+
+
+def _matches(predicted: str, aliases: list[str]) -> bool:
+    p = predicted.casefold().removeprefix("the ").strip()
+    for alias in aliases:
+        a = alias.casefold().removeprefix("the ").strip()
+        if p == a or (len(a) >= 4 and re.search(rf"(?<!\w){re.escape(a)}(?!\w)", p)) or (
+                len(p) >= 4 and re.search(rf"(?<!\w){re.escape(p)}(?!\w)", a)):
+            return True
+    return False
+
+
+def _score_sources(result: ClusterResult, truth: Truth, analysis: CorpusAnalysis,
+                   file_to_id: dict[str, str], expected: dict[str, dict]) -> None:
+    for article in truth.articles:
+        spec = expected.get(article.stem)
+        prov = analysis.provenance.get(file_to_id[article.file])
+        if spec is None or prov is None:
+            continue
+        required = [list(x) for x in spec.get("cites", [])]
+        optional = [list(x) for x in spec.get("optional", [])]
+        named = [s for s in prov.cited_sources() if not s.endswith(" unnamed")]
+        result.src_expected += len(required)
+        result.src_predicted += len(named)
+        for aliases in required:
+            if any(_matches(p, aliases) for p in named):
+                result.src_tp += 1
+            else:
+                result.src_missed.append(f"{article.stem[:28]}: {aliases[0]}")
+        for p in named:
+            if not any(_matches(p, a) for a in required + optional):
+                result.src_fp.append(f"{article.stem[:28]}: {p}")
+            elif not any(_matches(p, a) for a in required):
+                result.src_predicted -= 1  # optional: neither right nor wrong
+        chain = spec.get("chain") or []
+        if len(chain) >= 2:
+            ours = [a.chain for a in prov.attributions if len(a.chain) >= 2]
+            ours += [e.evidence.get("chain", []) for e in prov.derived_from]
+            for up, down in zip(chain, chain[1:], strict=False):
+                result.chain_total += 1
+                if any(any(_matches(x, [up]) and _matches(y, [down])
+                           for x, y in zip(c, c[1:], strict=False)) for c in ours):
+                    result.chain_found += 1
+
+
+def _score_boilerplate(result: ClusterResult, truth: Truth, analysis: CorpusAnalysis,
+                       file_to_id: dict[str, str]) -> None:
+    for file, lines in truth.boilerplate.items():
+        article = analysis.article(file_to_id[file])
+        removed = [b.text for b in article.boilerplate]
+        body = [s.text for s in article.sentences]
+        for line in lines:
+            if len(norm(line)) < 3:
+                continue
+            if _sentences_with(body, [line]):
+                result.bp_kept.append(f"{file[:28]}: {line[:60]}")
+            elif _sentences_with(removed, [line]):
+                result.bp_removed += 1
+        for block in removed:
+            if not any(norm(line) and norm(line) in norm(block) or norm(block) in norm(line)
+                       for line in lines):
+                result.bp_unlisted.append(f"{file[:28]}: {block[:80]!r}")
+
+
+def run_cluster(folder: Path, jobs: int) -> tuple[ClusterResult, CorpusAnalysis]:
+    from provenance.pipeline import analyze_corpus
+    from provenance.store import Store
+
+    truth = load_truth(folder)
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["PROVENANCE_HOME"] = tmp
+        start = time.perf_counter()
+        analysis = analyze_corpus([str(p) for p in truth.article_files()],
+                                  store=Store(Path(tmp) / "store.sqlite"), workers=jobs)
+        seconds = time.perf_counter() - start
+    result = ClusterResult(folder.name, seconds)
+    file_to_id = {Path(a.source_path).name: a.id for a in analysis.articles if a.source_path}
+    for t in truth.articles:
+        ours = analysis.article(file_to_id[t.file]).lang
+        result.lang_total += 1
+        if _lang_ok(t.lang, ours):
+            result.lang_right += 1
+        else:
+            result.lang_wrong.append(f"{t.file[:30]}: {t.lang} read as {ours}")
+    ref = analysis.reference_id
+    ref_file = next((f for f, i in file_to_id.items() if i == ref), None)
+    result.reference = ref_file
+    result.reference_faithful = ref_file in truth.faithful
+    _score_sources(result, truth, analysis, file_to_id, _load_sources().get(folder.name, {}))
+    result.drift = [_score_item(item, analysis, file_to_id) for item in truth.drift]
+    explained: set[int] = {id(s.hit) for s in result.drift if s.hit is not None}
+    for pair in analysis.pairs:
+        file = next(f for f, i in file_to_id.items() if i == pair.relay_id)
+        majors = [f for f in pair.findings if f.severity in MAJOR]
+        result.findings_total += len(pair.findings)
+        result.majors_total += len(majors)
+        if file in truth.faithful:
+            result.faithful_majors[file] = len(majors)
+        result.unmatched_majors += [(file, f) for f in majors if id(f) not in explained]
+    _score_boilerplate(result, truth, analysis, file_to_id)
+    return result, analysis
+
+
+def _ratio(a: int, b: int) -> str:
+    return f"{a / b:.2f} ({a}/{b})" if b else "n/a"
+
+
+def report(result: ClusterResult, verbose: bool) -> dict:
+    scored = [s for s in result.drift if s.item.scored]
+    unsure = [s for s in result.drift if not s.item.scored]
+    found = sum(s.found for s in scored)
+    found_major = sum(s.found and s.hit.severity in MAJOR for s in scored)
+    faithful = result.faithful_majors
+    print(f"\n== {result.name}  ({result.seconds:.1f} s)")
+    print(f"languages right      {_ratio(result.lang_right, result.lang_total)}")
+    for w in result.lang_wrong:
+        print(f"    {w}")
+    print(f"reference            {result.reference} "
+          f"({'faithful' if result.reference_faithful else 'NOT in the faithful list'})")
+    print(f"cited sources        recall {_ratio(result.src_tp, result.src_expected)}  "
+          f"precision {_ratio(result.src_tp, result.src_predicted)}")
+    print(f"relay chains         {_ratio(result.chain_found, result.chain_total)}")
+    print(f"drift recall         {_ratio(found, len(scored))} (sure+likely); "
+          f"at major+ {_ratio(found_major, len(scored))}; unsure {sum(s.found for s in unsure)}"
+          f"/{len(unsure)}; anchored {sum(s.anchored for s in scored)}/{len(scored)}")
+    by_type: dict[str, list[DriftScore]] = defaultdict(list)
+    for s in scored:
+        by_type[s.item.type.split()[0].split("/")[0].split("+")[0]].append(s)
+    print("    " + ", ".join(f"{t} {sum(s.found for s in v)}/{len(v)}"
+                             for t, v in sorted(by_type.items())))
+    print(f"false alarms         {sum(faithful.values())} major+ on {len(faithful)} faithful "
+          f"relays ({sum(faithful.values()) / max(1, len(faithful)):.1f} per article): "
+          + ", ".join(f"{k[:20]} {v}" for k, v in faithful.items()))
+    print(f"findings             {result.findings_total} in all, {result.majors_total} major+, "
+          f"{len(result.unmatched_majors)} major+ matching no TRUTH item")
+    print(f"boilerplate          {result.bp_removed} TRUTH lines set aside, "
+          f"{len(result.bp_kept)} kept as text; {len(result.bp_unlisted)} blocks set aside "
+          "that TRUTH does not list")
+    if verbose:
+        for s in scored:
+            mark = "FOUND" if s.found else ("miss " if s.anchored else "miss?")
+            hit = f"{s.hit.kind}/{s.hit.severity}: {s.hit.message[:70]}" if s.hit else ""
+            print(f"  {mark} {s.item.id:4} {s.item.type[:22]:22} {s.item.article[:16]:16} {hit}")
+        for file, f in result.unmatched_majors:
+            print(f"  unmatched {file[:24]} {f.kind}/{f.severity}: {f.message[:90]}")
+        for line in result.src_missed:
+            print(f"  source missed: {line}")
+        for line in result.src_fp:
+            print(f"  source wrong:  {line}")
+        for line in result.bp_kept:
+            print(f"  boilerplate kept: {line}")
+        for line in result.bp_unlisted:
+            print(f"  set aside, unlisted: {line}")
+    return {
+        "cluster": result.name, "seconds": round(result.seconds, 1),
+        "languages": [result.lang_right, result.lang_total],
+        "reference": result.reference, "reference_faithful": result.reference_faithful,
+        "sources": {"tp": result.src_tp, "expected": result.src_expected,
+                    "predicted": result.src_predicted},
+        "chains": [result.chain_found, result.chain_total],
+        "drift": {"found": found, "found_major": found_major, "scored": len(scored),
+                  "by_type": {t: [sum(s.found for s in v), len(v)] for t, v in by_type.items()},
+                  "found_ids": [s.item.id for s in result.drift if s.found]},
+        "faithful_majors": faithful, "majors": result.majors_total,
+        "unmatched_majors": len(result.unmatched_majors), "findings": result.findings_total,
+        "boilerplate": {"removed": result.bp_removed, "kept": len(result.bp_kept),
+                        "unlisted": len(result.bp_unlisted)},
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cluster", help="only this cluster (folder name)")
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--json", type=Path, help="write the figures as JSON here")
+    args = parser.parse_args()
+    rows = []
+    for folder in clusters():
+        if args.cluster and folder.name != args.cluster:
+            continue
+        result, _ = run_cluster(folder, args.jobs)
+        rows.append(report(result, args.verbose))
+    if len(rows) > 1:
+        total = Counter()
+        for r in rows:
+            total["found"] += r["drift"]["found"]
+            total["scored"] += r["drift"]["scored"]
+            total["fm"] += sum(r["faithful_majors"].values())
+            total["fn"] += len(r["faithful_majors"])
+            total["tp"] += r["sources"]["tp"]
+            total["exp"] += r["sources"]["expected"]
+            total["pred"] += r["sources"]["predicted"]
+        print(f"\nALL: drift recall {_ratio(total['found'], total['scored'])}; "
+              f"false alarms {total['fm'] / max(1, total['fn']):.1f} major+ per faithful relay; "
+              f"sources recall {_ratio(total['tp'], total['exp'])} "
+              f"precision {_ratio(total['tp'], total['pred'])}")
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=1, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
