@@ -1,7 +1,7 @@
 """The drift vocabulary: how every surface orders, names, marks and colours drift.
 
 One table of kinds and one of severities, read by the reports (HTML, SVG, Markdown, JSON
-ordering), the terminal UI and the CLI text output, so that ``◷`` means a date and
+ordering) and the terminal UI, and meant for the CLI text output too, so that ``◷`` means a date and
 ``@`` an entity wherever a reader meets them, and the chart, the legend and the TUI
 agree on colours.
 
@@ -45,7 +45,7 @@ class SeverityLevel:
     label: str
     weight: int  # MQM weight: scores add up across findings
     mark: str  # one cell, shown before the severity in the TUI
-    colour: str  # "#rrggbb" for HTML
+    colour: str  # a CSS colour for HTML
     terminal: str  # a Rich style for the terminal
 
 
