@@ -12,9 +12,10 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
+from provenance.drift.kinds import kind_order, severity_rank
 from provenance.drift.summary import summarize
 from provenance.errors import BadInput
 from provenance.model import (
@@ -23,23 +24,13 @@ from provenance.model import (
     ArticleProvenance,
     CorpusAnalysis,
     Finding,
-    Link,
     PairAnalysis,
-    Sentence,
 )
+from provenance.report.rows import AlignedRow, aligned_rows
 
-#: Drift kinds in display order; unknown kinds from newer detectors go after these.
-KINDS: tuple[str, ...] = (
-    "number", "date", "entity", "term", "attribution", "certainty", "negation",
-    "relation", "omission", "addition",
-)
-
-#: A symbol per kind, so that highlights read without colour (print, colour blindness).
-KIND_SYMBOLS: dict[str, str] = {
-    "number": "#", "date": "◷", "entity": "@", "term": "≈", "attribution": "❝",
-    "certainty": "?", "negation": "¬", "relation": "↔", "omission": "−", "addition": "+",
-}
-OTHER_SYMBOL = "•"
+__all__ = ["AlignedRow", "ArticleEntry", "NumberedFinding", "PairReport", "ReportContents",
+           "anchor", "build_contents", "highlight_segments", "kind_order", "sentence_marks",
+           "severity_rank"]
 
 
 def anchor(article_id: str) -> str:
@@ -49,45 +40,12 @@ def anchor(article_id: str) -> str:
     return f"a-{readable}-{digest}" if readable else f"a-{digest}"
 
 
-def kind_symbol(kind: str) -> str:
-    return KIND_SYMBOLS.get(kind, OTHER_SYMBOL)
-
-
-def severity_rank(severity: str) -> int:
-    """0 for minor, 1 for major, 2 for critical; BadInput for anything else."""
-    try:
-        return SEVERITIES.index(severity)
-    except ValueError:
-        raise BadInput(f"unknown severity {severity!r} (choose from {', '.join(SEVERITIES)})")\
-            from None
-
-
-def kind_order(kinds: set[str] | list[str]) -> list[str]:
-    """Known kinds in their usual order, then any others alphabetically."""
-    known = [k for k in KINDS if k in kinds]
-    return known + sorted(k for k in set(kinds) if k not in KINDS)
-
-
 @dataclass
 class NumberedFinding:
     """A finding with its number inside its article's report (1-based)."""
 
     number: int
     finding: Finding
-
-
-@dataclass
-class AlignedRow:
-    """One alignment link: reference sentences on the left, relay sentences on the right.
-
-    An empty side is a gap: an omission (no relay sentence) or an addition (no reference
-    sentence).
-    """
-
-    link: Link
-    src: list[Sentence]
-    tgt: list[Sentence]
-    findings: list[NumberedFinding] = field(default_factory=list)
 
 
 @dataclass
@@ -103,32 +61,14 @@ class PairReport:
     def drift_score(self) -> int:
         return sum(nf.finding.weight for nf in self.findings)
 
-    def rows(self) -> Iterator[AlignedRow]:
+    def rows(self) -> Iterator[AlignedRow[NumberedFinding]]:
         """The aligned rows in alignment order, each with the findings it carries.
 
         Built on demand (not stored) so that a 10,000-article report never holds every
-        row at once.
+        row at once. Where a finding goes: :mod:`provenance.report.rows`.
         """
-        src_by_index = {s.index: s for s in self.reference.sentences}
-        tgt_by_index = {s.index: s for s in self.relay.sentences}
-        rows = [
-            AlignedRow(
-                link,
-                [src_by_index[i] for i in link.src if i in src_by_index],
-                [tgt_by_index[i] for i in link.tgt if i in tgt_by_index],
-            )
-            for link in self.pair.alignment.links
-        ]
-        row_of_src = {i: row for row in rows for i in row.link.src}
-        row_of_tgt = {i: row for row in rows for i in row.link.tgt}
-        for nf in self.findings:
-            row = next(
-                (row_of_src[i] for i in nf.finding.src if i in row_of_src),
-                next((row_of_tgt[i] for i in nf.finding.tgt if i in row_of_tgt), None),
-            )
-            if row is not None:
-                row.findings.append(nf)
-        yield from rows
+        yield from aligned_rows(self.pair, self.reference, self.relay, self.findings,
+                                lambda nf: nf.finding)
 
     @cached_property
     def _texts(self) -> dict[str, dict[int, str]]:

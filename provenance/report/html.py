@@ -14,20 +14,28 @@ from html import escape
 from typing import TextIO
 
 from provenance import __version__
+from provenance.drift.kinds import (
+    KINDS,
+    OTHER_KIND,
+    SEVERITY_LEVELS,
+    kind_colour,
+    kind_symbol,
+    weights_text,
+)
 from provenance.model import Sentence
 from provenance.report.contents import (
-    AlignedRow,
     ArticleEntry,
     NumberedFinding,
     PairReport,
     ReportContents,
     anchor,
     highlight_segments,
-    kind_symbol,
     sentence_marks,
 )
-from provenance.report.svg import KIND_COLOURS, drift_chart_svg, graph_svg, kind_colour
+from provenance.report.rows import AlignedRow
+from provenance.report.svg import drift_chart_svg, graph_svg
 
+# The severity colours come from the drift vocabulary, at their place in the sheet.
 _CSS = """
 :root { --ink: #1b1b1b; --muted: #5b5b5b; --rule: #d0d0d0; }
 * { box-sizing: border-box; }
@@ -55,7 +63,7 @@ mark sup a, .refs a { text-decoration: none; }
 .sev { display: inline-block; min-width: 4.8em; font-size: .75rem; font-weight: 700;
   text-transform: uppercase; border: 1px solid currentColor; border-radius: 3px;
   padding: 0 .3em; text-align: center; }
-.sev-minor { color: #555; } .sev-major { color: #b35900; } .sev-critical { color: #b00020; }
+/*severity colours*/
 ol.findings li { margin: .35rem 0; }
 .where, .evidence, .note, .meta { color: var(--muted); font-size: .9em; }
 ul.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem 1rem; }
@@ -77,19 +85,26 @@ nav ol { columns: 2; }
   .figure { overflow: visible; }
   @page { margin: 1.4cm; }
 }
-"""
+""".replace("/*severity colours*/", " ".join(f".sev-{s.name} {{ color: {s.colour}; }}"
+                                              for s in SEVERITY_LEVELS.values()))
 
 
 def _kind_css() -> str:
     # Light tint of the kind colour behind the highlighted span; the border keeps the hue.
-    rules = [f"mark.kind-{k} {{ background: {c}33; border-color: {c}; }}"
-             for k, c in KIND_COLOURS.items()]
-    rules.append("mark.kind-other { background: #44444422; border-color: #444; }")
+    rules = [f"mark.kind-{k.name} {{ background: {k.colour}33; border-color: {k.colour}; }}"
+             for k in KINDS.values()]
+    other = OTHER_KIND.colour
+    rules.append(f"mark.kind-other {{ background: {other}22; border-color: {_short(other)}; }}")
     return "\n".join(rules)
 
 
+def _short(colour: str) -> str:
+    """``#444444`` as ``#444`` (CSS shorthand) when its digits pair up, else unchanged."""
+    return "#" + colour[1::2] if len(colour) == 7 and colour[1::2] == colour[2::2] else colour
+
+
 def _kind_class(kind: str) -> str:
-    return f"kind-{kind}" if kind in KIND_COLOURS else "kind-other"
+    return f"kind-{kind}" if kind in KINDS else "kind-other"
 
 
 def write_html(contents: ReportContents, out: TextIO) -> None:
@@ -166,8 +181,8 @@ def _chart(contents: ReportContents, out: TextIO) -> None:
     for kind in contents.kinds():
         out.write(f'<li><span class="swatch" style="background:{kind_colour(kind)}"></span>'
                   f"<strong>{escape(kind_symbol(kind))}</strong> {escape(kind)}</li>")
-    out.write('</ul>\n<p class="note">Bar length is the weighted score (minor 1, major 5, '
-              'critical 25).</p>\n<div class="figure">\n')
+    out.write(f'</ul>\n<p class="note">Bar length is the weighted score ({weights_text()}).'
+              '</p>\n<div class="figure">\n')
     out.write(drift_chart_svg(contents))
     out.write("\n</div>\n</section>\n")
 

@@ -12,7 +12,8 @@ from importlib import resources
 from typing import Any, TextIO
 
 from provenance import __version__
-from provenance.report.contents import ArticleEntry, PairReport, ReportContents, kind_order
+from provenance.drift.kinds import kind_order
+from provenance.report.contents import ArticleEntry, PairReport, ReportContents
 
 SCHEMA_VERSION = "1.0"
 SCHEMA_ID = "https://provenance.local/schemas/report/1.0"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from provenance import __version__
+from provenance.drift.kinds import kind_symbol, weights_text
 from provenance.model import Sentence
 from provenance.report.contents import (
     ArticleEntry,
@@ -18,7 +19,6 @@ from provenance.report.contents import (
     PairReport,
     ReportContents,
     highlight_segments,
-    kind_symbol,
     sentence_marks,
 )
 
@@ -86,8 +86,7 @@ def write_markdown(contents: ReportContents, out: TextIO) -> None:
     drifting = sorted((e for e in contents.entries if e.drift_score),
                       key=lambda e: -e.drift_score)
     if drifting:
-        out.write("Count of findings (weighted score) per kind; weights: minor 1, major 5, "
-                  "critical 25.\n\n")
+        out.write(f"Count of findings (weighted score) per kind; weights: {weights_text()}.\n\n")
         rows = []
         for e in drifting:
             counts, weights = e.count_by_kind(), e.weight_by_kind()

@@ -10,22 +10,10 @@ from __future__ import annotations
 from collections import defaultdict
 from html import escape
 
+from provenance.drift.kinds import kind_colour, kind_order, kind_symbol, weights_text
 from provenance.lang import base
-from provenance.report.contents import (
-    ArticleEntry,
-    ReportContents,
-    anchor,
-    kind_order,
-    kind_symbol,
-)
+from provenance.report.contents import ArticleEntry, ReportContents, anchor
 
-#: Fill colours per drift kind (Okabe–Ito based, readable by most colour-blind readers).
-KIND_COLOURS: dict[str, str] = {
-    "number": "#d55e00", "date": "#e69f00", "entity": "#0072b2", "term": "#56b4e9",
-    "attribution": "#cc79a7", "certainty": "#009e73", "negation": "#a50026",
-    "relation": "#7b6bb0", "omission": "#777777", "addition": "#b8a000",
-}
-OTHER_COLOUR = "#444444"
 ORIGIN_COLOURS: dict[str, str] = {
     "original": "#e8f4ea", "translation": "#e6eefa", "re-report": "#fbf0e0", "unknown": "#f1f1f1",
 }
@@ -33,10 +21,6 @@ ORIGIN_COLOURS: dict[str, str] = {
 NODE_W, NODE_H, GAP_X, GAP_Y, PAD = 200, 46, 70, 14, 16
 MAX_GRAPH_NODES = 120
 MAX_CHART_ROWS = 60
-
-
-def kind_colour(kind: str) -> str:
-    return KIND_COLOURS.get(kind, OTHER_COLOUR)
 
 
 def _clip(text: str, limit: int) -> str:
@@ -174,8 +158,8 @@ def drift_chart_svg(contents: ReportContents) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
         f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
         f'aria-labelledby="chart-title">',
-        '<title id="chart-title">Drift by kind per article (weighted: minor 1, major 5, '
-        'critical 25)</title>',
+        f'<title id="chart-title">Drift by kind per article (weighted: {weights_text()})'
+        '</title>',
     ]
     if not shown:
         parts.append(f'<text x="0" y="{top + 14}" class="note">No drift at or above '

@@ -4,59 +4,44 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from rich.text import Text
 from textual.widgets import DataTable
 
-from provenance.model import Article, Finding, Link, PairAnalysis
-from tui.drift_marks import TERM_STYLE, mark, span_style
+from provenance.drift.kinds import kind_order, kind_symbol
+from provenance.model import Article, Finding, PairAnalysis, Sentence
+from provenance.report.rows import AlignedRow, aligned_rows
+from tui.drift_marks import TERM_STYLE, span_style
 
 GAP = Text("·  ·  ·", style="dim italic")
 
 # (start, end, kind) inside one sentence
 Span = tuple[int, int, str]
 TermFinder = Callable[[str, str], list[tuple[int, int]]]
+Row = AlignedRow[Finding]
 
 
-@dataclass
-class Row:
-    link: Link
-    findings: list[Finding]
-
-
-def build_rows(pair: PairAnalysis, findings: Sequence[Finding]) -> list[Row]:
-    """One row per alignment link, with the (filtered) findings that touch it."""
-    rows = []
-    for link in pair.alignment.links:
-        src, tgt = set(link.src), set(link.tgt)
-        touching = [f for f in findings if (src & set(f.src)) or (tgt & set(f.tgt))]
-        rows.append(Row(link, touching))
-    return rows
-
-
-def side_text(article: Article, indices: Sequence[int], spans: dict[int, list[Span]],
+def side_text(sentences: Sequence[Sentence], lang: str, spans: dict[int, list[Span]],
               terms: TermFinder | None) -> Text:
-    """The sentences of one side of a link as rich Text with drift and term marks."""
-    if not indices:
+    """The sentences of one side of a row as rich Text with drift and term marks."""
+    if not sentences:
         return GAP.copy()
     text = Text()
-    for n, index in enumerate(indices):
-        sentence = article.sentences[index].text
+    for n, sentence in enumerate(sentences):
         if n:
             text.append(" ")
-        piece = Text(sentence)
+        piece = Text(sentence.text)
         if terms:
-            for start, end in terms(sentence, article.sentences[index].lang or article.lang):
+            for start, end in terms(sentence.text, sentence.lang or lang):
                 piece.stylize(TERM_STYLE, start, end)
         # Insert the kind's symbol before each span, right to left so offsets hold.
-        marks = sorted(spans.get(index, []), key=lambda s: s[0], reverse=True)
+        marks = sorted(spans.get(sentence.index, []), key=lambda s: s[0], reverse=True)
         for start, end, kind in marks:
-            start, end = max(0, start), min(len(sentence), end)
+            start, end = max(0, start), min(len(sentence.text), end)
             if start >= end:
                 continue
             piece.stylize(span_style(kind), start, end)
-            piece = piece[:start] + Text(mark(kind), style=span_style(kind)) + piece[start:]
+            piece = piece[:start] + Text(kind_symbol(kind), style=span_style(kind)) + piece[start:]
         text.append_text(piece)
     return text
 
@@ -79,7 +64,7 @@ class AlignedTable(DataTable[Text]):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
-        self.rows_data: list[Row] = []
+        self.rows_data: list[Row] = []  # the same rows, and findings on them, as the reports
 
     def show_pair(self, reference: Article, relay: Article, pair: PairAnalysis,
                   findings: Sequence[Finding], terms: TermFinder | None, width: int) -> None:
@@ -89,12 +74,12 @@ class AlignedTable(DataTable[Text]):
         self.add_column("relay", width=side, key="relay")
         self.add_column("drift", width=6, key="drift")
         src_spans, tgt_spans = spans_by_sentence(findings)
-        self.rows_data = build_rows(pair, findings)
+        self.rows_data = aligned_rows(pair, reference, relay, findings, lambda f: f)
         for n, row in enumerate(self.rows_data):
-            kinds = "".join(sorted({mark(f.kind) for f in row.findings}))
+            kinds = "".join(kind_symbol(k) for k in kind_order(f.kind for f in row.findings))
             self.add_row(
-                side_text(reference, row.link.src, src_spans, terms),
-                side_text(relay, row.link.tgt, tgt_spans, terms),
+                side_text(row.src, reference.lang, src_spans, terms),
+                side_text(row.tgt, relay.lang, tgt_spans, terms),
                 Text(kinds, style="bold"),
                 height=None,
                 key=str(n),

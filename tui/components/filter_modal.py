@@ -9,8 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, RadioButton, RadioSet, SelectionList
 
+from provenance.drift.kinds import kind_symbol
 from provenance.model import SEVERITIES
-from tui.drift_marks import mark
 
 
 class FilterModal(ModalScreen[tuple[set[str], str] | None]):
@@ -24,7 +24,7 @@ class FilterModal(ModalScreen[tuple[set[str], str] | None]):
         with Vertical(classes="modal"):
             yield Label("Show these kinds (none ticked = all)")
             yield SelectionList[str](
-                *[(f"{mark(k)} {k}", k, k in self.chosen) for k in self.kinds], id="kinds")
+                *[(f"{kind_symbol(k)} {k}", k, k in self.chosen) for k in self.kinds], id="kinds")
             yield Label("Minimum severity")
             with RadioSet(id="severity"):
                 for severity in SEVERITIES:

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual.widgets import Static
 
+from provenance.drift.kinds import kind_symbol, severity_level
 from provenance.model import Finding
-from tui.drift_marks import SEVERITY_MARKS, mark, span_style
+from tui.drift_marks import span_style
 
 
 class FindingsPanel(Static):
@@ -18,7 +19,7 @@ class FindingsPanel(Static):
             return
         text = Text(f"{link_label}: {len(findings)} finding(s)\n", style="bold")
         for f in findings:
-            text.append(f" {SEVERITY_MARKS.get(f.severity, '?')} {f.severity:<8}")
-            text.append(f" {mark(f.kind)} {f.kind:<11}", style=span_style(f.kind))
+            text.append(f" {severity_level(f.severity).mark} {f.severity:<8}")
+            text.append(f" {kind_symbol(f.kind)} {f.kind:<11}", style=span_style(f.kind))
             text.append(f" {f.message}\n")
         self.update(text)

@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from provenance.drift.kinds import kind_order
 from provenance.model import SEVERITIES, CorpusAnalysis, Finding
 from tui.components.aligned_table import AlignedTable
 from tui.components.findings_panel import FindingsPanel
@@ -67,7 +68,7 @@ class CompareScreen(Screen[None]):
         table.show_pair(reference, relay, pair, findings, self._term_finder(), self.size.width)
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1))
-        filt = "all kinds" if not self.kinds else ", ".join(sorted(self.kinds))
+        filt = "all kinds" if not self.kinds else ", ".join(kind_order(self.kinds))
         self.query_one("#pair-title", Static).update(
             f"[b]{reference.label}[/b] ({reference.lang}) ⇄ [b]{relay.label}[/b] ({relay.lang})"
             f" · {pair.alignment.mode} · drift {pair.drift_score} · "
@@ -156,7 +157,7 @@ class CompareScreen(Screen[None]):
 
         analysis = self.app.analysis  # type: ignore[attr-defined]
         pair = analysis.pair_for(self.relay_id)
-        kinds = sorted({f.kind for f in pair.findings})
+        kinds = kind_order(f.kind for f in pair.findings)
 
         def apply(result: tuple[set[str], str] | None) -> None:
             if result is not None:

@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
-from tui.drift_marks import KIND_MARKS, SEVERITY_MARKS
+from provenance.drift.kinds import KINDS, SEVERITY_LEVELS
 
 HELP = """\
 # provenance
@@ -36,7 +36,7 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
 
     def compose(self) -> ComposeResult:
-        marks = "\n".join(f"- `{sym}` {kind}" for kind, (sym, _) in KIND_MARKS.items())
-        severities = " · ".join(f"`{sym}` {name}" for name, sym in SEVERITY_MARKS.items())
+        marks = "\n".join(f"- `{k.symbol}` {k.name}: {k.description}" for k in KINDS.values())
+        severities = " · ".join(f"`{s.mark}` {s.name}" for s in SEVERITY_LEVELS.values())
         with VerticalScroll(classes="modal"):
             yield Markdown(HELP + marks + f"\n\nSeverity: {severities}\n")
