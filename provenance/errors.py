@@ -17,3 +17,8 @@ class GlossaryError(BadInput):
 
 class ModelMissing(ProvenanceError):
     """A translation model is not installed; the message says how to install one."""
+
+
+class ProvenanceWarning(UserWarning):
+    """Something the user should know that did not stop the work (a damaged cache was
+    replaced, a translation could not be cached). The CLI prints it as one line."""

@@ -1,14 +1,18 @@
 """Where the project keeps its state: the analysis store, the translation cache, models.
 
-Everything lives under one directory the user controls: ``$PROVENANCE_HOME``, else
-``$XDG_DATA_HOME/provenance``, else ``~/.local/share/provenance``. Tests point
-``PROVENANCE_HOME`` at a temporary folder.
+Everything lives under one directory the user controls: ``$PROVENANCE_HOME``, else the
+platform's user data folder as ``platformdirs`` finds it (on Linux
+``$XDG_DATA_HOME/provenance``, else ``~/.local/share/provenance``; on macOS
+``~/Library/Application Support/provenance``; on Windows under ``%LOCALAPPDATA%``).
+Tests point ``PROVENANCE_HOME`` at a temporary folder.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+
+from platformdirs import user_data_path
 
 #: The source checkout (bundled glossaries and seeds live beside the package).
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -18,8 +22,7 @@ def data_dir() -> Path:
     if home := os.environ.get("PROVENANCE_HOME"):
         path = Path(home)
     else:
-        xdg = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-        path = Path(xdg) / "provenance"
+        path = user_data_path("provenance", appauthor=False)
     path.mkdir(parents=True, exist_ok=True)
     return path
 

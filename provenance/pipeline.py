@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from provenance.errors import BadInput
 from provenance.lang import base
 from provenance.model import Article, ArticleProvenance, CorpusAnalysis, PairAnalysis
+from provenance.pairs import PairSettings, compare_pair, comparison_signature
 from provenance.signature import Signature
 from provenance.store import Store
 
@@ -41,16 +42,15 @@ class Settings:
     mode: str = "auto"
     glossary_paths: tuple[str, ...] = ()
 
-    def signature(self, glossary_digest: str) -> Signature:
-        from provenance.drift import DRIFT_VERSION
+    @property
+    def pair(self) -> PairSettings:
+        """What each (reference, relay) comparison is given."""
+        return PairSettings(self.translator, self.mode)
 
-        return Signature({
-            "reference": self.reference or "auto",
-            "translator": self.translator,
-            "align": self.mode,
-            "glossary": glossary_digest,
-            "drift": DRIFT_VERSION,
-        })
+    def signature(self, glossary_digest: str) -> Signature:
+        return comparison_signature({"reference": self.reference or "auto",
+                                     "translator": self.translator, "align": self.mode},
+                                    glossary_digest)
 
 
 def analyze_corpus(
@@ -239,24 +239,9 @@ def _compare_all(jobs: list[tuple[Article, Article]], settings: Settings, glossa
             pool.shutdown(cancel_futures=True)
     else:
         for i in pending:
-            finished(i, compare_pair(*jobs[i], settings, glossary))
+            finished(i, compare_pair(*jobs[i], settings.pair, glossary))
             report("compare", len(results), len(jobs))
     return [results[i] for i in range(len(jobs))]
-
-
-def compare_pair(ref: Article, relay: Article, settings: Settings,
-                 glossary: Glossary) -> PairAnalysis:
-    """Align a relay with its reference and find what drifted: a pure function."""
-    from provenance.align import align
-    from provenance.drift import detect_drift
-
-    alignment = align(
-        [s.text for s in ref.sentences], [s.text for s in relay.sentences],
-        ref.lang, relay.lang, translator=settings.translator, glossary=glossary,
-        mode=settings.mode,
-    )
-    findings = detect_drift(ref, relay, alignment, glossary=glossary)
-    return PairAnalysis(ref.id, relay.id, alignment, findings)
 
 
 _worker_glossary: Glossary | None = None
@@ -269,7 +254,7 @@ def _init_worker(glossary_paths: Sequence[Path]) -> None:
 
 def _compare_in_worker(ref: Article, relay: Article, settings: Settings) -> PairAnalysis:
     assert _worker_glossary is not None
-    return compare_pair(ref, relay, settings, _worker_glossary)
+    return compare_pair(ref, relay, settings.pair, _worker_glossary)
 
 
 def _article_key(article: Article) -> str:

@@ -9,22 +9,22 @@ Two tables:
   settings, plus the corpus location so the latest analysis of a folder can be found.
 
 Rows hold zlib-compressed JSON of the model's ``to_dict()``: readable with any SQLite
-tool, independent of Python pickling.
+tool, independent of Python pickling. A busy store is waited for and never touched; a
+damaged one is moved aside and started afresh (:mod:`provenance.dbfile`).
 """
 
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import time
-import warnings
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from provenance.dbfile import open_or_replace
 from provenance.model import CorpusAnalysis, PairAnalysis
 from provenance.paths import store_path
 
@@ -57,31 +57,22 @@ def _unpack(blob: bytes) -> dict[str, Any]:
 class Store:
     """A handle on the store file; cheap to create, one connection per call."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, *, timeout: float = 30.0) -> None:
         self.path = Path(path) if path else store_path()
-        self._ensure()
+        self.timeout = timeout  # seconds to wait for another process's lock
+        open_or_replace(self.path, self._create, what="analysis store", timeout=timeout)
 
-    def _ensure(self) -> None:
-        try:
-            with self._connect() as db:
-                db.executescript(_SCHEMA)
-                db.execute("SELECT count(*) FROM pairs").fetchone()
-        except sqlite3.DatabaseError as exc:
-            # A damaged store only holds results we can recompute: keep the file for
-            # inspection, start a new one, and say so.
-            aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}")
-            os.replace(self.path, aside)
-            warnings.warn(f"analysis store {self.path} was unreadable ({exc}); moved to "
-                          f"{aside.name} and started afresh", stacklevel=2)
-            with self._connect() as db:
-                db.executescript(_SCHEMA)
+    def _create(self) -> None:
+        with self._connect() as db:
+            db.executescript(_SCHEMA)
+            db.execute("SELECT count(*) FROM pairs").fetchone()
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.path, timeout=30)
+        db = sqlite3.connect(self.path, timeout=self.timeout)
         try:
             db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA busy_timeout=30000")
+            db.execute(f"PRAGMA busy_timeout={int(self.timeout * 1000)}")
             with db:
                 yield db
         finally:

@@ -9,12 +9,13 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from typing import Any
+import warnings
+from typing import Any, TextIO
 
 import click
 
 from provenance import __version__
-from provenance.errors import ProvenanceError
+from provenance.errors import ProvenanceError, ProvenanceWarning
 
 # command name -> module under provenance.cli that defines ``command``
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -45,6 +46,11 @@ class LazyGroup(click.Group):
             formatter.write_dl([(name, help_) for name, (_, help_) in COMMANDS.items()])
 
     def invoke(self, ctx: click.Context) -> Any:
+        with warnings.catch_warnings():
+            warnings.showwarning = _show_warning
+            return self._invoke(ctx)
+
+    def _invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except ProvenanceError as exc:
@@ -66,6 +72,16 @@ def _describe_os_error(exc: Exception) -> str:
     if isinstance(exc, OSError) and exc.filename:
         return f"{exc.filename}: {exc.strerror or exc}"
     return str(exc)
+
+
+def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  file: TextIO | None = None, line: str | None = None) -> None:
+    """Our own warnings as one line, like errors; anyone else's as Python prints them."""
+    if issubclass(category, ProvenanceWarning):
+        click.echo(f"warning: {message}", err=True)
+    else:
+        (file or sys.stderr).write(warnings.formatwarning(message, category, filename, lineno,
+                                                         line))
 
 
 def _fail(message: str, code: int) -> None:

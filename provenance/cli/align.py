@@ -8,41 +8,10 @@ from typing import TYPE_CHECKING
 import click
 
 from provenance.cli.options import output_format
-from provenance.cli.pair_input import load_side, pair_options, read_translation
-from provenance.errors import BadInput
+from provenance.cli.pair_input import pair_options
 
 if TYPE_CHECKING:
     from provenance.model import Alignment
-
-
-def run_align(src_path: str, tgt_path: str, *, src_lang: str | None, tgt_lang: str | None,
-              presegmented: bool, translation: str | None, translator: str,
-              glossaries: tuple[str, ...], mode: str) -> tuple[list[str], list[str], Alignment]:
-    """Load both sides and align them; what every output format is printed from."""
-    from provenance.align import align
-    from provenance.pipeline import load_glossary
-
-    src_article = load_side(src_path, src_lang, presegmented)
-    tgt_article = load_side(tgt_path, tgt_lang, presegmented)
-    src = [s.text for s in src_article.sentences]
-    tgt = [s.text for s in tgt_article.sentences]
-    rendered = read_translation(translation, len(src))
-    if rendered is not None:
-        translator = "file"
-    alignment = align(src, tgt, src_article.lang, tgt_article.lang, translator=translator,
-                      translation=rendered, glossary=load_glossary(glossaries), mode=mode)
-    return src, tgt, alignment
-
-
-def alignment_json(alignment: Alignment) -> dict[str, object]:
-    """The stable JSON contract: languages, mode, signature and links."""
-    return {
-        "src_lang": alignment.src_lang,
-        "tgt_lang": alignment.tgt_lang,
-        "mode": alignment.mode,
-        "signature": str(alignment.signature),
-        "links": [link.to_dict() for link in alignment.links],
-    }
 
 
 def print_table(src: list[str], tgt: list[str], alignment: Alignment) -> None:
@@ -75,13 +44,19 @@ def command(src: str, tgt: str, src_lang: str | None, tgt_lang: str | None, pres
     omissions (source only), additions (relay only), and crossing links when a
     re-report moved a block.
     """
-    if translator == "file" and not translation:
-        raise BadInput("--translator file needs --translation FILE")
-    src_sents, tgt_sents, alignment = run_align(
-        src, tgt, src_lang=src_lang, tgt_lang=tgt_lang, presegmented=presegmented,
-        translation=translation, translator=translator, glossaries=glossaries, mode=mode)
+    from provenance.pairs import PairSettings, align_pair, read_pair
+    from provenance.pipeline import load_glossary
+
+    pair = read_pair(src, tgt, src_lang=src_lang, tgt_lang=tgt_lang, presegmented=presegmented,
+                     translation=translation)
+    alignment = align_pair(pair.src, pair.tgt, PairSettings(translator, mode),
+                           load_glossary(glossaries), translation=pair.translation)
+    src_sents = [s.text for s in pair.src.sentences]
+    tgt_sents = [s.text for s in pair.tgt.sentences]
     if fmt == "json":
-        click.echo(json.dumps(alignment_json(alignment), ensure_ascii=False))
+        from provenance.pairs import alignment_document
+
+        click.echo(json.dumps(alignment_document(alignment), ensure_ascii=False))
     elif fmt == "tmx":
         from provenance.align.tmx import alignment_tmx
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 import click
 from rich.console import Console
@@ -33,45 +32,11 @@ def command(corpus: tuple[str, ...], reference: str | None, translator: str, mod
                                   progress=progress, reuse=not fresh,
                                   workers=jobs)
     if fmt == "json":
-        click.echo(json.dumps(analysis_summary(analysis), ensure_ascii=False, indent=2))
+        from provenance.report.jsonreport import analysis_json
+
+        click.echo(json.dumps(analysis_json(analysis), ensure_ascii=False, indent=2))
     else:
         print_analysis(analysis, Console())
-
-
-def analysis_summary(analysis: CorpusAnalysis) -> dict[str, Any]:
-    """The per-article view of an analysis: what ``analyze --format json`` prints."""
-    articles = []
-    for article in analysis.articles:
-        prov = analysis.provenance.get(article.id)
-        pair = analysis.pair_for(article.id)
-        articles.append({
-            "id": article.id,
-            "outlet": article.outlet,
-            "title": article.title,
-            "language": article.lang,
-            "language_confidence": round(article.language_confidence, 3),
-            "published": article.published,
-            "origin": prov.origin if prov else "unknown",
-            "confidence": round(prov.confidence, 3) if prov else 0.0,
-            "origin_language": prov.origin_language if prov else None,
-            "story": prov.story if prov else 0,
-            "attributions": [vars(a) for a in prov.attributions] if prov else [],
-            "evidence": [vars(s) for s in prov.signals] if prov else [],
-            "derived_from": [vars(e) for e in prov.derived_from] if prov else [],
-            "reference": pair.reference_id if pair else None,
-            "drift_score": pair.drift_score if pair else 0,
-            "findings": len(pair.findings) if pair else 0,
-        })
-    edges = [vars(e) for p in analysis.provenance.values() for e in p.derived_from]
-    nodes = [a.id for a in analysis.articles]
-    nodes += sorted({e["source"] for e in edges if e["source"] not in nodes} | set(analysis.roots))
-    return {
-        "signature": str(analysis.signature),
-        "reference": analysis.reference_id,
-        "roots": analysis.roots,
-        "articles": articles,
-        "graph": {"nodes": nodes, "edges": edges},
-    }
 
 
 def print_analysis(analysis: CorpusAnalysis, console: Console) -> None:

@@ -8,41 +8,10 @@ from typing import Any
 import click
 
 from provenance.cli.options import output_format
-from provenance.cli.pair_input import load_side, pair_options, read_translation
+from provenance.cli.pair_input import pair_options
 from provenance.model import SEVERITIES, Finding
 
 _STYLE = {"critical": "bold red", "major": "yellow", "minor": "cyan"}
-
-
-def run_drift(src_path: str, tgt_path: str, *, src_lang: str | None, tgt_lang: str | None,
-              presegmented: bool, translation: str | None, translator: str,
-              glossaries: tuple[str, ...], mode: str) -> dict[str, Any]:
-    """Align and compare two articles; the JSON document the command prints."""
-    from provenance.align import align
-    from provenance.drift import DRIFT_VERSION, detect_drift, summarize
-    from provenance.pipeline import load_glossary
-
-    glossary = load_glossary(glossaries)
-    src = load_side(src_path, src_lang, presegmented)
-    tgt = load_side(tgt_path, tgt_lang, presegmented)
-    rendered = read_translation(translation, len(src.sentences))
-    if rendered is not None:
-        translator = "file"
-    alignment = align([s.text for s in src.sentences], [s.text for s in tgt.sentences],
-                      src.lang, tgt.lang, translator=translator, translation=rendered,
-                      glossary=glossary, mode=mode)
-    findings = detect_drift(src, tgt, alignment, glossary=glossary)
-    signature = alignment.signature.with_(drift=DRIFT_VERSION, glossary=glossary.digest)
-    aligned = sum(1 for link in alignment.links if link.src and link.tgt)
-    return {
-        "signature": str(signature),
-        "src": {"id": src.id, "lang": src.lang, "sentences": [s.text for s in src.sentences]},
-        "tgt": {"id": tgt.id, "lang": tgt.lang, "sentences": [s.text for s in tgt.sentences]},
-        "mode": alignment.mode,
-        "links": [link.to_dict() for link in alignment.links],
-        "findings": [f.to_dict() for f in findings],
-        "summary": summarize(findings, sentence_pairs=aligned).to_dict(),
-    }
 
 
 def _highlight(text: str, spans: list[list[int]], style: str) -> Any:
@@ -104,9 +73,15 @@ def command(src: str, tgt: str, src_lang: str | None, tgt_lang: str | None, pres
     verbs, and sentences dropped or added, each with a severity (minor, major,
     critical) and the spans that differ.
     """
-    doc = run_drift(src, tgt, src_lang=src_lang, tgt_lang=tgt_lang, presegmented=presegmented,
-                    translation=translation, translator=translator, glossaries=glossaries,
-                    mode=mode)
+    from provenance.pairs import PairSettings, compare_pair, drift_document, read_pair
+    from provenance.pipeline import load_glossary
+
+    glossary = load_glossary(glossaries)
+    pair = read_pair(src, tgt, src_lang=src_lang, tgt_lang=tgt_lang, presegmented=presegmented,
+                     translation=translation)
+    result = compare_pair(pair.src, pair.tgt, PairSettings(translator, mode), glossary,
+                          translation=pair.translation)
+    doc = drift_document(pair.src, pair.tgt, result, glossary)
     if fmt == "json":
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
     else:

@@ -27,14 +27,19 @@ def glossary_paths(func: F) -> F:
 
 def corpus_analysis(func: F) -> F:
     """The options of every command that analyses a corpus (analyze, report)."""
+    from provenance.align import MODES
+    from provenance.translate import KINDS
+
+    # A corpus has no per-pair translation files: the ``file`` translator is for pairs.
+    translators = [kind for kind in KINDS if kind != "file"]
     decorators = [
         click.option("--reference",
                      help="Article id of the English version relays are compared with."),
-        click.option("--translator", type=click.Choice(["auto", "argos", "gloss", "identity"]),
+        click.option("--translator", type=click.Choice(translators),
                      default="auto", show_default=True,
                      help="How foreign sentences reach English."),
-        click.option("--mode", type=click.Choice(["auto", "monotonic", "reorder"]),
-                     default="auto", show_default=True, help="Alignment search."),
+        click.option("--mode", type=click.Choice(MODES), default="auto", show_default=True,
+                     help="Alignment search."),
         click.option("--fresh", is_flag=True,
                      help="Recompute even if the store has this analysis."),
         click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,

@@ -21,8 +21,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from provenance.atomicfile import write_atomic
 from provenance.errors import BadInput, GlossaryError
-from provenance.glossary.fileformat import write_atomic
 from provenance.glossary.model import (
     CONCEPT_LANGUAGES,
     LANGUAGES,

@@ -25,9 +25,6 @@ import contextlib
 import hashlib
 import io
 import json
-import os
-import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,6 +33,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
+from provenance.atomicfile import write_atomic
 from provenance.errors import GlossaryError
 from provenance.glossary.model import (
     CATEGORIES,
@@ -47,10 +45,6 @@ from provenance.glossary.model import (
     known_concept_language,
 )
 from provenance.paths import data_dir
-
-#: Set to a number of seconds to pause between writing the temp file and renaming it
-#: (used by the tests to kill a writer mid-write and check the old file survives).
-WRITE_DELAY_ENV = "PROVENANCE_GLOSSARY_WRITE_DELAY"
 
 CONCEPT_KEYS = frozenset({"id", "category", "canonical", "language", "forms", "notes"})
 FORM_KEYS = frozenset({"text", "status", "case_sensitive"})
@@ -259,8 +253,7 @@ def load_file(path: str | Path) -> tuple[list[Concept], list[Problem]]:
     if cache is not None:
         # Caching is an optimisation: a read-only home must not stop loading.
         with contextlib.suppress(OSError):
-            write_atomic(cache, json.dumps(_to_cache(concepts, problems), ensure_ascii=False),
-                         test_delay=False)
+            write_atomic(cache, json.dumps(_to_cache(concepts, problems), ensure_ascii=False))
     return concepts, problems
 
 
@@ -304,44 +297,6 @@ def dump_document(doc: Any) -> str:
     buffer = io.StringIO()
     yaml_round_trip().dump(doc, buffer)
     return buffer.getvalue()
-
-
-def write_atomic(path: str | Path, text: str, *, test_delay: bool = True) -> None:
-    """Replace ``path`` with ``text`` so that a reader sees either the old or the new file.
-
-    The text goes to a temporary file in the same folder, is flushed to disk, then renamed
-    over the target: a process killed at any point leaves the old file intact.
-    """
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if test_delay and (delay := os.environ.get(WRITE_DELAY_ENV)):
-            time.sleep(float(delay))
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    # The rename itself is durable only once the directory entry is flushed.
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def save_document(path: str | Path, doc: Any) -> None:

@@ -9,13 +9,12 @@ or ``fmt``. Every format carries the analysis signature and the report's own set
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from provenance.atomicfile import atomic_writer
 from provenance.errors import BadInput
 from provenance.model import CorpusAnalysis
 from provenance.report.contents import ReportContents, build_contents, severity_rank
@@ -66,23 +65,6 @@ def _writer(fmt: str) -> Callable[[ReportContents, TextIO], None]:
     raise BadInput(f"unknown report format {fmt!r} (choose from {', '.join(FORMATS)})")
 
 
-def _write_file(path: Path, contents: ReportContents,
-                write: Callable[[ReportContents, TextIO], None]) -> None:
-    """Write beside the target, then rename: an interrupted report leaves no half file."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent or ".")
-    try:
-        # newline="": the csv module writes its own \r\n; other formats write \n.
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
-            write(contents, stream)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; a report is a normal file
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_report(
     analysis: CorpusAnalysis,
     out: Path | str | TextIO,
@@ -105,7 +87,8 @@ def write_report(
         write(contents, sys.stdout)
         sys.stdout.flush()
     elif isinstance(out, str | Path):
-        _write_file(Path(out), contents, write)
+        with atomic_writer(out) as stream:  # an interrupted report leaves no half file
+            write(contents, stream)
     else:
         write(contents, out)
     return fmt

@@ -1,7 +1,9 @@
 """The JSON report: one document, described by ``provenance/schemas/report.schema.json``.
 
 Written item by item (articles, then pairs) so that a 10,000-article report never holds
-the whole document in memory. Bump :data:`SCHEMA_VERSION` (and the schema file) whenever
+the whole document in memory. An article has one JSON shape (:func:`article_json`,
+``$defs/article`` in the schema), here and in ``provenance analyze --format json``
+(:func:`analysis_json`). Bump :data:`SCHEMA_VERSION` (and the schema file) whenever
 a field is removed or changes meaning; adding optional fields keeps the major version.
 """
 
@@ -13,7 +15,13 @@ from typing import Any, TextIO
 
 from provenance import __version__
 from provenance.drift.kinds import kind_order
-from provenance.report.contents import ArticleEntry, PairReport, ReportContents
+from provenance.model import CorpusAnalysis
+from provenance.report.contents import (
+    ArticleEntry,
+    PairReport,
+    ReportContents,
+    build_contents,
+)
 
 SCHEMA_VERSION = "1.0"
 SCHEMA_ID = "https://provenance.local/schemas/report/1.0"
@@ -58,7 +66,25 @@ def _dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, default=str)
 
 
+def analysis_json(analysis: CorpusAnalysis) -> dict[str, Any]:
+    """What ``provenance analyze --format json`` prints: the signature, the reference,
+    the root sources, every article as the report writes it (all findings counted) and
+    the derivation graph."""
+    contents = build_contents(analysis)
+    edges = [vars(e) for p in analysis.provenance.values() for e in p.derived_from]
+    nodes = [a.id for a in analysis.articles]
+    nodes += sorted({e["source"] for e in edges if e["source"] not in nodes} | set(analysis.roots))
+    return {
+        "signature": str(analysis.signature),
+        "reference": analysis.reference_id,
+        "roots": analysis.roots,
+        "articles": [article_json(entry) for entry in contents.entries],
+        "graph": {"nodes": nodes, "edges": edges},
+    }
+
+
 def article_json(entry: ArticleEntry) -> dict[str, Any]:
+    """One article: metadata, origin, cited sources, derivation and drift by kind."""
     a, prov = entry.article, entry.provenance
     weights, counts = entry.weight_by_kind(), entry.count_by_kind()
     return {

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import threading
-from pathlib import Path
 from typing import Any
 
 from provenance.errors import ModelMissing
@@ -29,7 +28,10 @@ BATCH_SIZE = 32
 #: a runaway decoder (a broken or mismatched model) stops at this many target tokens
 MAX_TARGET_TOKENS = 512
 
-_loaded: dict[Path, _LoadedModel] = {}
+# Keyed by the installed package itself (folder, version and archive hash), so a package
+# replaced or reinstalled under the same folder is loaded afresh without anyone telling
+# this module (provenance.translate.packages, which installs them, never imports it).
+_loaded: dict[InstalledModel, _LoadedModel] = {}
 _loaded_lock = threading.Lock()
 _loaded_pid = os.getpid()
 
@@ -91,16 +93,12 @@ def _load(model: InstalledModel) -> _LoadedModel:
         if _loaded_pid != os.getpid():  # CTranslate2's thread pools do not survive a fork
             _loaded.clear()
             _loaded_pid = os.getpid()
-        loaded = _loaded.get(model.path)
+        loaded = _loaded.get(model)
         if loaded is None:
-            loaded = _loaded[model.path] = _LoadedModel(model)
+            for stale in [m for m in _loaded if m.path == model.path]:
+                del _loaded[stale]  # the package this folder held before: free its memory
+            loaded = _loaded[model] = _LoadedModel(model)
         return loaded
-
-
-def clear_loaded() -> None:
-    """Forget loaded models (after packages were installed or removed)."""
-    with _loaded_lock:
-        _loaded.clear()
 
 
 class ArgosTranslator(Translator):

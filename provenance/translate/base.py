@@ -14,6 +14,8 @@ from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from provenance.errors import ProvenanceWarning
+
 if TYPE_CHECKING:
     from provenance.translate.cache import TranslationCache
 
@@ -53,7 +55,7 @@ class Translator(ABC):
             found = self.cache.get_many(*key, sentences)
         except sqlite3.Error as exc:  # a cache costs time when missing, never results
             warnings.warn(f"translation cache unavailable ({exc}); translating anew",
-                          stacklevel=2)
+                          ProvenanceWarning, stacklevel=2)
             found = {}
         missing = list(dict.fromkeys(s for s in sentences if s not in found))
         if missing:
@@ -64,7 +66,7 @@ class Translator(ABC):
                 self.cache.put_many(*key, new)
             except sqlite3.Error as exc:
                 warnings.warn(f"could not save translations to the cache ({exc})",
-                              stacklevel=2)
+                              ProvenanceWarning, stacklevel=2)
             found.update(new)
         return [found[s] for s in sentences]
 

@@ -2,9 +2,9 @@
 
 One SQLite file (``provenance.paths.translation_cache_path()``) keyed by backend, model
 version, language pair and the SHA-256 of the source text. WAL mode and a busy timeout let
-several processes read and write at once. A file that is not a readable SQLite database
-(truncated, overwritten, garbage) is moved aside as ``<name>.corrupt-<timestamp>`` and a
-fresh cache is built, with a warning: losing a cache costs time, never results.
+several processes read and write at once. A busy file is never touched; a damaged one
+(truncated, overwritten, garbage) is moved aside and a fresh cache is built, with a
+warning: the rule of :mod:`provenance.dbfile`, shared with the analysis store.
 """
 
 from __future__ import annotations
@@ -14,13 +14,11 @@ import os
 import sqlite3
 import threading
 import time
-import warnings
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from filelock import FileLock
-
 from provenance import paths
+from provenance.dbfile import FileReplaced, check_integrity, open_or_replace
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS translations (
@@ -38,7 +36,7 @@ CREATE TABLE IF NOT EXISTS translations (
 _CHUNK = 500
 
 
-class CacheCorruptedWarning(UserWarning):
+class CacheCorruptedWarning(FileReplaced):
     """The cache file was unreadable and has been replaced by an empty one."""
 
 
@@ -117,52 +115,22 @@ class TranslationCache:
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None,
                                check_same_thread=False)
-        conn.isolation_level = ""  # back to implicit transactions for `with conn:`
-        conn.execute(f"PRAGMA busy_timeout={int(self.timeout * 1000)}")
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
-        check = conn.execute("PRAGMA quick_check").fetchone()[0]
-        if check != "ok":
+        try:
+            conn.isolation_level = ""  # back to implicit transactions for `with conn:`
+            conn.execute(f"PRAGMA busy_timeout={int(self.timeout * 1000)}")
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            check_integrity(conn)
+            with conn:
+                conn.execute(_SCHEMA)
+        except BaseException:
             conn.close()
-            raise sqlite3.DatabaseError(f"integrity check failed: {check}")
-        with conn:
-            conn.execute(_SCHEMA)
+            raise
         return conn
 
     def _open_or_rebuild(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            return self._connect()
-        except sqlite3.DatabaseError as exc:
-            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
-                raise  # busy, not broken: never throw away a healthy cache
-            # Only one process may move the file aside; the others wait and reopen.
-            with FileLock(str(self.path) + ".lock", timeout=self.timeout):
-                try:
-                    return self._connect()  # another process may have rebuilt it already
-                except sqlite3.DatabaseError as again:
-                    if isinstance(again, sqlite3.OperationalError) and "locked" in str(again):
-                        raise
-                    moved = self._move_aside()
-                    warnings.warn(
-                        f"translation cache {self.path} was unreadable ({again}); moved it to "
-                        f"{moved.name} and started an empty cache",
-                        CacheCorruptedWarning, stacklevel=3)
-                return self._connect()
-
-    def _move_aside(self) -> Path:
-        stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
-        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        n = 1
-        while target.exists():
-            target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
-            n += 1
-        self.path.replace(target)
-        for suffix in ("-wal", "-shm"):  # stale journals belong to the broken file
-            side = self.path.with_name(self.path.name + suffix)
-            if side.exists():
-                side.replace(target.with_name(target.name + suffix))
-        return target
+        return open_or_replace(self.path, self._connect, what="translation cache",
+                               timeout=self.timeout, warning=CacheCorruptedWarning)
 
     def __enter__(self) -> TranslationCache:
         return self

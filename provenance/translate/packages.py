@@ -322,10 +322,11 @@ def remove_model(code: str) -> InstalledModel:
 
 
 def forget_loaded_models() -> None:
-    """Drop loaded translators (ours and argostranslate's) after an install or removal."""
-    from provenance.translate import argos
+    """Drop argostranslate's own loaded translators after an install or removal.
 
-    argos.clear_loaded()
+    (Ours, in :mod:`provenance.translate.argos`, are keyed by the installed package's
+    identity and reload by themselves.)
+    """
     translate = sys.modules.get("argostranslate.translate")
     if translate is not None:
         translate.installed_translates.clear()

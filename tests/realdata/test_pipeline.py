@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import jsonschema
 import pytest
 from click.testing import CliRunner
 from conftest import CORPORA, PARALLEL, SEEDS
@@ -15,6 +16,7 @@ from provenance.cli import main
 from provenance.corpus import article_from_text
 from provenance.errors import BadInput
 from provenance.pipeline import analyze_corpus, load_glossary, load_previous
+from provenance.report.jsonreport import load_schema
 from provenance.store import Store
 
 
@@ -148,6 +150,14 @@ def test_cli_analyze_json_on_seeds():
     assert len(data["articles"]) == 5
     assert {a["origin"] for a in data["articles"]} == {"translation", "re-report"}
     assert data["graph"]["edges"]
+    # each article in the report's JSON shape: origin_confidence, finding_count, ...
+    schema = load_schema()
+    article_schema = {"$schema": schema["$schema"], "$defs": schema["$defs"],
+                      "$ref": "#/$defs/article"}
+    for article in data["articles"]:
+        jsonschema.validate(article, article_schema)
+    compared = [a for a in data["articles"] if a["compared_with"]]
+    assert compared and all(a["finding_count"] > 0 for a in compared)
 
 
 def test_cli_analyze_bad_input_is_one_line(tmp_path):

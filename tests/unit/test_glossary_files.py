@@ -15,7 +15,6 @@ from conftest import FIXTURES, REPO
 from provenance.errors import BadInput, GlossaryError
 from provenance.glossary import Glossary
 from provenance.glossary.edit import add_concept, add_variant, remove_concept
-from provenance.glossary.fileformat import WRITE_DELAY_ENV
 from provenance.glossary.model import Form
 from provenance.glossary.validate import validate_paths
 
@@ -91,10 +90,9 @@ def test_edits_keep_comments_and_order_and_refuse_clashes(outlets: Path) -> None
 
 def _writer(path: Path, concept_id: str, name: str, delay: float | None = None) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    if delay is not None:
-        env[WRITE_DELAY_ENV] = str(delay)
+    extra = [str(delay)] if delay is not None else []
     return subprocess.Popen([sys.executable, str(FIXTURES / "writer.py"), str(path), concept_id,
-                             name], env=env)
+                             name, *extra], env=env)
 
 
 def test_killed_writer_leaves_the_old_file_intact(outlets: Path) -> None:

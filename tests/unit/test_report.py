@@ -75,6 +75,26 @@ def test_schema_rejects_a_report_without_signature():
         jsonschema.validate(doc, SCHEMA)
 
 
+def test_analyze_json_lists_each_article_as_the_report_does():
+    from provenance.report.jsonreport import analysis_json
+
+    analysis = hostile_analysis()
+    summary = analysis_json(analysis)
+    report = json.loads(render(analysis, "json"))
+    assert summary["articles"] == report["articles"]  # one shape for an article
+    article_schema = {"$schema": SCHEMA["$schema"], "$defs": SCHEMA["$defs"],
+                      "$ref": "#/$defs/article"}
+    for article in summary["articles"]:
+        jsonschema.validate(article, article_schema)
+    relay = summary["articles"][1]
+    assert relay["finding_count"] == 3 and relay["origin_confidence"] == 0.7
+    assert relay["drift_by_kind"]["number"] == {"count": 1, "score": 25}  # critical
+    assert summary["graph"]["nodes"][:2] == [a.id for a in analysis.articles]
+    # below the report's floor a finding is still counted by analyze, which has no floor
+    assert json.loads(render(analysis, "json", min_severity="major"))["articles"][1][
+        "finding_count"] == 2
+
+
 # --- HTML -----------------------------------------------------------------------------
 
 def test_html_is_well_formed_and_lists_every_article(corpus_1000):

@@ -1,11 +1,17 @@
-"""The analysis store: round-trips, resume keys, and a damaged file."""
+"""The analysis store: round-trips, resume keys, a busy file and a damaged one."""
 
 from __future__ import annotations
 
+import sqlite3
 import warnings
 
+import pytest
+from click.testing import CliRunner
 from support.analysis_factory import article_from_lines
 
+from provenance import paths
+from provenance.cli import main
+from provenance.dbfile import FileBusy, FileReplaced
 from provenance.model import (
     Alignment,
     ArticleProvenance,
@@ -67,10 +73,42 @@ def test_pairs_are_stored_one_by_one(tmp_path):
 def test_damaged_store_is_moved_aside_and_rebuilt(tmp_path):
     path = tmp_path / "s.sqlite"
     path.write_bytes(b"this is not a database" * 100)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    with pytest.warns(FileReplaced, match=r"moved it to s\.sqlite\.corrupt-"):
         store = Store(path)
-    assert any("moved to" in str(w.message) for w in caught)
-    assert list(tmp_path.glob("s.sqlite.corrupt-*"))
+    (aside,) = tmp_path.glob("s.sqlite.corrupt-*")
+    assert aside.read_bytes().startswith(b"this is not a database")
     store.put_pair("p", _analysis().pairs[0])
     assert store.get_pair("p") is not None
+
+
+def test_locked_store_is_busy_not_damaged(tmp_path):
+    path = tmp_path / "s.sqlite"
+    Store(path).put_pair("kept", _analysis().pairs[0])
+    # Another process holds an exclusive lock on a store in rollback-journal mode (as an
+    # older version, or a user's sqlite3 shell, may leave it): opening must wait, then fail.
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("PRAGMA journal_mode=DELETE")
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # no "moved aside" warning either
+            with pytest.raises(FileBusy, match="analysis store .* is busy"):
+                Store(path, timeout=0.2)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert not list(tmp_path.glob("s.sqlite.corrupt-*"))
+    assert Store(path).get_pair("kept") is not None
+
+
+def test_cli_says_in_one_line_that_a_damaged_store_was_replaced(tmp_path):
+    paths.store_path().write_bytes(b"\x00garbage" * 1000)
+    article = tmp_path / "a.txt"
+    article.write_text("SpaceX won a $5.9 billion contract. NASA said so on Monday.\n",
+                       encoding="utf-8")
+    result = CliRunner().invoke(main, ["analyze", str(article), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("warning: analysis store ") and "UserWarning" not in line
+    assert "moved it to store.sqlite.corrupt-" in line and line.endswith("started afresh")
+    assert list(paths.store_path().parent.glob("store.sqlite.corrupt-*"))

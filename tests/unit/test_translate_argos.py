@@ -100,6 +100,26 @@ def test_removed_model_is_no_longer_used(argos_files):
     assert get_translator("uk", "en").name == "gloss"
 
 
+
+def test_a_replaced_model_is_loaded_afresh(argos_files, tmp_path):
+    from support.argos_fixture import build_argosmodel
+
+    from provenance.translate import argos
+
+    install(argos_files["zh_en"])
+    sentences = TRAINING_LINES["zh"][:2]
+    first = get_translator("zh-cn", "en", use_cache=False)
+    before = first.translate(sentences)
+    other = build_argosmodel(tmp_path, "zh", "en", package_version="0.2", seed=11)
+    result = CliRunner().invoke(main, ["models", "install", "--replace", str(other)])
+    assert result.exit_code == 0, result.output
+    second = get_translator("zh-cn", "en", use_cache=False)
+    assert second.version != first.version
+    after = second.translate(sentences)
+    (model,) = [m for m in argos._loaded if m.path == second.chain[0].path]
+    assert model == second.chain[0]  # the old package was dropped, the new one loaded
+    assert after != before
+
 LEAN_SCRIPT = r"""
 import importlib.abc, sys
 
