@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from provenance.lang import base
+from provenance.lang import base, is_cyrillic
 
 if TYPE_CHECKING:
     from provenance.glossary.termbase import Glossary
@@ -97,7 +97,7 @@ def romanize(text: str, lang: str) -> str:
     code = base(lang)
     if code == "uk":
         return _romanize_cyrillic(text, _UK, _UK_INITIAL)
-    if code in ("ru", "be", "bg"):
+    if is_cyrillic(code):  # Russian spelling rules serve the other Cyrillic languages
         return _romanize_cyrillic(text, _RU, {})
     if code == "ko":
         return _romanize_hangul(text)
