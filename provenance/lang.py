@@ -1,19 +1,55 @@
-"""Language codes used across the project.
+"""The language registry: every language the project knows, and what it can do with each.
 
-Articles carry langdetect-style codes (``en``, ``zh-cn``, ``zh-tw``, ``ko``, ``uk``,
-``ru``); glossaries use script-tagged codes (``zh-Hans``, ``zh-Hant``). These helpers
-map between them so that no module compares raw codes.
+One :class:`Language` record per language, under the code articles carry (langdetect
+style: ``en``, ``zh-cn``, ``zh-tw``, ``ko``, ``uk``, ``ru``), with its script, its
+glossary code (``zh-Hans``, ``zh-Hant``), its support tier and its capabilities. Every
+module that needs a list of languages ("which languages have quantity rules", "which
+are Cyrillic", "which glossary codes exist") asks the registry instead of keeping its
+own list, so adding a language (or a capability to one) is one edit here.
+
+Per-language *data* (cue lexicons, unit words, month names) stays with the module that
+uses it; ``tests/unit/test_lang.py`` checks that each such table covers exactly the
+languages the registry gives the matching capability.
+
+>>> glossary_code("zh-TW"), script_of("uk"), tier_of("ko"), display_name("bg")
+('zh-Hant', 'cyrillic', 'full', 'Bulgarian')
 """
 
 from __future__ import annotations
 
-_GLOSSARY_CODES = {"zh-cn": "zh-Hans", "zh-sg": "zh-Hans", "zh-tw": "zh-Hant", "zh-hk": "zh-Hant",
-                   "zh-hans": "zh-Hans", "zh-hant": "zh-Hant"}
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-CJK = frozenset({"zh", "ja", "ko"})
-CYRILLIC = frozenset({"uk", "ru", "be", "bg", "sr", "mk"})
+FULL = "full"
+BASIC = "basic"
+NONE = "none"
+#: Support tiers, best first.
+TIERS: tuple[str, ...] = (FULL, BASIC, NONE)
+
+#: What the project can do in a language; the ``capabilities`` of a record name these.
+CAPABILITIES: dict[str, str] = {
+    "segmentation": "sentences split by the language's own rules (sentencex); others get "
+                    "English rules",
+    "quantities": "numbers, money, percentages, ordinals, counts and dates read "
+                  "(provenance.quantities)",
+    "attribution": "a cue lexicon for cited sources (provenance.attribution.cues)",
+    "glossary": "glossary forms may be written in it (provenance.glossary)",
+    "inflection": "glossary forms and names matched in any inflected form (pymorphy3)",
+    "drift": "drift lexicons: hedges, negation, attribution and relation verbs "
+             "(provenance.drift.lexicons)",
+    "names": "names the glossary lacks found by their capitals and compared across "
+             "Latin and Cyrillic (provenance.drift.names)",
+}
+
+#: What each tier promises: a record in a tier has at least these capabilities.
+TIER_CAPABILITIES: dict[str, frozenset[str]] = {
+    FULL: frozenset({"segmentation", "quantities", "attribution", "glossary", "drift"}),
+    BASIC: frozenset({"attribution"}),
+    NONE: frozenset(),
+}
 
 
+# -- codes --------------------------------------------------------------------------------
 def base(code: str | None) -> str:
     """``zh-cn`` -> ``zh``, ``en-US`` -> ``en``, None -> ``und``."""
     if not code:
@@ -21,13 +57,250 @@ def base(code: str | None) -> str:
     return code.replace("_", "-").split("-")[0].lower()
 
 
-def glossary_code(code: str) -> str:
-    """The glossary's code for an article language: ``zh-cn`` -> ``zh-Hans``."""
-    low = code.replace("_", "-").lower()
-    if low in _GLOSSARY_CODES:
-        return _GLOSSARY_CODES[low]
-    return "zh-Hans" if low == "zh" else base(code)
-
-
 def same_language(a: str | None, b: str | None) -> bool:
     return base(a) == base(b)
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language: its codes, its script, and what the project can do in it."""
+
+    #: The code articles carry (langdetect style): ``en``, ``zh-cn``, ``zh-tw``.
+    code: str
+    #: For people: "Chinese (Traditional)".
+    name: str
+    #: The script that tells the language apart, as ``provenance.langid`` names scripts:
+    #: latin, cyrillic, han, hangul, kana (Japanese: its Han characters are shared with
+    #: Chinese), arabic, greek, devanagari, thai.
+    script: str
+    tier: str = NONE
+    capabilities: frozenset[str] = frozenset()
+    #: The code glossary forms in this language carry; the article code by default.
+    glossary_code: str = ""
+    #: Other spellings that mean this record ("zh" and "zh-sg" mean zh-cn).
+    aliases: tuple[str, ...] = ()
+    #: The Argos Translate package code; the base code by default (zh-tw is "zt").
+    argos_code: str = ""
+    #: Glossary languages whose native-script forms may match text in this language,
+    #: best first; the glossary code alone by default.
+    glossary_family: tuple[str, ...] = ()
+    #: False where a lexicon entry may sit inside a longer written word: no spaces
+    #: (Chinese, Japanese, Thai) or particles and clitics glued on (Korean, Arabic).
+    whole_words: bool = True
+    #: Country domains whose outlets publish in this language (``kr`` for Korean).
+    country_domains: tuple[str, ...] = ()
+    #: Codes in lower case, for lookups.
+    keys: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.tier not in TIERS:
+            raise ValueError(f"{self.code}: unknown tier {self.tier!r}")
+        unknown = self.capabilities - set(CAPABILITIES)
+        if unknown:
+            raise ValueError(f"{self.code}: unknown capabilities {sorted(unknown)}")
+        missing = TIER_CAPABILITIES[self.tier] - self.capabilities
+        if missing:
+            raise ValueError(f"{self.code}: tier {self.tier!r} needs {sorted(missing)}")
+        glossary = self.glossary_code or self.code
+        object.__setattr__(self, "glossary_code", glossary)
+        object.__setattr__(self, "argos_code", self.argos_code or self.base)
+        object.__setattr__(self, "glossary_family", self.glossary_family or (glossary,))
+        object.__setattr__(self, "keys", frozenset(
+            k.lower() for k in (self.code, glossary, *self.aliases)))
+
+    @property
+    def base(self) -> str:
+        """The language without its script or region: ``zh`` for zh-tw."""
+        return base(self.code)
+
+    def can(self, capability: str) -> bool:
+        if capability not in CAPABILITIES:
+            raise KeyError(f"unknown capability {capability!r}")
+        return capability in self.capabilities
+
+
+def _caps(*names: str) -> frozenset[str]:
+    return frozenset(names)
+
+
+_FULL_CAPS = TIER_CAPABILITIES[FULL]
+
+#: Every language the project knows, in the order lists show them: the full tier first,
+#: then the languages glossary forms may be written in, then the rest.
+REGISTRY: tuple[Language, ...] = (
+    Language("en", "English", "latin", FULL, _FULL_CAPS | {"names"}),
+    Language("zh-cn", "Chinese (Simplified)", "han", FULL, _FULL_CAPS,
+             glossary_code="zh-Hans", aliases=("zh", "zh-sg"), argos_code="zh",
+             glossary_family=("zh-Hans", "zh-Hant"), whole_words=False,
+             country_domains=("cn",)),
+    # Simplified forms still rank first in Traditional text: glossaries hold more of them,
+    # and a relay often mixes the two.
+    Language("zh-tw", "Chinese (Traditional)", "han", FULL, _FULL_CAPS,
+             glossary_code="zh-Hant", aliases=("zh-hk", "zh-mo"), argos_code="zt",
+             glossary_family=("zh-Hans", "zh-Hant"), whole_words=False,
+             country_domains=("tw", "hk")),
+    Language("ko", "Korean", "hangul", FULL, _FULL_CAPS, whole_words=False,
+             country_domains=("kr",)),
+    # Ukrainian and Russian texts name the same people: each reads the other's forms.
+    Language("uk", "Ukrainian", "cyrillic", FULL, _FULL_CAPS | {"inflection", "names"},
+             glossary_family=("uk", "ru"), country_domains=("ua",)),
+    # .by: Belarusian outlets mostly publish in Russian.
+    Language("ru", "Russian", "cyrillic", FULL, _FULL_CAPS | {"inflection", "names"},
+             glossary_family=("ru", "uk"), country_domains=("ru", "by")),
+    Language("ja", "Japanese", "kana", capabilities=_caps("segmentation", "glossary"),
+             whole_words=False, country_domains=("jp",)),
+    Language("de", "German", "latin", capabilities=_caps("segmentation", "glossary", "names")),
+    Language("fr", "French", "latin", capabilities=_caps("segmentation", "glossary", "names")),
+    Language("es", "Spanish", "latin", capabilities=_caps("segmentation", "glossary", "names")),
+    Language("it", "Italian", "latin", capabilities=_caps("segmentation", "names")),
+    Language("pt", "Portuguese", "latin", capabilities=_caps("segmentation", "names")),
+    Language("nl", "Dutch", "latin", capabilities=_caps("segmentation", "names")),
+    Language("bg", "Bulgarian", "cyrillic", capabilities=_caps("segmentation", "names")),
+    Language("be", "Belarusian", "cyrillic", capabilities=_caps("names")),
+    # Serbian is also written in Latin letters; langdetect has no Serbian profile.
+    Language("sr", "Serbian", "cyrillic", capabilities=_caps("segmentation")),
+    Language("mk", "Macedonian", "cyrillic"),
+    Language("ro", "Romanian", "latin"),
+    Language("pl", "Polish", "latin", capabilities=_caps("segmentation")),
+    Language("cs", "Czech", "latin", capabilities=_caps("segmentation")),
+    Language("sk", "Slovak", "latin", capabilities=_caps("segmentation")),
+    Language("hr", "Croatian", "latin", capabilities=_caps("segmentation")),
+    Language("sl", "Slovenian", "latin", capabilities=_caps("segmentation")),
+    Language("el", "Greek", "greek", capabilities=_caps("segmentation")),
+    Language("tr", "Turkish", "latin", capabilities=_caps("segmentation")),
+    Language("ar", "Arabic", "arabic", capabilities=_caps("segmentation"), whole_words=False),
+    Language("fa", "Persian", "arabic", capabilities=_caps("segmentation")),
+    Language("hi", "Hindi", "devanagari", capabilities=_caps("segmentation")),
+    Language("vi", "Vietnamese", "latin", capabilities=_caps("segmentation")),
+    Language("id", "Indonesian", "latin", capabilities=_caps("segmentation")),
+    Language("th", "Thai", "thai", capabilities=_caps("segmentation"), whole_words=False),
+)
+
+
+def _index(records: Iterable[Language]) -> dict[str, Language]:
+    index: dict[str, Language] = {}
+    for record in records:
+        for key in record.keys:
+            if key in index:
+                raise ValueError(f"language code {key!r} names both {index[key].code} "
+                                 f"and {record.code}")
+            index[key] = record
+    return index
+
+
+_BY_KEY = _index(REGISTRY)
+
+
+# -- look-ups ----------------------------------------------------------------------------
+def language(code: str | None) -> Language | None:
+    """The record for an article, glossary or base code, or None for a language the
+    project does not know. Case and ``_``/``-`` do not matter, and a region or script the
+    registry does not list falls back to the language: ``en-US`` is en, ``zh`` is zh-cn,
+    ``zh-Hant-TW`` is zh-tw."""
+    if not code:
+        return None
+    parts = code.replace("_", "-").lower().split("-")
+    for n in range(len(parts), 0, -1):
+        found = _BY_KEY.get("-".join(parts[:n]))
+        if found is not None:
+            return found
+    return None
+
+
+def glossary_code(code: str) -> str:
+    """The glossary's code for an article language: ``zh-cn`` -> ``zh-Hans``; the base
+    code for a language the registry does not know."""
+    record = language(code)
+    return record.glossary_code if record else base(code)
+
+
+def script_of(code: str | None) -> str | None:
+    """The script a language is written in (``cyrillic`` for uk), None if unknown."""
+    record = language(code)
+    return record.script if record else None
+
+
+def is_cyrillic(code: str | None) -> bool:
+    """Whether a language (a code, not a text) is written in Cyrillic."""
+    return script_of(code) == "cyrillic"
+
+
+def whole_words(code: str | None) -> bool:
+    """Whether lexicon entries match whole words only (unknown languages: yes)."""
+    record = language(code)
+    return record.whole_words if record else True
+
+
+def tier_of(code: str | None) -> str:
+    """``full``, ``basic`` or ``none`` (also for a language the registry does not know)."""
+    record = language(code)
+    return record.tier if record else NONE
+
+
+def display_name(code: str | None) -> str:
+    """"Ukrainian" for uk; the code itself for a language the registry does not know."""
+    record = language(code)
+    if record is not None:
+        return record.name
+    return code if code and code != "und" else "undetermined"
+
+
+def has(code: str | None, capability: str) -> bool:
+    """Whether the project can do ``capability`` (a key of CAPABILITIES) in a language."""
+    record = language(code)
+    if record is None:
+        if capability not in CAPABILITIES:
+            raise KeyError(f"unknown capability {capability!r}")
+        return False
+    return record.can(capability)
+
+
+def glossary_family(code: str) -> tuple[str, ...]:
+    """Glossary languages whose native-script forms may match text in ``code``, best
+    first: ``("zh-Hans", "zh-Hant")`` for any Chinese, ``("uk", "ru")`` for Ukrainian."""
+    record = language(code)
+    return record.glossary_family if record else (glossary_code(code),)
+
+
+# -- lists -------------------------------------------------------------------------------
+def languages(*, tier: str | None = None, capability: str | None = None,
+              one_per_base: bool = False) -> tuple[Language, ...]:
+    """Registry records in registry order, optionally of one tier, with one capability,
+    or only the first record of each base language (zh-cn stands for Chinese)."""
+    if tier is not None and tier not in TIERS:
+        raise KeyError(f"unknown tier {tier!r}")
+    if capability is not None and capability not in CAPABILITIES:
+        raise KeyError(f"unknown capability {capability!r}")
+    found = [r for r in REGISTRY if (tier is None or r.tier == tier)
+             and (capability is None or capability in r.capabilities)]
+    if one_per_base:
+        first: dict[str, Language] = {}
+        for record in found:
+            first.setdefault(record.base, record)
+        found = list(first.values())
+    return tuple(found)
+
+
+def languages_with(capability: str) -> tuple[Language, ...]:
+    """Records with one capability, in registry order."""
+    return languages(capability=capability)
+
+
+def supported() -> tuple[Language, ...]:
+    """Records the project reads (tier full or basic), in registry order."""
+    return tuple(r for r in REGISTRY if r.tier != NONE)
+
+
+def base_codes(records: Iterable[Language]) -> tuple[str, ...]:
+    """The distinct base codes of some records, in order: zh-cn and zh-tw give one ``zh``."""
+    return tuple(dict.fromkeys(r.base for r in records))
+
+
+def glossary_codes(records: Iterable[Language]) -> tuple[str, ...]:
+    """The distinct glossary codes of some records, in order."""
+    return tuple(dict.fromkeys(r.glossary_code for r in records))
+
+
+#: Base codes of the languages written in each script family, for quick membership tests.
+CYRILLIC: frozenset[str] = frozenset(r.base for r in REGISTRY if r.script == "cyrillic")
+CJK: frozenset[str] = frozenset(r.base for r in REGISTRY if r.script in ("han", "hangul", "kana"))

@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from provenance.lang import base
+from provenance.lang import base, is_cyrillic, script_of
 
 UNDETERMINED = "und"
 
@@ -152,7 +152,7 @@ def _identify(text: str) -> tuple[str, float]:
         variant = _cyrillic_variant(cleaned)
         if variant:
             return variant, max(prob_of.get(variant, 0.0), min(share, 0.9))
-        if top in ("uk", "ru", "bg", "mk", "sr", "be"):
+        if is_cyrillic(top):
             return top, prob
         return "ru", prob_of.get("ru", 0.5 * share)
     return top, prob
@@ -206,14 +206,10 @@ def sentence_language(text: str, article_lang: str | None = None) -> str:
 
 
 def _script_of(lang: str) -> str | None:
-    if lang in ("zh",):
-        return "han"
-    if lang == "ko":
-        return "hangul"
-    if lang == "ja":
-        return "kana"
-    if lang in ("uk", "ru", "bg", "mk", "sr", "be"):
-        return "cyrillic"
-    if lang in ("und",):
+    """The script vote's name for a language's script (the registry's). A script the
+    vote does not count (Arabic, Greek...) and an unknown language count as Latin, so a
+    sentence of Latin letters inside them keeps the article's language."""
+    if lang == UNDETERMINED:
         return None
-    return "latin"
+    script = script_of(lang)
+    return script if script in _SCRIPTS else "latin"

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from provenance.attribution import article_attributions, citation_markers, is_relay
-from provenance.lang import base
+from provenance.lang import REGISTRY, base
 from provenance.model import Article, Attribution, Origin, OriginSignal
 
 if TYPE_CHECKING:
@@ -36,9 +36,9 @@ _NATIONALITY = [
     (re.compile(r"\bJapan(?:ese)?\b", re.I), "ja"),
     (re.compile(r"\b(?:American|British|English-language|U\.?S\.?|UK)\b"), "en"),
 ]
-_TLD = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(kr|cn|ua|ru|jp|tw|hk|by)\b", re.I)
-_TLD_LANG = {"kr": "ko", "cn": "zh", "tw": "zh", "hk": "zh", "ua": "uk", "ru": "ru",
-             "by": "ru", "jp": "ja"}
+# Country domain -> base language, from the registry ("tw" -> "zh", "by" -> "ru").
+_TLD_LANG = {tld: record.base for record in REGISTRY for tld in record.country_domains}
+_TLD = re.compile(rf"\b[\w-]+(?:\.[\w-]+)*\.({'|'.join(_TLD_LANG)})\b", re.I)
 
 # Weights: how strongly each trace says "an English rendering of a foreign report".
 WEIGHTS: dict[str, float] = {

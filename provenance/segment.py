@@ -21,15 +21,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from provenance.lang import base
+from provenance.lang import base, has
 from provenance.model import Sentence
 
-# Languages sentencex has rules for that we pass through as is; anything else uses "en"
-# rules (full stop, question and exclamation marks), which is a sane default for
-# alphabetic scripts; CJK stops are handled here for every language.
-_SENTENCEX_LANGS = frozenset(re.findall(
-    r"\w+", "en zh ja ko uk ru de fr es it pt nl pl cs sk bg sr hr sl el tr ar fa hi vi id th"
-))
+# Languages with the registry's "segmentation" capability go to sentencex with their own
+# code; anything else uses "en" rules (full stop, question and exclamation marks), which
+# is a sane default for alphabetic scripts; CJK stops are handled here for every language.
 
 _TERMINAL = ".!?。！？…;；"
 _CLOSERS = "\"'”’»)]）】」』》〉›"
@@ -62,7 +59,7 @@ def segment(text: str, lang: str) -> list[Sentence]:
     ``provenance.langid.sentence_language``).
     """
     code = base(lang)
-    sx_lang = code if code in _SENTENCEX_LANGS else "en"
+    sx_lang = code if has(code, "segmentation") else "en"
     sentences: list[Sentence] = []
     for para_index, (p_start, p_end) in enumerate(paragraph_spans(text)):
         for start, end in _split_paragraph(text, p_start, p_end, sx_lang):

@@ -13,26 +13,21 @@ from typing import TYPE_CHECKING
 
 from provenance.drift.base import Detector
 from provenance.drift.context import PairContext, SentenceFacts
-from provenance.drift.names import Name, find_names, latin_key, same_name, similar_name
-from provenance.lang import base
+from provenance.drift.names import (
+    Name,
+    find_names,
+    latin_key,
+    name_script,
+    same_name,
+    similar_name,
+)
 from provenance.model import Finding, Link
 
 if TYPE_CHECKING:
     from provenance.glossary import TermMatch
 
-_LATIN_LANGS = frozenset({"en", "de", "fr", "es", "it", "pt", "nl"})
-_CYRILLIC_LANGS = frozenset({"uk", "ru", "be", "bg"})
 # Similar enough to be the same name respelled ("Susan" for "Susie"), same script only.
 RESPELLED = 55.0
-
-
-def _script(lang: str) -> str | None:
-    code = base(lang)
-    if code in _LATIN_LANGS:
-        return "latin"
-    if code in _CYRILLIC_LANGS:
-        return "cyrillic"
-    return None
 
 
 class EntityDrift(Detector):
@@ -43,7 +38,7 @@ class EntityDrift(Detector):
 
     def detect(self, pair: PairContext) -> list[Finding]:
         findings: list[Finding] = []
-        src_script, tgt_script = _script(pair.src_lang), _script(pair.tgt_lang)
+        src_script, tgt_script = name_script(pair.src_lang), name_script(pair.tgt_lang)
         comparable = bool(src_script and tgt_script)
         # every name the source article uses: a relay name that the source uses
         # elsewhere, put where the source names someone else, is a swap

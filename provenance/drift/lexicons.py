@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from provenance.lang import base
+from provenance.lang import base, has, whole_words
 
 # category -> language -> entries
 LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
@@ -166,8 +166,6 @@ MASKS: dict[str, tuple[str, ...]] = {
     "ru": ("не только", "не так давно"),
 }
 
-_SPACED = {"en", "uk", "ru"}
-
 
 @dataclass(frozen=True)
 class Cue:
@@ -182,7 +180,7 @@ class Cue:
 def lexicon_lang(lang: str | None) -> str | None:
     """The lexicon key for an article language, or None when there is no lexicon."""
     key = base(lang)
-    return key if key in LEXICON["negation"] else None
+    return key if has(key, "drift") else None
 
 
 @lru_cache(maxsize=64)
@@ -192,7 +190,7 @@ def _pattern(category: str, lang: str) -> re.Pattern[str] | None:
         return None
     parts: list[str] = []
     for entry in sorted(entries, key=len, reverse=True):
-        if lang in _SPACED:
+        if whole_words(lang):
             if entry.endswith("*"):
                 parts.append(r"(?<![\w'])" + re.escape(entry[:-1]) + r"\w*")
             elif entry.startswith("n't"):

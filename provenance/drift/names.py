@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from provenance.lang import base
+from provenance.lang import base, has, script_of
 
 _LATIN = re.compile(r"\b(?:[A-Z][a-z’'\-]+|[A-Z]{2,}[a-z]?)(?:\s+(?:[A-Z][a-z’'\-]+|[A-Z]{2,}))*\b")
 _CYRILLIC = re.compile(
@@ -78,10 +78,16 @@ def _fold(key: str) -> str:
     return re.sub(r"(.)\1", r"\1", key)
 
 
+def name_script(lang: str) -> str | None:
+    """"latin" or "cyrillic" when names in ``lang`` can be found and compared (the
+    registry's "names" capability), else None (Chinese, Korean: no capitals)."""
+    return script_of(lang) if has(lang, "names") else None
+
+
 def find_names(text: str, lang: str, skip: list[tuple[int, int]] | None = None) -> list[Name]:
     """Names in one sentence, excluding spans in ``skip`` (e.g. glossary matches)."""
-    code = base(lang)
-    pattern = _CYRILLIC if code in ("uk", "ru", "be", "bg") else _LATIN
+    # Latin capitals are looked for in every other language: "Bloomberg" inside Chinese.
+    pattern = _CYRILLIC if name_script(lang) == "cyrillic" else _LATIN
     names: list[Name] = []
     for m in pattern.finditer(text):
         # "Trump’s Golden Dome" is two names: split after a possessive

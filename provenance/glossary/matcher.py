@@ -23,7 +23,7 @@ import ahocorasick
 
 from provenance.glossary.inflection import fold_word, is_cyrillic, tokens, word_keys
 from provenance.glossary.model import Concept, Form, TermMatch
-from provenance.lang import glossary_code
+from provenance.lang import glossary_codes, glossary_family, languages_with
 
 # Characters folded to one form before matching; each maps one char to one char so
 # that offsets in the folded text are offsets in the original.
@@ -34,7 +34,8 @@ _PUNCT = str.maketrans({
 })
 
 _STATUS_RANK = {"preferred": 0, "admitted": 1, "deprecated": 2}
-_INFLECTING = frozenset({"uk", "ru"})
+#: Glossary languages whose forms are matched in any inflected form (pymorphy3).
+_INFLECTING = frozenset(glossary_codes(languages_with("inflection")))
 
 
 def normalise(text: str) -> str:
@@ -78,15 +79,9 @@ def _is_word_char(ch: str) -> bool:
 
 
 def language_family(lang: str) -> tuple[str, ...]:
-    """Glossary languages whose native-script forms may match text in ``lang``."""
-    code = glossary_code(lang)
-    if code.startswith("zh"):
-        return ("zh-Hans", "zh-Hant")
-    if code == "uk":
-        return ("uk", "ru")
-    if code == "ru":
-        return ("ru", "uk")
-    return (code,)
+    """Glossary languages whose native-script forms may match text in ``lang``, best
+    first (the registry's ``glossary_family``)."""
+    return glossary_family(lang)
 
 
 @dataclass(frozen=True)

@@ -11,18 +11,32 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-#: Glossary language codes a form may carry (script-tagged for Chinese).
-LANGUAGES: tuple[str, ...] = ("en", "zh-Hans", "zh-Hant", "ko", "uk", "ru", "ja", "de", "fr", "es")
+from provenance.lang import base, glossary_codes, languages_with
+
+#: Glossary language codes a form may carry (script-tagged for Chinese): the registry's
+#: languages with the "glossary" capability.
+LANGUAGES: tuple[str, ...] = glossary_codes(languages_with("glossary"))
 CATEGORIES: tuple[str, ...] = (
     "person", "organisation", "outlet", "programme", "vehicle", "place", "title",
     "agency", "company", "event", "product", "other",
 )
 STATUSES: tuple[str, ...] = ("preferred", "admitted", "deprecated")
+
+
+def _with_script_neutral(codes: tuple[str, ...]) -> tuple[str, ...]:
+    """Each script-tagged code preceded (once) by its base: zh, zh-Hans, zh-Hant."""
+    out: list[str] = []
+    for code in codes:
+        if base(code) != code and base(code) not in out:
+            out.append(base(code))
+        out.append(code)
+    return tuple(out)
+
+
 #: Codes a concept's ``language`` (the language an outlet or organisation publishes in)
 #: may take: the glossary codes plus script-neutral ``zh`` (a news agency's home
 #: language is Chinese, whichever script a given article uses).
-CONCEPT_LANGUAGES: tuple[str, ...] = ("en", "zh", "zh-Hans", "zh-Hant", "ko", "uk", "ru", "ja",
-                                      "de", "fr", "es")
+CONCEPT_LANGUAGES: tuple[str, ...] = _with_script_neutral(LANGUAGES)
 
 
 def known_concept_language(code: str) -> str | None:

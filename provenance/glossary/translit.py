@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 from translitua import RussianICAO, UkrainianKMU, translit
 
-from provenance.lang import base
+from provenance.lang import base, is_cyrillic
 
 if TYPE_CHECKING:
     from provenance.glossary.termbase import Glossary
@@ -68,7 +68,7 @@ def romanize(text: str, lang: str) -> str:
     code = base(lang)
     if code == "uk":
         return translit(text, UkrainianKMU)
-    if code in ("ru", "be", "bg"):
+    if is_cyrillic(code):  # Russian spelling rules serve the other Cyrillic languages
         return translit(text, RussianICAO)
     if code == "ko" or any(0xAC00 <= ord(c) < 0xD7A4 for c in text):
         return _romanize_hangul(text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from provenance.lang import is_cyrillic
 from provenance.quantities import markers as M
 from provenance.quantities.units import LOOKUP, unit_lemma
 
@@ -37,7 +38,7 @@ def count_unit(
         if guess and not rest.startswith(("-", ",")) and "short" not in flags:
             return guess, end + m1.end()
         return None
-    if b in ("uk", "ru"):
+    if is_cyrillic(b):  # the Slavic stems and endings
         tm = M.SLAVIC_TIMES_RX.match(rest)
         if tm:
             return "time", end + tm.end()

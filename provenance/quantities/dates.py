@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from provenance.lang import whole_words
 from provenance.quantities.datevalue import DateValue
 from provenance.quantities.model import Quantity
 from provenance.quantities.numerals import myriad_value
@@ -214,7 +215,7 @@ _SEASON_WORDS = {"夏": "summer", "冬": "winter", "春": "spring", "秋": "autu
                  "навесні": "spring", "осенью": "autumn", "зимой": "winter",
                  "весной": "spring"}  # fmt: skip
 _RELATIVE_RX = {
-    lang: [(re.compile(rf"(?<!\w){p}(?!\w)" if lang in ("en", "uk", "ru") else p,
+    lang: [(re.compile(rf"(?<!\w){p}(?!\w)" if whole_words(lang) else p,
                        re.IGNORECASE), key) for p, key in rules]
     for lang, rules in _RELATIVE.items()
 }  # fmt: skip

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from provenance.errors import BadInput
-from provenance.lang import base
+from provenance.lang import base, base_codes, is_cyrillic, languages_with
 from provenance.quantities import markers as M
 from provenance.quantities import numerals as N
 from provenance.quantities.counts import count_unit
@@ -23,7 +23,8 @@ from provenance.quantities.dates import find_dates
 from provenance.quantities.model import Quantity
 from provenance.quantities.units import PREFIX_SYMBOLS, SUFFIX_CURRENCIES, local_currency
 
-LANGS = ("en", "zh", "ko", "uk", "ru")
+#: Base codes with quantity rules (the registry's "quantities" capability).
+LANGS = base_codes(languages_with("quantities"))
 # When two readings cover the same characters, the richer kind wins.
 _RANK = {"money": 7, "percent": 6, "date": 6, "time": 6, "ordinal": 5, "count": 4, "number": 1}
 
@@ -112,7 +113,7 @@ def _number_readings(text: str, b: str, lang: str) -> list[_Reading]:
     out: list[_Reading] = []
     if b == "en":
         cores = _en_cores(text)
-    elif b in ("uk", "ru"):
+    elif is_cyrillic(b):
         cores = _slavic_cores(text, b)
     elif b == "zh":
         cores = _zh_cores(text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from provenance.lang import whole_words
 from provenance.quantities import numerals as N
 from provenance.quantities.units import PREFIX_SYMBOLS, SUFFIX_CURRENCIES
 
@@ -178,7 +179,7 @@ WEAK_QUALIFIERS = frozenset({"до", "some", "under", "over", "above", "below"})
 PRE_QUAL_RX = {
     lang: re.compile(
         rf"(?:^|(?<=[\s(\"“«,]))(?P<q>{alts(t)})\s*$"
-        if lang != "zh" and lang != "ko"
+        if whole_words(lang)
         else rf"(?P<q>{alts(t)})\s*$",
         re.IGNORECASE,
     )

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from provenance.lang import is_cyrillic
+
 # --- digits ------------------------------------------------------------------------------
 
 # The full-width comma stays: in Chinese it separates clauses, not digit groups.
@@ -36,9 +38,10 @@ DIGITS_SLAVIC = (
 
 
 def parse_digits(text: str, lang: str) -> float:
-    """ "1,250" -> 1250 (en, zh, ko); "5,9" -> 5.9 and "14 014" -> 14014 (uk, ru)."""
+    """ "1,250" -> 1250 (en, zh, ko); "5,9" -> 5.9 and "14 014" -> 14014 (uk, ru: the
+    Cyrillic-script quantity languages)."""
     s = re.sub(GROUP_SPACE, "", text.strip())
-    if lang in ("uk", "ru"):
+    if is_cyrillic(lang):
         if "," in s:
             s = s.replace(".", "").replace(",", ".")
     else:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from provenance.lang import base_codes, is_cyrillic, languages_with
+
 # ISO 4217 code -> how an English sentence writes it (symbol prefix or word suffix).
 CURRENCY_PREFIX = {"USD": "$", "EUR": "€", "GBP": "£"}
 CURRENCY_WORD = {
@@ -471,7 +473,9 @@ def singular_en(word: str) -> str:
 
 
 def _build_lookup() -> dict[str, list[tuple[str, str]]]:
-    by_lang: dict[str, list[tuple[str, str]]] = {"en": [], "zh": [], "ko": [], "uk": [], "ru": []}
+    # a unit form in a language without quantity rules fails here, at import
+    by_lang: dict[str, list[tuple[str, str]]] = {
+        code: [] for code in base_codes(languages_with("quantities"))}
     for lemma, forms in _UNITS.items():
         for lang, words in forms.items():
             for w in words:
@@ -521,7 +525,7 @@ def unit_lemma(word: str, lang: str, *, guess: bool = False) -> str | None:
                 return lemma
             continue
         if low.startswith(w):
-            if b in ("uk", "ru") and len(w) <= 2 and low != w:
+            if is_cyrillic(b) and len(w) <= 2 and low != w:
                 continue  # "км", "га": only the bare abbreviation, not any word starting so
             return lemma
     return None

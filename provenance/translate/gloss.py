@@ -21,7 +21,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from provenance import __version__
-from provenance.lang import base
+from provenance.lang import base, has
 from provenance.translate.base import Translator
 
 if TYPE_CHECKING:
@@ -125,7 +125,7 @@ def _morph(lang: str) -> Any:
 def _name_parse(word: str, lang: str) -> tuple[str, bool] | None:
     """``(nominative, is a name)`` for Ukrainian/Russian words, None for other languages."""
     code = base(lang)
-    if code not in ("uk", "ru"):
+    if not has(code, "inflection"):  # pymorphy3 has dictionaries for these
         return None
     parses = _morph(code).parse(word)
     for parse in parses:

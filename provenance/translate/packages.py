@@ -29,7 +29,7 @@ from types import ModuleType
 
 from provenance import paths
 from provenance.errors import BadInput, ModelMissing
-from provenance.lang import base
+from provenance.lang import base, language, supported
 
 _NOTE = ".provenance.json"
 #: ``translate-zh_en-1_9.argosmodel``: the index's naming scheme, used to catch wrong pairs
@@ -61,10 +61,8 @@ class InstalledModel:
 
 def argos_code(lang: str) -> str:
     """The Argos code for an article language: ``zh-cn`` -> ``zh``, ``zh-tw`` -> ``zt``."""
-    low = lang.replace("_", "-").lower()
-    if low in {"zh-tw", "zh-hk", "zh-hant", "zt"}:
-        return "zt"
-    return base(low)
+    record = language(lang)
+    return record.argos_code if record else base(lang)
 
 
 def missing_model_message(src: str, tgt: str) -> str:
@@ -187,10 +185,13 @@ def find_chain(src: str, tgt: str) -> list[InstalledModel] | None:
     return None
 
 
-def auto_choices(langs: tuple[str, ...] = ("zh", "zt", "ko", "uk", "ru"),
-                 tgt: str = "en") -> dict[str, str]:
+def auto_choices(langs: tuple[str, ...] | None = None, tgt: str = "en") -> dict[str, str]:
     """What ``--translator auto`` uses from each language to ``tgt``: ``argos`` (with
-    the packages, ``argos ko_en+en_uk`` when chained) or ``gloss``."""
+    the packages, ``argos ko_en+en_uk`` when chained) or ``gloss``. By default for every
+    supported language (Argos codes: zh, zt, ko...) other than ``tgt``."""
+    if langs is None:
+        langs = tuple(dict.fromkeys(r.argos_code for r in supported()
+                                    if r.argos_code != argos_code(tgt)))
     out = {}
     for lang in langs:
         chain = find_chain(lang, tgt)

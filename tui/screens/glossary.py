@@ -10,7 +10,11 @@ from textual.containers import Container
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-LANGS = ("en", "zh-Hans", "ko", "uk", "ru")
+from provenance.lang import FULL, glossary_codes, languages
+
+#: One column per fully supported language (zh-Hans stands for Chinese: the table has
+#: no room for both scripts; the detail pane shows every form).
+LANGS = glossary_codes(languages(tier=FULL, one_per_base=True))
 
 
 class GlossaryScreen(Screen[None]):
