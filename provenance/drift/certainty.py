@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from provenance.drift.base import LinkDetector
 from provenance.drift.context import SentenceFacts, cues_in
-from provenance.drift.lexicons import Cue
+from provenance.lexicons import Cue
 from provenance.model import Finding, Link, Severity
 
 

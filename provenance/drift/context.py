@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from provenance.drift.lexicons import Cue, find_cues
 from provenance.errors import BadInput
 from provenance.lang import base, glossary_code
+from provenance.lexicons import Cue, find_cues
 from provenance.model import Alignment, Article, Attribution, Link
 
 if TYPE_CHECKING:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from provenance.drift.base import LinkDetector
 from provenance.drift.context import SentenceFacts, cues_in
-from provenance.drift.lexicons import RELATION_GROUPS
+from provenance.lexicons import RELATION_GROUPS
 from provenance.model import Finding, Link, Severity
 
 #: "awarded" vs "received" is often just a change of voice; the others change the facts
