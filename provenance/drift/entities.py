@@ -12,8 +12,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from provenance.drift.base import Detector
-from provenance.drift.context import PairContext, SentenceFacts
+from provenance.drift.context import PairContext
 from provenance.drift.names import Name, find_names, latin_key, same_name, similar_name
+from provenance.facts import SentenceFacts
 from provenance.lang import base
 from provenance.model import Finding, Link
 

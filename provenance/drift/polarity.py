@@ -5,7 +5,7 @@ its class (spoke/talked/called vs met/visited; awarded vs received; won vs bid).
 from __future__ import annotations
 
 from provenance.drift.base import LinkDetector
-from provenance.drift.context import SentenceFacts, cues_in
+from provenance.facts import SentenceFacts, cues_in
 from provenance.lexicons import RELATION_GROUPS
 from provenance.model import Finding, Link, Severity
 
