@@ -35,6 +35,8 @@ RELAYS = {
                 REFERENCE[2]],
     "relay-b": [REFERENCE[0], REFERENCE[1], "Officials will announce more launches."],
 }
+RELAY_ZH = ["路透社报道，SpaceX于6月25日获得59亿美元合同。", "猎鹰9号将为NASA执行12次任务。",
+            "官员可能明年宣布更多发射。"]
 
 
 @pytest.fixture()
@@ -65,10 +67,11 @@ def test_a_corpus_is_read_once_across_steps(glossary, monkeypatch):
     calls = _count_extractions(monkeypatch)
     ref = article_from_lines("ref", REFERENCE, "en")
     relays = [article_from_lines(i, lines, "en") for i, lines in RELAYS.items()]
+    relays.append(article_from_lines("relay-zh", RELAY_ZH, "zh-cn"))
     corpus_facts([ref, *relays], glossary)  # stories, reference choice, provenance
-    for relay in relays:  # alignment and drift of each pair
+    for relay in relays:  # alignment (with the gloss skeleton for zh) and drift
         compare_pair(ref, relay, Settings(), glossary)
-    distinct = {line for lines in [REFERENCE, *RELAYS.values()] for line in lines}
+    distinct = {line for lines in [REFERENCE, *RELAYS.values(), RELAY_ZH] for line in lines}
     # once per distinct text: not once per step, nor per pair the reference is in
     assert sorted(calls) == sorted(distinct)
 
