@@ -182,22 +182,63 @@ def _story_features(article: Article, units: Sequence[SentenceFacts]) -> StoryFe
 
 # --- article facts ---------------------------------------------------------------------
 
-@dataclass(frozen=True)
 class ArticleFacts:
-    """What provenance reads from one article alone: a pure function of the article and
-    the glossary, computed once and shared by every step that needs it."""
+    """What provenance reads from one article alone, a pure function of the article and
+    the glossary: each part is read on first use and then kept (story clustering needs
+    only the features, derivation all of it). An edited article gets new facts from
+    :func:`article_facts`: do not keep these across an edit."""
 
-    article: Article
-    attributions: list[Attribution]  # short references resolved ("the Journal" -> WSJ)
-    signals: list[OriginSignal]
-    features: StoryFeatures
-    outlet_key: str | None  # glossary concept id or casefolded name of the article's outlet
-    glossary: Glossary | None = field(default=None, repr=False, compare=False)
+    def __init__(self, article: Article, glossary: Glossary | None, cache: FactsCache
+                 ) -> None:
+        self.article = article
+        self.glossary = glossary
+        self._cache = cache
+
+    def __repr__(self) -> str:
+        return f"ArticleFacts({self.article.id!r})"
 
     @property
     def sentences(self) -> list[SentenceFacts]:
         """The facts of ``article.sentences`` (from the cache, read again if evicted)."""
-        return sentence_facts(self.article, self.glossary)
+        return self._cache.sentences(self.article, self.glossary)
+
+    @cached_property
+    def attributions(self) -> list[Attribution]:
+        """Cited sources, short references resolved ("the Journal" -> WSJ)."""
+        from provenance.attribution import resolve_short_references
+
+        # copies: resolving rewrites them in place, and the sentences keep theirs
+        found = [replace(a, chain=list(a.chain))
+                 for facts in self._in_article_language() for a in facts.attributions]
+        return resolve_short_references(found, self.article.lang)
+
+    @cached_property
+    def signals(self) -> list[OriginSignal]:
+        """Traces of where the text comes from (see :func:`provenance.origin.origin_signals`)."""
+        from provenance.origin import origin_signals
+
+        return origin_signals(self.article, self.glossary, self.attributions)
+
+    @cached_property
+    def features(self) -> StoryFeatures:
+        return _story_features(self.article, self._in_article_language())
+
+    @cached_property
+    def outlet_key(self) -> str | None:
+        """Glossary concept id or casefolded name of the article's outlet."""
+        return outlet_key(self.article.outlet, self.glossary)
+
+    def _in_article_language(self) -> list[SentenceFacts]:
+        """Every sentence read in the article's language, as the article-level passes
+        read them (short references resolve within one language); most sentences are
+        read so already. An unsegmented article reads as one sentence."""
+        article, read = self.article, self._cache.read
+        lang, published = article.lang, article.published_date
+        if not article.sentences:
+            return [read(article.text, lang, self.glossary, published, 0)]
+        return [facts if facts.lang == lang and facts.index == sentence.index else
+                read(sentence.text, lang, self.glossary, published, sentence.index)
+                for facts, sentence in zip(self.sentences, article.sentences, strict=True)]
 
 
 def outlet_key(name: str | None, glossary: Glossary | None) -> str | None:
@@ -222,43 +263,12 @@ def _match_and_extract(text: str, lang: str, published: dt.date | None,
     return terms, tuple(extract_quantities(text, lang, published))
 
 
-#: read(text, lang, glossary, published, index): one sentence's facts
-_Reader = Callable[[str, str, "Glossary | None", "dt.date | None", int], SentenceFacts]
-
-
-def _read_sentences(article: Article, glossary: Glossary | None, read: _Reader
+def _read_sentences(article: Article, glossary: Glossary | None, cache: FactsCache
                     ) -> list[SentenceFacts]:
     published = article.published_date
     # Alignment links index positions in Article.sentences, so positions are the indices.
-    return [read(s.text, s.lang or article.lang, glossary, published, position)
+    return [cache.read(s.text, s.lang or article.lang, glossary, published, position)
             for position, s in enumerate(article.sentences)]
-
-
-def _read_article(article: Article, glossary: Glossary | None,
-                  sentences: list[SentenceFacts], read: _Reader) -> ArticleFacts:
-    from provenance.attribution import extract_attributions, resolve_short_references
-    from provenance.origin import origin_signals
-
-    lang, published = article.lang, article.published_date
-    # The article-level readings take every sentence in the article's language (short
-    # references resolve within one language); most sentences are read so already.
-    units: list[SentenceFacts] = []
-    attributions: list[Attribution] = []
-    if not article.sentences:  # an unsegmented article reads as one sentence
-        units = [read(article.text, lang, glossary, published, 0)]
-        attributions = extract_attributions(article.text, lang, glossary, 0)
-    for facts, sentence in zip(sentences, article.sentences, strict=True):
-        if facts.lang == lang and facts.index == sentence.index:
-            units.append(facts)
-            # copies: resolving short references rewrites them in place
-            attributions += [replace(a, chain=list(a.chain)) for a in facts.attributions]
-        else:
-            units.append(read(sentence.text, lang, glossary, published, facts.index))
-            attributions += extract_attributions(sentence.text, lang, glossary, sentence.index)
-    attributions = resolve_short_references(attributions, lang)
-    return ArticleFacts(article, attributions, origin_signals(article, glossary, attributions),
-                        _story_features(article, units), outlet_key(article.outlet, glossary),
-                        glossary)
 
 
 # --- the cache ---------------------------------------------------------------------------
@@ -295,10 +305,13 @@ class FactsCache:
     the same language with the same publication date); the :class:`SentenceFacts` of an
     article (whose cues and attributions, read on first use, are then kept too); and
     its :class:`ArticleFacts`. Keys hold the glossary digest and the content read.
+    A sentence text's reading takes about 3 KB and a sentence's facts with their cues and
+    attributions about 2 KB more, so the default bounds hold some 60 MB at most, besides
+    the articles' facts (whose shingle sets grow with the text).
     """
 
-    def __init__(self, max_readings: int = 65536, max_sentence_lists: int = 512,
-                 max_articles: int = 4096) -> None:
+    def __init__(self, max_readings: int = 16384, max_sentence_lists: int = 256,
+                 max_articles: int = 1024) -> None:
         self._limits = {"readings": max_readings, "sentences": max_sentence_lists,
                         "articles": max_articles}
         self._maps: dict[str, OrderedDict[tuple[object, ...], object]] = {
@@ -316,12 +329,11 @@ class FactsCache:
 
     def sentences(self, article: Article, glossary: Glossary | None) -> list[SentenceFacts]:
         return self._get("sentences", (_reader_key(glossary), content_key(article)),
-                         lambda: _read_sentences(article, glossary, self.read))
+                         lambda: _read_sentences(article, glossary, self))
 
     def article(self, article: Article, glossary: Glossary | None) -> ArticleFacts:
         return self._get("articles", (_reader_key(glossary), content_key(article)),
-                         lambda: _read_article(article, glossary,
-                                               self.sentences(article, glossary), self.read))
+                         lambda: ArticleFacts(article, glossary, self))
 
     def clear(self) -> None:
         with self._lock:

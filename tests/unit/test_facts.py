@@ -80,6 +80,7 @@ def test_steps_read_the_same_objects(glossary):
     ref = article_from_lines("ref", REFERENCE, "en")
     facts = article_facts(ref, glossary)
     assert article_facts(ref, glossary) is facts
+    assert facts.features is article_facts(ref, glossary).features
     assert sentence_facts(ref, glossary) is facts.sentences
     # cues and attributions are read on first use and kept with the sentence
     first = facts.sentences[0]
@@ -102,7 +103,7 @@ def test_the_cache_is_bounded(glossary):
     cache = FactsCache(max_readings=3, max_sentence_lists=1, max_articles=1)
     articles = [article_from_lines(i, lines, "en") for i, lines in RELAYS.items()]
     for article in articles:
-        cache.article(article, glossary)
+        assert cache.article(article, glossary).features.concepts
     assert cache.sizes() == {"readings": 3, "sentences": 1, "articles": 1}
     # the most recently used entries stay
     assert cache.article(articles[-1], glossary) is cache.article(articles[-1], glossary)
