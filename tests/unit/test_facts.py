@@ -4,6 +4,7 @@ derivation; cached by content and glossary, bounded, and reading what each step 
 from __future__ import annotations
 
 import datetime as dt
+import sys
 
 import pytest
 from conftest import SEEDS
@@ -154,3 +155,13 @@ def test_provenance_results_do_not_share_objects_with_the_cache(glossary):
     fresh, _ = analyze_provenance(articles, [], glossary)
     assert fresh[cited.article_id].attributions[0].source != "changed by the caller"
     assert "changed by the caller" not in fresh[cited.article_id].attributions[0].chain
+
+
+@pytest.mark.parametrize("module", ["provenance.glossary", "provenance.quantities"])
+def test_align_does_not_run_without_its_readers(module, monkeypatch):
+    from provenance.align import align
+
+    # a broken install must fail loudly, not align silently without concepts or numbers
+    monkeypatch.setitem(sys.modules, module, None)
+    with pytest.raises(ImportError):
+        align(REFERENCE, RELAYS["relay-a"], "en", "en")
