@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from provenance.attribution import is_relay
 from provenance.errors import BadInput
-from provenance.facts import ArticleFacts, StoryFeatures, corpus_facts, outlet_key
+from provenance.facts import ArticleFacts, StoryFeatures, corpus_facts
 from provenance.lang import base
 from provenance.model import (
     Article,
@@ -142,13 +142,13 @@ def analyze_provenance(articles: list[Article], pairs: list[PairAnalysis],
                                  verdict.origin_language,
                                  [replace(a, chain=list(a.chain)) for a in f.attributions],
                                  [replace(s) for s in f.signals])
-        prov.derived_from = _cited_edges(f, facts, by_outlet, glossary)
+        prov.derived_from = _cited_edges(f, facts, by_outlet)
         result[article.id] = prov
         primary = [e for e in prov.derived_from if e.evidence.get("primary")]
         if primary:
             root_votes[primary[0].evidence["chain"][0]] += 1
 
-    _add_content_edges(facts, result, shares, by_outlet, glossary)
+    _add_content_edges(facts, result, shares)
     for prov in result.values():
         prov.derived_from.sort(key=lambda e: -e.score)
     in_corpus = {f.article.outlet for f in facts.values() if f.article.outlet}
@@ -156,8 +156,8 @@ def analyze_provenance(articles: list[Article], pairs: list[PairAnalysis],
     return result, roots
 
 
-def _cited_edges(f: ArticleFacts, facts: dict[str, ArticleFacts], by_outlet: dict[str, list[str]],
-                 glossary: Glossary | None) -> list[DerivationEdge]:
+def _cited_edges(f: ArticleFacts, facts: dict[str, ArticleFacts], by_outlet: dict[str, list[str]]
+                 ) -> list[DerivationEdge]:
     counts = direct_sources(f.attributions)
     if not counts:
         return []
@@ -199,15 +199,12 @@ def _not_later(source: Article, target: Article) -> bool:
     return s is None or t is None or s <= t
 
 
-def _direction(x: ArticleFacts, y: ArticleFacts, result: dict[str, ArticleProvenance],
-               by_outlet: dict[str, list[str]], glossary: Glossary | None
+def _direction(x: ArticleFacts, y: ArticleFacts, result: dict[str, ArticleProvenance]
                ) -> tuple[str, str, str] | None:
     """(source id, target id, reason) for two articles with shared content, if it can be told."""
     for src, tgt in ((x, y), (y, x)):
         # an English rendering carrying the foreign outlet's copyright or self-reference
-        own = {outlet_key(s.text, glossary) for s in tgt.signals
-               if s.name in ("foreign_copyright", "own_outlet_foreign")}
-        if src.outlet_key and src.outlet_key in own:
+        if src.outlet_key and src.outlet_key in tgt.foreign_outlets:
             return src.article.id, tgt.article.id, "outlet named in the relay's copyright"
     dx, dy = x.article.published_date, y.article.published_date
     if dx and dy and dx != dy:
@@ -232,8 +229,7 @@ def _candidate_pairs(facts: list[ArticleFacts]) -> list[tuple[ArticleFacts, Arti
 
 
 def _add_content_edges(facts: dict[str, ArticleFacts], result: dict[str, ArticleProvenance],
-                       shares: dict[tuple[str, str], float], by_outlet: dict[str, list[str]],
-                       glossary: Glossary | None) -> None:
+                       shares: dict[tuple[str, str], float]) -> None:
     df: Counter[str] = Counter()
     for f in facts.values():
         # Latin names in foreign text mostly repeat glossary concepts: not "unusual details"
@@ -248,7 +244,7 @@ def _add_content_edges(facts: dict[str, ArticleFacts], result: dict[str, Article
             score = max(score, aligned)
         if score < CONTENT_MIN:
             continue
-        direction = _direction(x, y, result, by_outlet, glossary)
+        direction = _direction(x, y, result)
         if direction is None:
             continue
         src, tgt, reason = direction

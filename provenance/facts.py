@@ -228,6 +228,13 @@ class ArticleFacts:
         """Glossary concept id or casefolded name of the article's outlet."""
         return outlet_key(self.article.outlet, self.glossary)
 
+    @cached_property
+    def foreign_outlets(self) -> frozenset[str | None]:
+        """Keys of the foreign outlets its copyright lines or self-references name (an
+        English rendering carrying Yonhap's copyright)."""
+        return frozenset(outlet_key(s.text, self.glossary) for s in self.signals
+                         if s.name in ("foreign_copyright", "own_outlet_foreign"))
+
     def _in_article_language(self) -> list[SentenceFacts]:
         """Every sentence read in the article's language, as the article-level passes
         read them (short references resolve within one language); most sentences are
