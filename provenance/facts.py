@@ -15,7 +15,8 @@ objects:
   align`` reads presegmented files), with the same code and the same cache;
 * :func:`article_facts` - an :class:`ArticleFacts`: attributions with short references
   resolved, origin signals, :class:`StoryFeatures` (every sentence read in the
-  article's language) and the outlet key; :func:`corpus_facts` does a whole corpus.
+  article's language), its outlet's key and the foreign outlets its copyright lines
+  name, each read on first use; :func:`corpus_facts` does a whole corpus.
 
 Those readings differ only where a sentence's language differs from its article's or
 where a publication date resolves a date ("June 25" -> 2024-06-25); a text read alike
@@ -388,7 +389,7 @@ def sentence_facts(article: Article, glossary: Glossary | None) -> list[Sentence
 
 
 def article_facts(article: Article, glossary: Glossary | None) -> ArticleFacts:
-    """Attributions, origin signals, story features and outlet key of one article."""
+    """Attributions, origin signals, story features and outlet keys of one article."""
     return CACHE.article(article, glossary)
 
 
