@@ -20,10 +20,10 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from provenance.drift.lexicons import find_cues
 from provenance.drift.names import find_names, same_name
 from provenance.glossary import Glossary, TermMatch, default_glossary
 from provenance.lang import base, glossary_code
+from provenance.lexicons import find_cues
 from provenance.quantities import Quantity, extract_quantities
 
 PARALLEL = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "parallel"

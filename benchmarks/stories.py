@@ -31,7 +31,8 @@ from collections import Counter
 
 import numpy as np
 
-from provenance.stories import StoryFeatures, cluster_features, cluster_stories, shingles
+from provenance.facts import StoryFeatures, shingles
+from provenance.stories import cluster_features, cluster_stories
 
 COMMON = [f"common-{i}" for i in range(8)]  # concepts most stories share
 

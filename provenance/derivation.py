@@ -19,29 +19,23 @@ The external roots are the upstream ends of the articles' main relay chains.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import replace
 from itertools import combinations
 from typing import TYPE_CHECKING
 
-from provenance.attribution import article_attributions, is_relay
+from provenance.attribution import is_relay
 from provenance.errors import BadInput
+from provenance.facts import ArticleFacts, StoryFeatures, corpus_facts
 from provenance.lang import base
 from provenance.model import (
     Article,
     ArticleProvenance,
     Attribution,
     DerivationEdge,
-    OriginSignal,
     PairAnalysis,
 )
-from provenance.origin import classify_origin, origin_signals
-from provenance.stories import (
-    ENTITY_BANDS,
-    StoryFeatures,
-    lsh_candidates,
-    minhash_signatures,
-    story_features,
-)
+from provenance.origin import classify_origin
+from provenance.stories import ENTITY_BANDS, lsh_candidates, minhash_signatures
 
 if TYPE_CHECKING:
     from provenance.glossary import Glossary
@@ -49,29 +43,6 @@ if TYPE_CHECKING:
 CONTENT_MIN = 0.3  # below this, two articles sharing content is not evidence of derivation
 ALIGNED_LINK_MIN = 0.3  # an alignment link weaker than this does not count as aligned
 ALL_PAIRS_MAX = 400  # above this many articles, compare only LSH candidate pairs
-
-
-@dataclass(frozen=True)
-class ArticleFacts:
-    """What provenance reads from one article alone: a pure function of the article and
-    the glossary, so it is computed once and shared by every step that needs it."""
-
-    article: Article
-    attributions: list[Attribution]
-    signals: list[OriginSignal]
-    features: StoryFeatures
-    outlet_key: str | None  # glossary concept id or casefolded name of the article's outlet
-
-
-def _outlet_key(name: str | None, glossary: Glossary | None) -> str | None:
-    if not name:
-        return None
-    if glossary is not None:
-        for lang in ("en", "zh-cn", "ko", "uk", "ru"):
-            found = [m for m in glossary.match(name, lang) if m.category == "outlet"]
-            if found:
-                return found[0].concept_id
-    return name.strip().casefold()
 
 
 def _source_key(attribution: Attribution) -> str:
@@ -133,19 +104,6 @@ def _content_similarity(a: StoryFeatures, b: StoryFeatures,
                    "shared_rare_details": shared_rare}
 
 
-def article_facts(articles: list[Article],
-                  glossary: Glossary | None) -> dict[str, ArticleFacts]:
-    """Attributions, origin signals, content features and outlet of every article."""
-    facts = {}
-    for article in articles:
-        attributions = article_attributions(article, glossary)
-        facts[article.id] = ArticleFacts(article, attributions,
-                                         origin_signals(article, glossary, attributions),
-                                         story_features(article, glossary),
-                                         _outlet_key(article.outlet, glossary))
-    return facts
-
-
 def analyze_provenance(articles: list[Article], pairs: list[PairAnalysis],
                        glossary: Glossary | None,
                        facts: dict[str, ArticleFacts] | None = None,
@@ -154,13 +112,14 @@ def analyze_provenance(articles: list[Article], pairs: list[PairAnalysis],
 
     ``pairs`` may be empty: derivation then rests on citations, content overlap and
     publication dates. Roots are external source names (e.g. "The Wall Street Journal").
-    ``facts`` from :func:`article_facts` saves recomputing them across calls.
+    ``facts`` from :func:`provenance.facts.corpus_facts` (read from the facts cache
+    when not given).
     """
     ids = [a.id for a in articles]
     if len(set(ids)) != len(ids):
         dup = next(i for i in ids if ids.count(i) > 1)
         raise BadInput(f"article id {dup!r} appears twice in the corpus")
-    facts = facts or article_facts(articles, glossary)
+    facts = facts or corpus_facts(articles, glossary)
     shares = _aligned_shares(pairs)
     by_outlet: dict[str, list[str]] = defaultdict(list)
     for f in facts.values():
@@ -178,16 +137,18 @@ def analyze_provenance(articles: list[Article], pairs: list[PairAnalysis],
             default=(None, None))
         verdict = classify_origin(article, f.attributions, f.signals, share, glossary,
                                   other_lang)
-        # Copies: the facts are shared between calls, a result is the caller's to change.
+        # Copies: the facts are cached and shared, a result is the caller's to change.
         prov = ArticleProvenance(article.id, verdict.origin, verdict.confidence,
-                                 verdict.origin_language, list(f.attributions), list(f.signals))
-        prov.derived_from = _cited_edges(f, facts, by_outlet, glossary)
+                                 verdict.origin_language,
+                                 [replace(a, chain=list(a.chain)) for a in f.attributions],
+                                 [replace(s) for s in f.signals])
+        prov.derived_from = _cited_edges(f, facts, by_outlet)
         result[article.id] = prov
         primary = [e for e in prov.derived_from if e.evidence.get("primary")]
         if primary:
             root_votes[primary[0].evidence["chain"][0]] += 1
 
-    _add_content_edges(facts, result, shares, by_outlet, glossary)
+    _add_content_edges(facts, result, shares)
     for prov in result.values():
         prov.derived_from.sort(key=lambda e: -e.score)
     in_corpus = {f.article.outlet for f in facts.values() if f.article.outlet}
@@ -195,8 +156,8 @@ def analyze_provenance(articles: list[Article], pairs: list[PairAnalysis],
     return result, roots
 
 
-def _cited_edges(f: ArticleFacts, facts: dict[str, ArticleFacts], by_outlet: dict[str, list[str]],
-                 glossary: Glossary | None) -> list[DerivationEdge]:
+def _cited_edges(f: ArticleFacts, facts: dict[str, ArticleFacts], by_outlet: dict[str, list[str]]
+                 ) -> list[DerivationEdge]:
     counts = direct_sources(f.attributions)
     if not counts:
         return []
@@ -238,15 +199,12 @@ def _not_later(source: Article, target: Article) -> bool:
     return s is None or t is None or s <= t
 
 
-def _direction(x: ArticleFacts, y: ArticleFacts, result: dict[str, ArticleProvenance],
-               by_outlet: dict[str, list[str]], glossary: Glossary | None
+def _direction(x: ArticleFacts, y: ArticleFacts, result: dict[str, ArticleProvenance]
                ) -> tuple[str, str, str] | None:
     """(source id, target id, reason) for two articles with shared content, if it can be told."""
     for src, tgt in ((x, y), (y, x)):
         # an English rendering carrying the foreign outlet's copyright or self-reference
-        own = {_outlet_key(s.text, glossary) for s in tgt.signals
-               if s.name in ("foreign_copyright", "own_outlet_foreign")}
-        if src.outlet_key and src.outlet_key in own:
+        if src.outlet_key and src.outlet_key in tgt.foreign_outlets:
             return src.article.id, tgt.article.id, "outlet named in the relay's copyright"
     dx, dy = x.article.published_date, y.article.published_date
     if dx and dy and dx != dy:
@@ -271,8 +229,7 @@ def _candidate_pairs(facts: list[ArticleFacts]) -> list[tuple[ArticleFacts, Arti
 
 
 def _add_content_edges(facts: dict[str, ArticleFacts], result: dict[str, ArticleProvenance],
-                       shares: dict[tuple[str, str], float], by_outlet: dict[str, list[str]],
-                       glossary: Glossary | None) -> None:
+                       shares: dict[tuple[str, str], float]) -> None:
     df: Counter[str] = Counter()
     for f in facts.values():
         # Latin names in foreign text mostly repeat glossary concepts: not "unusual details"
@@ -287,7 +244,7 @@ def _add_content_edges(facts: dict[str, ArticleFacts], result: dict[str, Article
             score = max(score, aligned)
         if score < CONTENT_MIN:
             continue
-        direction = _direction(x, y, result, by_outlet, glossary)
+        direction = _direction(x, y, result)
         if direction is None:
             continue
         src, tgt, reason = direction

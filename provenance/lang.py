@@ -36,7 +36,7 @@ CAPABILITIES: dict[str, str] = {
     "glossary": "glossary forms may be written in it (provenance.glossary)",
     "inflection": "glossary forms and names matched in any inflected form (pymorphy3)",
     "drift": "drift lexicons: hedges, negation, attribution and relation verbs "
-             "(provenance.drift.lexicons)",
+             "(provenance.lexicons)",
     "names": "names the glossary lacks found by their capitals and compared across "
              "Latin and Cyrillic (provenance.drift.names)",
 }

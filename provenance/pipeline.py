@@ -26,7 +26,7 @@ from provenance.signature import Signature
 from provenance.store import Store
 
 if TYPE_CHECKING:
-    from provenance.derivation import ArticleFacts
+    from provenance.facts import ArticleFacts
     from provenance.glossary import Glossary
 
 #: progress(stage, done, total): called as work advances, for progress bars.
@@ -98,11 +98,13 @@ def analyze_corpus(
         raise BadInput(f"--reference {reference!r} is not an article of this corpus "
                        f"(ids: {', '.join(a.id for a in articles[:8])}...)")
 
-    from provenance.derivation import analyze_provenance, article_facts
+    from provenance.derivation import analyze_provenance
+    from provenance.facts import corpus_facts
 
-    # Per-article facts (attributions, signals, content features) are computed once and
-    # serve the stories, the reference choice and both provenance passes.
-    facts = article_facts(articles, glossary)
+    # Per-article facts (attributions, signals, content features) are read once and
+    # serve the stories, the reference choice and both provenance passes; the sentence
+    # facts read on the way are cached for the comparisons.
+    facts = corpus_facts(articles, glossary)
     stories = _stories(articles, facts)
     # Provenance from content alone is cheap and tells which article is an original.
     originals = {k for k, v in analyze_provenance(articles, [], glossary, facts)[0].items()

@@ -2,24 +2,23 @@
 
 Each article becomes a set of language-independent features (glossary concept ids,
 normalised quantities such as ``money:4.5e9:EUR``, Latin-script names) plus, for
-same-language near duplicates, word shingles. MinHash signatures (numpy, 64 hash
-functions) and banded LSH find candidate pairs without comparing all pairs; candidates
-whose estimated Jaccard similarity passes a threshold are joined with union-find. It
-scales to 100k articles (see ``benchmarks/stories.py``).
+same-language near duplicates, word shingles (its :class:`~provenance.facts.StoryFeatures`,
+read with the rest of its facts). MinHash signatures (numpy, 64 hash functions) and
+banded LSH find candidate pairs without comparing all pairs; candidates whose estimated
+Jaccard similarity passes a threshold are joined with union-find. It scales to 100k
+articles (see ``benchmarks/stories.py``).
 """
 
 from __future__ import annotations
 
-import re
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from provenance.lang import base
+from provenance.facts import StoryFeatures, article_facts
 from provenance.model import Article
 
 if TYPE_CHECKING:
@@ -31,72 +30,6 @@ NUM_HASHES = 64
 ENTITY_BANDS = 32
 SHINGLE_BANDS = 16
 _BUCKET_ALL_PAIRS = 20
-# Concepts so common in news that sharing them says nothing about the story.
-_GENERIC_CATEGORIES = frozenset({"title", "place"})
-_LATIN_NAME = re.compile(r"\b[A-Z][a-zA-Z]{2,}(?:\s+[A-Z][a-zA-Z]{2,})*")
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-@dataclass(frozen=True)
-class StoryFeatures:
-    """What an article is about, in terms that survive translation."""
-
-    concepts: frozenset[str]
-    quantities: frozenset[str]
-    names: frozenset[str]
-    shingles: frozenset[str]
-
-    @property
-    def entities(self) -> frozenset[str]:
-        return self.concepts | self.quantities | self.names
-
-
-def quantity_key(kind: str, value: float | None, currency: str | None,
-                 date: str | None) -> str | None:
-    """A language-independent key for a quantity; None for ones too common to tell."""
-    if kind in ("date", "time"):
-        return f"date:{date[:10]}" if date else None
-    if value is None:
-        return None
-    if kind in ("number", "count") and value < 10 and value == int(value):
-        return None  # "two", "3": every story has them
-    if kind == "money":
-        return f"money:{value:.3g}:{currency or ''}"
-    if kind == "percent":
-        return f"pct:{value:g}"
-    if kind == "ordinal":
-        return f"ord:{value:g}"
-    return f"n:{value:.4g}"
-
-
-def story_features(article: Article, glossary: Glossary | None) -> StoryFeatures:
-    """Concepts, quantities, Latin names and word 3-shingles of an article."""
-    from provenance.quantities import extract_quantities
-
-    text = article.text
-    lang = article.lang
-    concepts: set[str] = set()
-    if glossary is not None:
-        concepts = {m.concept_id for m in glossary.match(text, lang)
-                    if m.category not in _GENERIC_CATEGORIES}
-    quantities = set()
-    for q in extract_quantities(text, lang, article.published_date):
-        key = quantity_key(q.kind, q.value, q.currency, q.date)
-        if key:
-            quantities.add(key)
-    names = set()
-    if base(lang) != "en":  # Latin names inside zh/ko/uk/ru text ("Bloomberg", "WSJ")
-        names = {f"name:{m.group(0).casefold()}" for m in _LATIN_NAME.finditer(text)}
-    return StoryFeatures(frozenset(concepts), frozenset(quantities), frozenset(names),
-                         frozenset(shingles(text, lang)))
-
-
-def shingles(text: str, lang: str, size: int = 3) -> set[str]:
-    """Word (or, for Chinese, character) n-grams, prefixed with the language."""
-    code = base(lang)
-    tokens = [c for c in text if not c.isspace()] if code == "zh" else \
-        [w.casefold() for w in _WORD.findall(text)]
-    return {f"{code}:" + " ".join(tokens[i:i + size]) for i in range(len(tokens) - size + 1)}
 
 
 def _hash_features(features: Iterable[str]) -> np.ndarray:
@@ -223,5 +156,5 @@ def cluster_features(features: Sequence[StoryFeatures], *, entity_threshold: flo
 
 def cluster_stories(articles: list[Article], glossary: Glossary | None) -> list[list[str]]:
     """Article ids per story, biggest story first; every article is in exactly one story."""
-    features = [story_features(a, glossary) for a in articles]
+    features = [article_facts(a, glossary).features for a in articles]
     return [[articles[i].id for i in group] for group in cluster_features(features)]

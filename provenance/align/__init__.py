@@ -9,7 +9,8 @@ Texts are compared through English: a non-English side is rendered with a transl
 backend (the offline ``gloss`` backend by default); same-language pairs are compared
 directly; ``translation=`` supplies the source already rendered in the target language.
 Glossary concepts, quantities, numbers and Latin-script names, and sentence lengths
-need no translation at all and carry the alignment when the rendering is weak.
+need no translation at all and carry the alignment when the rendering is weak; the
+concepts and quantities are the sentences' :mod:`provenance.facts`.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ from provenance.align.lengths import length_model
 from provenance.align.monotonic import EXTENDED_MOVES, LINK_MOVES, Step, align_monotonic
 from provenance.align.reorder import find_moved
 from provenance.errors import BadInput
-from provenance.lang import CJK, CYRILLIC, base, glossary_code, same_language
+from provenance.facts import facts_of_texts
+from provenance.lang import base, same_language, script_of
 from provenance.model import Alignment, Link
 from provenance.signature import Signature
 
@@ -78,16 +80,21 @@ def align(
     tgt = [tgt[j] for j in tgt_keep]
     if translation is not None:
         translation = [translation[i] for i in src_keep]
-    gloss = _glossary(glossary)
+    if glossary is None:
+        from provenance.glossary import default_glossary
+
+        glossary = default_glossary()
     src_render, tgt_render, translator_settings = _renderings(
-        src, tgt, src_lang, tgt_lang, translator, translation, gloss)
+        src, tgt, src_lang, tgt_lang, translator, translation, glossary)
     # Cyrillic against Latin script: transliterated name prefixes bridge the alphabets.
-    scripts = {_script(src_lang), _script(tgt_lang)}
+    scripts = {script_of(src_lang) or "latin", script_of(tgt_lang) or "latin"}
     prefixes = scripts == {"cyrillic", "latin"}
-    src_side = describe_side(src, src_render, src_lang, concept_finder=_concepts(gloss),
-                             quantity_finder=_quantity_finder(), with_name_prefixes=prefixes)
-    tgt_side = describe_side(tgt, tgt_render, tgt_lang, concept_finder=_concepts(gloss),
-                             quantity_finder=_quantity_finder(), with_name_prefixes=prefixes)
+    # Each side read as plain sentences in its stated language (the sentences' facts
+    # are shared with every other pair and step that reads the same text).
+    src_side = describe_side(src, src_render, facts_of_texts(src, src_lang, glossary),
+                             with_name_prefixes=prefixes)
+    tgt_side = describe_side(tgt, tgt_render, facts_of_texts(tgt, tgt_lang, glossary),
+                             with_name_prefixes=prefixes)
     # A gloss skeleton holds only names and numbers, which the token evidence already
     # counts; comparing it with a full sentence as text would measure length twice.
     full_text = "gloss" not in str(translator_settings.get("translator"))
@@ -111,19 +118,12 @@ def align(
         "align_requested": mode,
         "expansion": round(scorer.expansion, 3),
         "similarity_signal": round(scorer.sim_signal, 2),
-        "glossary": getattr(gloss, "digest", "none"),
+        "glossary": glossary.digest,
         **search,
         **translator_settings,
         **weights.as_settings(),
     }
     return Alignment(src_lang, tgt_lang, used, order_links(steps), Signature(settings))
-
-
-def _script(lang: str) -> str:
-    code = base(lang)
-    if code in CYRILLIC:
-        return "cyrillic"
-    return "other" if code in CJK else "latin"
 
 
 def order_links(steps: Sequence[Step]) -> list[Link]:
@@ -147,48 +147,6 @@ def order_links(steps: Sequence[Step]) -> list[Link]:
         keyed.append((key, link))
     keyed.sort(key=lambda kv: kv[0])
     return [link for _, link in keyed]
-
-
-def _glossary(glossary: Glossary | None) -> Glossary | None:
-    if glossary is not None:
-        return glossary
-    try:
-        from provenance.glossary import default_glossary
-    except ImportError:  # glossary package not installed in this checkout yet
-        return None
-    return default_glossary()
-
-
-def _concepts(gloss: Glossary | None) -> Any:
-    if gloss is None:
-        return None
-
-    seen: dict[tuple[str, str], frozenset[str]] = {}
-
-    def find(text: str, lang: str) -> frozenset[str]:
-        key = (text, lang)
-        if key not in seen:  # relays repeat headlines, bylines and boilerplate
-            seen[key] = frozenset(m.concept_id for m in gloss.match(text, glossary_code(lang)))
-        return seen[key]
-
-    return find
-
-
-def _quantity_finder() -> Any:
-    try:
-        from provenance.quantities import extract_quantities
-    except ImportError:
-        return None
-
-    seen: dict[tuple[str, str], tuple[Any, ...]] = {}
-
-    def find(text: str, lang: str) -> tuple[Any, ...]:
-        key = (text, lang)
-        if key not in seen:
-            seen[key] = tuple(extract_quantities(text, lang))
-        return seen[key]
-
-    return find
 
 
 def _renderings(src: list[str], tgt: list[str], src_lang: str, tgt_lang: str,

@@ -23,15 +23,18 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
 from provenance.align.lengths import LENGTH_SIGMA, char_length
 from provenance.align.tokens import anchor_tokens, name_prefixes
+
+if TYPE_CHECKING:
+    from provenance.facts import SentenceFacts
 
 
 @dataclass
@@ -52,29 +55,30 @@ class SideFeatures:
 def describe_side(
     texts: Sequence[str],
     renderings: Sequence[str],
-    lang: str,
+    facts: Sequence[SentenceFacts] | None = None,
     *,
-    concept_finder: Callable[[str, str], frozenset[str]] | None = None,
-    quantity_finder: Callable[[str, str], tuple[Any, ...]] | None = None,
     with_name_prefixes: bool = False,
 ) -> SideFeatures:
-    """Describe one side: lengths and anchor tokens always; concepts and quantities when
-    a finder is given (the glossary and quantity extractors); transliterated name
-    prefixes when the other side is written in another alphabet that they bridge."""
+    """Describe one side: lengths and anchor tokens always; glossary concepts and
+    quantities from the sentences' facts when given; transliterated name prefixes when
+    the other side is written in another alphabet that they bridge."""
     texts = list(texts)
     renderings = list(renderings)
     tokens = [anchor_tokens(t, r) for t, r in zip(texts, renderings, strict=True)]
     if with_name_prefixes:
         for toks, text in zip(tokens, texts, strict=True):
             toks.update(name_prefixes(text))
+    if facts is not None and len(facts) != len(texts):
+        raise ValueError(f"{len(facts)} sentence facts for {len(texts)} sentences")
     return SideFeatures(
         texts=texts,
         renderings=renderings,
         lengths=np.array([char_length(t) for t in texts], dtype=np.float64),
         tokens=tokens,
-        concepts=[concept_finder(t, lang) for t in texts] if concept_finder else
+        concepts=[f.concepts for f in facts] if facts is not None else
         [frozenset()] * len(texts),
-        quantities=[quantity_finder(t, lang) for t in texts] if quantity_finder else
+        # every quantity, numbers in names too: "Falcon 9" on both sides is evidence
+        quantities=[tuple(f.extracted) for f in facts] if facts is not None else
         [()] * len(texts),
     )
 

@@ -14,7 +14,7 @@ Journal), else by the name as written, case-folded.
 from __future__ import annotations
 
 from provenance.drift.base import LinkDetector
-from provenance.drift.context import SentenceFacts
+from provenance.facts import SentenceFacts
 from provenance.model import Attribution, Finding, Link
 
 _VAGUE = frozenset({"unknown", "unnamed"})

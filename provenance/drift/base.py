@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, ClassVar
 from provenance.model import Finding, Link, SentenceSpan, Severity
 
 if TYPE_CHECKING:
-    from provenance.drift.context import PairContext, SentenceFacts
+    from provenance.drift.context import PairContext
+    from provenance.facts import SentenceFacts
 
 
 class Detector(ABC):

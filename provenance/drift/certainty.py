@@ -9,8 +9,8 @@ often, so their changes are minor; adding a hedge weakens a claim and is minor t
 from __future__ import annotations
 
 from provenance.drift.base import LinkDetector
-from provenance.drift.context import SentenceFacts, cues_in
-from provenance.drift.lexicons import Cue
+from provenance.facts import SentenceFacts, cues_in
+from provenance.lexicons import Cue
 from provenance.model import Finding, Link, Severity
 
 

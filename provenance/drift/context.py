@@ -1,72 +1,26 @@
-"""Everything the detectors need about one article pair, computed once.
+"""Everything the detectors need about one article pair.
 
-``PairContext.build`` extracts, for every sentence on both sides, the quantities (each
-side resolved against its OWN article's publication date), the glossary matches and
-the lexicon cues; attributions are extracted on first use. Detectors then only compare.
+``PairContext.build`` takes the facts of every sentence on both sides from
+:mod:`provenance.facts` (quantities resolved against each side's OWN article's
+publication date, glossary matches, lexicon cues, attributions on first use), where
+they are read once per article and kept for every other pair the article is in.
+Detectors then only compare.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from provenance.drift.lexicons import Cue, find_cues
+from provenance.drift.repair import repair_links
 from provenance.errors import BadInput
-from provenance.lang import base, glossary_code
-from provenance.model import Alignment, Article, Attribution, Link
+from provenance.facts import SentenceFacts, sentence_facts
+from provenance.lang import base
+from provenance.model import Alignment, Article, Link
 
 if TYPE_CHECKING:
-    from provenance.glossary import Glossary, TermMatch
-    from provenance.quantities import Quantity
-
-#: glossary categories that name an entity (person, organisation, outlet, place)
-ENTITY_CATEGORIES = frozenset({"person", "organisation", "organization", "outlet", "place",
-                               "agency", "company", "country", "city"})
-
-
-@dataclass
-class SentenceFacts:
-    """What one sentence says, in language-neutral terms."""
-
-    index: int
-    text: str
-    lang: str
-    quantities: list[Quantity]
-    terms: list[TermMatch]
-    cues: list[Cue]
-    _glossary: Glossary | None = field(default=None, repr=False)
-    _attributions: list[Attribution] | None = field(default=None, repr=False)
-
-    @property
-    def attributions(self) -> list[Attribution]:
-        """Cited sources in this sentence (extracted on first use)."""
-        if self._attributions is None:
-            from provenance.attribution import extract_attributions
-
-            self._attributions = list(
-                extract_attributions(self.text, self.lang, self._glossary, self.index))
-        return self._attributions
-
-    def cues_of(self, *categories: str) -> list[Cue]:
-        return [c for c in self.cues if c.category in categories]
-
-    @property
-    def entities(self) -> list[TermMatch]:
-        return [t for t in self.terms if t.category in ENTITY_CATEGORIES]
-
-    @property
-    def numeric(self) -> list[Quantity]:
-        return [q for q in self.quantities if q.kind not in ("date", "time")]
-
-    @property
-    def dates(self) -> list[Quantity]:
-        return [q for q in self.quantities if q.kind in ("date", "time")]
-
-
-def cues_in(facts: list[SentenceFacts], *categories: str) -> list[tuple[int, Cue]]:
-    """(sentence index, cue) for every cue of these categories, in reading order."""
-    return [(f.index, c) for f in facts for c in f.cues_of(*categories)]
+    from provenance.glossary import Glossary
 
 
 @dataclass
@@ -83,7 +37,7 @@ class PairContext:
     @classmethod
     def build(cls, src: Article, tgt: Article, alignment: Alignment, glossary: Glossary
               ) -> PairContext:
-        """Extract facts for both sides; raises BadInput when the alignment does not fit."""
+        """The pair with both sides' facts; raises BadInput when the alignment does not fit."""
         for link in alignment.links:
             if any(i < 0 or i >= len(src.sentences) for i in link.src) or any(
                     j < 0 or j >= len(tgt.sentences) for j in link.tgt):
@@ -91,7 +45,7 @@ class PairContext:
                     f"alignment link {list(link.src)}-{list(link.tgt)} points outside the "
                     f"articles ({len(src.sentences)} and {len(tgt.sentences)} sentences)")
         return cls(src, tgt, alignment, glossary,
-                   _facts(src, glossary), _facts(tgt, glossary))
+                   sentence_facts(src, glossary), sentence_facts(tgt, glossary))
 
     @property
     def src_lang(self) -> str:
@@ -107,9 +61,7 @@ class PairContext:
 
     @cached_property
     def _effective(self) -> tuple[list[Link], set[tuple]]:
-        from provenance.drift.repair import repair_links
-
-        return repair_links(self, self.alignment.links)
+        return repair_links(self.src_facts, self.tgt_facts, self.alignment.links)
 
     @property
     def links(self) -> list[Link]:
@@ -157,30 +109,6 @@ class PairContext:
 
     def tgt_of(self, link: Link) -> list[SentenceFacts]:
         return [self.tgt_facts[j] for j in link.tgt]
-
-
-def _facts(article: Article, glossary: Glossary) -> list[SentenceFacts]:
-    from provenance.quantities import extract_quantities
-
-    published = article.published_date
-    facts: list[SentenceFacts] = []
-    # Alignment links index positions in Article.sentences, so positions are the indices.
-    for position, sentence in enumerate(article.sentences):
-        lang = sentence.lang or article.lang
-        terms = list(glossary.match(sentence.text, glossary_code(lang)))
-        # a number inside a name ("Falcon 9", "Apollo 11") is part of the name
-        quantities = [q for q in extract_quantities(sentence.text, lang, published)
-                      if not any(t.start <= q.start and q.end <= t.end for t in terms)]
-        facts.append(SentenceFacts(
-            index=position,
-            text=sentence.text,
-            lang=lang,
-            quantities=quantities,
-            terms=terms,
-            cues=find_cues(sentence.text, lang),
-            _glossary=glossary,
-        ))
-    return facts
 
 
 def describe(obj: Any) -> str:

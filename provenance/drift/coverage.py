@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from provenance.drift.base import Detector
-from provenance.drift.context import PairContext, SentenceFacts
+from provenance.drift.context import PairContext
 from provenance.drift.repair import length_ratio, unrendered
+from provenance.facts import SentenceFacts
 from provenance.model import Finding, Severity
 
 # What each kind of content adds to a sentence's information score.
@@ -109,7 +110,7 @@ class CoverageDrift(Detector):
         or when the other side is as long as the siblings alone (lengths calibrated on
         the pair's one-to-one links).
         """
-        ratio = length_ratio(pair)
+        ratio = length_ratio(pair.src_facts, pair.tgt_facts, pair.aligned)
         findings: list[Finding] = []
         for link in pair.aligned:
             for side, many, other in (("src", link.src, link.tgt), ("tgt", link.tgt, link.src)):

@@ -13,7 +13,8 @@ import re
 from typing import TYPE_CHECKING
 
 from provenance.drift.base import LinkDetector
-from provenance.drift.context import PairContext, SentenceFacts
+from provenance.drift.context import PairContext
+from provenance.facts import SentenceFacts
 from provenance.model import Finding, Link
 
 if TYPE_CHECKING:

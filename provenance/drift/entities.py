@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from provenance.drift.base import Detector
-from provenance.drift.context import PairContext, SentenceFacts
+from provenance.drift.context import PairContext
 from provenance.drift.names import (
     Name,
     find_names,
@@ -21,6 +21,7 @@ from provenance.drift.names import (
     same_name,
     similar_name,
 )
+from provenance.facts import SentenceFacts
 from provenance.model import Finding, Link
 
 if TYPE_CHECKING:

@@ -12,7 +12,7 @@ import math
 from typing import TYPE_CHECKING
 
 from provenance.drift.base import LinkDetector
-from provenance.drift.context import SentenceFacts
+from provenance.facts import SentenceFacts
 from provenance.model import Finding, Link
 
 if TYPE_CHECKING:

@@ -5,8 +5,8 @@ its class (spoke/talked/called vs met/visited; awarded vs received; won vs bid).
 from __future__ import annotations
 
 from provenance.drift.base import LinkDetector
-from provenance.drift.context import SentenceFacts, cues_in
-from provenance.drift.lexicons import RELATION_GROUPS
+from provenance.facts import SentenceFacts, cues_in
+from provenance.lexicons import RELATION_GROUPS
 from provenance.model import Finding, Link, Severity
 
 #: "awarded" vs "received" is often just a change of voice; the others change the facts

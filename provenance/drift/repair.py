@@ -17,23 +17,25 @@ from typing import TYPE_CHECKING, Any
 from provenance.model import Link
 
 if TYPE_CHECKING:
-    from provenance.drift.context import PairContext, SentenceFacts
+    from provenance.facts import SentenceFacts
 
 
-def repair_links(pair: PairContext, links: list[Link]) -> tuple[list[Link], set[tuple]]:
+def repair_links(src_facts: list[SentenceFacts], tgt_facts: list[SentenceFacts],
+                 links: list[Link]) -> tuple[list[Link], set[tuple]]:
     """Effective links (the aligner's, with unrendered/added sentences re-paired) and the
-    set of (src, tgt) keys of the repaired links."""
+    set of (src, tgt) keys of the repaired links; the links index the two facts lists."""
     keys: set[tuple] = set()
     for _ in range(3):  # a re-pairing can free a relay sentence for another one
-        links, new = _repair_once(pair, links)
+        links, new = _repair_once(src_facts, tgt_facts, links)
         if not new:
             break
         keys |= new
     return links, keys
 
 
-def _repair_once(pair: PairContext, links: list[Link]) -> tuple[list[Link], set[tuple]]:
-    ratio = length_ratio(pair, links)
+def _repair_once(src_facts: list[SentenceFacts], tgt_facts: list[SentenceFacts],
+                 links: list[Link]) -> tuple[list[Link], set[tuple]]:
+    ratio = length_ratio(src_facts, tgt_facts, links)
     added = [j for link in links if not link.src for j in link.tgt]
     if not added:
         return links, set()
@@ -49,8 +51,8 @@ def _repair_once(pair: PairContext, links: list[Link]) -> tuple[list[Link], set[
             for i in link.src:
                 candidates[i] = link
         elif len(link.src) >= 2 and len(link.tgt) < len(link.src):
-            k = unrendered([pair.src_facts[i] for i in link.src],
-                           [pair.tgt_facts[j] for j in link.tgt], ratio)
+            k = unrendered([src_facts[i] for i in link.src],
+                           [tgt_facts[j] for j in link.tgt], ratio)
             if k is not None:
                 candidates[k] = link
     repaired: list[tuple[int, int]] = []
@@ -61,7 +63,7 @@ def _repair_once(pair: PairContext, links: list[Link]) -> tuple[list[Link], set[
         for j in added:
             if j in used or not (low <= j <= high):
                 continue
-            if _shared_anchors(pair.src_facts[i], pair.tgt_facts[j]):
+            if _shared_anchors(src_facts[i], tgt_facts[j]):
                 repaired.append((i, j))
                 used.add(j)
                 break
@@ -80,8 +82,8 @@ def _repair_once(pair: PairContext, links: list[Link]) -> tuple[list[Link], set[
             if not repaired and (len(free) != 1 or rivals):
                 continue
             for j in free:
-                expected = ratio * max(1, len(pair.src_facts[i].text))
-                if 0.6 <= len(pair.tgt_facts[j].text) / expected <= 1.6 and _in_order(
+                expected = ratio * max(1, len(src_facts[i].text))
+                if 0.6 <= len(tgt_facts[j].text) / expected <= 1.6 and _in_order(
                         repaired, i, j):
                     repaired.append((i, j))
                     used.add(j)
@@ -170,11 +172,11 @@ def unrendered(many: list[SentenceFacts], other: list[SentenceFacts], ratio: flo
     return best if fits and lengths[best] >= 0.25 * total and found[best][1] == 0 else None
 
 
-def length_ratio(pair: PairContext, links: list[Link] | None = None) -> float | None:
+def length_ratio(src_facts: list[SentenceFacts], tgt_facts: list[SentenceFacts],
+                 links: list[Link]) -> float | None:
     """Median relay/source length ratio over one-to-one links (None if too few)."""
-    ratios = sorted(len(pair.tgt_facts[k.tgt[0]].text) / max(1, len(pair.src_facts[k.src[0]].text))
-                    for k in (pair.aligned if links is None else links)
-                    if len(k.src) == 1 and len(k.tgt) == 1)
+    ratios = sorted(len(tgt_facts[k.tgt[0]].text) / max(1, len(src_facts[k.src[0]].text))
+                    for k in links if len(k.src) == 1 and len(k.tgt) == 1)
     return ratios[len(ratios) // 2] if len(ratios) >= 3 else None
 
 

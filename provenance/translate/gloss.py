@@ -70,13 +70,13 @@ class GlossTranslator(Translator):
 
     def skeleton(self, sentence: str) -> str:
         """The English skeleton of one sentence (empty when nothing carries over)."""
-        from provenance.quantities import extract_quantities
+        from provenance.facts import read_sentence
 
-        pieces: list[tuple[int, int, str]] = []
-        for match in self.glossary.match(sentence, self.src_lang):
-            pieces.append((match.start, match.end, match.canonical))
+        # the sentence's facts: alignment reads the same ones, so it is read once
+        facts = read_sentence(sentence, self.src_lang, self.glossary, self.published)
+        pieces = [(match.start, match.end, match.canonical) for match in facts.terms]
         taken = [(s, e) for s, e, _ in pieces]
-        for quantity in extract_quantities(sentence, self.src_lang, self.published):
+        for quantity in facts.extracted:
             if not _overlaps(quantity.start, quantity.end, taken):
                 pieces.append((quantity.start, quantity.end, render_quantity(quantity)))
                 taken.append((quantity.start, quantity.end))

@@ -7,14 +7,13 @@ import pytest
 from conftest import CORPORA, SEEDS
 
 from provenance.corpus import article_from_text, load_corpus
+from provenance.facts import StoryFeatures, quantity_key
 from provenance.glossary import default_glossary
 from provenance.stories import (
-    StoryFeatures,
     cluster_features,
     cluster_stories,
     lsh_candidates,
     minhash_signatures,
-    quantity_key,
 )
 
 SECOND_STORY = CORPORA / "second_story"

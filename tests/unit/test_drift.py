@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 
 from provenance.drift import detect_drift, summarize
-from provenance.drift.lexicons import find_cues
 from provenance.drift.names import find_names, same_name
 from provenance.glossary import default_glossary
+from provenance.lexicons import find_cues
 from provenance.model import Alignment, Article, Finding, Link, Sentence
 
 

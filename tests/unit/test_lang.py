@@ -133,7 +133,7 @@ def test_attribution_cue_tables() -> None:
 
 
 def test_drift_lexicons() -> None:
-    from provenance.drift.lexicons import LEXICON, MASKS, lexicon_lang
+    from provenance.lexicons import LEXICON, MASKS, lexicon_lang
 
     wanted = _bases("drift")
     for category, entries in LEXICON.items():

@@ -8,6 +8,10 @@ listed under ``MASKS`` (不过 "however" contains 不 but negates nothing; 안�
 The lexicons are deliberately small and precise: a cue found on one side only becomes a
 finding, so a cue that fires on ordinary wording would produce false alarms on faithful
 translations.
+
+Cues are sentence facts (``SentenceFacts.cues``), read below the drift detectors that
+compare them; hence this module sits beside the glossary and quantity readers rather
+than inside ``provenance.drift``.
 """
 
 from __future__ import annotations
