@@ -60,6 +60,24 @@ def is_damaged(exc: BaseException) -> bool:
     return code is not None and code & 0xFF in _DAMAGE_CODES
 
 
+def use_wal(conn: sqlite3.Connection, timeout: float) -> None:
+    """Switch ``conn`` to write-ahead logging, waiting out other processes doing the same.
+
+    SQLite does not call the busy handler while a journal-mode change waits for a lock,
+    so two processes opening a new file at once would see "database is locked" at once
+    instead of after the timeout; retry until the timeout instead.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if not is_busy(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.02)
+
+
 def check_integrity(conn: sqlite3.Connection) -> None:
     """Raise :class:`DamagedFile` unless ``PRAGMA quick_check`` finds the file sound."""
     found = conn.execute("PRAGMA quick_check").fetchone()[0]

@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from provenance.dbfile import open_or_replace
+from provenance.dbfile import open_or_replace, use_wal
 from provenance.model import CorpusAnalysis, PairAnalysis
 from provenance.paths import store_path
 
@@ -71,8 +71,8 @@ class Store:
     def _connect(self) -> Iterator[sqlite3.Connection]:
         db = sqlite3.connect(self.path, timeout=self.timeout)
         try:
-            db.execute("PRAGMA journal_mode=WAL")
             db.execute(f"PRAGMA busy_timeout={int(self.timeout * 1000)}")
+            use_wal(db, self.timeout)
             with db:
                 yield db
         finally:

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from provenance import paths
-from provenance.dbfile import FileReplaced, check_integrity, open_or_replace
+from provenance.dbfile import FileReplaced, check_integrity, open_or_replace, use_wal
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS translations (
@@ -118,7 +118,7 @@ class TranslationCache:
         try:
             conn.isolation_level = ""  # back to implicit transactions for `with conn:`
             conn.execute(f"PRAGMA busy_timeout={int(self.timeout * 1000)}")
-            conn.execute("PRAGMA journal_mode=WAL")
+            use_wal(conn, self.timeout)
             conn.execute("PRAGMA synchronous=NORMAL")
             check_integrity(conn)
             with conn:
