@@ -3,6 +3,7 @@ user's store, cache or models, and nothing is downloaded."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,20 @@ REPO = TESTS.parent
 FIXTURES = TESTS / "fixtures"
 CORPORA = TESTS / "corpora"
 SEEDS = REPO / "seeds"
-SHARED_DATA = REPO.parent / "shared" / "data"
+
+
+def _shared_data() -> Path:
+    """``shared/data`` beside the checkout, or beside one of its parents (a git worktree
+    lives a level deeper than the main checkout); ``PROVENANCE_SHARED_DATA`` overrides."""
+    if override := os.environ.get("PROVENANCE_SHARED_DATA"):
+        return Path(override)
+    for folder in REPO.parents:
+        if (folder / "shared" / "data").is_dir():
+            return folder / "shared" / "data"
+    return REPO.parent / "shared" / "data"
+
+
+SHARED_DATA = _shared_data()
 PARALLEL = SHARED_DATA / "parallel"
 
 
@@ -36,4 +50,4 @@ def corpus_1000():
     """A synthetic 1,000-article analysis with gold drift (benchmarks/report_scale.py)."""
     from support.report_checks import load_generator
 
-    return load_generator().synthetic_analysis(1000)
+    return load_generator().synthetic_analysis(1000, root=PARALLEL)
