@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 
-from click.testing import CliRunner
+from support.cli import run_cli
 
-from provenance.cli import main
 from provenance.cli.pair_input import load_side
 
 
@@ -18,8 +17,8 @@ def test_presegmented_keeps_line_numbers_for_align_and_drift(tmp_path):
     tgt.write_text("SpaceX won a $59 billion contract.\nBlue Origin got $2.4 billion.\n",
                    encoding="utf-8")
     for command in ("align", "drift"):
-        result = CliRunner().invoke(main, [command, str(src), str(tgt), "--presegmented",
-                                           "--format", "json"])
+        result = run_cli(command, str(src), str(tgt), "--presegmented",
+                         "--format", "json")
         assert result.exit_code == 0, result.output
         links = json.loads(result.output)["links"]
         assert sorted(i for link in links for i in link["src"]) == [0, 1, 2]
@@ -45,7 +44,7 @@ def test_translation_file_must_have_one_line_per_source_sentence(tmp_path):
     src.write_text("One.\nTwo.\n", encoding="utf-8")
     tgt.write_text("Один.\nДва.\n", encoding="utf-8")
     rendering.write_text("Один.\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["drift", str(src), str(tgt), "--presegmented",
-                                       "--translation", str(rendering)])
+    result = run_cli("drift", str(src), str(tgt), "--presegmented",
+                     "--translation", str(rendering))
     assert result.exit_code == 2
     assert "1 lines for 2 source sentences" in result.output

@@ -7,11 +7,10 @@ import json
 import shutil
 from pathlib import Path
 
-from click.testing import CliRunner
 from conftest import FIXTURES, REPO, SEEDS
+from support.cli import run_cli
 
-from provenance.cli import main
-from provenance.glossary import default_glossary
+from provenance.glossary import Glossary, default_glossary
 from provenance.glossary.suggest import suggest_terms
 from provenance.glossary.translit import link_unknown_name, romanize
 
@@ -19,7 +18,7 @@ FIXTURES = FIXTURES / "glossary"
 
 
 def run(*args: str):
-    return CliRunner().invoke(main, ["glossary", *args], catch_exceptions=False)
+    return run_cli("glossary", *args, catch_exceptions=False)
 
 
 def test_list_show_and_validate() -> None:
@@ -124,18 +123,11 @@ def test_suggest_finds_sources_in_chinese_and_korean_attribution_cues() -> None:
 
 
 def test_add_an_outlet_with_its_publication_language(tmp_path):
-    from click.testing import CliRunner
-
-    from provenance.cli import main
-    from provenance.glossary import Glossary
-
     target = tmp_path / "mine.yaml"
-    result = CliRunner().invoke(main, [
-        "glossary", "add", "daily-example", "--category", "outlet", "--en", "Daily Example",
-        "--form", "ko=데일리 예시", "--language", "ko", "--file", str(target)])
+    result = run("add", "daily-example", "--category", "outlet", "--en", "Daily Example",
+                 "--form", "ko=데일리 예시", "--language", "ko", "--file", str(target))
     assert result.exit_code == 0, result.output
     assert Glossary.load([target]).get("daily-example").language == "ko"
-    bad = CliRunner().invoke(main, [
-        "glossary", "add", "other-example", "--category", "outlet", "--en", "Other Example",
-        "--language", "klingon", "--file", str(target)])
+    bad = run_cli("glossary", "add", "other-example", "--category", "outlet", "--en",
+                  "Other Example", "--language", "klingon", "--file", str(target))
     assert bad.exit_code == 2 and "klingon" in bad.output

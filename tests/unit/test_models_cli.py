@@ -7,11 +7,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from support.argos_fixture import build_argosmodel  # noqa: E402
+from support.cli import run_cli
 
 from provenance import paths
-from provenance.cli import main
 
 pytest.importorskip("ctranslate2")
 pytest.importorskip("sentencepiece")
@@ -23,7 +22,7 @@ def zh_en(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def run(*args: str):
-    return CliRunner().invoke(main, ["models", *args])
+    return run_cli("models", *args)
 
 
 def test_list_install_remove(zh_en):

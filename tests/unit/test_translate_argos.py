@@ -12,10 +12,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from support.argos_fixture import TRAINING_LINES, build_argosmodel  # noqa: E402
+from support.cli import run_cli
 
-from provenance.cli import main
 from provenance.errors import ModelMissing
 from provenance.signature import Signature
 from provenance.translate import get_translator
@@ -46,7 +45,7 @@ def offline(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def install(*files: Path) -> None:
     for file in files:
-        result = CliRunner().invoke(main, ["models", "install", str(file)])
+        result = run_cli("models", "install", str(file))
         assert result.exit_code == 0, result.output
 
 
@@ -95,7 +94,7 @@ def test_pivot_through_english(argos_files, offline):
 def test_removed_model_is_no_longer_used(argos_files):
     install(argos_files["uk_en"])
     assert get_translator("uk", "en").translate(["Компанія відмовилася."])
-    result = CliRunner().invoke(main, ["models", "remove", "uk-en"])
+    result = run_cli("models", "remove", "uk-en")
     assert result.exit_code == 0, result.output
     assert get_translator("uk", "en").name == "gloss"
 
