@@ -1,5 +1,5 @@
 """`provenance glossary` commands through the real CLI entry point, plus linking and
-suggestions on the seeds."""
+suggestions (on the seeds: tests/realdata/test_glossary_seeds.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
-from conftest import FIXTURES, REPO, SEEDS
+from conftest import FIXTURES, REPO
 from support.cli import run_cli
 
 from provenance.glossary import Glossary, default_glossary
@@ -74,18 +74,6 @@ def test_romanize_and_link_unknown_names() -> None:
     assert link_unknown_name("Петренко", "uk", g) is None
     result = run("link", "Ісаакман", "--lang", "uk")
     assert result.exit_code == 0 and "jared-isaacman" in result.output
-
-
-def test_suggest_on_seeds_proposes_uncovered_terms() -> None:
-    g = default_glossary()
-    result = run("suggest", str(SEEDS), "--format", "json")
-    assert result.exit_code == 0, result.output
-    suggestions = json.loads(result.output)["suggestions"]
-    texts = {s["text"]: s for s in suggestions}
-    assert texts["$5.9 billion"]["count"] >= 3 and texts["$5.9 billion"]["kind"] == "quantity"
-    assert any(s["kind"] in ("name", "quoted") for s in suggestions)
-    for s in suggestions:  # nothing proposed is already a concept
-        assert not any(m.start == 0 and m.end == len(s["text"]) for m in g.match(s["text"], "en"))
 
 
 def test_suggest_library_on_plain_texts() -> None:
