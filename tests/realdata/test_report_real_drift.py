@@ -160,7 +160,8 @@ def test_injected_omissions_show_as_gaps(drifted):
         dropped = _line_sentences(ref, sources[relay_id], injection.src)
         assert dropped, injection
         # the detectors found it: an omission finding on the dropped sentence...
-        assert any(f.kind == "omission" and set(f.src) & set(dropped) for f in pair.findings)
+        assert any(f.kind == "omission" and set(f.src) & set(dropped)
+                   for f in pair.findings), f"no omission finding on {injection.before!r}"
         # ...and the report shows it: that reference sentence on a row with a gap opposite
         rows = [cells for cells in page.rows[relay_id] if len(cells) == 5
                 and {int(n) - 1 for n in cells[0][1].split(",") if n.strip()} & set(dropped)]

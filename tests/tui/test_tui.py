@@ -200,7 +200,8 @@ async def test_filter_dialog_hides_other_kinds_and_lesser_severities():
 
         assert app.screen is screen
         shown = [f for row in screen.query_one("#aligned").rows_data for f in row.findings]
-        assert {id(f) for f in shown} == {id(f) for f in expected}
+        assert {id(f) for f in shown} == {id(f) for f in expected}, (
+            sorted((f.kind, f.severity) for f in shown), kind, floor)
         title = str(screen.query_one("#pair-title").render())
         assert f"{len(expected)}/{len(pair.findings)} findings ({kind}, ≥ {floor})" in title
 
