@@ -2,12 +2,13 @@
 user's store, cache or models, and nothing is downloaded.
 
 - ``seeds_analysis`` / ``seeds_home``: the seeds analysed once per session by the
-  pipeline, and the PROVENANCE_HOME whose store holds that analysis (a CLI or TUI test on
-  the seeds points there and reuses it instead of analysing again; a test that writes
-  copies it first).
+  pipeline, and the PROVENANCE_HOME whose store holds that analysis; ``warm_home`` points
+  PROVENANCE_HOME at a private copy of it, so a CLI test on the seeds reuses the analysis
+  instead of running it again.
 - ``corpus_1000``: a synthetic 1,000-article analysis with gold drift.
 - In ``tests/support/``: ``cli.run_cli`` (the one CLI runner), ``analysis_factory``
-  (articles and analyses built by hand), ``report_checks``, ``argos_fixture``.
+  (articles built by hand), ``alignment_checks``, ``article_checks``, ``report_checks``,
+  ``argos_fixture``. The TUI's frozen analysis is ``tests/tui/snapshot_app.py``.
 """
 
 from __future__ import annotations

@@ -15,10 +15,13 @@ snapshot before ``--snapshot-update``)::
 from __future__ import annotations
 
 import json
-import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from provenance.model import CorpusAnalysis
+from provenance.signature import Signature
+from tui.app import ProvenanceApp
 
 TESTS = Path(__file__).resolve().parents[1]
 REPO = TESTS.parent
@@ -26,13 +29,6 @@ FIXTURE = TESTS / "fixtures" / "tui"
 ANALYSIS = FIXTURE / "seeds-analysis.json"
 GLOSSARY = FIXTURE / "glossary.yaml"
 SEEDS = REPO / "seeds"
-
-if str(REPO) not in sys.path:  # run as a script
-    sys.path.insert(0, str(REPO))
-
-from provenance.model import CorpusAnalysis  # noqa: E402
-from provenance.signature import Signature  # noqa: E402
-from tui.app import ProvenanceApp  # noqa: E402
 
 
 @dataclass(frozen=True)
