@@ -7,13 +7,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from support.argos_fixture import build_argosmodel  # noqa: E402
+from support.argos_fixture import build_argosmodel
 from support.cli import run_cli
 
 from provenance import paths
-
-pytest.importorskip("ctranslate2")
-pytest.importorskip("sentencepiece")
 
 
 @pytest.fixture(scope="module")

@@ -12,17 +12,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from support.argos_fixture import TRAINING_LINES, build_argosmodel  # noqa: E402
+from support.argos_fixture import TRAINING_LINES, build_argosmodel
 from support.cli import run_cli
 
 from provenance.errors import ModelMissing
 from provenance.signature import Signature
 from provenance.translate import get_translator
 from provenance.translate.cache import TranslationCache
-
-pytest.importorskip("ctranslate2")
-pytest.importorskip("sentencepiece")
-pytest.importorskip("argostranslate")
 
 
 @pytest.fixture(scope="session")
