@@ -6,7 +6,6 @@ import json
 import shutil
 import sqlite3
 from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
 
 import pytest
 from conftest import CORPORA, PARALLEL, SEEDS
@@ -15,6 +14,7 @@ from support.cli import run_cli
 from provenance import pipeline
 from provenance.corpus import article_from_text
 from provenance.errors import BadInput
+from provenance.paths import bundled_seeds_dir
 from provenance.pipeline import analyze_corpus, load_glossary, load_previous
 from provenance.store import Store
 
@@ -153,7 +153,9 @@ def test_cli_analyze_bad_input_is_one_line(tmp_path):
 
 
 def test_seeds_path_is_the_bundled_one():
-    assert Path(SEEDS).is_dir() and len(list(Path(SEEDS).glob("*.md"))) == 5
+    # `provenance tui` without a corpus opens the library's bundled seeds
+    assert bundled_seeds_dir().resolve() == SEEDS.resolve()
+    assert len(list(SEEDS.glob("*.md"))) == 5
 
 
 def test_second_story_compares_foreign_relays_with_the_english_original(tmp_path):
