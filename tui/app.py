@@ -33,12 +33,17 @@ class ProvenanceApp(App[None]):
     ]
 
     def __init__(self, paths: Sequence[str | Path], *, reference: str | None = None,
-                 store: Store | None = None, glossary_paths: Sequence[str | Path] = ()) -> None:
+                 store: Store | None = None, glossary_paths: Sequence[str | Path] = (),
+                 analysis: CorpusAnalysis | None = None) -> None:
+        """``analysis``, when given, is shown at start-up in place of the stored or freshly
+        computed one (a saved analysis; the tests' frozen fixture); later re-analyses
+        (another reference, a glossary edit) run the pipeline as usual."""
         super().__init__()
         self.paths = [Path(p) for p in paths]
         self.reference = reference
         self.store = store or Store()
         self.glossary_paths = [Path(p) for p in glossary_paths]
+        self._given = analysis
         self.analysis: CorpusAnalysis | None = None
         self.glossary = None  # loaded with the analysis, in the worker
         self.sub_title = ", ".join(p.name for p in self.paths)
@@ -58,6 +63,10 @@ class ProvenanceApp(App[None]):
         try:
             # Always a fresh load: the file may have been edited since the last one.
             self.glossary = Glossary.load(self.glossary_paths or None)
+            if self._given is not None:  # shown once, as it was given
+                given, self._given = self._given, None
+                self.post_message(AnalysisReady(given, from_store=True))
+                return
             if not fresh:
                 previous = load_previous(self.paths, self.glossary, self.store)
                 if previous and (self.reference in (None, previous.reference_id)):

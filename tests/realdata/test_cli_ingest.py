@@ -5,15 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from click.testing import CliRunner
 from conftest import SEEDS
+from support.cli import run_cli
 
-from provenance.cli import main
 from provenance.model import Article
 
 
 def invoke(*args: str):  # type: ignore[no-untyped-def]
-    return CliRunner().invoke(main, ["ingest", *args], catch_exceptions=False)
+    return run_cli("ingest", *args, catch_exceptions=False)
 
 
 def test_table_lists_the_five_seed_articles() -> None:
@@ -64,7 +63,7 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
         str(tmp_path / "blank.txt"): "blank.txt: empty file",
     }
     for path, message in cases.items():
-        result = CliRunner().invoke(main, ["ingest", path])
+        result = run_cli("ingest", path)
         assert result.exit_code == 2, (path, result.output)
         lines = result.output.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("error: ") and message in lines[0]
@@ -72,6 +71,6 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
 
 
 def test_help_and_missing_argument() -> None:
-    result = CliRunner().invoke(main, ["ingest", "--help"])
+    result = run_cli("ingest", "--help")
     assert result.exit_code == 0 and "PATHS" in result.output and "--format" in result.output
-    assert CliRunner().invoke(main, ["ingest"]).exit_code == 2
+    assert run_cli("ingest").exit_code == 2

@@ -5,10 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from click.testing import CliRunner
 from conftest import SEEDS
-
-from provenance.cli import main
+from support.cli import run_cli
 
 
 def _write(tmp_path: Path, name: str, lines: list[str]) -> str:
@@ -26,8 +24,8 @@ TGT = ["杰夫·贝索斯六月至少与特朗普总统通话两次。",
 
 def test_json_output_follows_the_contract(tmp_path: Path) -> None:
     src, tgt = _write(tmp_path, "en.txt", SRC), _write(tmp_path, "zh.txt", TGT)
-    result = CliRunner().invoke(main, ["drift", src, tgt, "--presegmented", "--src-lang", "en",
-                                       "--tgt-lang", "zh-cn", "--format", "json"])
+    result = run_cli("drift", src, tgt, "--presegmented", "--src-lang", "en",
+                     "--tgt-lang", "zh-cn", "--format", "json")
     assert result.exit_code == 0, result.output
     doc = json.loads(result.output)
     assert doc["signature"] and "drift:" in doc["signature"]
@@ -49,7 +47,7 @@ def test_json_output_follows_the_contract(tmp_path: Path) -> None:
 
 def test_text_output_groups_by_severity(tmp_path: Path) -> None:
     src, tgt = _write(tmp_path, "en.txt", SRC), _write(tmp_path, "zh.txt", TGT)
-    result = CliRunner().invoke(main, ["drift", src, tgt, "--presegmented", "--tgt-lang", "zh-cn"])
+    result = run_cli("drift", src, tgt, "--presegmented", "--tgt-lang", "zh-cn")
     assert result.exit_code == 0, result.output
     assert result.output.index("critical") < result.output.index("major")
     assert "scale error" in result.output
@@ -58,7 +56,7 @@ def test_text_output_groups_by_severity(tmp_path: Path) -> None:
 def test_seed_articles_show_the_deprecated_term() -> None:
     src = next(SEEDS.glob("003_*.md"))
     tgt = next(SEEDS.glob("000_*.md"))
-    result = CliRunner().invoke(main, ["drift", str(src), str(tgt), "--format", "json"])
+    result = run_cli("drift", str(src), str(tgt), "--format", "json")
     assert result.exit_code == 0, result.output
     doc = json.loads(result.output)
     terms = [f["message"] for f in doc["findings"] if f["kind"] == "term"]
@@ -67,6 +65,6 @@ def test_seed_articles_show_the_deprecated_term() -> None:
 
 def test_empty_input_is_a_clear_error(tmp_path: Path) -> None:
     src, tgt = _write(tmp_path, "en.txt", SRC), _write(tmp_path, "empty.txt", [""])
-    result = CliRunner().invoke(main, ["drift", src, tgt, "--presegmented"])
+    result = run_cli("drift", src, tgt, "--presegmented")
     assert result.exit_code == 2
     assert "error:" in result.output and "no sentences" in result.output

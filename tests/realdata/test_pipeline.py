@@ -5,27 +5,20 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
-from pathlib import Path
+from concurrent.futures import ProcessPoolExecutor
 
 import jsonschema
 import pytest
-from click.testing import CliRunner
 from conftest import CORPORA, PARALLEL, SEEDS
+from support.cli import run_cli
 
-from provenance.cli import main
+from provenance import pipeline
 from provenance.corpus import article_from_text
 from provenance.errors import BadInput
+from provenance.paths import bundled_seeds_dir
 from provenance.pipeline import analyze_corpus, load_glossary, load_previous
 from provenance.report.jsonreport import load_schema
 from provenance.store import Store
-
-
-@pytest.fixture(scope="module")
-def seeds_analysis(tmp_path_factory: pytest.TempPathFactory):
-    root = tmp_path_factory.mktemp("pipeline")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("PROVENANCE_HOME", str(root))
-        return analyze_corpus([SEEDS], store=Store(root / "store.sqlite"))
 
 
 def _by_prefix(analysis, prefix: str):
@@ -141,8 +134,8 @@ def test_unknown_reference_is_bad_input(tmp_path):
         analyze_corpus([SEEDS], reference="nope", store=Store(tmp_path / "s.sqlite"))
 
 
-def test_cli_analyze_json_on_seeds():
-    result = CliRunner().invoke(main, ["analyze", str(SEEDS), "--format", "json"])
+def test_cli_analyze_json_on_seeds(warm_home):
+    result = run_cli("analyze", str(SEEDS), "--format", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["signature"].startswith("align:auto|drift:")
@@ -163,14 +156,16 @@ def test_cli_analyze_json_on_seeds():
 def test_cli_analyze_bad_input_is_one_line(tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
-    result = CliRunner().invoke(main, ["analyze", str(empty)])
+    result = run_cli("analyze", str(empty))
     assert result.exit_code == 2
     assert result.output.strip().startswith("error:")
     assert len(result.output.strip().splitlines()) == 1
 
 
 def test_seeds_path_is_the_bundled_one():
-    assert Path(SEEDS).is_dir() and len(list(Path(SEEDS).glob("*.md"))) == 5
+    # `provenance tui` without a corpus opens the library's bundled seeds
+    assert bundled_seeds_dir().resolve() == SEEDS.resolve()
+    assert len(list(SEEDS.glob("*.md"))) == 5
 
 
 def test_second_story_compares_foreign_relays_with_the_english_original(tmp_path):
@@ -185,7 +180,7 @@ def test_second_story_compares_foreign_relays_with_the_english_original(tmp_path
         assert "translator" in pair.alignment.signature.settings
 
 
-def test_pairs_compared_in_worker_processes_match_the_serial_run(tmp_path):
+def test_pairs_compared_in_worker_processes_match_the_serial_run(tmp_path, monkeypatch):
     if not PARALLEL.is_dir():
         pytest.skip("shared parallel data not available")
     corpus = tmp_path / "corpus"
@@ -196,7 +191,28 @@ def test_pairs_compared_in_worker_processes_match_the_serial_run(tmp_path):
             text = (folder / name).read_text(encoding="utf-8")
             (corpus / f"s{n}-{name[:-4]}.md").write_text(
                 f"---\nlanguage: {lang}\n---\n{text}", encoding="utf-8")
+    # Pairs compared in this process go through pipeline.compare_pair; pairs sent to the
+    # pool go through the executor's submit. Count both: in the pool run, every pair must
+    # go out and none may be compared here.
+    here: list[str] = []
+    submitted: list[int] = []
+    real_compare = pipeline.compare_pair
+
+    def compare_here(ref, relay, *args, **kwargs):
+        here.append(relay.id)
+        return real_compare(ref, relay, *args, **kwargs)
+
+    class CountingPool(ProcessPoolExecutor):
+        def submit(self, fn, /, *args, **kwargs):
+            submitted.append(1)
+            return super().submit(fn, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "compare_pair", compare_here)
+    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", CountingPool)
     serial = analyze_corpus([corpus], store=Store(tmp_path / "a.sqlite"), workers=1)
+    assert len(serial.pairs) == 6 and len(here) == 6 and not submitted
+    here.clear()
     parallel = analyze_corpus([corpus], store=Store(tmp_path / "b.sqlite"), workers=2)
-    assert len(serial.pairs) == 6
+    assert len(submitted) == 6, "the pairs were not sent to a process pool"
+    assert here == [], "pairs were compared in the main process"
     assert [p.to_dict() for p in parallel.pairs] == [p.to_dict() for p in serial.pairs]

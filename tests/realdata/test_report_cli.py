@@ -1,13 +1,12 @@
 """``provenance report``: formats, stdout, exit codes, and reuse of stored results.
 
-The tests past the argument checks run the real pipeline on the seeds (they are skipped
-only while a pipeline stage is missing from the tree).
+The tests past the argument checks run the real pipeline on the seeds, or read the
+session's stored analysis of them.
 """
 
 from __future__ import annotations
 
 import csv
-import importlib
 import io
 import json
 import xml.etree.ElementTree as ET
@@ -15,15 +14,13 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from click.testing import CliRunner
 from conftest import SEEDS
+from support.cli import run_cli
 from support.report_checks import SCHEMA, parse_html
-
-from provenance.cli import main
 
 
 def run(*args: str):
-    return CliRunner().invoke(main, ["report", *args])
+    return run_cli("report", *args)
 
 
 def test_unknown_extension_is_bad_input_before_any_analysis(tmp_path: Path):
@@ -42,43 +39,25 @@ def test_bad_options_exit_2(tmp_path: Path):
 
 
 def test_unknown_reference_is_bad_input(tmp_path: Path):
-    _pipeline_ready()
     result = run(str(SEEDS), "-o", str(tmp_path / "r.json"), "--reference", "no-such-id")
     assert result.exit_code == 2 and "no-such-id" in result.output
     assert not (tmp_path / "r.json").exists()
 
 
-def _pipeline_ready() -> None:
-    for module, name in [("provenance.align", "align"), ("provenance.drift", "detect_drift"),
-                         ("provenance.derivation", "analyze_provenance"),
-                         ("provenance.stories", "cluster_stories")]:
-        try:
-            getattr(importlib.import_module(module), name)
-        except (ImportError, AttributeError):
-            pytest.skip(f"pipeline stage {module}.{name} is not in the tree yet")
-
-
 @pytest.fixture(scope="module")
-def shared_home(tmp_path_factory) -> Path:
-    """One store for this module, so the seeds are analysed once and then reused."""
-    return tmp_path_factory.mktemp("report-home")
-
-
-@pytest.fixture(scope="module")
-def stored_seeds(shared_home: Path, tmp_path_factory) -> dict:
-    _pipeline_ready()
+def stored_seeds(seeds_home: Path, tmp_path_factory) -> dict:
     out = tmp_path_factory.mktemp("report") / "seeds.json"
     with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("PROVENANCE_HOME", str(shared_home))
+        mp.setenv("PROVENANCE_HOME", str(seeds_home))
         result = run(str(SEEDS), "-o", str(out))
     assert result.exit_code == 0, result.output
     return json.loads(out.read_text("utf-8"))
 
 
 @pytest.fixture
-def seeds_json(stored_seeds: dict, shared_home: Path, monkeypatch) -> dict:
-    """The JSON report of the seeds through the real pipeline; the test runs on its store."""
-    monkeypatch.setenv("PROVENANCE_HOME", str(shared_home))
+def seeds_json(stored_seeds: dict, warm_home: Path) -> dict:
+    """The JSON report of the seeds analysed by the pipeline; the test runs on (a copy of)
+    the store that holds that analysis."""
     return stored_seeds
 
 
@@ -114,7 +93,7 @@ def test_every_format_through_the_pipeline(seeds_json, fmt, tmp_path: Path):
 
 
 def test_stdout_and_explicit_format(seeds_json):
-    result = CliRunner().invoke(main, ["report", str(SEEDS), "-o", "-", "--format", "json"])
+    result = run_cli("report", str(SEEDS), "-o", "-", "--format", "json")
     assert result.exit_code == 0
     assert json.loads(result.stdout)["signature"] == seeds_json["signature"]
     assert run(str(SEEDS), "-o", "-").exit_code == 2  # no extension, no --format
@@ -160,7 +139,6 @@ def test_hostile_article_through_the_pipeline(seeds_json, tmp_path: Path):
 
 
 def test_interrupted_report_resumes_with_the_pairs_already_done(tmp_path: Path, monkeypatch):
-    _pipeline_ready()
     import provenance.align
 
     real_align, calls = provenance.align.align, []

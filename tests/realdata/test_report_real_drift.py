@@ -30,11 +30,6 @@ DOCS = [("en-zh/abcnews.53861", "en.txt", "zh.a.txt", "zh-cn", "number"),
 
 
 def _inject_module():
-    try:
-        import provenance.align  # noqa: F401
-        import provenance.drift  # noqa: F401
-    except ImportError as exc:
-        pytest.skip(f"aligner or detectors missing: {exc}")
     if not PARALLEL.is_dir():
         pytest.skip("shared parallel data missing")
     spec = importlib.util.spec_from_file_location("inject", REPO / "benchmarks" / "inject.py")
@@ -46,15 +41,17 @@ def _inject_module():
 
 @pytest.fixture(scope="module")
 def drifted():
-    """(analysis, injections) for three documents, analysed by the real components."""
+    """(analysis, [(relay id, injection)], {relay id: reference lines}) for three
+    documents, analysed by the real components."""
     inject = _inject_module()
     from provenance.align import align
     from provenance.corpus import article_from_text
+    from provenance.derivation import analyze_provenance
     from provenance.drift import detect_drift
     from provenance.glossary import default_glossary
 
     glossary = default_glossary()
-    articles, pairs, injections = [], [], []
+    articles, pairs, injections, sources = [], [], [], {}
     for folder, ref_file, relay_file, lang, kind in DOCS:
         root = PARALLEL / folder
         src = inject.read_lines(root / ref_file)
@@ -68,16 +65,11 @@ def drifted():
         articles += [ref, relay]
         pairs.append(PairAnalysis(ref.id, relay.id, alignment, findings))
         injections += [(relay.id, i) for i in done]
-    provenance = {}
-    try:
-        from provenance.derivation import analyze_provenance
-
-        provenance, roots = analyze_provenance(articles, pairs, glossary)
-    except ImportError:
-        roots = []
+        sources[relay.id] = src
+    provenance, roots = analyze_provenance(articles, pairs, glossary)
     analysis = CorpusAnalysis(Signature({"test": "injected", "glossary": glossary.digest}),
                               articles, provenance, pairs, articles[0].id, roots)
-    return analysis, injections
+    return analysis, injections, sources
 
 
 class MarkText(HTMLParser):
@@ -104,7 +96,7 @@ class MarkText(HTMLParser):
 
 
 def test_injected_numbers_are_highlighted_in_html(drifted):
-    analysis, injections = drifted
+    analysis, injections, _ = drifted
     page = render(analysis, "html")
     assert parse_html(page).errors == []
     marks = MarkText()
@@ -120,17 +112,67 @@ def test_injected_numbers_are_highlighted_in_html(drifted):
     assert found >= len(numbers) * 2 // 3, (number_marks, [i.detail for i in numbers])
 
 
-def test_omissions_show_as_gaps(drifted):
-    analysis, injections = drifted
-    page = render(analysis, "html")
-    omitted = [i for _, i in injections if i.kind == "omission"]
+class TableRows(HTMLParser):
+    """The aligned-table rows of each article section: [(class, text) per cell]."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: dict[str, list[list[tuple[str, str]]]] = {}
+        self._section = ""
+        self._cell: list[str] | None = None
+        self._cls = ""
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "section" and "data-article-id" in attrs:
+            self._section = attrs["data-article-id"]
+        elif tag == "tr":
+            self.rows.setdefault(self._section, []).append([])
+        elif tag == "td":
+            self._cell, self._cls = [], attrs.get("class") or ""
+
+    def handle_endtag(self, tag):
+        if tag == "td" and self._cell is not None:
+            self.rows[self._section][-1].append((self._cls, "".join(self._cell).strip()))
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def _line_sentences(article, lines: list[str], line: int) -> list[int]:
+    """Indices of the article's sentences that come from ``lines[line]`` (the article text
+    is the lines joined by newlines)."""
+    start = sum(len(x) + 1 for x in lines[:line])
+    return [s.index for s in article.sentences if start <= s.start < start + len(lines[line])]
+
+
+def test_injected_omissions_show_as_gaps(drifted):
+    analysis, injections, sources = drifted
+    page = TableRows()
+    page.feed(render(analysis, "html"))
+    omitted = [(relay_id, i) for relay_id, i in injections if i.kind == "omission"]
     assert omitted
-    gaps = page.count("not in the relay (omission)")
-    assert gaps >= len(omitted)
+    for relay_id, injection in omitted:
+        pair = analysis.pair_for(relay_id)
+        ref = analysis.article(pair.reference_id)
+        dropped = _line_sentences(ref, sources[relay_id], injection.src)
+        assert dropped, injection
+        # the detectors found it: an omission finding on the dropped sentence...
+        assert any(f.kind == "omission" and set(f.src) & set(dropped)
+                   for f in pair.findings), f"no omission finding on {injection.before!r}"
+        # ...and the report shows it: that reference sentence on a row with a gap opposite
+        rows = [cells for cells in page.rows[relay_id] if len(cells) == 5
+                and {int(n) - 1 for n in cells[0][1].split(",") if n.strip()} & set(dropped)]
+        assert rows, (injection.before, dropped)
+        for cells in rows:
+            assert cells[2] == ("gap", "— not in the relay (omission) —"), cells
+            assert cells[4][1], "the gap row points to its finding"
 
 
 def test_real_drift_in_json_csv_tmx_md(drifted):
-    analysis, _ = drifted
+    analysis, _, _ = drifted
     doc = json.loads(render(analysis, "json"))
     jsonschema.validate(doc, SCHEMA)
     findings = [f for p in analysis.pairs for f in p.findings]

@@ -11,15 +11,16 @@ from typing import Any
 from provenance.model import Article, Sentence
 
 
-def article_from_lines(article_id: str, lines: list[str], lang: str, **fields: Any) -> Article:
-    """An Article whose text is ``lines`` joined by newlines, one Sentence per line.
+def article_from_lines(article_id: str, lines: list[str], lang: str, *, sep: str = "\n",
+                       **fields: Any) -> Article:
+    """An Article whose text is ``lines`` joined by ``sep``, one Sentence per line.
 
     Sentence spans are exact offsets into the text; ``fields`` are any other Article
-    fields (title, outlet, url...). ``language`` is ``lang``.
+    fields (title, outlet, url, published...). ``language`` is ``lang``.
     """
     sentences, pos = [], 0
     for i, line in enumerate(lines):
         sentences.append(Sentence(i, line, pos, pos + len(line), lang))
-        pos += len(line) + 1
-    return Article(id=article_id, text="\n".join(lines), language=lang, sentences=sentences,
+        pos += len(line) + len(sep)
+    return Article(id=article_id, text=sep.join(lines), language=lang, sentences=sentences,
                    **fields)

@@ -6,10 +6,8 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from click.testing import CliRunner
+from support.cli import run_cli
 from test_align import RETOLD, STORY
-
-from provenance.cli import main
 
 
 def write_lines(path: Path, lines: list[str]) -> str:
@@ -18,7 +16,7 @@ def write_lines(path: Path, lines: list[str]) -> str:
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, ["align", *args])
+    result = run_cli("align", *args)
     return result.exit_code, result.stdout, result.stderr
 
 

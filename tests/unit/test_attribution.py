@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from support.analysis_factory import article_from_lines
 
 from provenance.attribution import (
     article_attributions,
@@ -11,7 +12,7 @@ from provenance.attribution import (
     is_relay,
 )
 from provenance.glossary import default_glossary
-from provenance.model import Article, Attribution, Sentence
+from provenance.model import Article, Attribution
 
 WSJ = "The Wall Street Journal"
 UNNAMED = "<unnamed>"
@@ -183,12 +184,7 @@ def test_empty_sentence(glossary):
 
 
 def _article(sentences: list[str], lang: str = "en") -> Article:
-    text, spans, pos = "", [], 0
-    for i, s in enumerate(sentences):
-        spans.append(Sentence(i, s, pos, pos + len(s), lang))
-        text += s + " "
-        pos += len(s) + 1
-    return Article(id="t", text=text, language=lang, sentences=spans)
+    return article_from_lines("t", sentences, lang, sep=" ")
 
 
 def test_short_references_resolve_to_the_outlet_named_before(glossary):

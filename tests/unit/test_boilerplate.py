@@ -1,12 +1,11 @@
-"""Boilerplate separation by general rules: seeds, written pages, real DW articles."""
+"""Boilerplate separation by general rules, on written text and pages (the seeds and the
+DW articles are in tests/realdata/test_boilerplate_real.py)."""
 
 from __future__ import annotations
 
 import pytest
-from conftest import SEEDS, parallel_docs
 
 from provenance.boilerplate import split_boilerplate, split_page_chrome
-from provenance.segment import segment
 
 BODY_EN = (
     "Jeff Bezos has spoken with President Donald Trump at least twice this month, the "
@@ -16,50 +15,8 @@ BODY_EN = (
 )
 
 
-def seed_body(name: str) -> str:
-    path = next(SEEDS.glob(f"{name}_*.md"))
-    return path.read_text(encoding="utf-8").split("---", 2)[2]
-
-
 def moved(text: str) -> list[tuple[str, str]]:
     return [(b.reason, b.text) for b in split_boilerplate(text)[1]]
-
-
-def test_seed_000_disclaimer() -> None:
-    body, blocks = split_boilerplate(seed_body("000"))
-    assert [(b.reason, b.text) for b in blocks] == [(
-        "disclaimer",
-        "The picture is from the Internet.\n"
-        "If there is any infringement, please contact the platform to delete it.",
-    )]
-    assert body.endswith("to win government orders.")
-
-
-def test_seed_003_copyright() -> None:
-    body, blocks = split_boilerplate(seed_body("003"))
-    assert [b.reason for b in blocks] == ["copyright"]
-    assert blocks[0].text.startswith("© The Asia Business Daily")
-    assert body.endswith("which the White House has proposed NASA pursue.")
-
-
-def test_seed_004_unrelated_headlines_and_no_article_sentence_lost() -> None:
-    raw = seed_body("004")
-    body, blocks = split_boilerplate(raw)
-    assert [b.reason for b in blocks] == ["unrelated-headlines"]
-    headlines = blocks[0].text.splitlines()
-    assert headlines[0].startswith("Mizuho Raises Broadcom")
-    assert headlines[-1].startswith("International Stabilization Force for Gaza")
-    assert len(headlines) == 17
-    # Every sentence of the story stays in the body.
-    assert len(segment(body, "en")) == 11
-
-
-def test_seeds_without_boilerplate_are_untouched() -> None:
-    for name in ("001", "002"):
-        raw = seed_body(name)
-        body, blocks = split_boilerplate(raw)
-        assert blocks == []
-        assert body == raw.strip()
 
 
 @pytest.mark.parametrize("notice, reason", [
@@ -136,23 +93,6 @@ def test_sentences_mentioning_copyright_or_sharing_stay() -> None:
             "after consulting regulators in several countries and its own users.\n"
             "Users were told to delete photos taken from the internet.")
     assert moved(text) == []
-
-
-def test_real_dw_articles_lose_only_their_read_also_links() -> None:
-    counts = {}
-    for doc in parallel_docs("uk-en"):
-        for name in ("uk.txt", "en.a.txt"):
-            text = (doc / name).read_text(encoding="utf-8")
-            body, blocks = split_boilerplate(text)
-            assert {b.reason for b in blocks} <= {"related-links"}, (doc.name, blocks)
-            for b in blocks:
-                assert b.text.startswith(("Read also:", "Читайте також:"))
-            counts[(doc.name, name)] = len(blocks)
-            assert len(body.splitlines()) + len(blocks) == len(text.strip().splitlines())
-    # The Ukrainian original and its translation lose the same lines.
-    for doc in parallel_docs("uk-en"):
-        assert counts[(doc.name, "uk.txt")] == counts[(doc.name, "en.a.txt")]
-    assert sum(counts.values()) >= 20
 
 
 def test_page_chrome_from_landmarks_roles_and_classes() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 import pytest
-from click.testing import CliRunner
 from conftest import REPO
+from support.cli import run_cli
 
 from provenance.cli import COMMANDS, main
 
@@ -26,13 +26,12 @@ def test_every_command_has_help_and_is_in_the_readme(name):
     command = main.get_command(ctx, name)
     for path, cmd in _walk(command, ctx, name):
         assert (cmd.help or "").strip(), f"`provenance {path}` has no help text"
-        result = CliRunner().invoke(main, [*path.split(), "--help"])
+        result = run_cli(*path.split(), "--help")
         assert result.exit_code == 0, result.output
     assert f"provenance {name}" in README, f"README does not document `provenance {name}`"
 
 
 def test_version_and_unknown_command():
-    runner = CliRunner()
-    result = runner.invoke(main, ["--version"])
+    result = run_cli("--version")
     assert result.exit_code == 0 and "provenance" in result.output
-    assert runner.invoke(main, ["no-such-command"]).exit_code == 2
+    assert run_cli("no-such-command").exit_code == 2

@@ -1,4 +1,5 @@
-"""Corpus ingest: every format, stable ids, metadata, errors, and a 50 MB file."""
+"""Corpus ingest: every format, stable ids, metadata, errors, and a 50 MB file (the seeds
+are in tests/realdata/test_corpus_seeds.py)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SEEDS
+from conftest import REPO
+from support.article_checks import check_spans
 
 from provenance.corpus import article_from_text, ingest_signature, load_corpus
 from provenance.errors import BadInput
-from provenance.model import Article
 
 FIXTURES = REPO / "tests" / "fixtures" / "ingest"
 
@@ -24,47 +25,6 @@ KO = ("월스트리트저널(WSJ)은 25일(현지시간) 베이조스가 이달 
       "통화했다고 보도했다. 블루오리진은 정부 계약 확대를 요청했다.")
 EN = ("Jeff Bezos spoke with President Donald Trump at least twice in June. "
       "Blue Origin CEO Dave Limp met White House chief of staff Susie Wiles.")
-
-
-def check_spans(article: Article) -> None:
-    assert article.sentences, article.id
-    for s in article.sentences:
-        assert article.text[s.start:s.end] == s.text
-        assert s.lang
-
-
-def test_seeds_are_five_english_articles_with_boilerplate_separated() -> None:
-    articles = load_corpus([SEEDS])
-    assert [a.id for a in articles] == sorted(p.stem for p in SEEDS.glob("*.md"))
-    assert len(articles) == 5
-    for a in articles:
-        assert (a.language, a.declared_language) == ("en", "en")
-        assert a.language_confidence > 0.9
-        check_spans(a)
-    by_id = {a.id[:3]: a for a in articles}
-    # 000: the platform disclaimer; 003: the copyright line; 004: the appended headlines.
-    assert [b.reason for b in by_id["000"].boilerplate] == ["disclaimer"]
-    assert "picture is from the Internet" in by_id["000"].boilerplate[0].text
-    assert "Internet" not in by_id["000"].text
-    assert [b.reason for b in by_id["003"].boilerplate] == ["copyright"]
-    assert "©" not in by_id["003"].text
-    assert [b.reason for b in by_id["004"].boilerplate] == ["unrelated-headlines"]
-    assert len(by_id["004"].boilerplate[0].text.splitlines()) == 17
-    assert "Mizuho" not in by_id["004"].text
-    assert by_id["004"].text.endswith("in the private space sector.")
-    assert not by_id["001"].boilerplate and not by_id["002"].boilerplate
-    # Front matter: known fields to attributes, the rest to metadata.
-    assert by_id["000"].published == "2025-06-27"
-    assert by_id["000"].title.startswith("Bezos wants to compete")
-    assert by_id["002"].metadata["dateline"] == "26 June 17:15"
-    assert by_id["003"].outlet == "The Asia Business Daily"
-    assert by_id["001"].outlet is None and by_id["001"].url is None
-
-
-def test_paragraphs_follow_the_text() -> None:
-    seed = next(a for a in load_corpus([SEEDS]) if a.id.startswith("000"))
-    assert max(s.paragraph for s in seed.sentences) == 5
-    assert seed.sentences[0].paragraph == 0 and seed.sentences[-1].paragraph == 5
 
 
 def test_txt_and_md_in_several_languages(tmp_path: Path) -> None:
@@ -246,10 +206,12 @@ def test_article_from_text() -> None:
         article_from_text("   ")
 
 
-def test_progress_and_signature() -> None:
+def test_progress_and_signature(tmp_path: Path) -> None:
+    for name, text in (("en.txt", EN), ("uk.txt", UK), ("zh.txt", ZH)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
     calls: list[tuple[str, int, int]] = []
-    load_corpus([SEEDS], progress=lambda *args: calls.append(args))
-    assert calls[-1] == ("ingest", 5, 5) and len(calls) == 5
+    load_corpus([tmp_path], progress=lambda *args: calls.append(args))
+    assert calls[-1] == ("ingest", 3, 3) and len(calls) == 3
     assert "segmenter:sentencex" in str(ingest_signature())
 
 

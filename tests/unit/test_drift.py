@@ -7,24 +7,19 @@ attributions come from the real project modules.
 from __future__ import annotations
 
 import pytest
+from support.analysis_factory import article_from_lines
 
 from provenance.drift import detect_drift, summarize
 from provenance.drift.names import find_names, same_name
 from provenance.glossary import default_glossary
 from provenance.lexicons import find_cues
-from provenance.model import Alignment, Article, Finding, Link, Sentence
+from provenance.model import Alignment, Article, Finding, Link
 
 
 def article(sentences: list[str], lang: str, *, id: str = "a", published: str | None = None
             ) -> Article:
-    """An Article whose sentences are exactly ``sentences``."""
-    parts: list[Sentence] = []
-    pos = 0
-    for i, text in enumerate(sentences):
-        parts.append(Sentence(i, text, pos, pos + len(text), lang))
-        pos += len(text) + 1
-    return Article(id=id, text=" ".join(sentences), language=lang, published=published,
-                   sentences=parts)
+    """An Article whose sentences are exactly ``sentences``, one paragraph."""
+    return article_from_lines(id, sentences, lang, sep=" ", published=published)
 
 
 def one_to_one(n: int, *, omitted: tuple[int, ...] = (), added: tuple[int, ...] = (),

@@ -1,5 +1,5 @@
 """`provenance glossary` commands through the real CLI entry point, plus linking and
-suggestions on the seeds."""
+suggestions (on the seeds: tests/realdata/test_glossary_seeds.py)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,10 @@ import json
 import shutil
 from pathlib import Path
 
-from click.testing import CliRunner
-from conftest import FIXTURES, REPO, SEEDS
+from conftest import FIXTURES, REPO
+from support.cli import run_cli
 
-from provenance.cli import main
-from provenance.glossary import default_glossary
+from provenance.glossary import Glossary, default_glossary
 from provenance.glossary.suggest import suggest_terms
 from provenance.glossary.translit import link_unknown_name, romanize
 
@@ -19,7 +18,7 @@ FIXTURES = FIXTURES / "glossary"
 
 
 def run(*args: str):
-    return CliRunner().invoke(main, ["glossary", *args], catch_exceptions=False)
+    return run_cli("glossary", *args, catch_exceptions=False)
 
 
 def test_list_show_and_validate() -> None:
@@ -77,18 +76,6 @@ def test_romanize_and_link_unknown_names() -> None:
     assert result.exit_code == 0 and "jared-isaacman" in result.output
 
 
-def test_suggest_on_seeds_proposes_uncovered_terms() -> None:
-    g = default_glossary()
-    result = run("suggest", str(SEEDS), "--format", "json")
-    assert result.exit_code == 0, result.output
-    suggestions = json.loads(result.output)["suggestions"]
-    texts = {s["text"]: s for s in suggestions}
-    assert texts["$5.9 billion"]["count"] >= 3 and texts["$5.9 billion"]["kind"] == "quantity"
-    assert any(s["kind"] in ("name", "quoted") for s in suggestions)
-    for s in suggestions:  # nothing proposed is already a concept
-        assert not any(m.start == 0 and m.end == len(s["text"]) for m in g.match(s["text"], "en"))
-
-
 def test_suggest_library_on_plain_texts() -> None:
     g = default_glossary()
     items = [("Officials at Roscosmos met Dmitry Bakanov, Interfax reported.", "en"),
@@ -124,18 +111,11 @@ def test_suggest_finds_sources_in_chinese_and_korean_attribution_cues() -> None:
 
 
 def test_add_an_outlet_with_its_publication_language(tmp_path):
-    from click.testing import CliRunner
-
-    from provenance.cli import main
-    from provenance.glossary import Glossary
-
     target = tmp_path / "mine.yaml"
-    result = CliRunner().invoke(main, [
-        "glossary", "add", "daily-example", "--category", "outlet", "--en", "Daily Example",
-        "--form", "ko=데일리 예시", "--language", "ko", "--file", str(target)])
+    result = run("add", "daily-example", "--category", "outlet", "--en", "Daily Example",
+                 "--form", "ko=데일리 예시", "--language", "ko", "--file", str(target))
     assert result.exit_code == 0, result.output
     assert Glossary.load([target]).get("daily-example").language == "ko"
-    bad = CliRunner().invoke(main, [
-        "glossary", "add", "other-example", "--category", "outlet", "--en", "Other Example",
-        "--language", "klingon", "--file", str(target)])
+    bad = run_cli("glossary", "add", "other-example", "--category", "outlet", "--en",
+                  "Other Example", "--language", "klingon", "--file", str(target))
     assert bad.exit_code == 2 and "klingon" in bad.output

@@ -110,14 +110,6 @@ def test_custom_glossary_and_lookup(tmp_path) -> None:
     assert g.match("", "en") == []
 
 
-def test_seed_articles_find_their_actors(g: Glossary) -> None:
-    from conftest import SEEDS
-
-    for path in sorted(SEEDS.glob("*.md")):
-        ids = {m.concept_id for m in g.match(path.read_text(encoding="utf-8"), "en")}
-        assert {"jeff-bezos", "blue-origin", "donald-trump"} <= ids, path.name
-
-
 def test_a_file_named_twice_is_read_once() -> None:
     from conftest import REPO
 

@@ -7,14 +7,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from support.argos_fixture import build_argosmodel  # noqa: E402
+from support.argos_fixture import build_argosmodel
+from support.cli import run_cli
 
 from provenance import paths
-from provenance.cli import main
-
-pytest.importorskip("ctranslate2")
-pytest.importorskip("sentencepiece")
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +19,7 @@ def zh_en(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def run(*args: str):
-    return CliRunner().invoke(main, ["models", *args])
+    return run_cli("models", *args)
 
 
 def test_list_install_remove(zh_en):

@@ -12,18 +12,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from support.argos_fixture import TRAINING_LINES, build_argosmodel  # noqa: E402
+from support.argos_fixture import TRAINING_LINES, build_argosmodel
+from support.cli import run_cli
 
-from provenance.cli import main
 from provenance.errors import ModelMissing
 from provenance.signature import Signature
 from provenance.translate import get_translator
 from provenance.translate.cache import TranslationCache
-
-pytest.importorskip("ctranslate2")
-pytest.importorskip("sentencepiece")
-pytest.importorskip("argostranslate")
 
 
 @pytest.fixture(scope="session")
@@ -46,7 +41,7 @@ def offline(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def install(*files: Path) -> None:
     for file in files:
-        result = CliRunner().invoke(main, ["models", "install", str(file)])
+        result = run_cli("models", "install", str(file))
         assert result.exit_code == 0, result.output
 
 
@@ -95,7 +90,7 @@ def test_pivot_through_english(argos_files, offline):
 def test_removed_model_is_no_longer_used(argos_files):
     install(argos_files["uk_en"])
     assert get_translator("uk", "en").translate(["Компанія відмовилася."])
-    result = CliRunner().invoke(main, ["models", "remove", "uk-en"])
+    result = run_cli("models", "remove", "uk-en")
     assert result.exit_code == 0, result.output
     assert get_translator("uk", "en").name == "gloss"
 
@@ -111,7 +106,7 @@ def test_a_replaced_model_is_loaded_afresh(argos_files, tmp_path):
     first = get_translator("zh-cn", "en", use_cache=False)
     before = first.translate(sentences)
     other = build_argosmodel(tmp_path, "zh", "en", package_version="0.2", seed=11)
-    result = CliRunner().invoke(main, ["models", "install", "--replace", str(other)])
+    result = run_cli("models", "install", "--replace", str(other))
     assert result.exit_code == 0, result.output
     second = get_translator("zh-cn", "en", use_cache=False)
     assert second.version != first.version
