@@ -9,17 +9,16 @@ import click
 
 from provenance.cli.options import output_format
 from provenance.cli.pair_input import pair_options
-from provenance.model import SEVERITIES, Finding
+from provenance.drift.kinds import SEVERITY_LEVELS, drift_kind, kind_order, kind_symbol
+from provenance.model import Finding
 
-_STYLE = {"critical": "bold red", "major": "yellow", "minor": "cyan"}
 
-
-def _highlight(text: str, spans: list[list[int]], style: str) -> Any:
+def _highlight(text: str, spans: list[list[int]], kind: str) -> Any:
     from rich.text import Text
 
     out = Text(text)
     for _, start, end in spans:
-        out.stylize(f"{style} underline", start, end)
+        out.stylize(f"{drift_kind(kind).terminal} underline", start, end)
     return out
 
 
@@ -33,20 +32,17 @@ def _print_text(doc: dict[str, Any]) -> None:
     console.print(f"[bold]{doc['src']['id']}[/] ({doc['src']['lang']}) → "
                   f"[bold]{doc['tgt']['id']}[/] ({doc['tgt']['lang']}): "
                   f"{summary['findings']} findings, drift score {summary['score']}")
-    console.print(f"[dim]{doc['signature']}[/]")
-    if not findings:
-        console.print("no drift found")
-        return
-    for severity in reversed(SEVERITIES):
-        group = [f for f in findings if f.severity == severity]
+    for level in reversed(SEVERITY_LEVELS.values()):
+        group = [f for f in findings if f.severity == level.name]
         if not group:
             continue
-        console.rule(f"[{_STYLE[severity]}]{severity} ({len(group)})")
+        console.rule(f"[{level.terminal}]{level.mark} {level.label} ({len(group)})")
         for f in group:
+            # sentence numbers are 1-based wherever a person reads them
             where = f"src {','.join(str(i + 1) for i in f.src) or '-'} / " \
                     f"tgt {','.join(str(j + 1) for j in f.tgt) or '-'}"
-            console.print(Text.assemble((f"[{f.kind}] ", _STYLE[severity]), (where + "  ", "dim"),
-                                        f.message))
+            console.print(Text.assemble((f"{kind_symbol(f.kind)} {f.kind} ", level.terminal),
+                                        (where + "  ", "dim"), f.message))
             for side, spans in (("src", f.src_spans), ("tgt", f.tgt_spans)):
                 if not spans or f.kind in ("omission", "addition"):
                     continue
@@ -54,11 +50,18 @@ def _print_text(doc: dict[str, Any]) -> None:
                     text = doc[side]["sentences"][i]
                     line = Text(f"    {side}: ", style="dim")
                     line.append(_highlight(text, [list(s) for s in spans if s[0] == i],
-                                           _STYLE[severity]))
+                                           f.kind))
                     console.print(line)
-    by_kind = ", ".join(f"{k} {v['count']} ({v['score']})" for k, v in summary["by_kind"].items())
-    console.rule()
-    console.print(f"by kind: {by_kind}")
+    if findings:
+        kinds = summary["by_kind"]
+        by_kind = ", ".join(f"{kind_symbol(k)} {k} {kinds[k]['count']} ({kinds[k]['score']})"
+                            for k in kind_order(kinds))
+        console.rule()
+        console.print(f"by kind: {by_kind}")
+    else:
+        console.print("no drift found")
+    # settings last: the findings are what a reader came for
+    console.print(f"[dim]signature: {doc['signature']}[/]")
 
 
 @click.command(name="drift")
