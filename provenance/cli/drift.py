@@ -36,7 +36,7 @@ def _print_text(doc: dict[str, Any]) -> None:
         group = [f for f in findings if f.severity == level.name]
         if not group:
             continue
-        console.rule(f"[{level.terminal}]{level.mark} {level.label} ({len(group)})")
+        console.rule(f"[{level.terminal}]{level.mark} {level.name} ({len(group)})")
         for f in group:
             # sentence numbers are 1-based wherever a person reads them
             where = f"src {','.join(str(i + 1) for i in f.src) or '-'} / " \
