@@ -23,8 +23,8 @@ from provenance.report.contents import (
     build_contents,
 )
 
-SCHEMA_VERSION = "1.0"
-SCHEMA_ID = "https://provenance.local/schemas/report/1.0"
+SCHEMA_VERSION = "1.1"
+SCHEMA_ID = "https://provenance.local/schemas/report/1.1"
 
 
 def load_schema() -> dict[str, Any]:
@@ -94,12 +94,19 @@ def article_json(entry: ArticleEntry) -> dict[str, Any]:
         "url": a.url,
         "published": a.published,
         "language": a.lang,
+        "language_confidence": round(a.language_confidence, 4),
         "source_path": a.source_path,
         "sentence_count": len(a.sentences),
         "is_reference": entry.is_reference,
         "origin": entry.origin,
         "origin_confidence": round(prov.confidence, 4) if prov else 0.0,
         "origin_language": prov.origin_language if prov else None,
+        # why the origin was judged so: named, weighted traces with where they were found
+        "origin_evidence": [
+            {"signal": s.name, "weight": round(s.weight, 4), "sentence": s.sentence,
+             "start": s.start, "end": s.end, "text": s.text, "language_hint": s.language_hint}
+            for s in (prov.signals if prov else [])
+        ],
         "story": prov.story if prov else 0,
         "cited_sources": entry.cited_sources,
         "attributions": [
@@ -108,7 +115,8 @@ def article_json(entry: ArticleEntry) -> dict[str, Any]:
             for x in (prov.attributions if prov else [])
         ],
         "derived_from": [
-            {"source": e.source, "score": round(e.score, 4), "external": e.external}
+            {"source": e.source, "score": round(e.score, 4), "external": e.external,
+             "evidence": e.evidence}
             for e in (prov.derived_from if prov else [])
         ],
         "compared_with": entry.pair.reference.id if entry.pair else None,
