@@ -245,7 +245,7 @@ def suggest_cmd(corpus: tuple[str, ...], min_count: int, kinds: tuple[str, ...],
 @glossary_paths
 def link_cmd(name: str, lang: str, min_score: float, glossaries: tuple[str, ...]) -> None:
     """Romanise an unknown NAME and link it to the closest concept, if close enough."""
-    from provenance.glossary.translit import link_unknown_name, romanize
+    from provenance.crosslingual.translit import link_unknown_name, romanize
 
     glossary = _load(glossaries)
     found = link_unknown_name(name, lang, glossary, min_score=min_score)

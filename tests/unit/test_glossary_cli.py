@@ -10,9 +10,9 @@ from pathlib import Path
 from conftest import FIXTURES, REPO
 from support.cli import run_cli
 
+from provenance.crosslingual.translit import link_unknown_name, romanize
 from provenance.glossary import Glossary, default_glossary
 from provenance.glossary.suggest import suggest_terms
-from provenance.glossary.translit import link_unknown_name, romanize
 
 FIXTURES = FIXTURES / "glossary"
 

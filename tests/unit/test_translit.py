@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from provenance.crosslingual.translit import link_unknown_name, romanize
 from provenance.glossary import default_glossary
-from provenance.glossary.translit import link_unknown_name, romanize
 
 # Examples printed in the Ukrainian table itself (KMU resolution 55 of 2010).
 KMU_EXAMPLES = {
