@@ -210,23 +210,33 @@ def export_cmd(file: str, category: str | None, glossaries: tuple[str, ...]) -> 
 
 @command.command("suggest")
 @click.argument("corpus", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("--min-count", default=1, show_default=True, help="Only terms seen this often.")
+@click.option("--concepts", is_flag=True,
+              help="Mine concepts from the corpus's aligned pairs: a relay's unknown name "
+                   "with the English it renders, grouped across relays (runs the analysis).")
+@click.option("--min-count", default=1, show_default=True,
+              help="Only terms seen this often (with --concepts: in this many relays).")
+@click.option("--top", type=int, help="Only the N best suggestions.")
 @click.option("--kind", "kinds", multiple=True,
               type=click.Choice(["name", "outlet", "quoted", "quantity"]),
-              help="Only these kinds (repeatable).")
+              help="Only these kinds (repeatable; without --concepts).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Output format.")
 @glossary_paths
-def suggest_cmd(corpus: tuple[str, ...], min_count: int, kinds: tuple[str, ...], fmt: str,
-                glossaries: tuple[str, ...]) -> None:
-    """Names, quoted names, outlets and quantities in CORPUS that no concept covers."""
+def suggest_cmd(corpus: tuple[str, ...], concepts: bool, min_count: int, top: int | None,
+                kinds: tuple[str, ...], fmt: str, glossaries: tuple[str, ...]) -> None:
+    """Names, quoted names, outlets and quantities in CORPUS that no concept covers; with
+    --concepts, candidate concepts with their forms per language, ready for `glossary
+    add` (or `add-variant` when the English side is a concept already)."""
+    if concepts:
+        _suggest_concepts(corpus, min_count, top, fmt, glossaries)
+        return
     from provenance.corpus import load_corpus
     from provenance.glossary.suggest import KINDS, suggest_terms
 
     glossary = _load(glossaries)
     articles = load_corpus(list(corpus))
     suggestions = suggest_terms(articles, glossary, min_count=min_count,
-                                kinds=kinds or KINDS)
+                                kinds=kinds or KINDS)[:top]
     if fmt == "json":
         signature = Signature({"glossary": glossary.digest, "min_count": min_count})
         click.echo(json.dumps({"signature": str(signature),
@@ -236,6 +246,36 @@ def suggest_cmd(corpus: tuple[str, ...], min_count: int, kinds: tuple[str, ...],
     for s in suggestions:
         click.echo(f"{s.count:4}  {s.kind:8}  {s.text}  [{','.join(s.langs)}]")
     click.echo(f"{len(suggestions)} suggestion(s) from {len(articles)} article(s)", err=True)
+
+
+def _suggest_concepts(corpus: tuple[str, ...], min_count: int, top: int | None, fmt: str,
+                      glossaries: tuple[str, ...]) -> None:
+    from provenance.cli.progress import progress_bar
+    from provenance.glossary.mining import mine_concepts
+    from provenance.pipeline import analyze_corpus
+
+    glossary = _load(glossaries)
+    with progress_bar() as progress:
+        analysis = analyze_corpus(list(corpus), glossary_paths=list(glossaries) or None,
+                                  glossary=glossary, progress=progress)
+    proposals = [p for p in mine_concepts(analysis, glossary) if p.articles >= min_count][:top]
+    if fmt == "json":
+        signature = Signature({"glossary": glossary.digest, "min_count": min_count,
+                               "mode": "concepts"})
+        click.echo(json.dumps({"signature": str(signature),
+                               "concepts": [p.to_dict() for p in proposals]},
+                              ensure_ascii=False, indent=2))
+        return
+    for p in proposals:
+        forms = " | ".join([f"en: {', '.join(p.english)}"] * bool(p.english)
+                           + [f"{lang}: {', '.join(f)}" for lang, f in p.forms.items()])
+        evidence = ", ".join(f"{k} {n}" for k, n in p.evidence.items())
+        click.echo(f"{p.score:5.2f}  {p.kind:7}  {p.id}  [{p.category}]  {forms}  "
+                   f"({p.articles} relay(s): {evidence})")
+        for line in p.command().splitlines():
+            click.echo(f"       {line}")
+    click.echo(f"{len(proposals)} proposal(s) from {len(analysis.articles)} article(s)",
+               err=True)
 
 
 @command.command("link")

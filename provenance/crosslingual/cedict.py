@@ -30,7 +30,7 @@ from provenance.atomicfile import write_atomic
 from provenance.paths import data_dir
 
 #: Bumped when the compiled table's content or format changes: a new file is compiled.
-COMPILER_VERSION = "1"
+COMPILER_VERSION = "3"
 LICENCE = "CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/)"
 ATTRIBUTION = ("CC-CEDICT, Community maintained free Chinese-English dictionary, published "
                "by MDBG (https://cc-cedict.org/); based on CEDICT, Copyright (C) 1997, 1998 "
@@ -46,7 +46,7 @@ _SEE = re.compile(rf"^see {_REF}$")
 _DROP = re.compile(r"^(?:CL:|surname |used in |see also |also pr\.|Taiwan pr\.|pr\. |"
                    r"abbr\. for |erhua variant|\(old\)|\(Tw\) variant|Japanese variant)")
 _PAREN = re.compile(r"\s*\([^()]*\)")
-_CJK_REF = re.compile(r"\S*[\u3400-\u9fff]\S*")
+_CJK_REF = re.compile(r"\S*[\u3400-\u9fff][^\s\[]*(?:\[[^\]]*\])?")
 _LATIN = re.compile(r"[A-Za-z0-9]")
 
 
@@ -57,6 +57,9 @@ class Entry:
     glosses: tuple[str, ...]
     #: Every sense is a proper noun (capitalised pinyin): 克里姆林宫, 华尔街日报.
     proper: bool
+    #: The reading of the first entry, lower case, syllables separated by spaces
+    #: ("ke4 li3 mu3 lin2 gong1"): transliterated names are compared by their sound.
+    pinyin: str = ""
 
 
 def source_path() -> Path | None:
@@ -76,12 +79,14 @@ def normalise_sense(sense: str) -> list[str]:
     cross-reference senses give ``[]``.
     """
     sense = sense.strip()
-    if _DROP.match(sense) or _VARIANT.match(sense) or _SEE.match(sense):
+    if _DROP.match(sense) or ("variant of" in sense and _VARIANT.match(sense)) or (
+            sense.startswith("see ") and _SEE.match(sense)):
         return []
     previous = None
-    while previous != sense:  # nested parentheses come off from the inside out
+    while "(" in sense and previous != sense:  # nested parentheses, from the inside out
         previous, sense = sense, _PAREN.sub("", sense)
-    sense = _CJK_REF.sub("", sense)
+    if not sense.isascii():
+        sense = _CJK_REF.sub("", sense)
     phrases = []
     for part in sense.split(";"):
         part = " ".join(part.split()).strip(" ,.")
@@ -102,6 +107,7 @@ def parse(lines: Iterable[str]) -> dict[str, Entry]:
     """Entries by headword (simplified and traditional) from CC-CEDICT text lines."""
     glosses: dict[str, list[str]] = {}
     proper: dict[str, bool] = {}
+    readings: dict[str, str] = {}
     refs: dict[str, list[str]] = {}
     for line in lines:
         if line.startswith("#"):
@@ -111,27 +117,32 @@ def parse(lines: Iterable[str]) -> dict[str, Entry]:
             continue
         traditional, simplified, pinyin, senses = match.groups()
         is_proper = pinyin[:1].isupper()
-        for word in dict.fromkeys((simplified, traditional)):
-            if not _HAN.match(word):
-                continue
+        words = [w for w in dict.fromkeys((simplified, traditional)) if _HAN.match(w)]
+        if not words:
+            continue
+        phrases = [p for sense in senses.split("/") for p in normalise_sense(sense)]
+        targets = [t for sense in senses.split("/") if "variant of" in sense or
+                   sense.startswith("see ") for t in _references(sense)]
+        for word in words:
             own = glosses.setdefault(word, [])
-            for sense in senses.split("/"):
-                own.extend(p for p in normalise_sense(sense) if p not in own)
-                refs.setdefault(word, []).extend(_references(sense))
+            own.extend(p for p in phrases if p not in own)
+            if targets:
+                refs.setdefault(word, []).extend(targets)
             proper[word] = proper.get(word, True) and is_proper
+            readings.setdefault(word, pinyin.lower())
     for word, targets in refs.items():
         own = glosses[word]
         for target in targets:
             own.extend(p for p in glosses.get(target, ()) if p not in own)
-    return {w: Entry(tuple(g), proper[w]) for w, g in glosses.items() if g}
+    return {w: Entry(tuple(g), proper[w], readings[w]) for w, g in glosses.items() if g}
 
 
 def _header(source: Path) -> dict[str, str]:
     return {"compiled_by": f"provenance lexicon v{COMPILER_VERSION} from {source.name}",
             "data": ATTRIBUTION,
             "licence": f"{LICENCE}; these data are not covered by provenance's MIT licence",
-            "format": "entries: word -> 'P' if every sense is a proper noun, a tab, then "
-                      "the glosses separated by '/'"}
+            "format": "entries: word -> 'P' if every sense is a proper noun, a tab, the "
+                      "pinyin, a tab, then the glosses separated by '/'"}
 
 
 def compiled_path(source: Path) -> Path:
@@ -143,12 +154,12 @@ def compiled_path(source: Path) -> Path:
 
 def encode(entry: Entry) -> str:
     """One entry as the compiled table stores it (see :func:`decode`)."""
-    return ("P" if entry.proper else "") + "\t" + "/".join(entry.glosses)
+    return "\t".join(("P" if entry.proper else "", entry.pinyin, "/".join(entry.glosses)))
 
 
 def decode(raw: str) -> Entry:
-    flag, _, glosses = raw.partition("\t")
-    return Entry(tuple(glosses.split("/")), flag == "P")
+    flag, pinyin, glosses = raw.split("\t", 2)
+    return Entry(tuple(glosses.split("/")), flag == "P", pinyin)
 
 
 def compile_table(source: Path, target: Path) -> dict[str, str]:

@@ -87,11 +87,14 @@ def _stem(word: str) -> str:
 
 
 @lru_cache(maxsize=100_000)
-def word_keys(word: str) -> frozenset[str]:
+def word_keys(word: str, variants: bool = True) -> frozenset[str]:
     """Matching keys of one English word (empty for a stop word).
 
     An acronym keeps its capitals and loses its dots ("U.S." and "US" give "US"), so
     it never meets a lower-case word ("us"); other words are lower-cased and stemmed.
+    With ``variants`` a capitalised nationality adjective also gets its country's key
+    ("Russian": "russia"); a gloss is read without them ("Kazan" is no adjective), so
+    the sentence side alone stretches.
     """
     bare = word.replace("’", "'").strip(".'")
     if bare.endswith("'s"):
@@ -107,7 +110,7 @@ def word_keys(word: str) -> frozenset[str]:
     keys = {_stem(low)}
     if low in _IRREGULAR:
         keys.add(_stem(_IRREGULAR[low]))
-    if word[:1].isupper():
+    if variants and word[:1].isupper():
         single = low[:-1] if low.endswith(("ans", "is")) else low  # Americans, Israelis
         for ending, replacements in _ADJECTIVE_ENDINGS:
             if single.endswith(ending) and len(single) - len(ending) >= 3:
@@ -134,7 +137,8 @@ def words(text: str) -> list[Word]:
 
 def content_keys(phrase: str) -> tuple[frozenset[str], ...]:
     """Keys of the content words of a gloss phrase, in order (stop words dropped)."""
-    return tuple(k for k in (word_keys(m.group()) for m in _WORD.finditer(phrase)) if k)
+    return tuple(k for k in (word_keys(m.group(), False) for m in _WORD.finditer(phrase))
+                 if k)
 
 
 # Latin words and numbers inside a foreign sentence: SpaceX, WSJ, 2022, 1,8.

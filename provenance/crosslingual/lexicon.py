@@ -31,6 +31,8 @@ _TOKEN = re.compile(rf"(?P<han>[{_HAN}]+)|(?P<latin>[A-Za-z](?:[A-Za-z0-9'’\-]
                     r"|(?P<number>\d+(?:[.,]\d+)*)")
 #: Longest headword tried by the segmenter (longer entries are idioms and full titles).
 MAX_WORD = 12
+#: Glosses of a single character that may link it (see ``Lexicon._candidate``).
+_SINGLE_SENSES = 3
 
 # A gloss phrase: its text and the matching keys of its content words, in order.
 _Phrase = tuple[str, tuple[frozenset[str], ...]]
@@ -85,6 +87,15 @@ class Lexicon:
             raw = self._table.get(word)
             self._entries[word] = cedict.decode(raw) if raw is not None else None
         return self._entries[word]
+
+    def pinyin(self, text: str) -> list[str]:
+        """The reading of each character of ``text`` (its first dictionary reading),
+        for comparing a transliterated name with its Latin spelling; "" where unknown."""
+        out = []
+        for ch in text:
+            found = self.entry(ch)
+            out.append(found.pinyin.split()[0] if found and found.pinyin else "")
+        return out
 
     def glosses(self, word: str) -> tuple[str, ...]:
         """English glosses of ``word``, normalised ("to beat" -> "beat"); () if unknown."""
@@ -170,7 +181,12 @@ class Lexicon:
     def _candidate(self, seg: Segment, by_key: Mapping[str, list[int]]) -> _Candidate | None:
         entry = self.entry(seg.text)
         best: tuple[tuple[float, int], _Candidate] | None = None
-        for gloss, keys in self.phrases(seg.text):
+        phrases = self.phrases(seg.text)
+        if len(seg.text) == 1:
+            # A single character has many senses, most of them in compounds only: its
+            # first few glosses are the ones it carries alone.
+            phrases = phrases[:_SINGLE_SENSES]
+        for gloss, keys in phrases:
             options = [sorted({i for k in key_set for i in by_key.get(k, ())})
                        for key_set in keys]
             matched = sum(1 for o in options if o)

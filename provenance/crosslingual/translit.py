@@ -100,6 +100,16 @@ def sound_key(name: str, lang: str = "en") -> str:
     return key
 
 
+# Sounds Korean writes with one letter: f and p (ㅍ), v and b (ㅂ), l and r (ㄹ).
+_KOREAN_MERGE = str.maketrans("fvl", "pbr")
+
+
+def korean_key(key: str) -> str:
+    """A sound key (Korean or English) with the distinctions Hangul cannot write merged,
+    so that 페스코프 meets Peskov and 크렘린 meets Kremlin."""
+    return re.sub(r"(.)\1", r"\1", key.translate(_KOREAN_MERGE))
+
+
 class _FormLike(Protocol):
     text: str
     status: str
@@ -158,6 +168,50 @@ def link_unknown_name(name: str, lang: str, glossary: GlossaryLike,
     return best[0], round(best[1], 3)
 
 
+# -- consonant skeletons -----------------------------------------------------------------
+# Chinese writes a foreign name with syllables that add vowels (佩斯科夫, pei si ke fu,
+# for Peskov) and cannot tell l from r or k from g: what survives is the order of the
+# consonants, by class. Both sides are reduced to that skeleton: labials P, dentals T,
+# velars K, sibilants S, liquids R, nasals M and N.
+_ENGLISH_CLASSES = [
+    (r"ph", "P"), (r"th", "T"), (r"[cs]h", "S"), (r"ck", "K"), (r"c(?=[eiy])", "S"),
+    (r"x", "KS"), (r"[bpfv]", "P"), (r"[dt]", "T"), (r"[gkcqj]", "K"), (r"[sz]", "S"),
+    (r"[lr]", "R"), (r"m", "M"), (r"n", "N"), (r"[aeiouyhw]", ""),
+]
+_PINYIN_INITIALS = [("zh", "S"), ("ch", "S"), ("sh", "S"), ("b", "P"), ("p", "P"), ("f", "P"),
+                    ("m", "M"), ("d", "T"), ("t", "T"), ("n", "N"), ("l", "R"), ("r", "R"),
+                    ("g", "K"), ("k", "K"), ("h", "K"), ("j", "K"), ("q", "K"), ("x", "S"),
+                    ("z", "S"), ("c", "S"), ("s", "S")]
+
+
+def consonant_skeleton(latin: str) -> str:
+    """The consonant classes of a Latin name in order ("Peskov" -> "PSKP"); an English
+    final r after a vowel is silent in the Chinese rendering and left out."""
+    word = re.sub(r"[^a-z]", "", latin.lower())
+    word = re.sub(r"(?<=[aeiou])r$", "", word)
+    for pattern, cls in _ENGLISH_CLASSES:
+        word = re.sub(pattern, cls, word)
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+def pinyin_skeleton(syllables: Sequence[str]) -> str:
+    """The consonant classes of pinyin syllables ("pei4 si1 ke1 fu1" -> "PSKP"): each
+    initial, and a final n or ng."""
+    out = []
+    for syllable in syllables:
+        syl = re.sub(r"[^a-z]", "", syllable.lower())
+        if syl == "er":
+            out.append("R")
+            continue
+        for initial, cls in _PINYIN_INITIALS:
+            if syl.startswith(initial):
+                out.append(cls)
+                break
+        if syl.endswith(("n", "ng")) and len(syl) > 1:
+            out.append("N")
+    return re.sub(r"(.)\1+", r"\1", "".join(out))
+
+
 # -- word links -------------------------------------------------------------------------
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04FF]+(?:['’ʼ\-][\u0400-\u04FF]+)*")
 _HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
@@ -196,15 +250,20 @@ def _strip(word: str, endings: list[str], keep: int) -> str:
     return word
 
 
+def strip_particles(word: str) -> str:
+    """A Korean word without the particle glued to it (머스크는 -> 머스크)."""
+    return _strip(word, _PARTICLES, 2)
+
+
 @lru_cache(maxsize=4096)  # alignment scores one sentence against many
 def _readings(text: str, lang: str) -> tuple[_Reading, ...]:
     code = base(lang)
     out: list[_Reading] = []
     if code == "ko":
         for match in _HANGUL_WORD.finditer(text):
-            stem = _strip(match.group(), _PARTICLES, 2)
+            stem = strip_particles(match.group())
             if len(stem) >= 2:
-                key = sound_key(romanize(stem, "ko"), "ko")
+                key = korean_key(sound_key(romanize(stem, "ko"), "ko"))
                 out.append(_Reading(match.start(), match.start() + len(stem), stem, (key,),
                                     True))
         return tuple(out)
@@ -255,14 +314,17 @@ def _targets(words: list[english.Word], taken: set[int],
             continue
         if korean and not word.text[0].isupper():
             continue
-        out.append(((j,), _english_key(word.text)))
-        if korean:
-            run = [j]
-            for k in range(j + 1, min(j + 3, len(words))):
-                if k in taken or not words[k].text[:1].isupper() or not words[k].text.isalpha():
-                    break
-                run.append(k)
-                out.append((tuple(run), "".join(_english_key(words[i].text) for i in run)))
+        if not korean:
+            out.append(((j,), _english_key(word.text)))
+            continue
+        out.append(((j,), korean_key(_english_key(word.text))))
+        run = [j]
+        for k in range(j + 1, min(j + 3, len(words))):
+            if k in taken or not words[k].text[:1].isupper() or not words[k].text.isalpha():
+                break
+            run.append(k)
+            out.append((tuple(run),
+                        korean_key("".join(_english_key(words[i].text) for i in run))))
     return out
 
 
