@@ -145,8 +145,8 @@ class Lexicon:
         Each English word is taken at most once, by the most specific claim first (a
         full multi-word gloss, then a longer Chinese word, then a word with fewer
         senses). A multi-word gloss must match whole ("White House"), or, for a proper
-        noun, by its first or last word ("Putin" for 普京, "Vladimir Putin"); glosses of
-        three words or more need two thirds of them, close together.
+        noun, by its first or last word capitalised ("Putin" for 普京, "Vladimir Putin");
+        glosses of three words or more need two thirds of them, close together.
         """
         words = english.words(en)
         by_key: dict[str, list[int]] = defaultdict(list)
@@ -166,7 +166,7 @@ class Lexicon:
                 free = [i for i in options if i not in taken]
                 chosen.append(min(free, key=lambda i: abs(i - where)) if free else None)
             picked = [i for i in chosen if i is not None]
-            if not self._accepts(cand, chosen):
+            if not self._accepts(cand, chosen, words):
                 continue
             taken.update(picked)
             coverage = len(picked) / len(chosen)
@@ -200,15 +200,15 @@ class Lexicon:
         return best[1] if best else None
 
     @staticmethod
-    def _accepts(cand: _Candidate, chosen: list[int | None]) -> bool:
+    def _accepts(cand: _Candidate, chosen: list[int | None], words: list[english.Word]) -> bool:
         n = len(chosen)
         picked = [i for i in chosen if i is not None]
         if not picked:
             return False
         if len(picked) == n:
             return max(picked) - min(picked) <= n + 2
-        if cand.proper and n == 2:
-            return chosen[0] is not None or chosen[-1] is not None
+        if cand.proper and n == 2:  # a name by its first or last part, written as a name
+            return words[picked[0]].text[:1].isupper()
         return n >= 3 and len(picked) * 3 >= n * 2 and max(picked) - min(picked) <= n + 2
 
     def lexical_overlap(self, zh: str, en: str) -> float:

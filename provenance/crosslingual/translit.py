@@ -240,6 +240,9 @@ class _Reading:
     text: str
     keys: tuple[str, ...]
     capitalised: bool
+    #: Consonant skeletons of a capitalised Cyrillic word (whole and stemmed), for names
+    #: whose vowels the two alphabets write differently (Маск, Musk).
+    skeletons: tuple[str, ...] = ()
 
 
 def _strip(word: str, endings: list[str], keep: int) -> str:
@@ -275,8 +278,10 @@ def _readings(text: str, lang: str) -> tuple[_Reading, ...]:
         keys = {sound_key(romanize(w, lang)) for w in (word, stem)}
         if code == "uk":  # English often spells Ukrainian names the Russian way (Hennadiy)
             keys |= {sound_key(translit(w, RussianICAO)) for w in (word, stem)}
+        skeletons = tuple(sorted({consonant_skeleton(romanize(w, lang)) for w in (word, stem)}
+                                 )) if word[0].isupper() else ()
         out.append(_Reading(match.start(), match.end(), word, tuple(sorted(keys)),
-                            word[0].isupper()))
+                            word[0].isupper(), skeletons))
     return tuple(out)
 
 
@@ -345,6 +350,13 @@ def word_links(foreign: str, en: str, lang: str) -> list[WordLink]:
     for r, reading in enumerate(readings):
         for t, (span, key) in enumerate(targets):
             score = _similarity(reading.keys, key)
+            if not score and reading.skeletons and len(span) == 1 and \
+                    words[span[0]].text[0].isupper():
+                # two capitalised names with the same consonants in order (Маск, Musk)
+                skeleton = consonant_skeleton(words[span[0]].text)
+                same_start = reading.keys[0][:1] == key[:1]
+                score = 0.75 if len(skeleton) >= 3 and same_start and \
+                    skeleton in reading.skeletons else 0.0
             if score:
                 candidates.append((score, len(span), r, t))
     used: set[int] = set()

@@ -21,6 +21,7 @@ Proposals are ranked by the relays that support them, weighted by evidence.
 from __future__ import annotations
 
 import re
+import shlex
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -76,16 +77,23 @@ class ConceptProposal:
     def kind(self) -> str:
         return "variant" if self.concept_id else "concept"
 
-    def command(self, file: str = "FILE") -> str:
-        """The ``provenance glossary`` command(s) that add it."""
+    def commands(self, file: str = "FILE") -> list[list[str]]:
+        """The ``provenance glossary`` command lines that add it, as argument lists:
+        one ``add`` for a new concept, one ``add-variant`` per form for a variant."""
         if self.concept_id:
-            return "\n".join(f"provenance glossary add-variant {self.concept_id} {lang} {_q(f)}"
-                             for lang, forms in self.forms.items() for f in forms)
-        parts = [f"provenance glossary add {self.id} --category {self.category}"]
-        parts += [f"--en {_q(e)}" for e in self.english]
-        parts += [f"--form {_q(f'{lang}={f}')}" for lang, forms in self.forms.items()
-                  for f in forms]
-        return " ".join(parts + [f"--file {file}"])
+            return [["provenance", "glossary", "add-variant", self.concept_id, lang, form]
+                    for lang, forms in self.forms.items() for form in forms]
+        args = ["provenance", "glossary", "add", self.id, "--category", self.category]
+        for name in self.english:
+            args += ["--en", name]
+        for lang, forms in self.forms.items():
+            for form in forms:
+                args += ["--form", f"{lang}={form}"]
+        return [args + ["--file", file]]
+
+    def command(self, file: str = "FILE") -> str:
+        """:meth:`commands` as shell lines."""
+        return "\n".join(shlex.join(args) for args in self.commands(file))
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -98,10 +106,6 @@ class ConceptProposal:
                          "english_sentence": s.english_sentence, "note": s.note}
                         for s in self.support],
         }
-
-
-def _q(text: str) -> str:
-    return text if re.fullmatch(r"[\w.=\-]+", text) else "'" + text.replace("'", "'\\''") + "'"
 
 
 # -- collecting sightings ---------------------------------------------------------------

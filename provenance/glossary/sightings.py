@@ -208,17 +208,18 @@ def aligned_sightings(foreign: str, lang: str, english: str, glossary: Glossary,
         _korean_linked(foreign, links, known)
     for cand in candidates:
         inner = [k for k in links if cand.start <= k.src_start and k.src_end <= cand.end]
-        hit = _english_for(inner, names, english)
-        if hit is None:
-            continue
-        name, span = hit
-        tied.add(name.start)
-        concept = name.concept_id if span == (name.start, name.end) else None
-        if name.concept_id and concept is None:
-            continue  # part of a known name ("Vladimir" of Vladimir Putin): nothing new
-        out.append(Sighting(article_id, glossary_code(lang), cand.text,
-                            english[span[0]:span[1]], "aligned", foreign, english, concept,
-                            "; ".join(k.evidence for k in inner if k.evidence)))
+        for name, span, used in _english_for(inner, names, english):
+            tied.add(name.start)
+            concept = name.concept_id if span == (name.start, name.end) else None
+            if name.concept_id and concept is None:
+                continue  # part of a known name ("Vladimir" of Vladimir Putin): nothing new
+            # the words of the foreign name that render this English name ("Кремля" of
+            # "Кремля Дмитро Пєсков"), or all of it when every word did
+            start = cand.start if len(used) == len(inner) else min(k.src_start for k in used)
+            end = cand.end if len(used) == len(inner) else max(k.src_end for k in used)
+            out.append(Sighting(article_id, glossary_code(lang), foreign[start:end],
+                                english[span[0]:span[1]], "aligned", foreign, english, concept,
+                                "; ".join(k.evidence for k in used if k.evidence)))
     if code == "zh":
         out += _by_elimination(foreign, lang, english, names, tied, links, glossary, article_id)
     return out
@@ -243,10 +244,11 @@ def _named(english: str, glossary: Glossary) -> list[_Named]:
     return out
 
 
-def _english_for(links: list[WordLink], names: list[_Named],
-                 english: str) -> tuple[_Named, tuple[int, int]] | None:
-    """The English name the links of one foreign name land in, and the span they cover
-    (the whole name when every content word of it is linked)."""
+def _english_for(links: list[WordLink], names: list[_Named], english: str
+                 ) -> list[tuple[_Named, tuple[int, int], list[WordLink]]]:
+    """The English names the links of one foreign name land in, each with the span they
+    cover (the whole name when every content word of it is linked) and the links."""
+    out = []
     for name in names:
         inner = [k for k in links if name.start <= k.tgt_start and k.tgt_end <= name.end]
         if not inner:
@@ -256,9 +258,9 @@ def _english_for(links: list[WordLink], names: list[_Named],
                  if w.group().lower() not in ("of", "the", "for", "and")]
         if all(start <= name.start + w.start() and name.start + w.end() <= end
                for w in words):
-            return name, (name.start, name.end)
-        return name, (start, end)
-    return None
+            start, end = name.start, name.end
+        out.append((name, (start, end), inner))
+    return out
 
 
 def _korean_linked(foreign: str, links: list[WordLink],

@@ -1,0 +1,110 @@
+"""Concept mining for `glossary suggest --concepts`: sightings of a relay's unknown name
+with the English it renders, grouped into proposals ready for `glossary add`."""
+
+from __future__ import annotations
+
+import pytest
+from support.analysis_factory import article_from_lines
+from support.cli import run_cli
+
+from provenance.glossary import Glossary, default_glossary
+from provenance.glossary.english_names import english_names
+from provenance.glossary.mining import mine_concepts
+from provenance.glossary.sightings import aligned_sightings, inline_sightings
+from provenance.model import Alignment, CorpusAnalysis, Link, PairAnalysis
+from provenance.paths import bundled_glossaries_dir
+from provenance.signature import Signature
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Kremlin spokesman Dmitry Peskov said so, according to The Wall Street Journal.",
+     ["Kremlin", "Dmitry Peskov", "Wall Street Journal"]),
+    ("Elon Musk’s Secret Conversations With Vladimir Putin", ["Elon Musk", "Vladimir Putin"]),
+    ("Trump Advisers Push Ukraine to Freeze War, Not Join NATO", ["Ukraine", "NATO"]),
+    ("Russian officials met Chinese leader Xi Jinping in Kazan.", ["Xi Jinping", "Kazan"]),
+    ("Advisers, including General Keith Kellogg, spoke.", ["Keith Kellogg"]),
+    ("Satellite internet is not available in Taiwan.", ["Taiwan"]),
+])
+def test_english_names(sentence: str, names: list[str]) -> None:
+    assert [n.text for n in english_names(sentence)] == names
+
+
+def test_a_relay_writing_the_latin_name_pairs_it_with_its_own_form() -> None:
+    g = default_glossary()
+    text = "克里姆林宫发言人培斯科夫(Dmitry Peskov)说,蒲亭(Vladimir Putin)只与马斯克通过一次电话。"
+    found = {(s.form, s.english, s.concept_id) for s in inline_sightings(text, "zh-cn", g, "a")}
+    assert ("培斯科夫", "Dmitry Peskov", None) in found
+    assert ("蒲亭", "Vladimir Putin", "vladimir-putin") in found  # a variant of a concept
+    ko = "드미트리 페스코프(Dmitry Peskov) 대변인은 북대서양조약기구(나토·NATO)를 언급했다."
+    found = {(s.form, s.english) for s in inline_sightings(ko, "ko", g, "b")}
+    assert {("드미트리 페스코프", "Dmitry Peskov"), ("나토", "NATO"),
+            ("북대서양조약기구", "NATO")} <= found
+    # a common word glossed in parentheses is no name
+    assert inline_sightings("위성(Satellite) 인터넷", "ko", g, "c") == []
+
+
+def test_an_aligned_pair_ties_the_one_unexplained_name_on_each_side() -> None:
+    g = default_glossary()
+    found = aligned_sightings("培斯科夫否认了这一报道。", "zh-cn", "Peskov denied the report.", g, "a")
+    assert [(s.form, s.english, s.evidence) for s in found] == [("培斯科夫", "Peskov", "aligned")]
+    uk = "Речник Кремля заявив, що Сергій Кирієнко не говорив з Маском."
+    en = "A Kremlin spokesman said Sergei Kiriyenko had not spoken to Musk."
+    found = {(s.form, s.english) for s in aligned_sightings(uk, "uk", en, g, "b")}
+    assert ("Сергій Кирієнко", "Sergei Kiriyenko") in found
+    assert not any(s.form == "Маском" for s in aligned_sightings(uk, "uk", en, g, "b"))
+
+
+def _corpus() -> CorpusAnalysis:
+    english = article_from_lines("en1", [
+        "Kremlin spokesman Dmitry Peskov denied the report on Friday.",
+        "Musk also spoke with Sergei Kiriyenko, a senior Kremlin official.",
+    ], "en")
+    chinese = article_from_lines("zh1", [
+        "克里姆林宫发言人培斯科夫(Dmitry Peskov)周五否认了这一报道。",
+        "马斯克还与克里姆林宫高级官员基里延科交谈。",
+    ], "zh-cn")
+    ukrainian = article_from_lines("uk1", [
+        "Речник Кремля Дмитро Пєсков у п'ятницю спростував повідомлення.",
+        "Маск також спілкувався з Сергієм Кирієнком, високопосадовцем Кремля.",
+    ], "uk")
+    korean = article_from_lines("ko1", ["크렘린 대변인 페스코프는 보도를 부인했다."], "ko")
+    pairs = [PairAnalysis("en1", a.id, Alignment("en", a.lang, "monotonic",
+                                                 [Link((i,), (i,), 1.0)
+                                                  for i in range(len(a.sentences))]))
+             for a in (chinese, ukrainian, korean)]
+    return CorpusAnalysis(Signature(), [english, chinese, ukrainian, korean], {}, pairs,
+                          "en1")
+
+
+def test_proposals_group_forms_across_relays() -> None:
+    proposals = {p.id: p for p in mine_concepts(_corpus(), default_glossary())}
+    kremlin = proposals["kremlin"]
+    assert kremlin.english == ["Kremlin"] and kremlin.kind == "concept"
+    assert kremlin.forms["zh-Hans"] == ["克里姆林宫"] and kremlin.forms["uk"] == ["Кремль"]
+    assert kremlin.forms["ko"] == ["크렘린"] and kremlin.articles == 3
+    peskov = proposals["dmitry-peskov"]
+    assert peskov.english[0] == "Dmitry Peskov" and peskov.category == "person"
+    assert peskov.forms["zh-Hans"] == ["培斯科夫"] and peskov.forms["ko"] == ["페스코프"]
+    assert "Пєсков" in peskov.forms["uk"][0]
+    kiriyenko = proposals["sergei-kiriyenko"]
+    assert kiriyenko.forms["uk"] == ["Сергій Кирієнко"]  # put back in the nominative
+    assert kiriyenko.forms["zh-Hans"] == ["基里延科"]  # by the consonants of its pinyin
+    assert all(p.support for p in proposals.values())
+
+
+def test_nothing_the_glossary_knows_is_proposed_and_added_proposals_disappear(tmp_path) -> None:
+    g = default_glossary()
+    proposals = mine_concepts(_corpus(), g)
+    for p in proposals:
+        for lang, forms in p.forms.items():
+            for form in forms:
+                assert not any(m.start == 0 and m.end == len(form) for m in g.match(form, lang))
+    assert not any("马斯克" in f or "Маск" == f for p in proposals
+                   for forms in p.forms.values() for f in forms)
+    file = tmp_path / "mined.yaml"
+    for p in proposals:
+        for args in p.commands(str(file)):
+            result = run_cli(*args[1:])
+            assert result.exit_code == 0, result.output
+    extended = Glossary.load([bundled_glossaries_dir(), file])
+    assert mine_concepts(_corpus(), extended) == []
