@@ -45,7 +45,8 @@ def test_a_relay_writing_the_latin_name_pairs_it_with_its_own_form() -> None:
 
 def test_an_aligned_pair_ties_the_one_unexplained_name_on_each_side() -> None:
     g = default_glossary()
-    found = aligned_sightings("培斯科夫否认了这一报道。", "zh-cn", "Peskov denied the report.", g, "a")
+    zh, en = "培斯科夫否认了这一报道。", "Peskov denied the report."
+    found = aligned_sightings(zh, "zh-cn", en, g, "a")
     assert [(s.form, s.english, s.evidence) for s in found] == [("培斯科夫", "Peskov", "aligned")]
     uk = "Речник Кремля заявив, що Сергій Кирієнко не говорив з Маском."
     en = "A Kremlin spokesman said Sergei Kiriyenko had not spoken to Musk."
@@ -99,7 +100,7 @@ def test_nothing_the_glossary_knows_is_proposed_and_added_proposals_disappear(tm
         for lang, forms in p.forms.items():
             for form in forms:
                 assert not any(m.start == 0 and m.end == len(form) for m in g.match(form, lang))
-    assert not any("马斯克" in f or "Маск" == f for p in proposals
+    assert not any("马斯克" in f or f == "Маск" for p in proposals
                    for forms in p.forms.values() for f in forms)
     file = tmp_path / "mined.yaml"
     for p in proposals:
