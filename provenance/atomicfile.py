@@ -1,6 +1,6 @@
 """Files replaced whole: a reader (or a killed writer) sees the old file or the new one,
-never half of either. Reports, glossary edits, glossary exports and parse caches are all
-written this way.
+never half of either. Reports, glossary edits, glossary exports, parse caches and the
+derived indexes of :mod:`provenance.indexcache` are all written this way.
 
 The text goes to a hidden temporary file beside the target, is flushed to disk, then
 renamed over the target. A new file gets the permissions the user's umask gives any new
@@ -15,7 +15,7 @@ import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 
 @contextmanager
@@ -25,10 +25,28 @@ def atomic_writer(path: str | Path) -> Iterator[TextIO]:
     Newlines are written as given (no ``\\r\\n`` translation, so CSV writers keep their
     own). If the block raises, ``path`` is untouched and the temporary file is removed.
     """
+    with _replacing(path, "w", encoding="utf-8", newline="") as stream:
+        yield stream
+
+
+def write_atomic(path: str | Path, text: str) -> None:
+    """Replace ``path`` with ``text`` (see :func:`atomic_writer`)."""
+    with atomic_writer(path) as stream:
+        stream.write(text)
+
+
+def write_atomic_bytes(path: str | Path, data: bytes) -> None:
+    """Replace ``path`` with ``data``, as :func:`atomic_writer` does for text."""
+    with _replacing(path, "wb") as stream:
+        stream.write(data)
+
+
+@contextmanager
+def _replacing(path: str | Path, mode: str, **options: Any) -> Iterator[Any]:
     path = Path(path)
     fd, tmp = _create_beside(path)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
+        with os.fdopen(fd, mode, **options) as stream:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
@@ -39,12 +57,6 @@ def atomic_writer(path: str | Path) -> Iterator[TextIO]:
         tmp.unlink(missing_ok=True)
         raise
     _fsync_dir(path.parent)
-
-
-def write_atomic(path: str | Path, text: str) -> None:
-    """Replace ``path`` with ``text`` (see :func:`atomic_writer`)."""
-    with atomic_writer(path) as stream:
-        stream.write(text)
 
 
 def _create_beside(path: Path) -> tuple[int, Path]:

@@ -20,8 +20,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from filelock import FileLock
-
 from provenance.errors import ProvenanceError, ProvenanceWarning
 
 T = TypeVar("T")
@@ -97,6 +95,8 @@ def open_or_replace(path: Path, connect: Callable[[], T], *, what: str, timeout:
         return connect()
     except sqlite3.DatabaseError as exc:
         _raise_unless_damaged(exc, path, what)
+    from filelock import FileLock  # only a damaged file needs it: keep start-up light
+
     # Only one process may move the file aside; the others wait here and reopen.
     with FileLock(str(path) + ".lock", timeout=timeout):
         try:

@@ -15,7 +15,7 @@ and the same findings for the same articles and settings.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -79,12 +79,21 @@ def align_pair(ref: Article, relay: Article, settings: PairSettings, glossary: G
 
 
 def compare_pair(ref: Article, relay: Article, settings: PairSettings, glossary: Glossary, *,
-                 translation: Sequence[str] | None = None) -> PairAnalysis:
-    """Align a relay with its reference and find what drifted: a pure function."""
+                 translation: Sequence[str] | None = None,
+                 progress: Callable[[str, int, int], None] | None = None) -> PairAnalysis:
+    """Align a relay with its reference and find what drifted: a pure function.
+
+    ``progress(stage, done, total)`` hears of the stages of this one pair ("align",
+    then "drift" step by step), so that a long pair does not look stalled.
+    """
     from provenance.drift import detect_drift
 
+    step = progress or (lambda stage, done, total: None)
+    step("align", 0, 1)
     alignment = align_pair(ref, relay, settings, glossary, translation=translation)
-    findings = detect_drift(ref, relay, alignment, glossary=glossary)
+    step("align", 1, 1)
+    findings = detect_drift(ref, relay, alignment, glossary=glossary,
+                            progress=lambda done, total: step("drift", done, total))
     return PairAnalysis(ref.id, relay.id, alignment, findings)
 
 

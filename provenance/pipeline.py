@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,7 +27,10 @@ if TYPE_CHECKING:
     from provenance.facts import ArticleFacts
     from provenance.glossary import Glossary
 
-#: progress(stage, done, total): called as work advances, for progress bars.
+#: progress(stage, done, total): called as work advances, for progress bars. Stages:
+#: "ingest", "facts" (articles read), "compare" (pairs done), "align" and "drift" (the
+#: steps of the pair being compared, when pairs are compared in this process), and
+#: "provenance".
 Progress = Callable[[str, int, int], None]
 
 
@@ -105,6 +106,10 @@ def analyze_corpus(
     # serve the stories, the reference choice and both provenance passes; the sentence
     # facts read on the way are cached for the comparisons.
     facts = corpus_facts(articles, glossary)
+    for done, article in enumerate(articles):
+        report("facts", done, len(articles))
+        facts[article.id].read_sources()
+    report("facts", len(articles), len(articles))
     stories = _stories(articles, facts)
     # Provenance from content alone is cheap and tells which article is an original.
     originals = {k for k, v in analyze_provenance(articles, [], glossary, facts)[0].items()
@@ -228,6 +233,9 @@ def _compare_all(jobs: list[tuple[Article, Article]], settings: Settings, glossa
     # Worker start-up costs a few seconds of imports: only worth it for several pairs.
     # Workers reload the glossary from its files, so an in-memory one stays here.
     if workers > 1 and len(pending) > workers and glossary.paths:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
         context = multiprocessing.get_context("spawn")  # fork is unsafe under UI threads
         pool = ProcessPoolExecutor(min(workers, len(pending)), mp_context=context,
                                    initializer=_init_worker, initargs=(glossary.paths,))
@@ -241,7 +249,7 @@ def _compare_all(jobs: list[tuple[Article, Article]], settings: Settings, glossa
             pool.shutdown(cancel_futures=True)
     else:
         for i in pending:
-            finished(i, compare_pair(*jobs[i], settings.pair, glossary))
+            finished(i, compare_pair(*jobs[i], settings.pair, glossary, progress=report))
             report("compare", len(results), len(jobs))
     return [results[i] for i in range(len(jobs))]
 

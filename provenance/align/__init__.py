@@ -136,13 +136,18 @@ def order_links(steps: Sequence[Step]) -> list[Link]:
         if link.tgt:
             for i in link.src:
                 src_key[i] = (link.tgt[0], 0)
+    # The key of the nearest linked source sentence at or before each position, built in
+    # one pass (looking back from every omission made long one-sided pairs quadratic).
+    nearest: list[tuple[float, int]] = []
+    for p in range(1 + max((i for link in links for i in link.src), default=-1)):
+        nearest.append(src_key.get(p, nearest[-1] if nearest else (-1, 0)))
     keyed = []
     for order, link in enumerate(links):
         if link.tgt:
             key: tuple[float, ...] = (link.tgt[0], 0, order)
         else:
             i = link.src[0]
-            prev = next((src_key[p] for p in range(i - 1, -1, -1) if p in src_key), (-1, 0))
+            prev = nearest[i - 1] if i > 0 else (-1, 0)
             key = (prev[0], 1, order)
         keyed.append((key, link))
     keyed.sort(key=lambda kv: kv[0])

@@ -10,8 +10,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from provenance.pipeline import Progress as ProgressCallback
 
-_STAGES = {"ingest": "Reading articles", "compare": "Aligning relays and finding drift",
-           "provenance": "Tracing provenance"}
+_STAGES = {"ingest": "Reading articles", "facts": "Reading sources and signals",
+           "compare": "Aligning relays and finding drift", "align": "  this pair: aligning",
+           "drift": "  this pair: finding drift", "provenance": "Tracing provenance"}
 
 
 @contextmanager

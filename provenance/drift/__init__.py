@@ -7,7 +7,7 @@ severe first within reading order; ``summarize(findings)`` counts and weighs the
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from provenance.drift.attribution import AttributionDrift
@@ -44,17 +44,24 @@ DETECTORS: tuple[str, ...] = tuple(d.name for d in default_detectors())
 
 
 def detect_drift(src: Article, tgt: Article, alignment: Alignment, *, glossary: Glossary,
-                 detectors: Sequence[Detector] | None = None) -> list[Finding]:
+                 detectors: Sequence[Detector] | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> list[Finding]:
     """Every drift between ``src`` (the reference) and ``tgt`` (the relay).
 
     ``alignment.links`` index ``src.sentences`` and ``tgt.sentences``. Findings come in
     source reading order (additions by their relay position), most severe first at
-    each position.
+    each position. ``progress(done, total)`` is called as the steps finish (reading
+    both sides, then each detector), so a long pair shows that it advances.
     """
+    chosen = list(detectors) if detectors is not None else default_detectors()
+    step = progress or (lambda done, total: None)
+    step(0, len(chosen) + 1)
     pair = PairContext.build(src, tgt, alignment, glossary)
+    step(1, len(chosen) + 1)
     findings: list[Finding] = []
-    for detector in detectors if detectors is not None else default_detectors():
+    for done, detector in enumerate(chosen, start=2):
         findings.extend(detector.detect(pair))
+        step(done, len(chosen) + 1)
     findings = _without_duplicates(findings)
     _discount_loose_links(pair, findings)
     return sorted(findings, key=_reading_order)

@@ -27,11 +27,7 @@ import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError
+from typing import TYPE_CHECKING, Any
 
 from provenance.atomicfile import write_atomic
 from provenance.errors import GlossaryError
@@ -45,6 +41,10 @@ from provenance.glossary.model import (
     known_concept_language,
 )
 from provenance.paths import data_dir
+
+if TYPE_CHECKING:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap
 
 CONCEPT_KEYS = frozenset({"id", "category", "canonical", "language", "forms", "notes"})
 FORM_KEYS = frozenset({"text", "status", "case_sensitive"})
@@ -65,6 +65,9 @@ class Problem:
 
 def yaml_round_trip() -> YAML:
     """The YAML reader/writer used for glossaries: round-trip, unicode, stable indent."""
+    # Imported here: most commands read the parse cache and never need the parser.
+    from ruamel.yaml import YAML
+
     yaml = YAML(typ="rt")
     yaml.allow_unicode = True
     yaml.width = 4096
@@ -75,6 +78,8 @@ def yaml_round_trip() -> YAML:
 
 def read_document(path: Path) -> Any:
     """Parse a glossary file; malformed YAML raises GlossaryError naming the line."""
+    from ruamel.yaml.error import MarkedYAMLError
+
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -86,10 +91,7 @@ def read_document(path: Path) -> Any:
         line = mark.line + 1 if mark is not None else 1
         problem = exc.problem or exc.context or "malformed YAML"
         raise GlossaryError(f"{path}:{line}: malformed YAML: {problem}") from exc
-    if doc is None:
-        doc = CommentedMap()
-        doc["concepts"] = CommentedSeq()
-    return doc
+    return new_document() if doc is None else doc
 
 
 def _line_of_key(node: Any, key: Any, fallback: int) -> int:
@@ -306,6 +308,8 @@ def save_document(path: str | Path, doc: Any) -> None:
 
 def new_document(description: str | None = None) -> CommentedMap:
     """An empty glossary document, optionally headed by a comment."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
     doc = CommentedMap()
     doc["concepts"] = CommentedSeq()
     if description:

@@ -52,6 +52,20 @@ def _analyzer(lang: str) -> Any:
     return pymorphy3.MorphAnalyzer(lang="uk") if lang == "uk" else pymorphy3.MorphAnalyzer()
 
 
+def lemmatiser_version() -> str:
+    """pymorphy3 and its dictionaries, as installed: the lemmas (and the glossary indexes
+    built from them) depend on these versions."""
+    versions = []
+    for name in ("pymorphy3", "pymorphy3_dicts_ru", "pymorphy3_dicts_uk"):
+        try:
+            module = __import__(name)
+        except ImportError:
+            versions.append(f"{name}:-")
+        else:
+            versions.append(f"{name}:{getattr(module, '__version__', '?')}")
+    return ",".join(versions)
+
+
 @lru_cache(maxsize=50_000)
 def parses(word: str) -> tuple[Any, ...]:
     """pymorphy3 analyses of a Cyrillic word (Ukrainian dictionary if the word has

@@ -14,6 +14,8 @@ Rules a user can rely on:
 
 from __future__ import annotations
 
+import hashlib
+import threading
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -86,17 +88,17 @@ def language_family(lang: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class _Entry:
-    concept: int  # index into Matcher.concepts
+    concept: str  # concept id
     lang: str
-    form: Form
+    status: str
     script: str
 
 
 @dataclass(frozen=True)
 class _TokenEntry:
-    concept: int
+    concept: str
     lang: str
-    form: Form
+    status: str
     keys: tuple[frozenset[str], ...]
     capitalised: tuple[bool, ...]
 
@@ -106,91 +108,63 @@ class _Candidate:
     start: int
     end: int
     entry_rank: tuple[int, int, int]  # lower is better: language, status, pass
-    concept: int
+    concept: str
     lang: str
     status: str
 
 
-class Matcher:
-    """Compiled automata over every form of a set of concepts. Build once, match often."""
+class FamilyIndex:
+    """The compiled automata for text of one language family: the forms of the family's
+    languages and every Latin-script form (the only ones that may match such text), and,
+    when the family inflects, the lemma keys of its Cyrillic forms.
 
-    def __init__(self, concepts: Iterable[Concept]) -> None:
-        self.concepts: list[Concept] = list(concepts)
-        self._folded = ahocorasick.Automaton()
-        self._exact = ahocorasick.Automaton()
+    Built from the concepts alone, so it is pickled and reused across processes
+    (:mod:`provenance.indexcache`): the lemma keys cost pymorphy3 calls for every form.
+    """
+
+    def __init__(self, concepts: Iterable[Concept], family: tuple[str, ...]) -> None:
+        self.folded: ahocorasick.Automaton | None = None
+        self.exact: ahocorasick.Automaton | None = None
+        self.token_index: dict[str, list[_TokenEntry]] = defaultdict(list)
+        inflecting = family[0] in _INFLECTING
         folded_entries: dict[str, list[_Entry]] = defaultdict(list)
         exact_entries: dict[str, list[_Entry]] = defaultdict(list)
-        self._token_index: dict[str, list[_TokenEntry]] = defaultdict(list)
-        for index, concept in enumerate(self.concepts):
+        for concept in concepts:
             for lang, form in concept.all_forms():
                 script = script_of(form.text)
-                entry = _Entry(index, lang, form, script)
+                if lang not in family and script != "latin":
+                    continue  # could never match this family's text (see Matcher._rank)
+                entry = _Entry(concept.id, lang, form.status, script)
                 if form.case_sensitive:
                     exact_entries[normalise(form.text)].append(entry)
                 else:
                     folded_entries[fold(form.text)].append(entry)
-                if lang in _INFLECTING and script == "cyrillic":
-                    self._add_token_entry(index, lang, form)
-        for key, entries in folded_entries.items():
-            self._folded.add_word(key, (key, tuple(entries)))
-        for key, entries in exact_entries.items():
-            self._exact.add_word(key, (key, tuple(entries)))
-        self._has_folded = bool(folded_entries)
-        self._has_exact = bool(exact_entries)
-        if self._has_folded:
-            self._folded.make_automaton()
-        if self._has_exact:
-            self._exact.make_automaton()
+                if (inflecting and lang in family and lang in _INFLECTING
+                        and script == "cyrillic"):
+                    self._add_token_entry(concept.id, lang, form)
+        self.folded = _automaton(folded_entries)
+        self.exact = _automaton(exact_entries)
+        self.token_index = dict(self.token_index)
 
-    def _add_token_entry(self, index: int, lang: str, form: Form) -> None:
+    def _add_token_entry(self, concept: str, lang: str, form: Form) -> None:
         words = [w for _, _, w in tokens(form.text)]
         if not words:
             return
         keys = tuple(word_keys(w, lang) for w in words)
         capitalised = tuple(w[:1].isupper() for w in words)
-        entry = _TokenEntry(index, lang, form, keys, capitalised)
+        entry = _TokenEntry(concept, lang, form.status, keys, capitalised)
         for key in keys[0]:
-            self._token_index[key].append(entry)
+            self.token_index[key].append(entry)
 
-    def match(self, text: str, lang: str) -> list[TermMatch]:
-        """Concepts found in ``text`` (article language ``lang``), non-overlapping, by start."""
-        if not text:
-            return []
-        family = language_family(lang)
-        candidates: list[_Candidate] = []
-        if self._has_folded:
-            candidates += self._scan(self._folded, fold(text), family)
-        if self._has_exact:
-            candidates += self._scan(self._exact, normalise(text), family)
-        if self._token_index and family[0] in _INFLECTING:
-            candidates += self._scan_tokens(text, family)
-        return [self._to_match(c, text) for c in _select(candidates)]
-
-    def _scan(self, automaton: ahocorasick.Automaton, haystack: str,
-              family: Sequence[str]) -> list[_Candidate]:
+    def candidates(self, text: str, family: Sequence[str]) -> list[_Candidate]:
         found: list[_Candidate] = []
-        for end_index, (key, entries) in automaton.iter(haystack):
-            end = end_index + 1
-            start = end - len(key)
-            for entry in entries:
-                rank = self._rank(entry.lang, entry.script, entry.form, family)
-                if rank is None:
-                    continue
-                if entry.script != "cjk" and not _at_boundaries(haystack, start, end):
-                    continue
-                found.append(_Candidate(start, end, (rank, _STATUS_RANK[entry.form.status], 0),
-                                        entry.concept, entry.lang, entry.form.status))
+        if self.folded is not None:
+            found += _scan(self.folded, fold(text), family)
+        if self.exact is not None:
+            found += _scan(self.exact, normalise(text), family)
+        if self.token_index:
+            found += self._scan_tokens(text, family)
         return found
-
-    @staticmethod
-    def _rank(form_lang: str, script: str, form: Form, family: Sequence[str]) -> int | None:
-        """How well a form's language fits the text (0 best), None if it may not match."""
-        if form_lang in family:
-            return family.index(form_lang)
-        if script == "latin":
-            # Brand names in Latin script appear inside text of every language.
-            return 5 if form_lang == "en" else 6
-        return None
 
     def _scan_tokens(self, text: str, family: Sequence[str]) -> list[_Candidate]:
         words = tokens(text)
@@ -201,23 +175,124 @@ class Matcher:
         for i, (start, _, _) in enumerate(words):
             seen: set[int] = set()
             for key in keys[i]:
-                for entry in self._token_index.get(key, ()):
-                    if id(entry) in seen or entry.lang not in family:
+                for entry in self.token_index.get(key, ()):
+                    if id(entry) in seen:
                         continue
                     seen.add(id(entry))
                     end = _match_tokens(entry, words, keys, i, text)
                     if end is None:
                         continue
-                    rank = (family.index(entry.lang), _STATUS_RANK[entry.form.status], 1)
+                    rank = (family.index(entry.lang), _STATUS_RANK[entry.status], 1)
                     found.append(_Candidate(start, end, rank, entry.concept, entry.lang,
-                                            entry.form.status))
+                                            entry.status))
         return found
 
+
+def _automaton(entries: dict[str, list[_Entry]]) -> ahocorasick.Automaton | None:
+    if not entries:
+        return None
+    automaton = ahocorasick.Automaton()
+    for key, found in entries.items():
+        automaton.add_word(key, (key, tuple(found)))
+    automaton.make_automaton()
+    return automaton
+
+
+def _scan(automaton: ahocorasick.Automaton, haystack: str,
+          family: Sequence[str]) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for end_index, (key, entries) in automaton.iter(haystack):
+        end = end_index + 1
+        start = end - len(key)
+        for entry in entries:
+            rank = _rank(entry.lang, entry.script, family)
+            if rank is None:
+                continue
+            if entry.script != "cjk" and not _at_boundaries(haystack, start, end):
+                continue
+            found.append(_Candidate(start, end, (rank, _STATUS_RANK[entry.status], 0),
+                                    entry.concept, entry.lang, entry.status))
+    return found
+
+
+def _rank(form_lang: str, script: str, family: Sequence[str]) -> int | None:
+    """How well a form's language fits the text (0 best), None if it may not match."""
+    if form_lang in family:
+        return family.index(form_lang)
+    if script == "latin":
+        # Brand names in Latin script appear inside text of every language.
+        return 5 if form_lang == "en" else 6
+    return None
+
+
+class Matcher:
+    """Concepts found in text of any language. Build once, match often.
+
+    The automata are compiled per language family on first use (a Korean–English pair
+    never builds the Ukrainian lemma index) and, given a ``cache_key`` naming the
+    concepts (the glossary digest), kept on disk for the next process.
+    """
+
+    def __init__(self, concepts: Iterable[Concept], cache_key: str | None = None) -> None:
+        self.concepts: list[Concept] = list(concepts)
+        self._by_id = {c.id: c for c in self.concepts}
+        # The order of concepts breaks ties between equal candidates, so it is part of
+        # what a cached index was built from.
+        self._cache_key = None if cache_key is None else \
+            f"{cache_key}|{_hash_ids(self._by_id)}"
+        self._families: dict[tuple[str, ...], FamilyIndex] = {}
+        self._lock = threading.Lock()
+
+    def match(self, text: str, lang: str) -> list[TermMatch]:
+        """Concepts found in ``text`` (article language ``lang``), non-overlapping, by start."""
+        if not text:
+            return []
+        family = language_family(lang)
+        candidates = self.index(family).candidates(text, family)
+        return [self._to_match(c, text) for c in _select(candidates)]
+
+    def index(self, family: tuple[str, ...]) -> FamilyIndex:
+        """The compiled index for text whose glossary family is ``family``."""
+        found = self._families.get(family)
+        if found is None:
+            with self._lock:
+                found = self._families.get(family)
+                if found is None:
+                    found = self._families[family] = self._build(family)
+        return found
+
+    def _build(self, family: tuple[str, ...]) -> FamilyIndex:
+        if self._cache_key is None:
+            return FamilyIndex(self.concepts, family)
+        from provenance.indexcache import cached_index
+
+        return cached_index("matcher", _index_key(self._cache_key, family),
+                            lambda: FamilyIndex(self.concepts, family))
+
     def _to_match(self, c: _Candidate, text: str) -> TermMatch:
-        concept = self.concepts[c.concept]
+        concept = self._by_id[c.concept]
         return TermMatch(concept_id=concept.id, category=concept.category,
                          canonical=concept.canonical, start=c.start, end=c.end,
                          text=text[c.start:c.end], lang=c.lang, status=c.status)
+
+
+def _hash_ids(ids: Iterable[str]) -> str:
+    return hashlib.sha256("\0".join(ids).encode()).hexdigest()[:16]
+
+
+def _index_key(concepts_key: str, family: tuple[str, ...]) -> str:
+    """Everything a family index depends on besides the concepts: this code, the
+    language tables it read, and (for an inflecting family) the lemmatiser."""
+    import sys
+
+    from provenance import indexcache
+    from provenance.glossary import inflection
+
+    parts = [concepts_key, ",".join(family), ",".join(sorted(_INFLECTING)),
+             indexcache.source_digest(sys.modules[__name__], inflection, ahocorasick)]
+    if family[0] in _INFLECTING:
+        parts.append(inflection.lemmatiser_version())
+    return "|".join(parts)
 
 
 def _match_tokens(entry: _TokenEntry, words: list[tuple[int, int, str]],

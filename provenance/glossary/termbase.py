@@ -69,11 +69,12 @@ class Glossary:
 
     @property
     def matcher(self) -> Matcher:
-        """The compiled automata, built on first use and then reused."""
+        """The matcher; its automata are compiled per language on first use, and kept
+        on disk per glossary digest (see :mod:`provenance.indexcache`)."""
         if self._matcher is None:
             with self._lock:
                 if self._matcher is None:
-                    self._matcher = Matcher(self.concepts.values())
+                    self._matcher = Matcher(self.concepts.values(), cache_key=self.digest)
         return self._matcher
 
     def match(self, text: str, lang: str) -> list[TermMatch]:

@@ -13,8 +13,11 @@ from provenance.model import CorpusAnalysis
 from tui.components.provenance_tree import ProvenanceTree
 
 COLUMNS = ("article", "lang", "origin", "cites", "drift")
-_STAGES = {"ingest": "reading articles", "compare": "aligning relays",
-           "provenance": "tracing provenance"}
+_STAGES = {"ingest": "reading articles", "facts": "reading sources and signals",
+           "compare": "aligning relays", "align": "aligning this pair",
+           "drift": "finding drift in this pair", "provenance": "tracing provenance"}
+#: Steps inside one pair: shown in the status line, the bar keeps the corpus's progress.
+_PAIR_STEPS = frozenset({"align", "drift"})
 
 
 class CorpusScreen(Screen[None]):
@@ -59,7 +62,8 @@ class CorpusScreen(Screen[None]):
     def show_progress(self, stage: str, done: int, total: int) -> None:
         bar = self.query_one("#progress", ProgressBar)
         bar.display = True
-        bar.update(total=max(total, 1), progress=done)
+        if stage not in _PAIR_STEPS:
+            bar.update(total=max(total, 1), progress=done)
         self.query_one("#status", Static).update(f"{_STAGES.get(stage, stage)}: {done}/{total}")
 
     def show_analysis(self, analysis: CorpusAnalysis) -> None:
