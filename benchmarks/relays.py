@@ -224,6 +224,14 @@ def _matches(predicted: str, aliases: list[str]) -> bool:
     return False
 
 
+def _aliases_of(name: str, alias_lists: list[list[str]]) -> list[str]:
+    """The alias list a chain link belongs to ("WSJ" -> the WSJ's names), else the name."""
+    for aliases in alias_lists:
+        if any(a.casefold() == name.casefold() for a in aliases):
+            return aliases
+    return [name]
+
+
 def _score_sources(result: ClusterResult, truth: Truth, analysis: CorpusAnalysis,
                    file_to_id: dict[str, str], expected: dict[str, dict]) -> None:
     for article in truth.articles:
@@ -250,9 +258,11 @@ def _score_sources(result: ClusterResult, truth: Truth, analysis: CorpusAnalysis
         if len(chain) >= 2:
             ours = [a.chain for a in prov.attributions if len(a.chain) >= 2]
             ours += [e.evidence.get("chain", []) for e in prov.derived_from]
-            for up, down in zip(chain, chain[1:], strict=False):
+            # a link is named as in TRUTH ("WSJ", "Huanqiu"): match it by all its aliases
+            links = [_aliases_of(name, required + optional) for name in chain]
+            for up, down in zip(links, links[1:], strict=False):
                 result.chain_total += 1
-                if any(any(_matches(x, [up]) and _matches(y, [down])
+                if any(any(_matches(x, up) and _matches(y, down)
                            for x, y in zip(c, c[1:], strict=False)) for c in ours):
                     result.chain_found += 1
 
