@@ -13,8 +13,10 @@ article files (a cold store), then prints:
   at major-or-critical severity, and per TRUTH type; major/critical findings per faithful
   article (false alarms; the reference itself excluded); major/critical findings that match
   no TRUTH item;
-* boilerplate: TRUTH's boilerplate lines set aside vs kept as article text, and the blocks
-  set aside that TRUTH does not list (candidates for lost body text, printed with -v).
+* boilerplate: TRUTH's boilerplate lines set aside vs kept as article text, the blocks set
+  aside that TRUTH does not quote, and the body lines lost: lines set aside that are
+  neither a TRUTH quote nor a line TRUTH describes (benchmarks/relay_boilerplate.yaml);
+  benchmarks/boilerplate.py scores the same line by line, without the analysis.
 
 A drift item is found when the pair analysis of its article holds a finding of a
 compatible kind (see ``KINDS_FOR``) that quotes the relay's words TRUTH quotes (its span
@@ -117,6 +119,7 @@ class ClusterResult:
     bp_removed: int = 0
     bp_kept: list[str] = field(default_factory=list)
     bp_unlisted: list[str] = field(default_factory=list)
+    bp_lost: list[str] = field(default_factory=list)
 
 
 def _lang_ok(truth_lang: str, ours: str) -> bool:
@@ -269,7 +272,13 @@ def _score_sources(result: ClusterResult, truth: Truth, analysis: CorpusAnalysis
 
 def _score_boilerplate(result: ClusterResult, truth: Truth, analysis: CorpusAnalysis,
                        file_to_id: dict[str, str]) -> None:
-    for file, lines in truth.boilerplate.items():
+    from boilerplate import SUPPLEMENT, overlaps
+    from ruamel.yaml import YAML
+
+    described = (YAML(typ="safe").load(SUPPLEMENT.read_text(encoding="utf-8")) or {}).get(
+        truth.folder.name) or {}
+    for file in sorted(file_to_id):
+        lines = truth.boilerplate.get(file, [])
         article = analysis.article(file_to_id[file])
         removed = [b.text for b in article.boilerplate]
         body = [s.text for s in article.sentences]
@@ -280,10 +289,16 @@ def _score_boilerplate(result: ClusterResult, truth: Truth, analysis: CorpusAnal
                 result.bp_kept.append(f"{file[:28]}: {line[:60]}")
             elif _sentences_with(removed, [line]):
                 result.bp_removed += 1
-        for block in removed:
+        for block in removed if file in truth.boilerplate else []:
             if not any(norm(line) and norm(line) in norm(block) or norm(block) in norm(line)
                        for line in lines):
                 result.bp_unlisted.append(f"{file[:28]}: {block[:80]!r}")
+        # line by line, against TRUTH's quotes and the lines it describes without quoting
+        listed = lines + [str(x) for x in described.get(file.removesuffix(".md"), [])]
+        for block in article.boilerplate:
+            for line in block.text.split("\n"):
+                if line.strip() and not any(overlaps(line, q) for q in listed):
+                    result.bp_lost.append(f"{file[:28]}: [{block.reason}] {line[:80]}")
 
 
 def run_cluster(folder: Path, jobs: int) -> tuple[ClusterResult, CorpusAnalysis]:
@@ -359,7 +374,7 @@ def report(result: ClusterResult, verbose: bool) -> dict:
           f"{len(result.unmatched_majors)} major+ matching no TRUTH item")
     print(f"boilerplate          {result.bp_removed} TRUTH lines set aside, "
           f"{len(result.bp_kept)} kept as text; {len(result.bp_unlisted)} blocks set aside "
-          "that TRUTH does not list")
+          f"that TRUTH does not quote; body lines lost {len(result.bp_lost)}")
     if verbose:
         for s in scored:
             mark = "FOUND" if s.found else ("miss " if s.anchored else "miss?")
@@ -374,7 +389,9 @@ def report(result: ClusterResult, verbose: bool) -> dict:
         for line in result.bp_kept:
             print(f"  boilerplate kept: {line}")
         for line in result.bp_unlisted:
-            print(f"  set aside, unlisted: {line}")
+            print(f"  set aside, unquoted: {line}")
+        for line in result.bp_lost:
+            print(f"  body line lost: {line}")
     return {
         "cluster": result.name, "seconds": round(result.seconds, 1),
         "languages": [result.lang_right, result.lang_total],
@@ -388,7 +405,7 @@ def report(result: ClusterResult, verbose: bool) -> dict:
         "faithful_majors": faithful, "majors": result.majors_total,
         "unmatched_majors": len(result.unmatched_majors), "findings": result.findings_total,
         "boilerplate": {"removed": result.bp_removed, "kept": len(result.bp_kept),
-                        "unlisted": len(result.bp_unlisted)},
+                        "unlisted": len(result.bp_unlisted), "lost": len(result.bp_lost)},
     }
 
 
