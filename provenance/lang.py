@@ -348,6 +348,35 @@ def support_notice(code: str | None) -> str | None:
     return f"{head}: {'; '.join(omissions(code))}"
 
 
+def support_summary() -> str:
+    """The language tiers in a few paragraphs, as the registry has them (``--help``)."""
+
+    def names(records: Iterable[Language]) -> str:
+        bases: dict[str, list[str]] = {}
+        for record in records:
+            name, _, variant = record.name.partition(" (")
+            bases.setdefault(name, []).append(variant.rstrip(")"))
+        return ", ".join(f"{name} ({' and '.join(v)})" if len(v) > 1 else name
+                         for name, v in bases.items())
+
+    glossary = [r for r in languages(tier=BASIC) if r.can("glossary")]
+    return ("Point it at a folder of articles about one story, in any mix of languages.\n\n"
+            f"Full support: {names(languages(tier=FULL))}.\n\n"
+            f"Basic support: {names(languages(tier=BASIC))}: the language, cited sources, "
+            "numbers in digits and dates are read; glossary terms only in their "
+            f"Latin-script forms (and in {names(glossary)}); no number words or units, no "
+            "hedge, negation or relation drift.\n\n"
+            "Any other language is named and read with generic rules. Every output says, "
+            "per article, what its language's support leaves out.")
+
+
+def support_lines(items: Iterable[tuple[str, str | None]]) -> list[str]:
+    """"label: notice" for every (label, language) the project does not read in full,
+    for text outputs to print under their table (one line per article)."""
+    return [f"{label}: {notice}" for label, code in items
+            if (notice := support_notice(code)) is not None]
+
+
 # -- lists -------------------------------------------------------------------------------
 def languages(*, tier: str | None = None, capability: str | None = None,
               one_per_base: bool = False) -> tuple[Language, ...]:

@@ -247,3 +247,13 @@ def test_tui_glossary_columns() -> None:
     assert set(LANGS) <= set(LANGUAGES)
     assert [lang.language(c).tier for c in LANGS] == [FULL] * len(LANGS)  # type: ignore[union-attr]
     assert len({lang.base(c) for c in LANGS}) == len(LANGS) == len(base_codes(languages(tier=FULL)))
+
+
+def test_numbers_languages_have_month_names_and_a_decimal_mark() -> None:
+    from provenance.quantities.basic import DECIMAL_COMMA, month_names
+
+    wanted = _bases("numbers")
+    assert wanted >= DECIMAL_COMMA
+    for code in wanted:
+        assert set(month_names(code).values()) == set(range(1, 13)), code
+    assert not wanted & _bases("quantities")  # a full-tier language has its own rules
