@@ -357,7 +357,8 @@ def report(result: ClusterResult, verbose: bool) -> dict:
     print(f"reference            {result.reference} "
           f"({'faithful' if result.reference_faithful else 'NOT in the faithful list'})")
     print(f"cited sources        recall {_ratio(result.src_tp, result.src_expected)}  "
-          f"precision {_ratio(result.src_tp, result.src_predicted)}")
+          f"precision {_ratio(result.src_tp, result.src_predicted)}; "
+          f"{len(result.src_fp)} named that TRUTH does not list")
     print(f"relay chains         {_ratio(result.chain_found, result.chain_total)}")
     print(f"drift recall         {_ratio(found, len(scored))} (sure+likely); "
           f"at major+ {_ratio(found_major, len(scored))}; unsure {sum(s.found for s in unsure)}"
@@ -432,10 +433,13 @@ def main() -> None:
             total["tp"] += r["sources"]["tp"]
             total["exp"] += r["sources"]["expected"]
             total["pred"] += r["sources"]["predicted"]
+            total["chains"] += r["chains"][0]
+            total["chains_total"] += r["chains"][1]
         print(f"\nALL: drift recall {_ratio(total['found'], total['scored'])}; "
               f"false alarms {total['fm'] / max(1, total['fn']):.1f} major+ per faithful relay; "
               f"sources recall {_ratio(total['tp'], total['exp'])} "
-              f"precision {_ratio(total['tp'], total['pred'])}")
+              f"precision {_ratio(total['tp'], total['pred'])}; "
+              f"chains {_ratio(total['chains'], total['chains_total'])}")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1, ensure_ascii=False))
 
