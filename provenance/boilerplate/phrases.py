@@ -28,17 +28,26 @@ class Phrases:
     disclaimer_cues: tuple[str, ...]
     copyright: re.Pattern[str]
     copyright_cues: tuple[str, ...]
-    byline: re.Pattern[str]
+    byline: re.Pattern[str]  # patterns anchored at the line's start: matched
+    byline_anywhere: re.Pattern[str]  # the others: searched when a byline cue is there
+    byline_cues: tuple[str, ...]
     related_heading: re.Pattern[str]
     share_strong: frozenset[str]
     share_weak: frozenset[str]
     chrome: re.Pattern[str]
     promo: re.Pattern[str]
+    promo_cues: tuple[str, ...]
     dateline: re.Pattern[str]
     photo_labels: tuple[str, ...]
     photo_agencies: tuple[str, ...]
     byline_roles: tuple[str, ...]
     timestamp_words: frozenset[str]
+    #: derived once: the caption patterns, the share-bar pieces longest first
+    caption_patterns: tuple[re.Pattern[str], ...] = ()
+    share_pieces: tuple[str, ...] = ()
+
+    def __hash__(self) -> int:  # one Phrases per process: identity is enough
+        return id(self)
 
 
 def _either(patterns: list[str], template: str = "{}") -> re.Pattern[str]:
@@ -61,20 +70,47 @@ def load() -> Phrases:
     def words(key: str) -> list[str]:
         return merged.get(key, [])
 
+    byline = words("byline")
+    anchored = [b for b in byline if b.startswith(("^", "(?-i:^"))]
+    share_strong = frozenset(w.lower() for w in words("share_strong"))
+    share_weak = frozenset(w.lower() for w in words("share_weak"))
+    photo_labels, photo_agencies = tuple(words("photo_labels")), tuple(words("photo_agencies"))
     return Phrases(
         disclaimer=_either(words("disclaimer")),
         disclaimer_cues=tuple(w.lower() for w in words("disclaimer_cues")),
         copyright=_either(words("copyright")),
         copyright_cues=tuple(w.lower() for w in words("copyright_cues")),
-        byline=_either(words("byline")),
+        byline=_either(anchored),
+        byline_anywhere=_either([b for b in byline if b not in anchored]),
+        byline_cues=tuple(w.lower() for w in words("byline_cues")),
         related_heading=_either(words("related"), r"^\W{{0,3}}{}\b\s*[:：]?"),
-        share_strong=frozenset(w.lower() for w in words("share_strong")),
-        share_weak=frozenset(w.lower() for w in words("share_weak")),
+        share_strong=share_strong,
+        share_weak=share_weak,
         chrome=_either(words("chrome"), r"^\W{{0,3}}{}"),
         promo=_either(words("promo")),
+        promo_cues=tuple(w.lower() for w in words("promo_cues")),
         dateline=_either(words("dateline")),
-        photo_labels=tuple(words("photo_labels")),
-        photo_agencies=tuple(words("photo_agencies")),
+        photo_labels=photo_labels,
+        photo_agencies=photo_agencies,
         byline_roles=tuple(words("byline_roles")),
         timestamp_words=frozenset(w.lower() for w in words("timestamp_words")),
+        caption_patterns=_captions(photo_labels, photo_agencies),
+        share_pieces=tuple(sorted(share_strong | share_weak, key=len, reverse=True)),
+    )
+
+
+def _captions(labels_: tuple[str, ...], agencies_: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    labels = "|".join(re.escape(w) for w in labels_) or "(?!)"
+    agencies = "|".join(re.escape(w) for w in agencies_) or "(?!)"
+    return (
+        # "Фото: ЕРА", "照片:Brian Snyder/路透社", "Photo by, X": a credit line
+        re.compile(rf"^(?:{labels})\s*[:：=,]", _I),
+        # "... (Image: Reuters)", "... Screenshot: Foxnews", "Дональд Трамп. Фото: Getty Images"
+        re.compile(rf"[(\[]?\b(?:{labels})\s*[:：=]\s*[^.。:：]{{1,40}}[)\]]?\s*$", _I),
+        # "Oleksii Filippov / AFP", "(Charly Triballeau/ AFP) (Pugliano/Getty Images) #tag"
+        re.compile(rf"(?:/\s*|\()(?:{agencies})\)?(?:\s*\([^)]*\))*(?:\s*#\S+)*\s*$"),
+        # a Korean caption: "... [AP연합뉴스]", "... [AP]"
+        re.compile(rf"\[(?:[^\[\]]*?(?:{agencies})[^\[\]]*)\]\s*$"),
+        # "[워싱턴=AP/뉴시스] ... 사진은 ..."
+        re.compile(rf"^\[[^\]=]{{1,12}}=\s*(?:{agencies})\s*/[^\]]+\]"),
     )

@@ -176,17 +176,23 @@ def _line_reason(line: str, phrases: Phrases) -> str | None:
     if len(line) <= 200 and _has_cue(low, phrases.copyright_cues) and \
             phrases.copyright.search(line):
         return COPYRIGHT
-    if len(line) <= 200 and phrases.byline.search(line) and not line.endswith(("。", ".")):
+    if len(line) <= 200 and not line.endswith(("。", ".")) and (
+            phrases.byline.match(line) or _has_cue(low, phrases.byline_cues)
+            and phrases.byline_anywhere.search(line)):
         return BYLINE
     if len(line) <= 200 and phrases.related_heading.match(line):
         return RELATED_LINKS
-    if len(line) <= 120 and _is_widget(line, phrases):
-        return SHARE_WIDGET
     words = _word_count(line)
+    if words <= 12 and len(line) <= 120 and _is_widget(line, phrases):
+        return SHARE_WIDGET
     if words <= 25 and phrases.chrome.match(line):
         return PAGE_CHROME
-    if words <= 40 and phrases.promo.search(line):
+    if words <= 40 and _has_cue(low, phrases.promo_cues) and phrases.promo.search(line):
         return PROMO
+    if line.endswith(_SENTENCE_END) and words > 3:
+        # a sentence: furniture only as a Korean photo caption ("[워싱턴=AP/뉴시스] …
+        # 2024.09.08."), never by its shape
+        return CAPTION if words <= 60 and phrases.caption_patterns[-1].match(line) else None
     if _is_caption(line, words, phrases):
         return CAPTION
     return _shape_reason(line, words, phrases)
@@ -194,8 +200,6 @@ def _line_reason(line: str, phrases: Phrases) -> str | None:
 
 def _shape_reason(line: str, words: int, phrases: Phrases) -> str | None:
     """Furniture told by its shape alone."""
-    if line.endswith(_SENTENCE_END) and words > 3:
-        return None
     if _is_link(line):
         return LINK
     if _DIGITS.search(line) and _is_timestamp(line, phrases):
@@ -231,7 +235,7 @@ def _is_widget(line: str, phrases: Phrases) -> bool:
     low = line.lower()
     if not any(cue in low for cue in phrases.share_strong):
         return False
-    pieces = sorted(phrases.share_strong | phrases.share_weak, key=len, reverse=True)
+    pieces = phrases.share_pieces
     for word in _WORD.findall(low):
         if word in phrases.share_strong or word in phrases.share_weak:
             continue
@@ -301,23 +305,15 @@ def _is_caption(line: str, words: int, phrases: Phrases) -> bool:
     "[워싱턴=AP/뉴시스] ... 사진은 ..."."""
     if words > 60:
         return False
-    labels = "|".join(re.escape(w) for w in phrases.photo_labels)
-    agencies = "|".join(re.escape(w) for w in phrases.photo_agencies)
-    # "Фото: ЕРА", "照片:Brian Snyder/路透社": a credit line
-    if words <= 10 and re.match(rf"^(?:{labels})\s*[:：=,]", line, re.IGNORECASE):
+    credit_line, credit_tail, agency_tail, bracket_tail, agency_dateline = \
+        phrases.caption_patterns
+    if words <= 10 and credit_line.match(line):
         return True
-    # "... (Image: Reuters)", "... Screenshot: Foxnews", "Дональд Трамп. Фото: Getty Images"
-    if re.search(rf"[(\[]?\b(?:{labels})\s*[:：=]\s*[^.。]{{1,40}}[)\]]?\s*$", line,
-                 re.IGNORECASE):
+    if (":" in line or "：" in line or "=" in line) and credit_tail.search(line):
         return True
-    # "Oleksii Filippov / AFP", "(Charly Triballeau/ AFP) (Pugliano/Getty Images) #tag"
-    if re.search(rf"(?:/\s*|\()(?:{agencies})\)?(?:\s*\([^)]*\))*(?:\s*#\S+)*\s*$", line) and \
-            not line.rstrip(")#").endswith(_SENTENCE_END[:1]):
+    if agency_tail.search(line) and not line.rstrip(")#").endswith("."):
         return words <= 8 or "(" in line
-    # a Korean caption: "... [AP연합뉴스]", "... [AP]"; "[워싱턴=AP/뉴시스] ..."
-    if re.search(rf"\[(?:[^\[\]]*?(?:{agencies})[^\[\]]*)\]\s*$", line):
-        return True
-    return bool(re.match(rf"^\[[^\]=]{{1,12}}=\s*(?:{agencies})\s*/[^\]]+\]", line))
+    return bool(bracket_tail.search(line) or agency_dateline.match(line))
 
 
 # --- 3: prefixes and tails glued to a paragraph ----------------------------------------
@@ -487,15 +483,14 @@ def _tag_footer_run(lines: list[_Line]) -> None:
     """After the story, a short line between two lines already set aside is part of the
     page footer they belong to ("The Week" / "Escape your echo chamber..." / "Sign up")."""
     filled = [k for k, line in enumerate(lines) if line.text.strip()]
+    if not filled or lines[filled[-1]].reason is None:
+        return  # the story runs to the end: no footer
     for pos in range(len(filled) - 2, 0, -1):
         k = filled[pos]
         if lines[k].reason is not None:
             continue
-        after = [lines[j].reason for j in filled[pos + 1:]]
-        if None in after:
-            break  # the story goes on after it
-        if lines[filled[pos - 1]].reason is not None and after and \
-                _word_count(lines[k].text) <= 25:
+        # every line after this one is set aside (the loop stops at the first that is not)
+        if lines[filled[pos - 1]].reason is not None and _word_count(lines[k].text) <= 25:
             lines[k].reason = lines[filled[pos + 1]].reason
         else:
             break
