@@ -13,8 +13,10 @@ article files (a cold store), then prints:
   at major-or-critical severity, and per TRUTH type; major/critical findings per faithful
   article (false alarms; the reference itself excluded); major/critical findings that match
   no TRUTH item;
-* boilerplate: TRUTH's boilerplate lines set aside vs kept as article text, and the blocks
-  set aside that TRUTH does not list (candidates for lost body text, printed with -v).
+* boilerplate: TRUTH's boilerplate lines set aside vs kept as article text, the blocks set
+  aside that TRUTH does not quote, and the body lines lost: lines set aside that are
+  neither a TRUTH quote nor a line TRUTH describes (benchmarks/relay_boilerplate.yaml);
+  benchmarks/boilerplate.py scores the same line by line, without the analysis.
 
 A drift item is found when the pair analysis of its article holds a finding of a
 compatible kind (see ``KINDS_FOR``) that quotes the relay's words TRUTH quotes (its span
@@ -117,6 +119,7 @@ class ClusterResult:
     bp_removed: int = 0
     bp_kept: list[str] = field(default_factory=list)
     bp_unlisted: list[str] = field(default_factory=list)
+    bp_lost: list[str] = field(default_factory=list)
 
 
 def _lang_ok(truth_lang: str, ours: str) -> bool:
@@ -224,6 +227,14 @@ def _matches(predicted: str, aliases: list[str]) -> bool:
     return False
 
 
+def _aliases_of(name: str, alias_lists: list[list[str]]) -> list[str]:
+    """The alias list a chain link belongs to ("WSJ" -> the WSJ's names), else the name."""
+    for aliases in alias_lists:
+        if any(a.casefold() == name.casefold() for a in aliases):
+            return aliases
+    return [name]
+
+
 def _score_sources(result: ClusterResult, truth: Truth, analysis: CorpusAnalysis,
                    file_to_id: dict[str, str], expected: dict[str, dict]) -> None:
     for article in truth.articles:
@@ -250,16 +261,24 @@ def _score_sources(result: ClusterResult, truth: Truth, analysis: CorpusAnalysis
         if len(chain) >= 2:
             ours = [a.chain for a in prov.attributions if len(a.chain) >= 2]
             ours += [e.evidence.get("chain", []) for e in prov.derived_from]
-            for up, down in zip(chain, chain[1:], strict=False):
+            # a link is named as in TRUTH ("WSJ", "Huanqiu"): match it by all its aliases
+            links = [_aliases_of(name, required + optional) for name in chain]
+            for up, down in zip(links, links[1:], strict=False):
                 result.chain_total += 1
-                if any(any(_matches(x, [up]) and _matches(y, [down])
+                if any(any(_matches(x, up) and _matches(y, down)
                            for x, y in zip(c, c[1:], strict=False)) for c in ours):
                     result.chain_found += 1
 
 
 def _score_boilerplate(result: ClusterResult, truth: Truth, analysis: CorpusAnalysis,
                        file_to_id: dict[str, str]) -> None:
-    for file, lines in truth.boilerplate.items():
+    from boilerplate import SUPPLEMENT, overlaps
+    from ruamel.yaml import YAML
+
+    described = (YAML(typ="safe").load(SUPPLEMENT.read_text(encoding="utf-8")) or {}).get(
+        truth.folder.name) or {}
+    for file in sorted(file_to_id):
+        lines = truth.boilerplate.get(file, [])
         article = analysis.article(file_to_id[file])
         removed = [b.text for b in article.boilerplate]
         body = [s.text for s in article.sentences]
@@ -270,10 +289,16 @@ def _score_boilerplate(result: ClusterResult, truth: Truth, analysis: CorpusAnal
                 result.bp_kept.append(f"{file[:28]}: {line[:60]}")
             elif _sentences_with(removed, [line]):
                 result.bp_removed += 1
-        for block in removed:
+        for block in removed if file in truth.boilerplate else []:
             if not any(norm(line) and norm(line) in norm(block) or norm(block) in norm(line)
                        for line in lines):
                 result.bp_unlisted.append(f"{file[:28]}: {block[:80]!r}")
+        # line by line, against TRUTH's quotes and the lines it describes without quoting
+        listed = lines + [str(x) for x in described.get(file.removesuffix(".md"), [])]
+        for block in article.boilerplate:
+            for line in block.text.split("\n"):
+                if line.strip() and not any(overlaps(line, q) for q in listed):
+                    result.bp_lost.append(f"{file[:28]}: [{block.reason}] {line[:80]}")
 
 
 def run_cluster(folder: Path, jobs: int) -> tuple[ClusterResult, CorpusAnalysis]:
@@ -332,7 +357,8 @@ def report(result: ClusterResult, verbose: bool) -> dict:
     print(f"reference            {result.reference} "
           f"({'faithful' if result.reference_faithful else 'NOT in the faithful list'})")
     print(f"cited sources        recall {_ratio(result.src_tp, result.src_expected)}  "
-          f"precision {_ratio(result.src_tp, result.src_predicted)}")
+          f"precision {_ratio(result.src_tp, result.src_predicted)}; "
+          f"{len(result.src_fp)} named that TRUTH does not list")
     print(f"relay chains         {_ratio(result.chain_found, result.chain_total)}")
     print(f"drift recall         {_ratio(found, len(scored))} (sure+likely); "
           f"at major+ {_ratio(found_major, len(scored))}; unsure {sum(s.found for s in unsure)}"
@@ -349,7 +375,7 @@ def report(result: ClusterResult, verbose: bool) -> dict:
           f"{len(result.unmatched_majors)} major+ matching no TRUTH item")
     print(f"boilerplate          {result.bp_removed} TRUTH lines set aside, "
           f"{len(result.bp_kept)} kept as text; {len(result.bp_unlisted)} blocks set aside "
-          "that TRUTH does not list")
+          f"that TRUTH does not quote; body lines lost {len(result.bp_lost)}")
     if verbose:
         for s in scored:
             mark = "FOUND" if s.found else ("miss " if s.anchored else "miss?")
@@ -364,7 +390,9 @@ def report(result: ClusterResult, verbose: bool) -> dict:
         for line in result.bp_kept:
             print(f"  boilerplate kept: {line}")
         for line in result.bp_unlisted:
-            print(f"  set aside, unlisted: {line}")
+            print(f"  set aside, unquoted: {line}")
+        for line in result.bp_lost:
+            print(f"  body line lost: {line}")
     return {
         "cluster": result.name, "seconds": round(result.seconds, 1),
         "languages": [result.lang_right, result.lang_total],
@@ -378,7 +406,7 @@ def report(result: ClusterResult, verbose: bool) -> dict:
         "faithful_majors": faithful, "majors": result.majors_total,
         "unmatched_majors": len(result.unmatched_majors), "findings": result.findings_total,
         "boilerplate": {"removed": result.bp_removed, "kept": len(result.bp_kept),
-                        "unlisted": len(result.bp_unlisted)},
+                        "unlisted": len(result.bp_unlisted), "lost": len(result.bp_lost)},
     }
 
 
@@ -405,10 +433,13 @@ def main() -> None:
             total["tp"] += r["sources"]["tp"]
             total["exp"] += r["sources"]["expected"]
             total["pred"] += r["sources"]["predicted"]
+            total["chains"] += r["chains"][0]
+            total["chains_total"] += r["chains"][1]
         print(f"\nALL: drift recall {_ratio(total['found'], total['scored'])}; "
               f"false alarms {total['fm'] / max(1, total['fn']):.1f} major+ per faithful relay; "
               f"sources recall {_ratio(total['tp'], total['exp'])} "
-              f"precision {_ratio(total['tp'], total['pred'])}")
+              f"precision {_ratio(total['tp'], total['pred'])}; "
+              f"chains {_ratio(total['chains'], total['chains_total'])}")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1, ensure_ascii=False))
 

@@ -32,7 +32,10 @@ CAPABILITIES: dict[str, str] = {
                     "English rules",
     "quantities": "numbers, money, percentages, ordinals, counts and dates read "
                   "(provenance.quantities)",
-    "attribution": "a cue lexicon for cited sources (provenance.attribution.cues)",
+    "attribution": "a cue lexicon for cited sources (provenance/attribution/lexicons/)",
+    "numbers": "numbers, money and percentages written in digits (with the language's "
+               "decimal mark) and dates with month names (dateparser's calendars) "
+               "(provenance.quantities.basic)",
     "glossary": "glossary forms may be written in it (provenance.glossary)",
     "inflection": "glossary forms and names matched in any inflected form (pymorphy3)",
     "drift": "drift lexicons: hedges, negation, attribution and relation verbs "
@@ -44,7 +47,7 @@ CAPABILITIES: dict[str, str] = {
 #: What each tier promises: a record in a tier has at least these capabilities.
 TIER_CAPABILITIES: dict[str, frozenset[str]] = {
     FULL: frozenset({"segmentation", "quantities", "attribution", "glossary", "drift"}),
-    BASIC: frozenset({"attribution"}),
+    BASIC: frozenset({"attribution", "numbers"}),
     NONE: frozenset(),
 }
 
@@ -71,7 +74,8 @@ class Language:
     name: str
     #: The script that tells the language apart, as ``provenance.langid`` names scripts:
     #: latin, cyrillic, han, hangul, kana (Japanese: its Han characters are shared with
-    #: Chinese), arabic, greek, devanagari, thai.
+    #: Chinese), arabic, greek, hebrew, devanagari, thai, georgian, armenian; other
+    #: scripts by their Unicode name (bengali, tamil...).
     script: str
     tier: str = NONE
     capabilities: frozenset[str] = frozenset()
@@ -124,9 +128,10 @@ def _caps(*names: str) -> frozenset[str]:
 
 
 _FULL_CAPS = TIER_CAPABILITIES[FULL]
+_BASIC_CAPS = TIER_CAPABILITIES[BASIC]
 
 #: Every language the project knows, in the order lists show them: the full tier first,
-#: then the languages glossary forms may be written in, then the rest.
+#: then the basic tier, then the languages it only names.
 REGISTRY: tuple[Language, ...] = (
     Language("en", "English", "latin", FULL, _FULL_CAPS | {"names"}),
     Language("zh-cn", "Chinese (Simplified)", "han", FULL, _FULL_CAPS,
@@ -147,33 +152,69 @@ REGISTRY: tuple[Language, ...] = (
     # .by: Belarusian outlets mostly publish in Russian.
     Language("ru", "Russian", "cyrillic", FULL, _FULL_CAPS | {"inflection", "names"},
              glossary_family=("ru", "uk"), country_domains=("ru", "by")),
-    Language("ja", "Japanese", "kana", capabilities=_caps("segmentation", "glossary"),
+    # Basic tier: language identified, cited sources and numbers read, nothing else.
+    Language("ja", "Japanese", "kana", BASIC, _BASIC_CAPS | {"segmentation", "glossary"},
              whole_words=False, country_domains=("jp",)),
-    Language("de", "German", "latin", capabilities=_caps("segmentation", "glossary", "names")),
-    Language("fr", "French", "latin", capabilities=_caps("segmentation", "glossary", "names")),
-    Language("es", "Spanish", "latin", capabilities=_caps("segmentation", "glossary", "names")),
-    Language("it", "Italian", "latin", capabilities=_caps("segmentation", "names")),
-    Language("pt", "Portuguese", "latin", capabilities=_caps("segmentation", "names")),
+    Language("de", "German", "latin", BASIC,
+             _BASIC_CAPS | {"segmentation", "glossary", "names"}),
+    Language("fr", "French", "latin", BASIC,
+             _BASIC_CAPS | {"segmentation", "glossary", "names"}),
+    Language("es", "Spanish", "latin", BASIC,
+             _BASIC_CAPS | {"segmentation", "glossary", "names"}),
+    Language("it", "Italian", "latin", BASIC, _BASIC_CAPS | {"segmentation", "names"}),
+    Language("pt", "Portuguese", "latin", BASIC, _BASIC_CAPS | {"segmentation", "names"}),
+    Language("bg", "Bulgarian", "cyrillic", BASIC,
+             _BASIC_CAPS | {"segmentation", "glossary", "names"}),
+    Language("ro", "Romanian", "latin", BASIC, _BASIC_CAPS),
+    Language("pl", "Polish", "latin", BASIC, _BASIC_CAPS | {"segmentation"}),
+    Language("tr", "Turkish", "latin", BASIC, _BASIC_CAPS | {"segmentation"}),
+    Language("ar", "Arabic", "arabic", BASIC, _BASIC_CAPS | {"segmentation", "glossary"},
+             whole_words=False),
+    Language("vi", "Vietnamese", "latin", BASIC, _BASIC_CAPS | {"segmentation"}),
+    # Tier none: identified and named, read as is.
     Language("nl", "Dutch", "latin", capabilities=_caps("segmentation", "names")),
-    Language("bg", "Bulgarian", "cyrillic", capabilities=_caps("segmentation", "names")),
     Language("be", "Belarusian", "cyrillic", capabilities=_caps("names")),
     # Serbian is also written in Latin letters; langdetect has no Serbian profile.
     Language("sr", "Serbian", "cyrillic", capabilities=_caps("segmentation")),
     Language("mk", "Macedonian", "cyrillic"),
-    Language("ro", "Romanian", "latin"),
-    Language("pl", "Polish", "latin", capabilities=_caps("segmentation")),
     Language("cs", "Czech", "latin", capabilities=_caps("segmentation")),
     Language("sk", "Slovak", "latin", capabilities=_caps("segmentation")),
     Language("hr", "Croatian", "latin", capabilities=_caps("segmentation")),
     Language("sl", "Slovenian", "latin", capabilities=_caps("segmentation")),
     Language("el", "Greek", "greek", capabilities=_caps("segmentation")),
-    Language("tr", "Turkish", "latin", capabilities=_caps("segmentation")),
-    Language("ar", "Arabic", "arabic", capabilities=_caps("segmentation"), whole_words=False),
     Language("fa", "Persian", "arabic", capabilities=_caps("segmentation")),
     Language("hi", "Hindi", "devanagari", capabilities=_caps("segmentation")),
-    Language("vi", "Vietnamese", "latin", capabilities=_caps("segmentation")),
     Language("id", "Indonesian", "latin", capabilities=_caps("segmentation")),
     Language("th", "Thai", "thai", capabilities=_caps("segmentation"), whole_words=False),
+    # Languages langdetect (or the script alone) may report: named, never guessed.
+    Language("he", "Hebrew", "hebrew"),
+    Language("ka", "Georgian", "georgian"),
+    Language("hy", "Armenian", "armenian"),
+    Language("ur", "Urdu", "arabic", whole_words=False),
+    Language("mr", "Marathi", "devanagari"),
+    Language("ne", "Nepali", "devanagari"),
+    Language("bn", "Bengali", "bengali"),
+    Language("gu", "Gujarati", "gujarati"),
+    Language("pa", "Punjabi", "gurmukhi"),
+    Language("ta", "Tamil", "tamil"),
+    Language("te", "Telugu", "telugu"),
+    Language("kn", "Kannada", "kannada"),
+    Language("ml", "Malayalam", "malayalam"),
+    Language("hu", "Hungarian", "latin"),
+    Language("fi", "Finnish", "latin"),
+    Language("et", "Estonian", "latin"),
+    Language("lv", "Latvian", "latin"),
+    Language("lt", "Lithuanian", "latin"),
+    Language("sv", "Swedish", "latin"),
+    Language("da", "Danish", "latin"),
+    Language("no", "Norwegian", "latin", aliases=("nb", "nn")),
+    Language("ca", "Catalan", "latin"),
+    Language("sq", "Albanian", "latin"),
+    Language("af", "Afrikaans", "latin"),
+    Language("cy", "Welsh", "latin"),
+    Language("sw", "Swahili", "latin"),
+    Language("so", "Somali", "latin"),
+    Language("tl", "Tagalog", "latin"),
 )
 
 
@@ -260,6 +301,80 @@ def glossary_family(code: str) -> tuple[str, ...]:
     first: ``("zh-Hans", "zh-Hant")`` for any Chinese, ``("uk", "ru")`` for Ukrainian."""
     record = language(code)
     return record.glossary_family if record else (glossary_code(code),)
+
+
+# -- what support means ----------------------------------------------------------------
+#: What a reader loses when a language lacks a capability of the full tier.
+_OMITTED: dict[str, str] = {
+    "segmentation": "sentences split by generic rules",
+    "quantities": "numbers in words, counted things and units not read",
+    "glossary": "glossary terms matched in their Latin-script forms only",
+    "attribution": "cited sources not read",
+    "drift": "no hedge, negation, attribution-verb or relation drift",
+}
+
+
+def omissions(code: str | None) -> list[str]:
+    """What the project does not do in a language, compared with the full tier, in words
+    ("no glossary terms", ...); empty for a full-tier language."""
+    record = language(code)
+    caps = record.capabilities if record else frozenset()
+    found = []
+    for cap, words in _OMITTED.items():
+        if cap in caps:
+            continue
+        if cap == "quantities" and "numbers" not in caps:
+            words = "numbers read with English rules, dates in words not read"
+        found.append(words)
+    return found
+
+
+def support_notice(code: str | None) -> str | None:
+    """One line saying how well the project reads a language, None for the full tier:
+    "Italian: basic support (...): no glossary terms; ...". A language outside the basic
+    tier is named as what it is, never passed off as another one."""
+    tier = tier_of(code)
+    if tier == FULL:
+        return None
+    name = display_name(code)
+    if tier == BASIC:
+        head = f"{name}: basic support (language, cited sources, numbers and dates)"
+    elif name == "undetermined":
+        head = "language undetermined: read with generic rules"
+    elif language(code) is None:
+        head = f"{name}: a language this tool does not know, read with generic rules"
+    else:
+        head = f"{name}: not supported, read with generic rules"
+    return f"{head}: {'; '.join(omissions(code))}"
+
+
+def support_summary() -> str:
+    """The language tiers in a few paragraphs, as the registry has them (``--help``)."""
+
+    def names(records: Iterable[Language]) -> str:
+        bases: dict[str, list[str]] = {}
+        for record in records:
+            name, _, variant = record.name.partition(" (")
+            bases.setdefault(name, []).append(variant.rstrip(")"))
+        return ", ".join(f"{name} ({' and '.join(v)})" if len(v) > 1 else name
+                         for name, v in bases.items())
+
+    glossary = [r for r in languages(tier=BASIC) if r.can("glossary")]
+    return ("Point it at a folder of articles about one story, in any mix of languages.\n\n"
+            f"Full support: {names(languages(tier=FULL))}.\n\n"
+            f"Basic support: {names(languages(tier=BASIC))}: the language, cited sources, "
+            "numbers in digits and dates are read; glossary terms only in their "
+            f"Latin-script forms (and in {names(glossary)}); no number words or units, no "
+            "hedge, negation or relation drift.\n\n"
+            "Any other language is named and read with generic rules. Every output says, "
+            "per article, what its language's support leaves out.")
+
+
+def support_lines(items: Iterable[tuple[str, str | None]]) -> list[str]:
+    """"label: notice" for every (label, language) the project does not read in full,
+    for text outputs to print under their table (one line per article)."""
+    return [f"{label}: {notice}" for label, code in items
+            if (notice := support_notice(code)) is not None]
 
 
 # -- lists -------------------------------------------------------------------------------

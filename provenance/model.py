@@ -206,6 +206,9 @@ class Attribution:
     chain: list[str] = field(default_factory=list)  # upstream first: ["WSJ", "Kommersant"]
     date: str | None = None
     negated: bool = False  # "Reuters could not verify" is not an attribution of the claim
+    #: a byline, dateline or source line naming the outlet the text comes from
+    #: (【环球网报道】, "新聞來源: 中央廣播電臺"): every outlet the article cites is upstream of it
+    credit: bool = False
 
 
 @dataclass

@@ -164,9 +164,10 @@ def _articles(source: Sequence[str | Path] | Sequence[Article]) -> list[Article]
     given = [a for a in source if isinstance(a, Article)]
     paths = [p for p in source if not isinstance(p, Article)]
     if paths:
+        from provenance.boilerplate import corpus_boilerplate
         from provenance.corpus import load_corpus
 
-        given += load_corpus(paths)
+        given += corpus_boilerplate(load_corpus(paths))  # lines a site prints on every page
     return given
 
 

@@ -4,6 +4,10 @@
 they are resolved to the outlet cited before them (the Journal -> The Wall Street
 Journal; the report, 该报, 신문, видання -> the most recently cited outlet). Generic
 short references with nothing to resolve to are dropped.
+
+A credit line (【文/观察者网 陈思佳】, "新聞來源: 中央廣播電臺") says whose text the article
+is: every other outlet the article cites reached the reader through it, so their chains
+end with it (WSJ → Observer).
 """
 
 from __future__ import annotations
@@ -13,25 +17,32 @@ from typing import TYPE_CHECKING
 
 from provenance.attribution.cues import table_for
 from provenance.attribution.extract import extract_attributions
-from provenance.lang import base
+from provenance.lang import base, whole_words
 from provenance.model import Article, Attribution
 
 if TYPE_CHECKING:
     from provenance.glossary import Glossary
 
-_ARTICLE = re.compile(r"^(?:the|this|that|该|이|해당|같은)\s*", re.IGNORECASE)
-_GENERIC = frozenset({
-    "report", "newspaper", "paper", "outlet", "publication", "agency", "daily", "broadcaster",
-    "报道", "该报", "该媒体", "该报道", "该网站", "该社", "该通讯社", "报", "媒体", "网站", "社",
-    "通讯社", "신문", "매체", "보도", "통신", "방송", "видання", "агентство", "газета",
-    "издание",
-})
+
+def _head(source: str, lang: str) -> str:
+    """A short reference without its determiner: "the Journal" -> "Journal", 该报 -> 报."""
+    determiners = table_for(base(lang)).determiners
+    if determiners is None:
+        return source.strip()
+    edge = r"(?![^\W\d_])" if whole_words(lang) else ""
+    return re.sub(rf"^{determiners.pattern}{edge}\s*", "", source.strip(), flags=re.I).strip()
+
+
+def _generic(head: str, lang: str) -> bool:
+    """A word that means "the outlet named before" ("report", 该报, видання)."""
+    generic = table_for(base(lang)).generic_refs
+    return bool(generic and generic.fullmatch(head))
 
 
 def _is_short_ref(attribution: Attribution, lang: str) -> bool:
     if attribution.kind != "unknown" or attribution.concept_id:
         return False
-    if _ARTICLE.sub("", attribution.source).casefold() in _GENERIC:
+    if _generic(_head(attribution.source, lang), lang) or _generic(attribution.source, lang):
         return True
     return any(p.fullmatch(attribution.source) for p in table_for(base(lang)).short_refs)
 
@@ -50,10 +61,11 @@ def resolve_short_references(attributions: list[Attribution], lang: str) -> list
             if attribution.kind == "outlet" and not attribution.negated:
                 named.append(attribution)
             continue
-        head = _ARTICLE.sub("", attribution.source).strip()
-        target = _antecedent(head, named)
+        head = _head(attribution.source, lang)
+        generic = _generic(head, lang) or _generic(attribution.source, lang)
+        target = _antecedent(head, named, generic)
         if target is None:
-            if head.casefold() in _GENERIC:
+            if generic:
                 continue
             resolved.append(attribution)  # a name like "the Post" nothing resolves: keep it
             continue
@@ -64,13 +76,29 @@ def resolve_short_references(attributions: list[Attribution], lang: str) -> list
         resolved.append(attribution)
     for attribution in resolved:  # chains of the same sentence named the short form
         attribution.chain = [renamed.get((attribution.sentence, s), s) for s in attribution.chain]
+    _apply_credits(resolved)
     return resolved
 
 
-def _antecedent(head: str, named: list[Attribution]) -> Attribution | None:
+def _apply_credits(attributions: list[Attribution]) -> None:
+    """Chains of a credited article end with the credited outlet."""
+    credits = [a for a in attributions if a.credit and not a.negated]
+    if not credits:
+        return
+    credited = credits[0].source
+    for attribution in attributions:
+        if attribution.negated or attribution.kind != "outlet" or attribution.credit \
+                or attribution.source == credited:
+            continue
+        chain = attribution.chain or [attribution.source]
+        if credited not in chain:
+            attribution.chain = [*chain, credited]
+
+
+def _antecedent(head: str, named: list[Attribution], generic: bool) -> Attribution | None:
     if not named:
         return None
-    if head.casefold() in _GENERIC:
+    if generic:
         return named[-1]
     word = head.casefold()
     for candidate in reversed(named):

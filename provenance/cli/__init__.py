@@ -16,6 +16,7 @@ import click
 
 from provenance import __version__
 from provenance.errors import ProvenanceError, ProvenanceWarning
+from provenance.lang import support_summary
 
 # command name -> module under provenance.cli that defines ``command``
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -92,8 +93,7 @@ def _fail(message: str, code: int) -> None:
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="provenance")
 def main() -> None:
-    """Who relays whom, and what drifted on the way.
+    """Who relays whom, and what drifted on the way."""
 
-    Point it at a folder of articles about one story, in any mix of English, Chinese,
-    Korean, Ukrainian and Russian.
-    """
+
+main.help = f"{main.help}\n\n{support_summary()}"  # the language tiers, from the registry

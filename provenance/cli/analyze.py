@@ -12,6 +12,7 @@ from rich.tree import Tree
 from provenance.cli.options import corpus_analysis, output_format
 from provenance.cli.progress import progress_bar
 from provenance.graph import TreeNode, provenance_forest
+from provenance.lang import support_lines
 from provenance.model import CorpusAnalysis
 
 
@@ -58,6 +59,8 @@ def print_analysis(analysis: CorpusAnalysis, console: Console) -> None:
         table.add_row(article.id, article.outlet or "", article.lang, origin, ", ".join(cites),
                       ", ".join(parents), drift)
     console.print(table)
+    for line in support_lines((a.id, a.lang) for a in analysis.articles):
+        console.print(line, style="dim", highlight=False, markup=False)
     console.print(provenance_tree(analysis))
     console.print(f"[dim]signature: {analysis.signature}[/dim]")
 

@@ -26,12 +26,16 @@ def _print_text(doc: dict[str, Any]) -> None:
     from rich.console import Console
     from rich.text import Text
 
+    from provenance.lang import support_lines
+
     console = Console()
     findings = [Finding.from_dict(f) for f in doc["findings"]]
     summary = doc["summary"]
     console.print(f"[bold]{doc['src']['id']}[/] ({doc['src']['lang']}) → "
                   f"[bold]{doc['tgt']['id']}[/] ({doc['tgt']['lang']}): "
                   f"{summary['findings']} findings, drift score {summary['score']}")
+    for line in support_lines((doc[side]["id"], doc[side]["lang"]) for side in ("src", "tgt")):
+        console.print(line, style="dim", highlight=False, markup=False)
     for level in reversed(SEVERITY_LEVELS.values()):
         group = [f for f in findings if f.severity == level.name]
         if not group:

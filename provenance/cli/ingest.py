@@ -29,8 +29,8 @@ def command(paths: tuple[str, ...], fmt: str) -> None:
     """Load articles and list them: id, outlet, language, sentences, boilerplate lines.
 
     PATHS are files (.txt, .md with YAML front matter, .html, .json, .jsonl) or folders
-    searched recursively. Boilerplate (disclaimers, copyright lines, share bars, related
-    links, unrelated headlines) is set aside, never aligned.
+    searched recursively. Boilerplate (notices, credits, captions, menus, share bars,
+    related links, subheadings, repeated lines...) is set aside, never aligned.
     """
     document = ingest_document(paths)
     if fmt == "json":
@@ -43,6 +43,8 @@ def command(paths: tuple[str, ...], fmt: str) -> None:
 def _print_table(document: dict[str, Any]) -> None:
     from rich.console import Console
     from rich.table import Table
+
+    from provenance.lang import support_lines
 
     articles = document["articles"]
     table = Table(title=f"{len(articles)} article(s)", title_justify="left")
@@ -64,5 +66,7 @@ def _print_table(document: dict[str, Any]) -> None:
                       str(len(a["sentences"])), str(lines), kinds)
     console = Console()
     console.print(table)
+    for line in support_lines((a["id"], a["declared_language"] or a["language"]) for a in articles):
+        console.print(line, style="dim", highlight=False, markup=False)
     console.print(f"signature: {document['signature']}", style="dim", highlight=False,
                   soft_wrap=True)

@@ -15,9 +15,10 @@ import re
 from dataclasses import dataclass, replace
 
 from provenance.errors import BadInput
-from provenance.lang import base, base_codes, is_cyrillic, languages_with
+from provenance.lang import base, base_codes, has, is_cyrillic, languages_with
 from provenance.quantities import markers as M
 from provenance.quantities import numerals as N
+from provenance.quantities.basic import find_basic_dates, localise
 from provenance.quantities.counts import count_unit
 from provenance.quantities.dates import find_dates
 from provenance.quantities.model import Quantity
@@ -45,20 +46,30 @@ class _Reading:
 def extract_quantities(text: str, lang: str, published: dt.date | None = None) -> list[Quantity]:
     """Every quantity in ``text`` written in ``lang``, sorted by start, never overlapping.
 
-    ``lang`` is an article or glossary code (en, zh-cn, zh-Hant, ko, uk, ru); other
-    languages are read with the English rules (digits only matter there). ``published``
+    ``lang`` is an article or glossary code (en, zh-cn, zh-Hant, ko, uk, ru); a basic-tier
+    language (it, de, bg...) is read with the English rules after its decimal mark is put
+    right, plus its month names (:mod:`provenance.quantities.basic`); any other language
+    with the English rules (digits only matter there). ``published``
     resolves relative dates ("this month") and gives year-less dates their year.
     """
     if not isinstance(text, str):
         raise BadInput(f"extract_quantities needs a string, not {type(text).__name__}")
     published = _as_date(published)
     b = base(lang)
+    basic = b not in LANGS and has(lang, "numbers")
+    norm = N.ascii_digits(text)
+    if basic:
+        # digits, money and percentages by the English rules, once the decimal mark is
+        # put right; dates with the language's month names (provenance.quantities.basic)
+        norm = localise(norm, b)
+    own = b
     if b not in LANGS:
         b = "en"
-    norm = N.ascii_digits(text)
     readings = _number_readings(norm, b, lang)
     found = [(_RANK[r.kind], r) for r in readings]
     dates = find_dates(norm, b, published)
+    if basic:
+        dates += find_basic_dates(norm, own, published)
     candidates: list[tuple[int, int, int, Quantity | _Reading]] = [
         (r.start, r.end, rank, r) for rank, r in found
     ] + [(q.start, q.end, _RANK[q.kind], q) for q in dates]

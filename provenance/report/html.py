@@ -22,6 +22,7 @@ from provenance.drift.kinds import (
     kind_symbol,
     weights_text,
 )
+from provenance.lang import support_notice
 from provenance.model import Sentence
 from provenance.report.contents import (
     ArticleEntry,
@@ -200,6 +201,8 @@ def _article_section(entry: ArticleEntry, out: TextIO) -> None:
     if a.url:
         out.write(" · " + _url(a.url))
     out.write("</p>\n")
+    if notice := support_notice(a.lang):
+        out.write(f'<p class="support">Language support: {escape(notice)}</p>\n')
     if entry.pair is None:
         if entry.is_reference:
             out.write("<p>Reference: the relays below are compared with this article.</p>\n")

@@ -15,6 +15,7 @@ from typing import Any, TextIO
 
 from provenance import __version__
 from provenance.drift.kinds import kind_order
+from provenance.lang import omissions, tier_of
 from provenance.model import CorpusAnalysis
 from provenance.report.contents import (
     ArticleEntry,
@@ -23,7 +24,7 @@ from provenance.report.contents import (
     build_contents,
 )
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 SCHEMA_ID = "https://provenance.local/schemas/report/1.1"
 
 
@@ -95,6 +96,9 @@ def article_json(entry: ArticleEntry) -> dict[str, Any]:
         "published": a.published,
         "language": a.lang,
         "language_confidence": round(a.language_confidence, 4),
+        # how well the tool reads that language, and what it leaves out there
+        "support": tier_of(a.lang),
+        "support_omits": omissions(a.lang),
         "source_path": a.source_path,
         "sentence_count": len(a.sentences),
         "is_reference": entry.is_reference,

@@ -12,6 +12,7 @@ from typing import TextIO
 
 from provenance import __version__
 from provenance.drift.kinds import kind_symbol, weights_text
+from provenance.lang import support_notice
 from provenance.model import Sentence
 from provenance.report.contents import (
     ArticleEntry,
@@ -118,6 +119,8 @@ def _article_section(entry: ArticleEntry, out: TextIO) -> None:
     if a.url:
         meta.append(a.url)
     out.write("Article: " + md(" · ".join(meta)) + "\n\n")
+    if notice := support_notice(a.lang):
+        out.write(f"> Language support: {md(notice)}\n\n")
     if entry.pair is None:
         out.write("Reference: the relays are compared with this article.\n\n"
                   if entry.is_reference else

@@ -126,10 +126,13 @@ def test_every_quantities_language_reads_a_count() -> None:
             record.code
 
 
-def test_attribution_cue_tables() -> None:
-    from provenance.attribution.cues import TABLES
+def test_attribution_cue_lexicons() -> None:
+    from provenance.attribution.cues import tables
+    from provenance.attribution.lexicon import DATA
 
-    assert set(TABLES) == _bases("attribution")
+    assert {p.stem for p in DATA.glob("*.yaml")} == _bases("attribution")
+    for code, table in tables().items():
+        assert table.before and table.after and table.unnamed, code
 
 
 def test_drift_lexicons() -> None:
@@ -230,7 +233,9 @@ def test_auto_translation_choices_cover_the_supported_languages(
     from provenance.translate import packages
 
     monkeypatch.setattr(packages, "installed_models", lambda packages_dir=None: [])
-    assert packages.auto_choices() == {c: "gloss" for c in ("zh", "zt", "ko", "uk", "ru")}
+    supported = ("zh", "zt", "ko", "uk", "ru", "ja", "de", "fr", "es", "it", "pt", "bg", "ro",
+                 "pl", "tr", "ar", "vi")
+    assert packages.auto_choices() == {c: "gloss" for c in supported}
     assert [packages.argos_code(c) for c in ("zh-cn", "zh-TW", "zh-Hant", "zt", "en-US")] == \
         ["zh", "zt", "zt", "zt", "en"]
 
@@ -242,3 +247,13 @@ def test_tui_glossary_columns() -> None:
     assert set(LANGS) <= set(LANGUAGES)
     assert [lang.language(c).tier for c in LANGS] == [FULL] * len(LANGS)  # type: ignore[union-attr]
     assert len({lang.base(c) for c in LANGS}) == len(LANGS) == len(base_codes(languages(tier=FULL)))
+
+
+def test_numbers_languages_have_month_names_and_a_decimal_mark() -> None:
+    from provenance.quantities.basic import DECIMAL_COMMA, month_names
+
+    wanted = _bases("numbers")
+    assert wanted >= DECIMAL_COMMA
+    for code in wanted:
+        assert set(month_names(code).values()) == set(range(1, 13)), code
+    assert not wanted & _bases("quantities")  # a full-tier language has its own rules

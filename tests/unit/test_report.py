@@ -167,3 +167,21 @@ def test_a_corpus_with_nothing_compared_still_reports(fmt):
     if fmt == "html":
         page = parse_html(text)
         assert page.errors == [] and "Not compared" in text
+
+
+@pytest.mark.parametrize("fmt", ["json", "md", "html"])
+def test_every_article_says_how_well_its_language_is_read(fmt):
+    articles = [article_from_lines("it1", ["Secondo Bloomberg, il piano è pronto."], "it"),
+                article_from_lines("en1", ["According to Bloomberg, the plan is ready."], "en"),
+                article_from_lines("he1", ["לפי בלומברג, התוכנית מוכנה."], "he")]
+    analysis = CorpusAnalysis(Signature({"t": "tiers"}), articles, {}, [], None, [])
+    text = render(analysis, fmt)
+    if fmt == "json":
+        doc = json.loads(text)
+        jsonschema.validate(doc, SCHEMA)
+        by_id = {a["id"]: a for a in doc["articles"]}
+        assert [by_id[i]["support"] for i in ("it1", "en1", "he1")] == ["basic", "full", "none"]
+        assert by_id["en1"]["support_omits"] == [] and by_id["it1"]["support_omits"]
+        return
+    assert text.count("Language support:") == 2
+    assert "Italian: basic support" in text and "Hebrew: not supported" in text
