@@ -35,10 +35,12 @@ def _suggest(*glossary: Path) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def without_the_wsj(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict]]:
-    """The bundled glossary without the outlet every relay names, and what is mined."""
+    """The bundled glossary without the outlet every relay names and without the
+    Kremlin's spokesman, and what is mined."""
     folder = tmp_path_factory.mktemp("glossary") / "glossaries"
     shutil.copytree(bundled_glossaries_dir(), folder)
     remove_concept(folder / "outlets.yaml", "wsj")
+    remove_concept(folder / "people.yaml", "dmitry-peskov")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("PROVENANCE_HOME", str(tmp_path_factory.mktemp("home")))
         return folder, _suggest(folder)
