@@ -1,4 +1,4 @@
-"""Where the project keeps its state: the analysis store, the translation cache, models.
+"""Where the project keeps its state: the analysis store, the caches, models.
 
 Everything lives under one directory the user controls: ``$PROVENANCE_HOME``, else
 ``$XDG_DATA_HOME/provenance``, else ``~/.local/share/provenance``. Tests point
@@ -31,6 +31,11 @@ def store_path() -> Path:
 
 def translation_cache_path() -> Path:
     return data_dir() / "translations.sqlite"
+
+
+def vector_cache_path() -> Path:
+    """SQLite file holding sentence vectors (``provenance.crosslingual.vectors``)."""
+    return data_dir() / "vectors.sqlite"
 
 
 def argos_packages_dir() -> Path:
