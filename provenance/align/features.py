@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from provenance.align.embedding import RunVectors, band_cosines, margin_spread, margins
 from provenance.align.lengths import LENGTH_SIGMA, char_length
 from provenance.align.tokens import anchor_tokens, name_prefixes
 
@@ -107,6 +108,7 @@ class Weights:
     many_penalty: float = 0.25  # each extra sentence in a merge/split costs this
     position: float = 2.0  # anchors only: distance from the expected diagonal
     moved_margin: float = 1.5  # a crossing link needs this much more than link_bonus
+    vectors: float = 0.0  # sentence-vector margin, per spread of the pair's margins
 
     def as_settings(self) -> dict[str, float]:
         return {f"w_{k}": v for k, v in self.__dict__.items()}
@@ -120,6 +122,15 @@ TEXT_WEIGHTS = Weights(length=0.5)
 SKELETON_WEIGHTS = Weights(similarity=1.5, tokens=1.5, token_miss=0.2, concepts=0.65,
                            quantity_same=1.0, quantity_conflict=0.3, length=0.65,
                            link_bonus=2.0, skip=0.2, many_penalty=0.15, moved_margin=0.25)
+#: The same two situations once sentence vectors are attached (provenance.align.passes).
+#: The vector margin is the evidence a link needs: no bonus for linking at all, no cost
+#: for leaving a sentence out or for a merge (the run's own vector judges it). Tuned on
+#: perturbed pairs of seed 13 (benchmarks/alignment.py), reported on seeds 29 and 41.
+VECTOR_TEXT_WEIGHTS = Weights(length=1.0, link_bonus=0.0, vectors=0.5)
+VECTOR_SKELETON_WEIGHTS = Weights(similarity=1.5, tokens=1.5, token_miss=0.2, concepts=0.65,
+                                  quantity_same=1.0, quantity_conflict=0.3, length=0.65,
+                                  link_bonus=0.0, skip=0.0, many_penalty=0.0,
+                                  moved_margin=1.0, vectors=0.9)
 
 
 class Band:
@@ -164,6 +175,8 @@ class PairScorer:
         self.src = src
         self.tgt = tgt
         self.w = weights
+        #: Weights for cells without vectors (``w`` changes once vectors are attached).
+        self.plain_w = weights
         self.use_similarity = use_similarity
         total_s = float(src.lengths.sum()) or 1.0
         total_t = float(tgt.lengths.sum()) or 1.0
@@ -176,6 +189,8 @@ class PairScorer:
         self._sim_norm: dict[tuple[int, int], tuple[float, float]] = {}
         self.sim_signal = 1.0
         self._quantities = QuantityJudge(src.quantities, tgt.quantities)
+        # Sentence vectors of chosen runs of both sides (provenance.align.embedding).
+        self.vectors: tuple[RunVectors, RunVectors] | None = None
 
     def _number_mass(self, side: SideFeatures) -> np.ndarray:
         # Sorted: float sums must not depend on set order (PYTHONHASHSEED), or ties
@@ -306,9 +321,31 @@ class PairScorer:
             strong = np.mean(z[1:].max(axis=1) > 5.0)
             self.sim_signal = float(np.clip((strong - 0.1) / 0.3, 0.0, 1.0))
 
+    # -- sentence vectors ---------------------------------------------------------------
+    def vector_evidence(self, moves: Sequence[tuple[int, int]], band: Band,
+                        ) -> dict[tuple[int, int], tuple[np.ndarray, np.ndarray]]:
+        """Standardised vector margin per move and band cell, and where both runs have
+        a vector. One spread, the 1-1 margins', for every shape: a merge and the 1-1
+        links it competes with are scored on one scale."""
+        if self.vectors is None:
+            return {}
+        src, tgt = self.vectors
+        out: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}
+        spread = None
+        for k, ln in sorted(moves, key=lambda mv: mv != (1, 1)):
+            if k not in src.runs or ln not in tgt.runs:
+                continue
+            cos, ok = band_cosines(src, tgt, k, ln, band.lo, band.width)
+            margin = margins(cos, ok, band.lo, band.m)
+            if spread is None:
+                spread = margin_spread(margin, ok & band.valid())
+            out[(k, ln)] = (margin / spread, ok)
+        return out
+
     # -- link scores ------------------------------------------------------------------
     def link_scores(self, k: int, ln: int, band: Band, sim: np.ndarray,
-                    evidence: dict[str, np.ndarray]) -> np.ndarray:
+                    evidence: dict[str, np.ndarray],
+                    vec: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
         """Score of linking source run (i-k..i-1) with target run (j-ln..j-1) per cell."""
         n = len(self.src)
         shape = (n + 1, band.width)
@@ -317,7 +354,6 @@ class PairScorer:
         ok[:k, :] = False
         if k == 0 or ln == 0:
             return np.where(ok, 0.0, -np.inf)
-        w = self.w
         # Rectangle sums of 1-1 evidence over the k x ln sentences of the link.
         totals = {name: np.zeros(shape) for name in evidence}
         for di in range(k):
@@ -341,30 +377,66 @@ class PairScorer:
         sm = src_mass[:, None]
         tm = tgt_mass[jc]
         both = (sm > 0) & (tm > 0)
-        # Shared rare tokens add up (in units of one rare token). Numbers one side has and
-        # the other lacks count against the link when the other side has numbers at all;
-        # words do not (a name is often translated, so its absence proves nothing).
-        shared = totals["shared"]
-        unmatched = np.maximum(sm + tm - 2 * totals["shared_num"], 0.0) * both
-        token_score = (w.tokens * shared - w.token_miss * unmatched) / _RARE_TOKEN
-        concept_score = w.concepts * np.minimum(totals["concepts"], 3)
-        qty = (w.quantity_same * np.minimum(totals["q_same"], 4)
-               - w.quantity_conflict * np.minimum(totals["q_conf"], 4))
         expected = self.expansion * s_len[:, None] + 1.0
         ratio = np.log((t_len[jc] + 1.0) / expected)
         # Short sentences vary more in relative length than long ones.
         variance = self.length_sigma ** 2 + 2.0 / (expected + t_len[jc] + 1.0)
-        length_score = -w.length * ratio ** 2 / (2 * variance)
         # Baseline per link shape (joined texts share more by chance), one scale for all
         # shapes so that a merge and the 1-1 links it competes with are comparable.
         med = self._sim_norm.get((k, ln), (0.0, 1.0))[0]
         spread = self._sim_norm.get((1, 1), (0.0, 1.0))[1]
-        z = np.clip((sim - med) / spread, -3.0, 50.0)
-        sim_score = w.similarity * self.sim_signal * z
-        score = (token_score + concept_score + qty + length_score + sim_score
-                 + w.link_bonus - w.many_penalty * (k + ln - 2))
+        parts = _Evidence(
+            shared=totals["shared"],
+            # Numbers one side has and the other lacks count against the link when the
+            # other side has numbers at all; words do not (a name is often translated,
+            # so its absence proves nothing).
+            unmatched=np.maximum(sm + tm - 2 * totals["shared_num"], 0.0) * both,
+            concepts=np.minimum(totals["concepts"], 3),
+            q_same=np.minimum(totals["q_same"], 4),
+            q_conf=np.minimum(totals["q_conf"], 4),
+            length=-(ratio ** 2) / (2 * variance),
+            similarity=self.sim_signal * np.clip((sim - med) / spread, -3.0, 50.0),
+            extra=k + ln - 2,
+        )
+        score = parts.score(self.w)
+        if vec is not None and self.w.vectors:
+            z, has = vec
+            with_vectors = score + self.w.vectors * np.clip(z, -VECTOR_Z_FLOOR, VECTOR_Z_CAP)
+            # Cells without vectors keep the weights tuned for the cheap evidence alone,
+            # shifted so that the bar a moved link must clear stays where it was for them.
+            plain = score if self.plain_w == self.w else parts.score(self.plain_w) - (
+                self.plain_w.link_bonus + self.plain_w.moved_margin
+                - self.w.link_bonus - self.w.moved_margin)
+            score = np.where(has, with_vectors, plain)
         return np.where(ok, score, -np.inf)
 
+
+@dataclass
+class _Evidence:
+    """The evidence for every cell of one link shape, before weighting."""
+
+    shared: np.ndarray  # idf mass of shared anchor tokens
+    unmatched: np.ndarray  # idf mass of numbers on one side only
+    concepts: np.ndarray
+    q_same: np.ndarray
+    q_conf: np.ndarray
+    length: np.ndarray  # log-likelihood of the length ratio (<= 0)
+    similarity: np.ndarray  # standardised rendering similarity, times its signal
+    extra: int  # sentences beyond a 1-1 link
+
+    def score(self, w: Weights) -> np.ndarray:
+        # Shared rare tokens add up, in units of one rare token.
+        tokens = (w.tokens * self.shared - w.token_miss * self.unmatched) / _RARE_TOKEN
+        return (tokens + w.concepts * self.concepts
+                + w.quantity_same * self.q_same - w.quantity_conflict * self.q_conf
+                + w.length * self.length + w.similarity * self.similarity
+                + w.link_bonus - w.many_penalty * self.extra)
+
+
+#: Vector margins count between these many spreads: a hopeless link is hopeless however
+#: far below the noise it falls, and one striking match must not outweigh all else.
+VECTOR_Z_FLOOR = 3.0
+VECTOR_Z_CAP = 12.0
 
 #: idf of a token seen once on each side of a 40-sentence pair: log(1 + 40/2).
 _RARE_TOKEN = 3.0

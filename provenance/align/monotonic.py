@@ -48,7 +48,9 @@ def score_tables(scorer: PairScorer, band: Band,
     evidence = scorer.pair_evidence(band)
     sims = {mv: scorer.similarity(*mv, band) for mv in moves}
     scorer.calibrate_similarity(sims, band)
-    return {mv: scorer.link_scores(*mv, band, sims[mv], evidence) for mv in moves}
+    vecs = scorer.vector_evidence(moves, band)
+    return {mv: scorer.link_scores(*mv, band, sims[mv], evidence, vecs.get(mv))
+            for mv in moves}
 
 
 def best_path(tables: dict[tuple[int, int], np.ndarray], band: Band, n: int, m: int,
