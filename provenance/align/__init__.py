@@ -14,6 +14,7 @@ need no translation at all and carry the alignment when the rendering is weak.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -41,14 +42,20 @@ if TYPE_CHECKING:
 __all__ = ["MODES", "VECTOR_BUDGET", "align", "order_links"]
 
 MODES = ("auto", "monotonic", "reorder")
-#: Sentences per pair that may get vectors (source and target counted together):
-#: about VECTOR_BUDGET * 35 ms of embedding on two cores when none is cached yet.
-VECTOR_BUDGET = 600
+#: Texts per pair that may be embedded: each sentence given vectors costs one text, plus
+#: one per merge size (its run with the next sentences, embedded whole). 400 covers a
+#: news pair of up to ~100 sentences a side and bounds a long pair's first alignment at
+#: ~400 x 35-70 ms on two cores; cached vectors cost nothing the next time.
+VECTOR_BUDGET = 400
 #: Whether vectors are used by default when both sides are in one language (they always
 #: are across languages). Off: on two Chinese translations of one text, the text
 #: similarity already decides (strict F1 0.978 with or without vectors, seed 13), so
 #: they would cost embedding time for nothing. ``vectors=True`` asks for them anyway.
 VECTORS_SAME_LANGUAGE = False
+#: Environment switch: ``PROVENANCE_VECTORS=off`` aligns without vectors unless a caller
+#: asks for them (inherited by pool workers; for machines where embedding is too slow).
+VECTORS_ENV = "PROVENANCE_VECTORS"
+OFF = ("off", "0", "no", "false")
 
 
 def align(
@@ -76,9 +83,10 @@ def align(
     overrides the tuned evidence weights.
 
     ``vectors``: multilingual sentence vectors as evidence (``None``: wherever they are
-    installed and pay, see ``VECTORS_SAME_LANGUAGE``; ``False``: never). They are
+    installed and pay, see ``VECTORS_SAME_LANGUAGE``, unless ``$PROVENANCE_VECTORS`` is
+    ``off``; ``False``: never). They are
     computed only for the stretches the cheaper evidence leaves undecided, at most
-    ``vector_budget`` sentences per pair (default ``VECTOR_BUDGET``), and cached.
+    ``vector_budget`` texts per pair (default ``VECTOR_BUDGET``), and cached.
     """
     if mode not in MODES:
         raise BadInput(f"unknown alignment mode {mode!r}; choose one of {', '.join(MODES)}")
@@ -136,7 +144,7 @@ def align(
 def _vector_plan(wanted: bool | None, budget: int | None, src_lang: str, tgt_lang: str,
                  full_text: bool) -> VectorPlan | None:
     """How sentence vectors take part, or None (not wanted, or not installed here)."""
-    if wanted is False:
+    if wanted is False or (wanted is None and os.environ.get(VECTORS_ENV, "").lower() in OFF):
         return None
     if wanted is None and same_language(src_lang, tgt_lang) and not VECTORS_SAME_LANGUAGE:
         return None
