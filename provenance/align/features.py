@@ -399,16 +399,28 @@ class PairScorer:
             extra=k + ln - 2,
         )
         score = parts.score(self.w)
-        if vec is not None and self.w.vectors:
-            z, has = vec
-            with_vectors = score + self.w.vectors * np.clip(z, -VECTOR_Z_FLOOR, VECTOR_Z_CAP)
-            # Cells without vectors keep the weights tuned for the cheap evidence alone,
-            # shifted so that the bar a moved link must clear stays where it was for them.
-            plain = score if self.plain_w == self.w else parts.score(self.plain_w) - (
-                self.plain_w.link_bonus + self.plain_w.moved_margin
-                - self.w.link_bonus - self.w.moved_margin)
-            score = np.where(has, with_vectors, plain)
-        return np.where(ok, score, -np.inf)
+        if vec is None or not self.w.vectors:
+            return np.where(ok, score, -np.inf)
+        z, has = vec
+        with_vectors = score + self.w.vectors * np.clip(z, -VECTOR_Z_FLOOR, VECTOR_Z_CAP)
+        # Cells without vectors keep the weights tuned for the cheap evidence alone, moved
+        # onto this pass's scale: against this pass's cost of leaving sentences out, a
+        # link must win or lose exactly as it did in the cheap pass (see link_bars).
+        plain = parts.score(self.plain_w) + self._skip_shift(k, ln)
+        return np.where(ok, np.where(has, with_vectors, plain), -np.inf)
+
+    def _skip_shift(self, k: int, ln: int) -> float:
+        return (self.w.skip - self.plain_w.skip) * (k + ln)
+
+    def link_bars(self, k: int, ln: int, band: Band,
+                  vec: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray | float:
+        """The score a link must reach to be trusted out of order (re-report pass), per
+        cell: the bar of the weights that scored the cell."""
+        bar = self.w.link_bonus + self.w.moved_margin
+        if vec is None or not self.w.vectors:
+            return bar
+        plain = self.plain_w.link_bonus + self.plain_w.moved_margin + self._skip_shift(k, ln)
+        return np.where(vec[1], bar, plain)
 
 
 @dataclass

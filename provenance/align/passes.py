@@ -79,7 +79,9 @@ def run_passes(scorer: PairScorer, src: Sequence[str], tgt: Sequence[str], src_l
         RunVectors.build(tgt, tgt_lang, tgt_on, sizes_tgt, plan.embed, plan.run_vectors),
     )
     scorer.w = plan.weights
-    second = align_monotonic(scorer, n, m, moves)
+    # The band of a long pair stays where the cheap anchors put it: vectors cover only
+    # part of the pair, and anchors found on a mix of scales would be worse.
+    second = align_monotonic(scorer, n, m, moves, band=first.band)
     return _reorder(scorer, second, mode, settings)
 
 
@@ -88,7 +90,7 @@ def _reorder(scorer: PairScorer, in_order: MonotonicResult, mode: str,
     steps = in_order.steps
     used = "monotonic"
     if mode in ("auto", "reorder") and in_order.band is not None:
-        moved = find_moved(scorer, steps, in_order.tables, in_order.band)
+        moved = find_moved(scorer, steps, in_order.tables, in_order.band, in_order.bars)
         # auto takes the re-report pass's result whenever it re-paired something: a
         # moved block (crossing links) or in-order links it could confirm by content.
         if mode == "reorder" or moved is not steps:
