@@ -69,7 +69,7 @@ def align(
     glossary: Glossary | None = None,
     mode: str = "auto",
     weights: Weights | None = None,
-    extended_moves: bool = False,
+    extended_moves: bool | None = None,
     vectors: bool | None = None,
     vector_budget: int | None = None,
 ) -> Alignment:
@@ -79,8 +79,9 @@ def align(
     blocks; ``auto`` runs the in-order pass and switches to ``reorder`` when content
     shows that a block moved. ``Alignment.mode`` says which was used and
     ``Alignment.signature`` records every setting that shaped the result.
-    ``extended_moves`` adds 2-2, 1-3 and 3-1 links to 1-1, 1-2 and 2-1; ``weights``
-    overrides the tuned evidence weights.
+    ``extended_moves`` adds 2-2, 1-3 and 3-1 links to 1-1, 1-2 and 2-1 (``None``: only
+    where sentence vectors judge them, the only evidence that tells them apart); ``weights``
+    overrides the tuned evidence weights (of the pass with vectors, when there is one).
 
     ``vectors``: multilingual sentence vectors as evidence (``None``: wherever they are
     installed and pay, see ``VECTORS_SAME_LANGUAGE``, unless ``$PROVENANCE_VECTORS`` is
@@ -118,11 +119,16 @@ def align(
     # counts; comparing it with a full sentence as text would measure length twice.
     full_text = "gloss" not in str(translator_settings.get("translator"))
     plan = _vector_plan(vectors, vector_budget, src_lang, tgt_lang, full_text)
+    cheap = TEXT_WEIGHTS if full_text else SKELETON_WEIGHTS
     if plan is not None and weights is not None:
-        plan = replace(plan, weights=weights)  # the caller's weights hold for both passes
-    weights = weights or (TEXT_WEIGHTS if full_text else SKELETON_WEIGHTS)
+        # The caller's weights decide the result; the cheap pass that chooses where
+        # vectors go keeps its own.
+        plan, weights = replace(plan, weights=weights), cheap
+    weights = weights or cheap
     scorer = PairScorer(src_side, tgt_side, length=length_model(src_lang, tgt_lang),
                         weights=weights, use_similarity=full_text)
+    if plan is not None and extended_moves is not None:
+        plan = replace(plan, moves=EXTENDED_MOVES if extended_moves else LINK_MOVES)
     passes = run_passes(scorer, src, tgt, src_lang, tgt_lang,
                         EXTENDED_MOVES if extended_moves else LINK_MOVES, mode, plan)
     steps, search, used = passes.steps, passes.settings, passes.mode

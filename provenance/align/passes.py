@@ -20,9 +20,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from provenance.align.embedding import Embed, RunVectors, uncertain_stretches
+from provenance.align.embedding import CONCAT_MAX, Embed, RunVectors, uncertain_stretches
 from provenance.align.features import PairScorer, Weights
-from provenance.align.monotonic import MonotonicResult, Step, align_monotonic
+from provenance.align.monotonic import EXTENDED_MOVES, MonotonicResult, Step, align_monotonic
 from provenance.align.reorder import find_moved
 
 
@@ -35,14 +35,19 @@ class VectorPlan:
     model: str
     weights: Weights
     budget: int
-    run_vectors: str = "concat"
+    #: Link shapes of the pass with vectors (the cheap pass keeps its own): with vectors
+    #: 2-2, 1-3 and 3-1 links cost nothing on news and are what many-merge text needs.
+    moves: tuple[tuple[int, int], ...] = EXTENDED_MOVES
+    #: Runs up to this many sentences are embedded whole, longer ones averaged.
+    concat_max: int = CONCAT_MAX
     #: A cheap-pass link scoring at least this is decided without vectors.
     confident: float = 6.0
     #: Neighbours added on each side of an open stretch.
     pad: int = 2
 
     def settings(self) -> dict[str, Any]:
-        return {"vectors": self.model, "vector_runs": self.run_vectors,
+        return {"vectors": self.model, "vector_concat_max": self.concat_max,
+                "vector_moves": ",".join(f"{k}-{ln}" for k, ln in self.moves),
                 "vector_budget": self.budget,
                 "vector_confident": self.confident, "vector_pad": self.pad}
 
@@ -59,15 +64,16 @@ class Passes:
 def run_passes(scorer: PairScorer, src: Sequence[str], tgt: Sequence[str], src_lang: str,
                tgt_lang: str, moves: tuple[tuple[int, int], ...], mode: str,
                plan: VectorPlan | None) -> Passes:
-    """Align ``src`` with ``tgt`` (``mode`` as in :func:`provenance.align.align`)."""
+    """Align ``src`` with ``tgt`` (``mode`` as in :func:`provenance.align.align`); the
+    cheap pass uses ``moves``, the pass with vectors ``plan.moves``."""
     n, m = len(src), len(tgt)
     first = align_monotonic(scorer, n, m, moves)
     if plan is None:
         return _reorder(scorer, first, mode, {"vectors": "none"})
-    sizes_src = sorted({k for k, _ in moves})
-    sizes_tgt = sorted({ln for _, ln in moves})
-    # A sentence costs one text, and one more per run size when runs are embedded whole.
-    per_sentence = max(len(sizes_src), len(sizes_tgt)) if plan.run_vectors == "concat" else 1
+    sizes_src = sorted({k for k, _ in plan.moves})
+    sizes_tgt = sorted({ln for _, ln in plan.moves})
+    # A sentence costs one text, and one more per run size embedded whole.
+    per_sentence = len([k for k in set(sizes_src) | set(sizes_tgt) if k <= plan.concat_max])
     path = [(len(s.src), len(s.tgt), s.score) for s in first.steps]
     src_on, tgt_on = uncertain_stretches(path, n, m, plan.confident, plan.pad, plan.budget,
                                          per_sentence)
@@ -75,13 +81,13 @@ def run_passes(scorer: PairScorer, src: Sequence[str], tgt: Sequence[str], src_l
     if not (src_on.any() and tgt_on.any()):
         return _reorder(scorer, first, mode, settings)
     scorer.vectors = (
-        RunVectors.build(src, src_lang, src_on, sizes_src, plan.embed, plan.run_vectors),
-        RunVectors.build(tgt, tgt_lang, tgt_on, sizes_tgt, plan.embed, plan.run_vectors),
+        RunVectors.build(src, src_lang, src_on, sizes_src, plan.embed, plan.concat_max),
+        RunVectors.build(tgt, tgt_lang, tgt_on, sizes_tgt, plan.embed, plan.concat_max),
     )
     scorer.w = plan.weights
     # The band of a long pair stays where the cheap anchors put it: vectors cover only
     # part of the pair, and anchors found on a mix of scales would be worse.
-    second = align_monotonic(scorer, n, m, moves, band=first.band)
+    second = align_monotonic(scorer, n, m, plan.moves, band=first.band)
     return _reorder(scorer, second, mode, settings)
 
 

@@ -72,7 +72,8 @@ def test_relay_as_source_aligns_too() -> None:
 def test_signature_records_the_signals_and_weights() -> None:
     on = align(ENGLISH, relay("zh"), "en", "zh").signature
     assert on.settings["vectors"] == vectors.MODEL
-    assert on.settings["vector_runs"] == "concat"
+    assert on.settings["vector_concat_max"] == 2
+    assert on.settings["vector_moves"] == "1-1,1-2,2-1,2-2,1-3,3-1"
     assert on.settings["vector_sentences"] > 0
     assert on.settings["w_vectors"] > 0
     assert "vectors:e5-small-q4" in str(on)
