@@ -109,6 +109,7 @@ class Weights:
     position: float = 2.0  # anchors only: distance from the expected diagonal
     moved_margin: float = 1.5  # a crossing link needs this much more than link_bonus
     vectors: float = 0.0  # sentence-vector margin, per spread of the pair's margins
+    vector_weak: float = 0.0  # more per spread below VECTOR_WEAK_Z: no meaning shared
 
     def as_settings(self) -> dict[str, float]:
         return {f"w_{k}": v for k, v in self.__dict__.items()}
@@ -126,11 +127,13 @@ SKELETON_WEIGHTS = Weights(similarity=1.5, tokens=1.5, token_miss=0.2, concepts=
 #: The vector margin is the evidence a link needs: no bonus for linking at all, no cost
 #: for leaving a sentence out or for a merge (the run's own vector judges it). Tuned on
 #: perturbed pairs of seed 13 (benchmarks/alignment.py), reported on seeds 29 and 41.
-VECTOR_TEXT_WEIGHTS = Weights(length=1.0, link_bonus=0.0, vectors=0.5)
+#: Below VECTOR_WEAK_Z a link shares no meaning: names, numbers and lengths alone must
+#: not carry it (they paired a dropped sentence with an unrelated inserted one).
+VECTOR_TEXT_WEIGHTS = Weights(length=1.0, link_bonus=0.0, vectors=0.5, vector_weak=2.0)
 VECTOR_SKELETON_WEIGHTS = Weights(similarity=1.5, tokens=1.5, token_miss=0.2, concepts=0.65,
                                   quantity_same=1.0, quantity_conflict=0.3, length=0.65,
                                   link_bonus=0.0, skip=0.0, many_penalty=0.0,
-                                  moved_margin=1.0, vectors=0.9)
+                                  moved_margin=1.0, vectors=0.9, vector_weak=2.0)
 
 
 class Band:
@@ -402,7 +405,9 @@ class PairScorer:
         if vec is None or not self.w.vectors:
             return np.where(ok, score, -np.inf)
         z, has = vec
-        with_vectors = score + self.w.vectors * np.clip(z, -VECTOR_Z_FLOOR, VECTOR_Z_CAP)
+        zc = np.clip(z, -VECTOR_Z_FLOOR, VECTOR_Z_CAP)
+        with_vectors = (score + self.w.vectors * zc
+                        - self.w.vector_weak * np.maximum(VECTOR_WEAK_Z - zc, 0.0))
         # Cells without vectors keep the weights tuned for the cheap evidence alone, moved
         # onto this pass's scale: against this pass's cost of leaving sentences out, a
         # link must win or lose exactly as it did in the cheap pass (see link_bars).
@@ -447,8 +452,10 @@ class _Evidence:
 
 #: Vector margins count between these many spreads: a hopeless link is hopeless however
 #: far below the noise it falls, and one striking match must not outweigh all else.
+#: Translations sit 3-6 spreads above the noise, unrelated pairs within about 1.
 VECTOR_Z_FLOOR = 3.0
 VECTOR_Z_CAP = 12.0
+VECTOR_WEAK_Z = 1.5
 
 #: idf of a token seen once on each side of a 40-sentence pair: log(1 + 40/2).
 _RARE_TOKEN = 3.0
