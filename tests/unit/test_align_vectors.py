@@ -80,11 +80,10 @@ def test_signature_records_the_signals_and_weights() -> None:
     off = align(ENGLISH, relay("zh"), "en", "zh", vectors=False).signature
     assert off.settings["vectors"] == "none"
     assert off.settings["w_vectors"] == 0.0
-    # one language: text similarity decides, no vectors unless asked for
+    # one language, identical text: every link is decided before any vector is needed
     same = align(ENGLISH, ENGLISH, "en", "en").signature
-    assert same.settings["vectors"] == "none"
-    asked = align(ENGLISH, ENGLISH, "en", "en", vectors=True).signature
-    assert asked.settings["vectors"] == vectors.MODEL
+    assert same.settings["vectors"] == vectors.MODEL
+    assert same.settings["vector_sentences"] == 0
 
 
 def test_budget_bounds_what_is_embedded() -> None:
