@@ -144,6 +144,25 @@ def band_cosines(src: RunVectors, tgt: RunVectors, k: int, ln: int, lo: np.ndarr
     return cos, ok
 
 
+def vector_margins(src: RunVectors, tgt: RunVectors, moves: Sequence[tuple[int, int]],
+                   lo: np.ndarray, width: int,
+                   m: int) -> dict[tuple[int, int], tuple[np.ndarray, np.ndarray]]:
+    """Per move: the margin of every band cell in units of the pair's spread, and where
+    both runs have a vector. One spread, the 1-1 margins', for every shape: a merge and
+    the 1-1 links it competes with are scored on one scale."""
+    out: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}
+    spread = None
+    for k, ln in sorted(moves, key=lambda mv: mv != (1, 1)):
+        if k not in src.runs or ln not in tgt.runs:
+            continue
+        cos, ok = band_cosines(src, tgt, k, ln, lo, width)
+        margin = margins(cos, ok, lo, m)
+        if spread is None:
+            spread = margin_spread(margin, ok)
+        out[(k, ln)] = (margin / spread, ok)
+    return out
+
+
 def margins(cos: np.ndarray, ok: np.ndarray, lo: np.ndarray, m: int) -> np.ndarray:
     """Each cosine minus the mean of its row's and its column's average cosine.
 

@@ -30,8 +30,9 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from provenance.align.embedding import RunVectors, band_cosines, margin_spread, margins
+from provenance.align.embedding import RunVectors, vector_margins
 from provenance.align.lengths import LENGTH_SIGMA, char_length
+from provenance.align.quantity_judge import QuantityJudge
 from provenance.align.tokens import anchor_tokens, name_prefixes
 
 
@@ -327,23 +328,11 @@ class PairScorer:
     # -- sentence vectors ---------------------------------------------------------------
     def vector_evidence(self, moves: Sequence[tuple[int, int]], band: Band,
                         ) -> dict[tuple[int, int], tuple[np.ndarray, np.ndarray]]:
-        """Standardised vector margin per move and band cell, and where both runs have
-        a vector. One spread, the 1-1 margins', for every shape: a merge and the 1-1
-        links it competes with are scored on one scale."""
+        """Standardised vector margins per move and band cell, and where both runs have
+        a vector (none before vectors are attached)."""
         if self.vectors is None:
             return {}
-        src, tgt = self.vectors
-        out: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}
-        spread = None
-        for k, ln in sorted(moves, key=lambda mv: mv != (1, 1)):
-            if k not in src.runs or ln not in tgt.runs:
-                continue
-            cos, ok = band_cosines(src, tgt, k, ln, band.lo, band.width)
-            margin = margins(cos, ok, band.lo, band.m)
-            if spread is None:
-                spread = margin_spread(margin, ok & band.valid())
-            out[(k, ln)] = (margin / spread, ok)
-        return out
+        return vector_margins(*self.vectors, moves, band.lo, band.width, band.m)
 
     # -- link scores ------------------------------------------------------------------
     def link_scores(self, k: int, ln: int, band: Band, sim: np.ndarray,
@@ -468,54 +457,3 @@ def _run_sums(values: np.ndarray, k: int) -> np.ndarray:
     if k <= len(values):
         out[k:] = csum[k:] - csum[:-k] if k else 0.0
     return out
-
-
-class QuantityJudge:
-    """Agreeing and conflicting quantities between sentences of a pair, memoised.
-
-    Each distinct quantity gets an integer id once (quantities are frozen dataclasses
-    and hashing them is not free), so ``Quantity.compare`` runs once per distinct pair.
-    """
-
-    def __init__(self, src: Sequence[tuple[Any, ...]], tgt: Sequence[tuple[Any, ...]]) -> None:
-        ids: dict[Any, int] = {}
-        self.objects: list[Any] = []
-
-        def intern(quantities: tuple[Any, ...]) -> tuple[int, ...]:
-            out = []
-            for q in quantities:
-                if q not in ids:
-                    ids[q] = len(self.objects)
-                    self.objects.append(q)
-                out.append(ids[q])
-            return tuple(out)
-
-        self.src = [intern(q) for q in src]
-        self.tgt = [intern(q) for q in tgt]
-        self._verdicts: dict[tuple[int, int], str] = {}
-        self._pairs: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[int, int]] = {}
-
-    def compare(self, i: int, j: int) -> tuple[int, int]:
-        """(agreeing, conflicting) for source sentence i and target sentence j.
-
-        Each source quantity counts once: as agreeing if some target quantity is the
-        same, else as conflicting if a comparable target quantity differs.
-        """
-        key = (self.src[i], self.tgt[j])
-        found = self._pairs.get(key)
-        if found is None:
-            same = conflict = 0
-            for qa in key[0]:
-                verdicts = [self._verdict(qa, qb) for qb in key[1]]
-                if "same" in verdicts:
-                    same += 1
-                elif "different" in verdicts:
-                    conflict += 1
-            found = self._pairs[key] = (same, conflict)
-        return found
-
-    def _verdict(self, a: int, b: int) -> str:
-        found = self._verdicts.get((a, b))
-        if found is None:
-            found = self._verdicts[(a, b)] = self.objects[a].compare(self.objects[b]).verdict
-        return found
