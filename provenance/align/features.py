@@ -179,8 +179,10 @@ class PairScorer:
         self.src = src
         self.tgt = tgt
         self.w = weights
-        #: Weights for cells without vectors (``w`` changes once vectors are attached).
+        #: Weights and link shapes for cells without vectors (``w`` and the shapes change
+        #: once vectors are attached).
         self.plain_w = weights
+        self.plain_moves: frozenset[tuple[int, int]] = frozenset()
         self.use_similarity = use_similarity
         total_s = float(src.lengths.sum()) or 1.0
         total_t = float(tgt.lengths.sum()) or 1.0
@@ -401,6 +403,8 @@ class PairScorer:
         # onto this pass's scale: against this pass's cost of leaving sentences out, a
         # link must win or lose exactly as it did in the cheap pass (see link_bars).
         plain = parts.score(self.plain_w) + self._skip_shift(k, ln)
+        if (k, ln) not in self.plain_moves:
+            plain = np.full_like(plain, -np.inf)  # a shape only vectors can judge
         return np.where(ok, np.where(has, with_vectors, plain), -np.inf)
 
     def _skip_shift(self, k: int, ln: int) -> float:

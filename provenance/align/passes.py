@@ -84,7 +84,7 @@ def run_passes(scorer: PairScorer, src: Sequence[str], tgt: Sequence[str], src_l
         RunVectors.build(src, src_lang, src_on, sizes_src, plan.embed, plan.concat_max),
         RunVectors.build(tgt, tgt_lang, tgt_on, sizes_tgt, plan.embed, plan.concat_max),
     )
-    scorer.w = plan.weights
+    scorer.w, scorer.plain_moves = plan.weights, frozenset(moves)
     # The band of a long pair stays where the cheap anchors put it: vectors cover only
     # part of the pair, and anchors found on a mix of scales would be worse.
     second = align_monotonic(scorer, n, m, plan.moves, band=first.band)
