@@ -14,23 +14,19 @@ need no translation at all and carry the alignment when the rendering is weak.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from provenance.align.features import (
     SKELETON_WEIGHTS,
     TEXT_WEIGHTS,
-    VECTOR_SKELETON_WEIGHTS,
-    VECTOR_TEXT_WEIGHTS,
     PairScorer,
     Weights,
     describe_side,
 )
 from provenance.align.lengths import length_model
 from provenance.align.monotonic import EXTENDED_MOVES, LINK_MOVES, Step
-from provenance.align.passes import VectorPlan, run_passes
+from provenance.align.passes import VECTOR_BUDGET, run_passes, vector_plan
 from provenance.errors import BadInput
 from provenance.lang import CJK, CYRILLIC, base, glossary_code, same_language
 from provenance.model import Alignment, Link
@@ -42,20 +38,6 @@ if TYPE_CHECKING:
 __all__ = ["MODES", "VECTOR_BUDGET", "align", "order_links"]
 
 MODES = ("auto", "monotonic", "reorder")
-#: Texts per pair that may be embedded: each sentence given vectors costs one text, plus
-#: one per merge size (its run with the next sentences, embedded whole). 400 covers a
-#: news pair of up to ~100 sentences a side and bounds a long pair's first alignment at
-#: ~400 x 35-70 ms on two cores; cached vectors cost nothing the next time.
-VECTOR_BUDGET = 400
-#: Whether vectors are used by default when both sides are in one language (they always
-#: are across languages). On two Chinese translations of one text they add 0.007-0.016
-#: strict F1 to the text similarity (seed 13; 0.959 -> 0.976-0.982 on unseen seeds),
-#: for the sentences the cheap pass left open (~80% there).
-VECTORS_SAME_LANGUAGE = True
-#: Environment switch: ``PROVENANCE_VECTORS=off`` aligns without vectors unless a caller
-#: asks for them (inherited by pool workers; for machines where embedding is too slow).
-VECTORS_ENV = "PROVENANCE_VECTORS"
-OFF = ("off", "0", "no", "false")
 
 
 def align(
@@ -84,10 +66,10 @@ def align(
     overrides the tuned evidence weights (of the pass with vectors, when there is one).
 
     ``vectors``: multilingual sentence vectors as evidence (``None``: wherever they are
-    installed and pay, see ``VECTORS_SAME_LANGUAGE``, unless ``$PROVENANCE_VECTORS`` is
-    ``off``; ``False``: never). They are
+    installed, unless ``$PROVENANCE_VECTORS`` is ``off``; ``False``: never). They are
     computed only for the stretches the cheaper evidence leaves undecided, at most
-    ``vector_budget`` texts per pair (default ``VECTOR_BUDGET``), and cached.
+    ``vector_budget`` texts per pair (default ``VECTOR_BUDGET``), and cached
+    (``provenance.align.passes``).
     """
     if mode not in MODES:
         raise BadInput(f"unknown alignment mode {mode!r}; choose one of {', '.join(MODES)}")
@@ -118,17 +100,14 @@ def align(
     # A gloss skeleton holds only names and numbers, which the token evidence already
     # counts; comparing it with a full sentence as text would measure length twice.
     full_text = "gloss" not in str(translator_settings.get("translator"))
-    plan = _vector_plan(vectors, vector_budget, src_lang, tgt_lang, full_text)
+    plan = vector_plan(vectors, vector_budget, src_lang, tgt_lang, full_text=full_text,
+                       weights=weights, extended_moves=extended_moves)
     cheap = TEXT_WEIGHTS if full_text else SKELETON_WEIGHTS
-    if plan is not None and weights is not None:
-        # The caller's weights decide the result; the cheap pass that chooses where
-        # vectors go keeps its own.
-        plan, weights = replace(plan, weights=weights), cheap
-    weights = weights or cheap
+    # With vectors, a caller's weights decide the result (plan.weights); the cheap pass
+    # that chooses where vectors go keeps its own.
     scorer = PairScorer(src_side, tgt_side, length=length_model(src_lang, tgt_lang),
-                        weights=weights, use_similarity=full_text)
-    if plan is not None and extended_moves is not None:
-        plan = replace(plan, moves=EXTENDED_MOVES if extended_moves else LINK_MOVES)
+                        weights=cheap if plan is not None else weights or cheap,
+                        use_similarity=full_text)
     passes = run_passes(scorer, src, tgt, src_lang, tgt_lang,
                         EXTENDED_MOVES if extended_moves else LINK_MOVES, mode, plan)
     steps, search, used = passes.steps, passes.settings, passes.mode
@@ -144,23 +123,9 @@ def align(
         **translator_settings,
         **scorer.w.as_settings(),
     }
+    if plan is not None:
+        settings["vector_cheap_weights"] = "text" if full_text else "skeleton"
     return Alignment(src_lang, tgt_lang, used, order_links(steps), Signature(settings))
-
-
-def _vector_plan(wanted: bool | None, budget: int | None, src_lang: str, tgt_lang: str,
-                 full_text: bool) -> VectorPlan | None:
-    """How sentence vectors take part, or None (not wanted, or not installed here)."""
-    if wanted is False or (wanted is None and os.environ.get(VECTORS_ENV, "").lower() in OFF):
-        return None
-    if wanted is None and same_language(src_lang, tgt_lang) and not VECTORS_SAME_LANGUAGE:
-        return None
-    from provenance.crosslingual import vectors
-
-    if not vectors.available():
-        return None
-    weights = VECTOR_TEXT_WEIGHTS if full_text else VECTOR_SKELETON_WEIGHTS
-    return VectorPlan(embed=vectors.sentence_vectors, model=vectors.MODEL, weights=weights,
-                      budget=VECTOR_BUDGET if budget is None else budget)
 
 
 def _script(lang: str) -> str:

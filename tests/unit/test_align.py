@@ -213,7 +213,9 @@ def test_extended_moves_split_one_into_three() -> None:
     assert ((2,), (2, 3, 4)) in pairs(result)
     assert result.signature.settings["moves"] == "1-1,1-2,2-1,2-2,1-3,3-1"
     assert_covers(result, 8, 10)
-    assert align(STORY, tgt, "en", "en").signature.settings["moves"] == "1-1,1-2,2-1"
+    # without sentence vectors to judge them, the extra shapes are off by default
+    assert align(STORY, tgt, "en", "en", vectors=False).signature.settings["moves"] == \
+        "1-1,1-2,2-1"
 
 
 def test_same_result_in_a_fresh_process_with_another_hash_seed(tmp_path: Path) -> None:
