@@ -1,5 +1,6 @@
 """Shared fixtures. Every test runs with its own PROVENANCE_HOME: no test touches the
-user's store, cache or models, and nothing is downloaded."""
+user's store, cache or models, and nothing is downloaded. Alignment runs without
+sentence vectors unless a test asks for them (``vectors_on``)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,16 @@ PARALLEL = SHARED_DATA / "parallel"
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
     home = tmp_path_factory.mktemp("provenance-home")
     monkeypatch.setenv("PROVENANCE_HOME", str(home))
+    # Sentence vectors cost ~70 ms a sentence and every test has a cold cache: tests
+    # align without them unless they ask (tests/unit/test_align_vectors.py does).
+    monkeypatch.setenv("PROVENANCE_VECTORS", "off")
     yield home
+
+
+@pytest.fixture
+def vectors_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Alignment with sentence vectors by default, as for users."""
+    monkeypatch.delenv("PROVENANCE_VECTORS", raising=False)
 
 
 def parallel_docs(pair: str) -> list[Path]:

