@@ -193,6 +193,11 @@ class PairScorer:
         self._src_mass = self._number_mass(src)
         self._tgt_mass = self._number_mass(tgt)
         self._sim_norm: dict[tuple[int, int], tuple[float, float]] = {}
+        # The evidence of the last band scored: a later pass over the same band (with
+        # vectors attached) reuses it.
+        self._band: Band | None = None
+        self._evidence: dict[str, np.ndarray] = {}
+        self._sims: dict[tuple[int, int], np.ndarray] = {}
         self.sim_signal = 1.0
         self._quantities = QuantityJudge(src.quantities, tgt.quantities)
         # Sentence vectors of chosen runs of both sides (provenance.align.embedding).
@@ -212,6 +217,17 @@ class PairScorer:
                 df[t] += 1
         n = len(self.src) + len(self.tgt)
         return {t: math.log(1 + n / c) for t, c in df.items()}
+
+    def band_evidence(self, band: Band, moves: Sequence[tuple[int, int]],
+                      ) -> tuple[dict[str, np.ndarray], dict[tuple[int, int], np.ndarray]]:
+        """:meth:`pair_evidence` and :meth:`similarity` per move for ``band``, computed
+        once per band."""
+        if self._band is not band:
+            self._band, self._evidence, self._sims = band, self.pair_evidence(band), {}
+        for mv in moves:
+            if mv not in self._sims:
+                self._sims[mv] = self.similarity(*mv, band)
+        return self._evidence, {mv: self._sims[mv] for mv in moves}
 
     # -- 1-1 sparse evidence ----------------------------------------------------------
     def pair_evidence(self, band: Band) -> dict[str, np.ndarray]:
@@ -283,7 +299,8 @@ class PairScorer:
         """
         n, m = len(self.src), len(self.tgt)
         out = np.zeros((n + 1, band.width))
-        if k == 0 or ln == 0 or n < k or m < ln:
+        # Renderings not compared as text (a gloss skeleton) carry no similarity signal.
+        if k == 0 or ln == 0 or n < k or m < ln or not self.use_similarity:
             return out
         src_join = [" ".join(self.src.renderings[i - k:i]) for i in range(k, n + 1)]
         tgt_join = [" ".join(self.tgt.renderings[j - ln:j]) for j in range(ln, m + 1)]

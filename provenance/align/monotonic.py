@@ -50,8 +50,7 @@ Bars = dict[tuple[int, int], "np.ndarray | float"]
 def score_tables(scorer: PairScorer, band: Band,
                  moves: tuple[tuple[int, int], ...] = LINK_MOVES) -> tuple[Tables, Bars]:
     """Link score for every move and every cell of the band, and the re-report bars."""
-    evidence = scorer.pair_evidence(band)
-    sims = {mv: scorer.similarity(*mv, band) for mv in moves}
+    evidence, sims = scorer.band_evidence(band, moves)
     scorer.calibrate_similarity(sims, band)
     vecs = scorer.vector_evidence(moves, band)
     tables = {mv: scorer.link_scores(*mv, band, sims[mv], evidence, vecs.get(mv))
