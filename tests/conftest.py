@@ -21,10 +21,17 @@ PARALLEL = SHARED_DATA / "parallel"
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
     home = tmp_path_factory.mktemp("provenance-home")
     monkeypatch.setenv("PROVENANCE_HOME", str(home))
-    # Sentence vectors cost ~70 ms a sentence and every test has a cold cache: tests
-    # align without them unless they ask (tests/unit/test_align_vectors.py does).
-    monkeypatch.setenv("PROVENANCE_VECTORS", "off")
     yield home
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_vectors_by_default():
+    """Sentence vectors cost ~70 ms a sentence and every test has a cold cache: tests
+    align without them unless they ask (``vectors_on``). Session-wide, so that module
+    fixtures (an analysed corpus shared by a module's tests) see it too."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PROVENANCE_VECTORS", "off")
+        yield
 
 
 @pytest.fixture
