@@ -27,6 +27,28 @@ SPLIT = 0.10
 INSERT = 0.10
 
 
+@dataclass(frozen=True)
+class Profile:
+    """How much of a relay is perturbed, and how (shares of the document's lines)."""
+
+    drop: float = DROP
+    merge: float = MERGE  # 2-1
+    split: float = SPLIT  # 1-2
+    insert: float = INSERT
+    merge3: float = 0.0  # 3-1
+    split3: float = 0.0  # 1-3
+    resplit: float = 0.0  # 2-2: two sentences re-cut at another clause break
+
+
+#: News relays: drops, merges, splits, insertions, one moved block.
+NEWS = Profile()
+#: Literary translation: few drops or insertions, but about a third of the links merge or
+#: re-cut sentences (2-1, 1-2, 3-1, 1-3, 2-2), as in literary test sets (Bertalign's MAC).
+LITERARY = Profile(drop=0.03, merge=0.09, split=0.06, insert=0.03, merge3=0.03, split3=0.02,
+                   resplit=0.04)
+PROFILES = {"news": NEWS, "literary": LITERARY}
+
+
 @dataclass
 class Unit:
     """A run of target sentences rendering a set of source sentences."""
@@ -72,12 +94,33 @@ def _split(sentence: str, lang: str) -> list[str] | None:
     return [left.rstrip(".") + ".", right[:1].upper() + right[1:]]
 
 
+def _singles(units: list[Unit], k: int, size: int) -> bool:
+    """Units k..k+size-1 are single sentences rendering consecutive single sources."""
+    run = units[k:k + size]
+    return len(run) == size and all(len(u.sentences) == 1 and len(u.src) == 1 for u in run) \
+        and all(run[x + 1].src[0] == run[x].src[0] + 1 for x in range(size - 1))
+
+
+def _split_three(sentence: str, lang: str) -> list[str] | None:
+    """Split at a clause break, then split the longer part again."""
+    halves = _split(sentence, lang)
+    if not halves:
+        return None
+    longer = 0 if len(halves[0]) >= len(halves[1]) else 1
+    again = _split(halves[longer], lang)
+    if not again:
+        return None
+    return again + [halves[1]] if longer == 0 else [halves[0], *again]
+
+
 def perturb(name: str, src: list[str], tgt: list[str], tgt_lang: str, filler: list[str],
-            seed: int, *, src_lang: str, move: bool = True) -> PerturbedPair:
+            seed: int, *, src_lang: str, move: bool = True,
+            profile: Profile = NEWS) -> PerturbedPair:
     """Perturb ``tgt`` (parallel to ``src`` line by line) and record the gold links.
 
     ``filler`` holds target-language sentences from other documents, the source of
-    unrelated insertions.
+    unrelated insertions. With the default ``profile`` the random draws are those the
+    benchmarks were tuned and reported with; the extra kinds of ``LITERARY`` come after.
     """
     rng = random.Random(seed)
     units = [Unit([t], (i,)) for i, t in enumerate(tgt) if t]
@@ -85,12 +128,13 @@ def perturb(name: str, src: list[str], tgt: list[str], tgt_lang: str, filler: li
     changes = {"dropped": 0, "merged": 0, "split": 0, "inserted": 0, "moved": 0}
     dropped: list[int] = []
     # Drop ~15% (never the headline: relays keep it).
-    for idx in sorted(rng.sample(range(1, n), k=min(n - 1, round(DROP * n))), reverse=True):
+    for idx in sorted(rng.sample(range(1, n), k=min(n - 1, round(profile.drop * n))),
+                      reverse=True):
         dropped.extend(units[idx].src)
         del units[idx]
         changes["dropped"] += 1
     # Merge adjacent pairs.
-    for _ in range(round(MERGE * n)):
+    for _ in range(round(profile.merge * n)):
         candidates = [k for k in range(len(units) - 1)
                       if len(units[k].sentences) == 1 and len(units[k + 1].sentences) == 1
                       and len(units[k].src) == 1 and len(units[k + 1].src) == 1
@@ -102,7 +146,7 @@ def perturb(name: str, src: list[str], tgt: list[str], tgt_lang: str, filler: li
         units[k:k + 2] = [Unit([merged], units[k].src + units[k + 1].src)]
         changes["merged"] += 1
     # Split long sentences at a clause break.
-    for _ in range(round(SPLIT * n)):
+    for _ in range(round(profile.split * n)):
         candidates = [k for k, u in enumerate(units)
                       if len(u.sentences) == 1 and len(u.src) == 1 and _split(u.sentences[0],
                                                                                tgt_lang)]
@@ -111,6 +155,35 @@ def perturb(name: str, src: list[str], tgt: list[str], tgt_lang: str, filler: li
         k = rng.choice(candidates)
         units[k] = Unit(_split(units[k].sentences[0], tgt_lang) or [], units[k].src)
         changes["split"] += 1
+    # Merge three sentences into one (3-1).
+    for _ in range(round(profile.merge3 * n)):
+        candidates = [k for k in range(len(units) - 2) if _singles(units, k, 3)]
+        if not candidates:
+            break
+        k = rng.choice(candidates)
+        merged = _joiner(tgt_lang).join(u.sentences[0] for u in units[k:k + 3])
+        units[k:k + 3] = [Unit([merged], sum((u.src for u in units[k:k + 3]), ()))]
+        changes["merged3"] = changes.get("merged3", 0) + 1
+    # Re-cut two sentences at a clause break inside one of them (2-2).
+    for _ in range(round(profile.resplit * n)):
+        candidates = [k for k in range(len(units) - 1) if _singles(units, k, 2)
+                      and _split(_joiner(tgt_lang).join(u.sentences[0] for u in units[k:k + 2]),
+                                 tgt_lang)]
+        if not candidates:
+            break
+        k = rng.choice(candidates)
+        joined = _joiner(tgt_lang).join(u.sentences[0] for u in units[k:k + 2])
+        units[k:k + 2] = [Unit(_split(joined, tgt_lang) or [], units[k].src + units[k + 1].src)]
+        changes["recut"] = changes.get("recut", 0) + 1
+    # Split one sentence into three (1-3).
+    for _ in range(round(profile.split3 * n)):
+        candidates = [k for k, u in enumerate(units) if len(u.sentences) == 1
+                      and len(u.src) == 1 and _split_three(u.sentences[0], tgt_lang)]
+        if not candidates:
+            break
+        k = rng.choice(candidates)
+        units[k] = Unit(_split_three(units[k].sentences[0], tgt_lang) or [], units[k].src)
+        changes["split3"] = changes.get("split3", 0) + 1
     # Move a block of 2-4 units to another place.
     moved = False
     if move and len(units) >= 8:
@@ -125,7 +198,7 @@ def perturb(name: str, src: list[str], tgt: list[str], tgt_lang: str, filler: li
             changes["moved"] = size
             moved = True
     # Insert unrelated sentences from other documents.
-    for _ in range(round(INSERT * n)):
+    for _ in range(round(profile.insert * n)):
         pos = rng.randrange(1, len(units) + 1)
         units.insert(pos, Unit([rng.choice(filler)], ()))
         changes["inserted"] += 1
@@ -151,7 +224,8 @@ PAIRS: tuple[tuple[str, str, str, str, str, str], ...] = (
 )
 
 
-def build_pairs(label: str, seed: int = 13, *, move: bool = True) -> list[PerturbedPair]:
+def build_pairs(label: str, seed: int = 13, *, move: bool = True,
+                profile: Profile = NEWS) -> list[PerturbedPair]:
     """One perturbed pair per document of the language pair ``label``."""
     _, folder, src_file, tgt_file, src_lang, tgt_lang = next(p for p in PAIRS if p[0] == label)
     docs = sorted(d for d in (PARALLEL / folder).iterdir() if d.is_dir())
@@ -163,7 +237,7 @@ def build_pairs(label: str, seed: int = 13, *, move: bool = True) -> list[Pertur
         filler = [line for other in docs if other != doc
                   for line in read_lines(other / tgt_file) if line]
         pairs.append(perturb(doc.name, src, tgt, tgt_lang, filler, seed * 1000 + k,
-                             src_lang=src_lang, move=move))
+                             src_lang=src_lang, move=move, profile=profile))
     return pairs
 
 

@@ -1,4 +1,4 @@
-"""Where the project keeps its state: the analysis store, the translation cache, models.
+"""Where the project keeps its state: the analysis store, the caches, models.
 
 Everything lives under one directory the user controls: ``$PROVENANCE_HOME``, else the
 platform's user data folder as ``platformdirs`` finds it (on Linux
@@ -34,6 +34,11 @@ def store_path() -> Path:
 
 def translation_cache_path() -> Path:
     return data_dir() / "translations.sqlite"
+
+
+def vector_cache_path() -> Path:
+    """SQLite file holding sentence vectors (``provenance.crosslingual.vectors``)."""
+    return data_dir() / "vectors.sqlite"
 
 
 def argos_packages_dir() -> Path:

@@ -1,5 +1,6 @@
 """Shared fixtures. Every test runs with its own PROVENANCE_HOME: no test touches the
-user's store, cache or models, and nothing is downloaded.
+user's store, cache or models, and nothing is downloaded. Alignment runs without
+sentence vectors unless a test asks for them (``vectors_on``).
 
 - ``seeds_analysis`` / ``seeds_home``: the seeds analysed once per session by the
   pipeline, and the PROVENANCE_HOME whose store holds that analysis; ``warm_home`` points
@@ -49,6 +50,22 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     home = tmp_path_factory.mktemp("provenance-home")
     monkeypatch.setenv("PROVENANCE_HOME", str(home))
     yield home
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_vectors_by_default():
+    """Sentence vectors cost ~70 ms a sentence and every test has a cold cache: tests
+    align without them unless they ask (``vectors_on``). Session-wide, so that module
+    fixtures (an analysed corpus shared by a module's tests) see it too."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PROVENANCE_VECTORS", "off")
+        yield
+
+
+@pytest.fixture
+def vectors_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Alignment with sentence vectors by default, as for users."""
+    monkeypatch.delenv("PROVENANCE_VECTORS", raising=False)
 
 
 def parallel_docs(pair: str) -> list[Path]:

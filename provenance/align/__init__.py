@@ -26,8 +26,8 @@ from provenance.align.features import (
     describe_side,
 )
 from provenance.align.lengths import length_model
-from provenance.align.monotonic import EXTENDED_MOVES, LINK_MOVES, Step, align_monotonic
-from provenance.align.reorder import find_moved
+from provenance.align.monotonic import EXTENDED_MOVES, LINK_MOVES, Step
+from provenance.align.passes import VECTOR_BUDGET, run_passes, vector_plan
 from provenance.errors import BadInput
 from provenance.facts import facts_of_texts
 from provenance.lang import base, same_language, script_of
@@ -37,7 +37,7 @@ from provenance.signature import Signature
 if TYPE_CHECKING:
     from provenance.glossary import Glossary
 
-__all__ = ["MODES", "align", "order_links"]
+__all__ = ["MODES", "VECTOR_BUDGET", "align", "order_links"]
 
 MODES = ("auto", "monotonic", "reorder")
 
@@ -53,7 +53,9 @@ def align(
     glossary: Glossary | None = None,
     mode: str = "auto",
     weights: Weights | None = None,
-    extended_moves: bool = False,
+    extended_moves: bool | None = None,
+    vectors: bool | None = None,
+    vector_budget: int | None = None,
 ) -> Alignment:
     """Align ``src`` sentences with ``tgt`` sentences.
 
@@ -61,8 +63,15 @@ def align(
     blocks; ``auto`` runs the in-order pass and switches to ``reorder`` when content
     shows that a block moved. ``Alignment.mode`` says which was used and
     ``Alignment.signature`` records every setting that shaped the result.
-    ``extended_moves`` adds 2-2, 1-3 and 3-1 links to 1-1, 1-2 and 2-1; ``weights``
-    overrides the tuned evidence weights.
+    ``extended_moves`` adds 2-2, 1-3 and 3-1 links to 1-1, 1-2 and 2-1 (``None``: only
+    where sentence vectors judge them, the only evidence that tells them apart); ``weights``
+    overrides the tuned evidence weights (of the pass with vectors, when there is one).
+
+    ``vectors``: multilingual sentence vectors as evidence (``None``: wherever they are
+    installed, unless ``$PROVENANCE_VECTORS`` is ``off``; ``False``: never). They are
+    computed only for the stretches the cheaper evidence leaves undecided, at most
+    ``vector_budget`` texts per pair (default ``VECTOR_BUDGET``), and cached
+    (``provenance.align.passes``).
     """
     if mode not in MODES:
         raise BadInput(f"unknown alignment mode {mode!r}; choose one of {', '.join(MODES)}")
@@ -98,19 +107,17 @@ def align(
     # A gloss skeleton holds only names and numbers, which the token evidence already
     # counts; comparing it with a full sentence as text would measure length twice.
     full_text = "gloss" not in str(translator_settings.get("translator"))
-    weights = weights or (TEXT_WEIGHTS if full_text else SKELETON_WEIGHTS)
+    plan = vector_plan(vectors, vector_budget, src_lang, tgt_lang, full_text=full_text,
+                       weights=weights, extended_moves=extended_moves)
+    cheap = TEXT_WEIGHTS if full_text else SKELETON_WEIGHTS
+    # With vectors, a caller's weights decide the result (plan.weights); the cheap pass
+    # that chooses where vectors go keeps its own.
     scorer = PairScorer(src_side, tgt_side, length=length_model(src_lang, tgt_lang),
-                        weights=weights, use_similarity=full_text)
-    in_order = align_monotonic(scorer, len(src), len(tgt),
-                               EXTENDED_MOVES if extended_moves else LINK_MOVES)
-    steps, search = in_order.steps, in_order.settings
-    used = "monotonic"
-    if mode in ("auto", "reorder") and in_order.band is not None:
-        moved = find_moved(scorer, steps, in_order.tables, in_order.band)
-        # auto takes the re-report pass's result whenever it re-paired something: a
-        # moved block (crossing links) or in-order links it could confirm by content.
-        if mode == "reorder" or moved is not steps:
-            steps, used = moved, "reorder"
+                        weights=cheap if plan is not None else weights or cheap,
+                        use_similarity=full_text)
+    passes = run_passes(scorer, src, tgt, src_lang, tgt_lang,
+                        EXTENDED_MOVES if extended_moves else LINK_MOVES, mode, plan)
+    steps, search, used = passes.steps, passes.settings, passes.mode
     steps = [Step(tuple(src_keep[i] for i in st.src), tuple(tgt_keep[j] for j in st.tgt),
                   st.score) for st in steps] + blanks
     settings: dict[str, Any] = {
@@ -121,8 +128,10 @@ def align(
         "glossary": glossary.digest,
         **search,
         **translator_settings,
-        **weights.as_settings(),
+        **scorer.w.as_settings(),
     }
+    if plan is not None:
+        settings["vector_cheap_weights"] = "text" if full_text else "skeleton"
     return Alignment(src_lang, tgt_lang, used, order_links(steps), Signature(settings))
 
 

@@ -30,7 +30,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from provenance.align.embedding import RunVectors, vector_margins
 from provenance.align.lengths import LENGTH_SIGMA, char_length
+from provenance.align.quantity_judge import QuantityJudge
 from provenance.align.tokens import anchor_tokens, name_prefixes
 
 if TYPE_CHECKING:
@@ -111,6 +113,8 @@ class Weights:
     many_penalty: float = 0.25  # each extra sentence in a merge/split costs this
     position: float = 2.0  # anchors only: distance from the expected diagonal
     moved_margin: float = 1.5  # a crossing link needs this much more than link_bonus
+    vectors: float = 0.0  # sentence-vector margin, per spread of the pair's margins
+    vector_weak: float = 0.0  # more per spread below VECTOR_WEAK_Z: no meaning shared
 
     def as_settings(self) -> dict[str, float]:
         return {f"w_{k}": v for k, v in self.__dict__.items()}
@@ -124,6 +128,17 @@ TEXT_WEIGHTS = Weights(length=0.5)
 SKELETON_WEIGHTS = Weights(similarity=1.5, tokens=1.5, token_miss=0.2, concepts=0.65,
                            quantity_same=1.0, quantity_conflict=0.3, length=0.65,
                            link_bonus=2.0, skip=0.2, many_penalty=0.15, moved_margin=0.25)
+#: The same two situations once sentence vectors are attached (provenance.align.passes).
+#: The vector margin is the evidence a link needs: no bonus for linking at all, no cost
+#: for leaving a sentence out or for a merge (the run's own vector judges it). Tuned on
+#: perturbed pairs of seed 13 (benchmarks/alignment.py), reported on seeds 29 and 41.
+#: Below VECTOR_WEAK_Z a link shares no meaning: names, numbers and lengths alone must
+#: not carry it (they paired a dropped sentence with an unrelated inserted one).
+VECTOR_TEXT_WEIGHTS = Weights(length=1.0, link_bonus=0.0, vectors=0.5, vector_weak=2.0)
+VECTOR_SKELETON_WEIGHTS = Weights(similarity=1.5, tokens=1.5, token_miss=0.2, concepts=0.65,
+                                  quantity_same=1.0, quantity_conflict=0.3, length=0.65,
+                                  link_bonus=0.0, skip=0.0, many_penalty=0.0,
+                                  moved_margin=1.0, vectors=0.9, vector_weak=2.0)
 
 
 class Band:
@@ -168,6 +183,10 @@ class PairScorer:
         self.src = src
         self.tgt = tgt
         self.w = weights
+        #: Weights and link shapes for cells without vectors (``w`` and the shapes change
+        #: once vectors are attached).
+        self.plain_w = weights
+        self.plain_moves: frozenset[tuple[int, int]] = frozenset()
         self.use_similarity = use_similarity
         total_s = float(src.lengths.sum()) or 1.0
         total_t = float(tgt.lengths.sum()) or 1.0
@@ -178,8 +197,15 @@ class PairScorer:
         self._src_mass = self._number_mass(src)
         self._tgt_mass = self._number_mass(tgt)
         self._sim_norm: dict[tuple[int, int], tuple[float, float]] = {}
+        # The evidence of the last band scored: a later pass over the same band (with
+        # vectors attached) reuses it.
+        self._band: Band | None = None
+        self._evidence: dict[str, np.ndarray] = {}
+        self._sims: dict[tuple[int, int], np.ndarray] = {}
         self.sim_signal = 1.0
         self._quantities = QuantityJudge(src.quantities, tgt.quantities)
+        # Sentence vectors of chosen runs of both sides (provenance.align.embedding).
+        self.vectors: tuple[RunVectors, RunVectors] | None = None
 
     def _number_mass(self, side: SideFeatures) -> np.ndarray:
         # Sorted: float sums must not depend on set order (PYTHONHASHSEED), or ties
@@ -195,6 +221,17 @@ class PairScorer:
                 df[t] += 1
         n = len(self.src) + len(self.tgt)
         return {t: math.log(1 + n / c) for t, c in df.items()}
+
+    def band_evidence(self, band: Band, moves: Sequence[tuple[int, int]],
+                      ) -> tuple[dict[str, np.ndarray], dict[tuple[int, int], np.ndarray]]:
+        """:meth:`pair_evidence` and :meth:`similarity` per move for ``band``, computed
+        once per band."""
+        if self._band is not band:
+            self._band, self._evidence, self._sims = band, self.pair_evidence(band), {}
+        for mv in moves:
+            if mv not in self._sims:
+                self._sims[mv] = self.similarity(*mv, band)
+        return self._evidence, {mv: self._sims[mv] for mv in moves}
 
     # -- 1-1 sparse evidence ----------------------------------------------------------
     def pair_evidence(self, band: Band) -> dict[str, np.ndarray]:
@@ -266,7 +303,8 @@ class PairScorer:
         """
         n, m = len(self.src), len(self.tgt)
         out = np.zeros((n + 1, band.width))
-        if k == 0 or ln == 0 or n < k or m < ln:
+        # Renderings not compared as text (a gloss skeleton) carry no similarity signal.
+        if k == 0 or ln == 0 or n < k or m < ln or not self.use_similarity:
             return out
         src_join = [" ".join(self.src.renderings[i - k:i]) for i in range(k, n + 1)]
         tgt_join = [" ".join(self.tgt.renderings[j - ln:j]) for j in range(ln, m + 1)]
@@ -310,9 +348,19 @@ class PairScorer:
             strong = np.mean(z[1:].max(axis=1) > 5.0)
             self.sim_signal = float(np.clip((strong - 0.1) / 0.3, 0.0, 1.0))
 
+    # -- sentence vectors ---------------------------------------------------------------
+    def vector_evidence(self, moves: Sequence[tuple[int, int]], band: Band,
+                        ) -> dict[tuple[int, int], tuple[np.ndarray, np.ndarray]]:
+        """Standardised vector margins per move and band cell, and where both runs have
+        a vector (none before vectors are attached)."""
+        if self.vectors is None:
+            return {}
+        return vector_margins(*self.vectors, moves, band.lo, band.width, band.m)
+
     # -- link scores ------------------------------------------------------------------
     def link_scores(self, k: int, ln: int, band: Band, sim: np.ndarray,
-                    evidence: dict[str, np.ndarray]) -> np.ndarray:
+                    evidence: dict[str, np.ndarray],
+                    vec: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
         """Score of linking source run (i-k..i-1) with target run (j-ln..j-1) per cell."""
         n = len(self.src)
         shape = (n + 1, band.width)
@@ -321,7 +369,6 @@ class PairScorer:
         ok[:k, :] = False
         if k == 0 or ln == 0:
             return np.where(ok, 0.0, -np.inf)
-        w = self.w
         # Rectangle sums of 1-1 evidence over the k x ln sentences of the link.
         totals = {name: np.zeros(shape) for name in evidence}
         for di in range(k):
@@ -345,30 +392,84 @@ class PairScorer:
         sm = src_mass[:, None]
         tm = tgt_mass[jc]
         both = (sm > 0) & (tm > 0)
-        # Shared rare tokens add up (in units of one rare token). Numbers one side has and
-        # the other lacks count against the link when the other side has numbers at all;
-        # words do not (a name is often translated, so its absence proves nothing).
-        shared = totals["shared"]
-        unmatched = np.maximum(sm + tm - 2 * totals["shared_num"], 0.0) * both
-        token_score = (w.tokens * shared - w.token_miss * unmatched) / _RARE_TOKEN
-        concept_score = w.concepts * np.minimum(totals["concepts"], 3)
-        qty = (w.quantity_same * np.minimum(totals["q_same"], 4)
-               - w.quantity_conflict * np.minimum(totals["q_conf"], 4))
         expected = self.expansion * s_len[:, None] + 1.0
         ratio = np.log((t_len[jc] + 1.0) / expected)
         # Short sentences vary more in relative length than long ones.
         variance = self.length_sigma ** 2 + 2.0 / (expected + t_len[jc] + 1.0)
-        length_score = -w.length * ratio ** 2 / (2 * variance)
         # Baseline per link shape (joined texts share more by chance), one scale for all
         # shapes so that a merge and the 1-1 links it competes with are comparable.
         med = self._sim_norm.get((k, ln), (0.0, 1.0))[0]
         spread = self._sim_norm.get((1, 1), (0.0, 1.0))[1]
-        z = np.clip((sim - med) / spread, -3.0, 50.0)
-        sim_score = w.similarity * self.sim_signal * z
-        score = (token_score + concept_score + qty + length_score + sim_score
-                 + w.link_bonus - w.many_penalty * (k + ln - 2))
-        return np.where(ok, score, -np.inf)
+        parts = _Evidence(
+            shared=totals["shared"],
+            # Numbers one side has and the other lacks count against the link when the
+            # other side has numbers at all; words do not (a name is often translated,
+            # so its absence proves nothing).
+            unmatched=np.maximum(sm + tm - 2 * totals["shared_num"], 0.0) * both,
+            concepts=np.minimum(totals["concepts"], 3),
+            q_same=np.minimum(totals["q_same"], 4),
+            q_conf=np.minimum(totals["q_conf"], 4),
+            length=-(ratio ** 2) / (2 * variance),
+            similarity=self.sim_signal * np.clip((sim - med) / spread, -3.0, 50.0),
+            extra=k + ln - 2,
+        )
+        score = parts.score(self.w)
+        if vec is None or not self.w.vectors:
+            return np.where(ok, score, -np.inf)
+        z, has = vec
+        zc = np.clip(z, -VECTOR_Z_FLOOR, VECTOR_Z_CAP)
+        with_vectors = (score + self.w.vectors * zc
+                        - self.w.vector_weak * np.maximum(VECTOR_WEAK_Z - zc, 0.0))
+        # Cells without vectors keep the weights tuned for the cheap evidence alone, moved
+        # onto this pass's scale: against this pass's cost of leaving sentences out, a
+        # link must win or lose exactly as it did in the cheap pass (see link_bars).
+        plain = parts.score(self.plain_w) + self._skip_shift(k, ln)
+        if (k, ln) not in self.plain_moves:
+            plain = np.full_like(plain, -np.inf)  # a shape only vectors can judge
+        return np.where(ok, np.where(has, with_vectors, plain), -np.inf)
 
+    def _skip_shift(self, k: int, ln: int) -> float:
+        return (self.w.skip - self.plain_w.skip) * (k + ln)
+
+    def link_bars(self, k: int, ln: int, band: Band,
+                  vec: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray | float:
+        """The score a link must reach to be trusted out of order (re-report pass), per
+        cell: the bar of the weights that scored the cell."""
+        bar = self.w.link_bonus + self.w.moved_margin
+        if vec is None or not self.w.vectors:
+            return bar
+        plain = self.plain_w.link_bonus + self.plain_w.moved_margin + self._skip_shift(k, ln)
+        return np.where(vec[1], bar, plain)
+
+
+@dataclass
+class _Evidence:
+    """The evidence for every cell of one link shape, before weighting."""
+
+    shared: np.ndarray  # idf mass of shared anchor tokens
+    unmatched: np.ndarray  # idf mass of numbers on one side only
+    concepts: np.ndarray
+    q_same: np.ndarray
+    q_conf: np.ndarray
+    length: np.ndarray  # log-likelihood of the length ratio (<= 0)
+    similarity: np.ndarray  # standardised rendering similarity, times its signal
+    extra: int  # sentences beyond a 1-1 link
+
+    def score(self, w: Weights) -> np.ndarray:
+        # Shared rare tokens add up, in units of one rare token.
+        tokens = (w.tokens * self.shared - w.token_miss * self.unmatched) / _RARE_TOKEN
+        return (tokens + w.concepts * self.concepts
+                + w.quantity_same * self.q_same - w.quantity_conflict * self.q_conf
+                + w.length * self.length + w.similarity * self.similarity
+                + w.link_bonus - w.many_penalty * self.extra)
+
+
+#: Vector margins count between these many spreads: a hopeless link is hopeless however
+#: far below the noise it falls, and one striking match must not outweigh all else.
+#: Translations sit 3-6 spreads above the noise, unrelated pairs within about 1.
+VECTOR_Z_FLOOR = 3.0
+VECTOR_Z_CAP = 12.0
+VECTOR_WEAK_Z = 1.5
 
 #: idf of a token seen once on each side of a 40-sentence pair: log(1 + 40/2).
 _RARE_TOKEN = 3.0
@@ -381,54 +482,3 @@ def _run_sums(values: np.ndarray, k: int) -> np.ndarray:
     if k <= len(values):
         out[k:] = csum[k:] - csum[:-k] if k else 0.0
     return out
-
-
-class QuantityJudge:
-    """Agreeing and conflicting quantities between sentences of a pair, memoised.
-
-    Each distinct quantity gets an integer id once (quantities are frozen dataclasses
-    and hashing them is not free), so ``Quantity.compare`` runs once per distinct pair.
-    """
-
-    def __init__(self, src: Sequence[tuple[Any, ...]], tgt: Sequence[tuple[Any, ...]]) -> None:
-        ids: dict[Any, int] = {}
-        self.objects: list[Any] = []
-
-        def intern(quantities: tuple[Any, ...]) -> tuple[int, ...]:
-            out = []
-            for q in quantities:
-                if q not in ids:
-                    ids[q] = len(self.objects)
-                    self.objects.append(q)
-                out.append(ids[q])
-            return tuple(out)
-
-        self.src = [intern(q) for q in src]
-        self.tgt = [intern(q) for q in tgt]
-        self._verdicts: dict[tuple[int, int], str] = {}
-        self._pairs: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[int, int]] = {}
-
-    def compare(self, i: int, j: int) -> tuple[int, int]:
-        """(agreeing, conflicting) for source sentence i and target sentence j.
-
-        Each source quantity counts once: as agreeing if some target quantity is the
-        same, else as conflicting if a comparable target quantity differs.
-        """
-        key = (self.src[i], self.tgt[j])
-        found = self._pairs.get(key)
-        if found is None:
-            same = conflict = 0
-            for qa in key[0]:
-                verdicts = [self._verdict(qa, qb) for qb in key[1]]
-                if "same" in verdicts:
-                    same += 1
-                elif "different" in verdicts:
-                    conflict += 1
-            found = self._pairs[key] = (same, conflict)
-        return found
-
-    def _verdict(self, a: int, b: int) -> str:
-        found = self._verdicts.get((a, b))
-        if found is None:
-            found = self._verdicts[(a, b)] = self.objects[a].compare(self.objects[b]).verdict
-        return found

@@ -41,14 +41,21 @@ class Step:
     score: float
 
 
+Tables = dict[tuple[int, int], np.ndarray]
+#: Per move, the score a link must reach to count out of order: one number, or one per
+#: cell when cells were scored with different weights (vectors for part of a pair).
+Bars = dict[tuple[int, int], "np.ndarray | float"]
+
+
 def score_tables(scorer: PairScorer, band: Band,
-                 moves: tuple[tuple[int, int], ...] = LINK_MOVES) -> dict[tuple[int, int],
-                                                                         np.ndarray]:
-    """Link score for every move and every cell of the band."""
-    evidence = scorer.pair_evidence(band)
-    sims = {mv: scorer.similarity(*mv, band) for mv in moves}
+                 moves: tuple[tuple[int, int], ...] = LINK_MOVES) -> tuple[Tables, Bars]:
+    """Link score for every move and every cell of the band, and the re-report bars."""
+    evidence, sims = scorer.band_evidence(band, moves)
     scorer.calibrate_similarity(sims, band)
-    return {mv: scorer.link_scores(*mv, band, sims[mv], evidence) for mv in moves}
+    vecs = scorer.vector_evidence(moves, band)
+    tables = {mv: scorer.link_scores(*mv, band, sims[mv], evidence, vecs.get(mv))
+              for mv in moves}
+    return tables, {mv: scorer.link_bars(*mv, band, vecs.get(mv)) for mv in moves}
 
 
 def best_path(tables: dict[tuple[int, int], np.ndarray], band: Band, n: int, m: int,
@@ -130,7 +137,7 @@ def anchor_band(scorer: PairScorer, n: int, m: int) -> Band:
     half = ANCHOR_WINDOW
     centre = np.round(np.arange(n + 1) * (m / max(n, 1))).astype(np.int64)
     window = _band_around(centre, half, m)
-    table = score_tables(scorer, window, moves=((1, 1),))[(1, 1)]
+    table = score_tables(scorer, window, moves=((1, 1),))[0][(1, 1)]
     table = table - scorer.w.position * _diagonal_distance(window, n, m)
     anchors = _mutual_best(table, window, n, m)
     chain = _heaviest_chain(anchors)
@@ -199,29 +206,30 @@ def _heaviest_chain(anchors: list[tuple[int, int, float]]) -> list[tuple[int, in
 @dataclass
 class MonotonicResult:
     """The in-order path, the search settings, and the band and score tables it was
-    read from (the re-report pass scores runs of leftovers by slicing them)."""
+    read from (the re-report pass scores runs of leftovers by slicing them, against
+    ``bars``)."""
 
     steps: list[Step]
     settings: dict[str, object]
-    tables: dict[tuple[int, int], np.ndarray] = field(default_factory=dict)
+    tables: Tables = field(default_factory=dict)
     band: Band | None = None
+    bars: Bars = field(default_factory=dict)
 
 
 def align_monotonic(scorer: PairScorer, n: int, m: int,
-                    moves: tuple[tuple[int, int], ...] = LINK_MOVES) -> MonotonicResult:
-    """The best in-order alignment of n source with m target sentences."""
+                    moves: tuple[tuple[int, int], ...] = LINK_MOVES,
+                    band: Band | None = None) -> MonotonicResult:
+    """The best in-order alignment of n source with m target sentences (within
+    ``band`` when given, e.g. the band an earlier pass found)."""
     if n == 0 or m == 0:
         steps = [Step((i,), (), scorer.w.skip) for i in range(n)] + [
             Step((), (j,), scorer.w.skip) for j in range(m)]
         return MonotonicResult(steps, {"band": "none"})
     full = (n + 1) * (m + 1) <= FULL_GRID_CELLS
-    if full:
-        band = Band.full(n, m)
-        settings: dict[str, object] = {"band": "full"}
-    else:
-        band = anchor_band(scorer, n, m)
-        settings = {"band": f"anchors±{BAND_HALF_WIDTH}"}
-    tables = score_tables(scorer, band, moves)
+    settings: dict[str, object] = {"band": "full" if full else f"anchors±{BAND_HALF_WIDTH}"}
+    if band is None:
+        band = Band.full(n, m) if full else anchor_band(scorer, n, m)
+    tables, bars = score_tables(scorer, band, moves)
     settings["moves"] = ",".join(f"{k}-{ln}" for k, ln in moves)
     steps = best_path(tables, band, n, m, skip=scorer.w.skip)
-    return MonotonicResult(steps, settings, tables, band)
+    return MonotonicResult(steps, settings, tables, band, bars)

@@ -14,7 +14,7 @@ from bisect import bisect_right
 import numpy as np
 
 from provenance.align.features import Band, PairScorer
-from provenance.align.monotonic import FULL_GRID_CELLS, Step, best_path
+from provenance.align.monotonic import FULL_GRID_CELLS, Bars, Step, Tables, best_path
 
 #: At most this many rounds of pairing leftover runs.
 MAX_ROUNDS = 8
@@ -30,8 +30,8 @@ def _runs(indices: list[int]) -> list[list[int]]:
     return runs
 
 
-def find_moved(scorer: PairScorer, steps: list[Step],
-               tables: dict[tuple[int, int], np.ndarray], band: Band) -> list[Step]:
+def find_moved(scorer: PairScorer, steps: list[Step], tables: Tables, band: Band,
+               bars: Bars | None = None) -> list[Step]:
     """Steps with leftovers re-paired where content says a block moved.
 
     Leftovers are the omissions and additions of the in-order pass, plus its weak links
@@ -41,14 +41,19 @@ def find_moved(scorer: PairScorer, steps: list[Step],
 
     Runs of leftovers are scored by slicing the in-order pass's ``tables``, so a block
     can move anywhere in a short document, and within the search band of a long one
-    (which keeps the work linear in its length).
+    (which keeps the work linear in its length). ``bars`` says per move (and per cell)
+    what a link must score to count; by default the scorer's link bonus plus its
+    moved-block margin.
 
     Returns the original steps when nothing was re-paired.
     """
-    threshold = scorer.w.link_bonus + scorer.w.moved_margin
+    if not bars:
+        bars = dict.fromkeys(tables, scorer.w.link_bonus + scorer.w.moved_margin)
+    # What each cell scores above its bar: a crossing link is worth only that.
+    excess = {mv: t - bars[mv] for mv, t in tables.items()}
     links = [s for s in steps if s.src and s.tgt]
-    weak = [s for s in links if s.score < threshold]
-    strong = [s for s in links if s.score >= threshold]
+    weak = [s for s in links if _excess(s, excess, band) < 0]
+    strong = [s for s in links if _excess(s, excess, band) >= 0]
     free_src = sorted([s.src[0] for s in steps if not s.tgt] + [i for s in weak for i in s.src])
     free_tgt = sorted([s.tgt[0] for s in steps if not s.src] + [j for s in weak for j in s.tgt])
     found: list[Step] = []
@@ -67,9 +72,9 @@ def find_moved(scorer: PairScorer, steps: list[Step],
                     continue  # a long stretch of weak links: nothing to anchor a move on
                 key = (src_run[0], len(src_run), tgt_run[0], len(tgt_run))
                 if key not in memo:
-                    memo[key] = _pair_runs(src_run, tgt_run, threshold, tables, band)
+                    memo[key] = _pair_runs(src_run, tgt_run, tables, excess, band)
                 pairs = memo[key]
-                gain = sum(s.score - threshold for s in pairs)
+                gain = sum(_excess(s, excess, band) for s in pairs)
                 if pairs and (best is None or gain > best[0]):
                     best = (gain, pairs)
         if best is None:
@@ -90,12 +95,23 @@ def find_moved(scorer: PairScorer, steps: list[Step],
             + [Step((), (j,), skip) for j in free_tgt if j not in in_kept[1]])
 
 
-def _pair_runs(src_run: list[int], tgt_run: list[int], threshold: float,
-               tables: dict[tuple[int, int], np.ndarray], band: Band) -> list[Step]:
+def _excess(step: Step, excess: Tables, band: Band) -> float:
+    """What a link between contiguous runs scores above its bar."""
+    return _cell(step.src, step.tgt, excess, band)
+
+
+def _cell(src: tuple[int, ...], tgt: tuple[int, ...], tables: Tables, band: Band) -> float:
+    i, j = src[-1] + 1, tgt[-1] + 1
+    return float(tables[(len(src), len(tgt))][i, j - band.lo[i]])
+
+
+def _pair_runs(src_run: list[int], tgt_run: list[int], tables: Tables, excess: Tables,
+               band: Band) -> list[Step]:
     """Confident links between two runs of leftover sentences, in original indices.
 
-    Only links above the threshold are worth anything here, so the programme maximises
-    the sum of (score - threshold) and never trades a confident link for weak ones.
+    Only links above their bar are worth anything here, so the programme maximises the
+    sum of (score - bar) and never trades a confident link for weak ones. Scores are
+    given back on the pass's scale.
     """
     n, m = len(src_run), len(tgt_run)
     sub_band = Band.full(n, m)
@@ -105,12 +121,13 @@ def _pair_runs(src_run: list[int], tgt_run: list[int], threshold: float,
     cols = tgt_run[0] + np.arange(m + 1)[None, :] - band.lo[rows][:, None]
     inside = (cols >= 0) & (cols < band.width)
     safe = np.clip(cols, 0, band.width - 1)
-    scores = {mv: np.where(inside, t[rows[:, None], safe], -np.inf) - threshold
-              for mv, t in tables.items()}
+    scores = {mv: np.where(inside, t[rows[:, None], safe], -np.inf)
+              for mv, t in excess.items()}
     path = best_path(scores, sub_band, n, m, skip=0.0)
-    return [
-        Step(tuple(src_run[i] for i in s.src), tuple(tgt_run[j] for j in s.tgt),
-             s.score + threshold)
-        for s in path
-        if s.src and s.tgt and s.score >= 0
-    ]
+    out = []
+    for step in path:
+        if step.src and step.tgt and step.score >= 0:
+            src = tuple(src_run[i] for i in step.src)
+            tgt = tuple(tgt_run[j] for j in step.tgt)
+            out.append(Step(src, tgt, _cell(src, tgt, tables, band)))
+    return out

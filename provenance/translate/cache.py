@@ -1,24 +1,22 @@
 """The persistent translation cache: re-analysing a corpus never translates twice.
 
 One SQLite file (``provenance.paths.translation_cache_path()``) keyed by backend, model
-version, language pair and the SHA-256 of the source text. WAL mode and a busy timeout let
-several processes read and write at once. A busy file is never touched; a damaged one
-(truncated, overwritten, garbage) is moved aside and a fresh cache is built, with a
-warning: the rule of :mod:`provenance.dbfile`, shared with the analysis store.
+version, language pair and the SHA-256 of the source text. The file is opened as every
+cache of the project is (``provenance.sqlite_cache``): shared by processes at once, and
+rebuilt with a warning when unreadable: losing a cache costs time, never results.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
-import sqlite3
-import threading
 import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from provenance import paths
-from provenance.dbfile import FileReplaced, check_integrity, open_or_replace, use_wal
+from provenance.sqlite_cache import CacheCorruptedWarning, SqliteCache
+
+__all__ = ["CacheCorruptedWarning", "TranslationCache", "text_hash"]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS translations (
@@ -36,24 +34,19 @@ CREATE TABLE IF NOT EXISTS translations (
 _CHUNK = 500
 
 
-class CacheCorruptedWarning(FileReplaced):
-    """The cache file was unreadable and has been replaced by an empty one."""
-
-
 def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-class TranslationCache:
+class TranslationCache(SqliteCache):
     """Translations already computed, shared by every process using the same home."""
 
+    SCHEMA = _SCHEMA
+    WHAT = "translation cache"
+
     def __init__(self, path: Path | None = None, *, timeout: float = 30.0) -> None:
-        self.path = Path(path) if path is not None else paths.translation_cache_path()
-        self.timeout = timeout
-        # one connection shared by the threads of a process (TUI workers), serialised here
-        self._lock = threading.RLock()
-        self._db = self._open_or_rebuild()
-        self._pid = os.getpid()
+        super().__init__(Path(path) if path is not None else paths.translation_cache_path(),
+                         timeout=timeout)
 
     # -- public API ---------------------------------------------------------------------
     def get_many(self, backend: str, version: str, src: str, tgt: str,
@@ -99,38 +92,6 @@ class TranslationCache:
             else:
                 cur = self._conn.execute("DELETE FROM translations WHERE backend=?", (backend,))
         return cur.rowcount
-
-    def close(self) -> None:
-        self._db.close()
-
-    @property
-    def _conn(self) -> sqlite3.Connection:
-        # A connection must not cross a fork (process pools): a child opens its own.
-        if os.getpid() != self._pid:
-            self._db = self._open_or_rebuild()
-            self._pid = os.getpid()
-        return self._db
-
-    # -- opening, checking, rebuilding --------------------------------------------------
-    def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None,
-                               check_same_thread=False)
-        try:
-            conn.isolation_level = ""  # back to implicit transactions for `with conn:`
-            conn.execute(f"PRAGMA busy_timeout={int(self.timeout * 1000)}")
-            use_wal(conn, self.timeout)
-            conn.execute("PRAGMA synchronous=NORMAL")
-            check_integrity(conn)
-            with conn:
-                conn.execute(_SCHEMA)
-        except BaseException:
-            conn.close()
-            raise
-        return conn
-
-    def _open_or_rebuild(self) -> sqlite3.Connection:
-        return open_or_replace(self.path, self._connect, what="translation cache",
-                               timeout=self.timeout, warning=CacheCorruptedWarning)
 
     def __enter__(self) -> TranslationCache:
         return self

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 from conftest import REPO
 from support.alignment_checks import assert_covers, pairs
@@ -166,7 +167,9 @@ def test_extended_moves_split_one_into_three() -> None:
     assert ((2,), (2, 3, 4)) in pairs(result)
     assert result.signature.settings["moves"] == "1-1,1-2,2-1,2-2,1-3,3-1"
     assert_covers(result, 8, 10)
-    assert align(STORY, tgt, "en", "en").signature.settings["moves"] == "1-1,1-2,2-1"
+    # without sentence vectors to judge them, the extra shapes are off by default
+    assert align(STORY, tgt, "en", "en", vectors=False).signature.settings["moves"] == \
+        "1-1,1-2,2-1"
 
 
 def test_same_result_in_a_fresh_process_with_another_hash_seed(tmp_path: Path) -> None:
@@ -185,3 +188,20 @@ def test_same_result_in_a_fresh_process_with_another_hash_seed(tmp_path: Path) -
                               env=env, check=True, cwd=REPO)
         outputs.append(json.loads(done.stdout))
     assert outputs[0] == outputs[1]
+
+
+def test_vector_budget_goes_to_the_longest_open_stretches_first() -> None:
+    from provenance.align.embedding import uncertain_stretches
+
+    # (source sentences, target sentences, score) along an in-order path of 12 x 11:
+    # decided links (score 9) around one open sentence at 2 and an open run at 6-9.
+    path = [(1, 1, 9.0)] * 2 + [(1, 0, 0.0), (0, 1, 0.0)] + [(1, 1, 9.0)] * 3 + [
+        (1, 1, 1.0), (1, 0, 0.0), (2, 1, 0.5), (0, 1, 0.0)] + [(1, 1, 9.0)] * 2
+    src, tgt = uncertain_stretches(path, 12, 11, confident=6.0, pad=1, budget=12)
+    assert list(np.nonzero(src)[0]) == list(range(5, 11))  # 6-9 widened by one
+    assert list(np.nonzero(tgt)[0]) == list(range(5, 10))
+    src, tgt = uncertain_stretches(path, 12, 11, confident=6.0, pad=1, budget=17)
+    assert src[1:4].all() and tgt[1:4].all()  # the short stretch too, when it fits
+    assert src.sum() + tgt.sum() == 17
+    nothing = uncertain_stretches(path, 12, 11, confident=6.0, pad=1, budget=5)
+    assert not nothing[0].any() and not nothing[1].any()

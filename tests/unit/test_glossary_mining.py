@@ -7,13 +7,30 @@ import pytest
 from support.analysis_factory import article_from_lines
 from support.cli import run_cli
 
-from provenance.glossary import Glossary, default_glossary
+from provenance.glossary import Glossary
+from provenance.glossary.edit import remove_concept
 from provenance.glossary.english_names import english_names
 from provenance.glossary.mining import mine_concepts
 from provenance.glossary.sightings import aligned_sightings, inline_sightings
 from provenance.model import Alignment, CorpusAnalysis, Link, PairAnalysis
 from provenance.paths import bundled_glossaries_dir
 from provenance.signature import Signature
+
+
+@pytest.fixture(scope="module")
+def glossary_dir(tmp_path_factory: pytest.TempPathFactory):
+    """The bundled glossaries without the Kremlin's spokesman: a name to be mined."""
+    import shutil
+
+    folder = tmp_path_factory.mktemp("glossary") / "glossaries"
+    shutil.copytree(bundled_glossaries_dir(), folder)
+    remove_concept(folder / "people.yaml", "dmitry-peskov")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def glossary(glossary_dir) -> Glossary:
+    return Glossary.load([glossary_dir])
 
 
 @pytest.mark.parametrize(("sentence", "names"), [
@@ -29,8 +46,8 @@ def test_english_names(sentence: str, names: list[str]) -> None:
     assert [n.text for n in english_names(sentence)] == names
 
 
-def test_a_relay_writing_the_latin_name_pairs_it_with_its_own_form() -> None:
-    g = default_glossary()
+def test_a_relay_writing_the_latin_name_pairs_it_with_its_own_form(glossary) -> None:
+    g = glossary
     text = "克里姆林宫发言人培斯科夫(Dmitry Peskov)说,蒲亭(Vladimir Putin)只与马斯克通过一次电话。"
     found = {(s.form, s.english, s.concept_id) for s in inline_sightings(text, "zh-cn", g, "a")}
     assert ("培斯科夫", "Dmitry Peskov", None) in found
@@ -43,8 +60,8 @@ def test_a_relay_writing_the_latin_name_pairs_it_with_its_own_form() -> None:
     assert inline_sightings("위성(Satellite) 인터넷", "ko", g, "c") == []
 
 
-def test_an_aligned_pair_ties_the_one_unexplained_name_on_each_side() -> None:
-    g = default_glossary()
+def test_an_aligned_pair_ties_the_one_unexplained_name_on_each_side(glossary) -> None:
+    g = glossary
     zh, en = "培斯科夫否认了这一报道。", "Peskov denied the report."
     found = aligned_sightings(zh, "zh-cn", en, g, "a")
     assert [(s.form, s.english, s.evidence) for s in found] == [("培斯科夫", "Peskov", "aligned")]
@@ -77,8 +94,8 @@ def _corpus() -> CorpusAnalysis:
                           "en1")
 
 
-def test_proposals_group_forms_across_relays() -> None:
-    proposals = {p.id: p for p in mine_concepts(_corpus(), default_glossary())}
+def test_proposals_group_forms_across_relays(glossary) -> None:
+    proposals = {p.id: p for p in mine_concepts(_corpus(), glossary)}
     kremlin = proposals["kremlin"]
     assert kremlin.english == ["Kremlin"] and kremlin.kind == "concept"
     assert kremlin.forms["zh-Hans"] == ["克里姆林宫"] and kremlin.forms["uk"] == ["Кремль"]
@@ -93,8 +110,9 @@ def test_proposals_group_forms_across_relays() -> None:
     assert all(p.support for p in proposals.values())
 
 
-def test_nothing_the_glossary_knows_is_proposed_and_added_proposals_disappear(tmp_path) -> None:
-    g = default_glossary()
+def test_nothing_the_glossary_knows_is_proposed_and_added_proposals_disappear(
+        tmp_path, glossary, glossary_dir) -> None:
+    g = glossary
     proposals = mine_concepts(_corpus(), g)
     for p in proposals:
         for lang, forms in p.forms.items():
@@ -107,5 +125,5 @@ def test_nothing_the_glossary_knows_is_proposed_and_added_proposals_disappear(tm
         for args in p.commands(str(file)):
             result = run_cli(*args[1:])
             assert result.exit_code == 0, result.output
-    extended = Glossary.load([bundled_glossaries_dir(), file])
+    extended = Glossary.load([glossary_dir, file])
     assert mine_concepts(_corpus(), extended) == []
