@@ -22,3 +22,13 @@ class ModelMissing(ProvenanceError):
 class ProvenanceWarning(UserWarning):
     """Something the user should know that did not stop the work (a damaged cache was
     replaced, a translation could not be cached). The CLI prints it as one line."""
+
+
+class SkippedInput(ProvenanceWarning):
+    """A corpus file (or one article in it) could not be used and was left out; the
+    message names it and says why. ``--strict`` makes it an error."""
+
+
+class RepairedInput(ProvenanceWarning):
+    """A corpus file was used after a repair, e.g. stray bytes replaced by U+FFFD; the
+    message names it and counts what was changed. ``--strict`` makes it an error."""
