@@ -20,9 +20,13 @@ The order of the guesses is the point:
 5. mostly-ASCII text whose few other bytes read as Windows-1252 letters and punctuation
    where a Western European text would have them (no "Ã©" after a lower-case letter);
 6. charset-normalizer on the head, trusted only with enough evidence (8 or more
-   non-ASCII bytes): on two stray bytes it will name some DOS code page, whose letters
-   would be mojibake;
+   non-ASCII bytes: on two stray bytes it will name some DOS code page, whose letters
+   would be mojibake) and when the result reads as text (random bytes decode in any
+   single-byte code page, as symbols);
 7. UTF-8 with replacement, when the damage is small (at most 8 bytes or 1%).
+
+A file whose byte-order mark names an encoding its bytes then break more than that is
+"cannot decode", not silently half replaced.
 
 Detection looks at the head of the file only (charset-normalizer on a sample), so a
 50 MB file costs one read and a few linear passes, never a full-file statistical scan.
@@ -33,6 +37,7 @@ from __future__ import annotations
 import codecs
 import re
 import threading
+import unicodedata
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -145,12 +150,13 @@ def detect_encoding(data: bytes, *, name: str = "<bytes>") -> str:
 # -- the guesses ------------------------------------------------------------------------
 
 def _decode(data: bytes, name: str, declared: str | None) -> Decoded:
+    tolerated = max(MIN_LEGACY_EVIDENCE, len(data) // 100)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _lenient(data, encoding)
+            return _within(_lenient(data, encoding), tolerated, len(data), name)
     head = data[:SAMPLE_BYTES]
     if b"\x00" in head and (wide := _wide_unicode(head, name)):
-        return _lenient(data, wide)
+        return _within(_lenient(data, wide), tolerated, len(data), name)
     if len(_CONTROL_BYTES.findall(head)) > BINARY_CONTROL_SHARE * len(head):
         raise BadInput(f"{name}: binary file, not text")
     if declared and (found := _as_declared(data, declared)):
@@ -162,19 +168,37 @@ def _decode(data: bytes, name: str, declared: str | None) -> Decoded:
     if valid_multibyte >= 2 * utf8.replaced:
         return utf8
     high = sum(1 for byte in head if byte > 0x7F)
-    if high < 0.05 * len(head) and (western := _plausible_western(data)):
+    # Latin-script text has a minority of non-ASCII bytes; Cyrillic, Greek or CJK most.
+    if high < 0.3 * len(head) and (western := _plausible_western(data)):
         return western
     if high >= MIN_LEGACY_EVIDENCE:
-        tolerated = max(MIN_LEGACY_EVIDENCE, len(data) // 100)
         guessed = _lenient(data, _guess(head, name))
         if guessed.replaced > tolerated and len(data) > SAMPLE_BYTES:
             # The head looked like one encoding, the body is not: guess on all of it.
             guessed = _lenient(data, _guess(data, name))
-        if guessed.replaced <= tolerated:
+        if guessed.replaced <= tolerated and _reads_as_text(guessed.text[:SAMPLE_BYTES]):
             return guessed
-    if utf8.replaced <= max(MIN_LEGACY_EVIDENCE, len(data) // 100):
+    if utf8.replaced <= tolerated:
         return utf8
     raise BadInput(f"{name}: binary file or unknown text encoding")
+
+
+def _within(decoded: Decoded, tolerated: int, size: int, name: str) -> Decoded:
+    """``decoded``, unless more bytes were replaced than a damaged file would have."""
+    if decoded.replaced > tolerated:
+        raise BadInput(f"{name}: cannot decode as {decoded.encoding} ({decoded.replaced:,} "
+                       f"of {size:,} bytes invalid)")
+    return decoded
+
+
+def _reads_as_text(text: str) -> bool:
+    """Random bytes decode in any single-byte code page, but as symbols, private-use and
+    unassigned characters where text has letters: at most 1 in 10 of them is allowed."""
+    odd = total = 0
+    for match in _NON_ASCII.finditer(text):
+        total += 1
+        odd += unicodedata.category(match.group())[0] in "SC"
+    return odd * 10 <= total
 
 
 def _lenient(data: bytes, encoding: str) -> Decoded:
