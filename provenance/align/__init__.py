@@ -15,7 +15,7 @@ concepts and quantities are the sentences' :mod:`provenance.facts`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from provenance.align.features import (
@@ -37,9 +37,11 @@ from provenance.signature import Signature
 if TYPE_CHECKING:
     from provenance.glossary import Glossary
 
-__all__ = ["MODES", "align", "order_links"]
+__all__ = ["MODES", "PHASES", "align", "order_links"]
 
 MODES = ("auto", "monotonic", "reorder")
+#: What ``align`` reports to ``on_phase``, in order (the last one not for every pair).
+PHASES = ("translating", "reading sentences", "aligning", "looking for moved blocks")
 
 
 def align(
@@ -54,6 +56,7 @@ def align(
     mode: str = "auto",
     weights: Weights | None = None,
     extended_moves: bool = False,
+    on_phase: Callable[[str], None] | None = None,
 ) -> Alignment:
     """Align ``src`` sentences with ``tgt`` sentences.
 
@@ -62,8 +65,10 @@ def align(
     shows that a block moved. ``Alignment.mode`` says which was used and
     ``Alignment.signature`` records every setting that shaped the result.
     ``extended_moves`` adds 2-2, 1-3 and 3-1 links to 1-1, 1-2 and 2-1; ``weights``
-    overrides the tuned evidence weights.
+    overrides the tuned evidence weights. ``on_phase(name)`` is called as each phase
+    starts (see :data:`PHASES`), for progress on long pairs.
     """
+    phase = on_phase or (lambda name: None)
     if mode not in MODES:
         raise BadInput(f"unknown alignment mode {mode!r}; choose one of {', '.join(MODES)}")
     src, tgt = list(src), list(tgt)
@@ -84,11 +89,13 @@ def align(
         from provenance.glossary import default_glossary
 
         glossary = default_glossary()
+    phase("translating")
     src_render, tgt_render, translator_settings = _renderings(
         src, tgt, src_lang, tgt_lang, translator, translation, glossary)
     # Cyrillic against Latin script: transliterated name prefixes bridge the alphabets.
     scripts = {script_of(src_lang) or "latin", script_of(tgt_lang) or "latin"}
     prefixes = scripts == {"cyrillic", "latin"}
+    phase("reading sentences")
     # Each side read as plain sentences in its stated language (the sentences' facts
     # are shared with every other pair and step that reads the same text).
     src_side = describe_side(src, src_render, facts_of_texts(src, src_lang, glossary),
@@ -101,11 +108,13 @@ def align(
     weights = weights or (TEXT_WEIGHTS if full_text else SKELETON_WEIGHTS)
     scorer = PairScorer(src_side, tgt_side, length=length_model(src_lang, tgt_lang),
                         weights=weights, use_similarity=full_text)
+    phase("aligning")
     in_order = align_monotonic(scorer, len(src), len(tgt),
                                EXTENDED_MOVES if extended_moves else LINK_MOVES)
     steps, search = in_order.steps, in_order.settings
     used = "monotonic"
     if mode in ("auto", "reorder") and in_order.band is not None:
+        phase("looking for moved blocks")
         moved = find_moved(scorer, steps, in_order.tables, in_order.band)
         # auto takes the re-report pass's result whenever it re-paired something: a
         # moved block (crossing links) or in-order links it could confirm by content.
