@@ -234,7 +234,8 @@ async def test_help_screen_lists_the_keys_and_the_marks():
         from textual.widgets import Markdown
 
         # the whole help text, scrolled or not
-        text = " ".join(app.screen.query_one(Markdown).source.replace("`", "").replace("**", "").split())
+        source = app.screen.query_one(Markdown).source
+        text = " ".join(source.replace("`", "").replace("**", "").split())
         for section in ("Everywhere:", "Corpus:", "Compare:", "Glossary:"):
             assert section in text
         assert "n / p next / previous finding" in text
