@@ -197,3 +197,27 @@ def test_an_article_too_long_to_compare_is_skipped_not_compared_for_hours(
                      r"split it; skipped", str(issue))
     with pytest.raises(BadInput, match="60 sentences"):
         analyze_corpus([folder], store=Store(tmp_path / "s2.sqlite"), strict=True)
+
+
+def test_a_folder_that_cannot_be_listed_is_an_issue(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch):
+    """(Root lists every folder, so the refusal is simulated where os.walk reports it.)"""
+    import os
+
+    import provenance.corpus as corpus_module
+
+    (tmp_path / "good.txt").write_text(EN, encoding="utf-8")
+    locked = tmp_path / "locked"
+    real_walk = os.walk
+
+    def walk(top, onerror=None, **kwargs):  # type: ignore[no-untyped-def]
+        onerror(PermissionError(13, "Permission denied", str(locked)))
+        yield from real_walk(top, onerror=onerror, **kwargs)
+
+    monkeypatch.setattr(corpus_module.os, "walk", walk)
+    corpus = read_corpus([tmp_path])
+    assert [str(i) for i in corpus.issues] == [
+        f"{locked}: cannot read folder (Permission denied); skipped"]
+    assert len(corpus.articles) == 1
+    with pytest.raises(BadInput, match=r"locked: cannot read folder \(Permission denied\)"):
+        read_corpus([tmp_path], strict=True)
