@@ -88,17 +88,13 @@ class Corpus:
     issues: list[InputIssue]
     files: int
 
-    @property
-    def skipped(self) -> list[InputIssue]:
-        return [issue for issue in self.issues if issue.skipped]
-
 
 def load_corpus(paths: Sequence[str | Path], *, strict: bool = False,
                 progress: Callable[[str, int, int], None] | None = None) -> list[Article]:
     """Every article in ``paths`` (files or folders, searched recursively), sorted by id.
 
     A file that cannot be used (empty, binary, undecodable, unreadable, malformed, too
-    long) is left out with a :class:`~provenance.errors.SkippedInput` warning naming it
+    large) is left out with a :class:`~provenance.errors.SkippedInput` warning naming it
     and the reason, and stray bytes replaced in a file that is used give a
     :class:`~provenance.errors.RepairedInput` warning; with ``strict`` the first of
     either raises ``BadInput`` instead. ``progress("read", done, total)`` is called per
