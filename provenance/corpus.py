@@ -20,16 +20,18 @@ import hashlib
 import json
 import os
 import re
+import warnings
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from provenance.boilerplate import split_boilerplate, split_page_chrome
-from provenance.encoding import decode, read_text
-from provenance.errors import BadInput
+from provenance.encoding import decode_bytes, scrub_controls
+from provenance.errors import BadInput, RepairedInput, SkippedInput
 from provenance.langid import detect_language, sentence_language
-from provenance.model import Article, BoilerplateBlock
+from provenance.model import Article, BoilerplateBlock, InputIssue
 from provenance.segment import segment
 from provenance.signature import Signature
 
@@ -62,29 +64,121 @@ class _Raw:
     boilerplate: list[BoilerplateBlock] = field(default_factory=list)
     default_id: str = ""
     explicit_id: bool = False
+    where: str = ""  # "item 3", "line 7" inside a multi-article file
+
+    @property
+    def label(self) -> str:
+        """How messages name this article: its file, and its place in a multi-article file."""
+        return f"{self.source_path} ({self.where})" if self.where else self.source_path
 
 
-def load_corpus(paths: Sequence[str | Path], *,
+#: Largest file read at all: a JSON Lines file of many articles may be large, but a
+#: gigabyte is not a corpus file.
+MAX_FILE_BYTES = 256 * 1024 * 1024
+#: Largest HTML page handed to the extractor (characters): pages are a few hundred KB.
+MAX_PAGE_CHARS = 16_000_000
+
+
+@dataclass
+class Corpus:
+    """What :func:`read_corpus` found: the articles, sorted by id, the files (or the
+    articles in them) left out or repaired, and how many files were read."""
+
+    articles: list[Article]
+    issues: list[InputIssue]
+    files: int
+
+
+def load_corpus(paths: Sequence[str | Path], *, strict: bool = False,
                 progress: Callable[[str, int, int], None] | None = None) -> list[Article]:
     """Every article in ``paths`` (files or folders, searched recursively), sorted by id.
 
-    ``progress("ingest", done, total)`` is called as articles are prepared.
+    A file that cannot be used (empty, binary, undecodable, unreadable, malformed, too
+    large) is left out with a :class:`~provenance.errors.SkippedInput` warning naming it
+    and the reason, and stray bytes replaced in a file that is used give a
+    :class:`~provenance.errors.RepairedInput` warning; with ``strict`` the first of
+    either raises ``BadInput`` instead. ``progress("read", done, total)`` is called per
+    file, ``progress("ingest", done, total)`` per article prepared.
+    """
+    corpus = read_corpus(paths, strict=strict, progress=progress)
+    warn_issues(corpus.issues)
+    return corpus.articles
+
+
+def read_corpus(paths: Sequence[str | Path], *, strict: bool = False,
+                progress: Callable[[str, int, int], None] | None = None) -> Corpus:
+    """:func:`load_corpus` returning the issues instead of warning about them.
+
+    Raises ``BadInput`` for a path that does not exist, a folder without article files,
+    and a corpus of which nothing could be used (all issues are in the message's count).
     """
     if isinstance(paths, str | Path):
         paths = [paths]
-    files = list(_collect(paths))
+    report = progress or (lambda stage, done, total: None)
+    intake = _Intake(strict)
+    files = _collect(paths, intake)
     raws: list[_Raw] = []
-    for path in files:
-        for raw in _read(path):
-            raw.default_id = raw.default_id or path.stem
-            raws.append(raw)
-    _assign_ids(raws)
+    for done, path in enumerate(files, 1):
+        with intake.reading(str(path)):
+            found = _read(path, intake)
+            for raw in found:
+                raw.default_id = raw.default_id or path.stem
+            raws += found
+        report("read", done, len(files))
+    raws = _assign_ids(raws, intake)
     articles = []
     for done, raw in enumerate(raws, 1):
-        articles.append(_prepare(raw))
-        if progress:
-            progress("ingest", done, len(raws))
-    return sorted(articles, key=lambda a: a.id)
+        with intake.reading(raw.source_path, raw.label):
+            articles.append(_prepare(raw))
+        report("ingest", done, len(raws))
+    if not articles:
+        issues = intake.issues
+        if len(issues) == 1:
+            raise BadInput(issues[0].message)
+        warn_issues(issues)
+        raise BadInput(f"none of the {len(files)} files holds a usable article"
+                       + (f" ({len(issues)} problems, first: {issues[0].message})"
+                          if issues else ""))
+    return Corpus(sorted(articles, key=lambda a: a.id), intake.issues, len(files))
+
+
+def warn_issues(issues: Sequence[InputIssue]) -> None:
+    """Each issue as a one-line warning (the CLI prints ``warning: <message>``)."""
+    for issue in issues:
+        warnings.warn(str(issue), SkippedInput if issue.skipped else RepairedInput,
+                      stacklevel=2)
+
+
+class _Intake:
+    """Collects the issues of one corpus read; under ``strict`` the first one raises."""
+
+    def __init__(self, strict: bool) -> None:
+        self.strict = strict
+        self.issues: list[InputIssue] = []
+
+    def skip(self, path: str, message: str) -> None:
+        if self.strict:
+            raise BadInput(message)
+        self.issues.append(InputIssue(path, message, skipped=True))
+
+    def repaired(self, path: str, message: str) -> None:
+        if self.strict:
+            raise BadInput(f"{message} (--strict refuses repaired input)")
+        self.issues.append(InputIssue(path, message, skipped=False))
+
+    @contextmanager
+    def reading(self, path: str, label: str | None = None) -> Iterator[None]:
+        """Whatever goes wrong with one file (or the article ``label`` names in it)
+        skips it, not the corpus."""
+        label = label or path
+        try:
+            yield
+        except BadInput as exc:
+            self.skip(path, str(exc))
+        except OSError as exc:
+            self.skip(path, f"{exc.filename or label}: cannot read ({exc.strerror or exc})")
+        except Exception as exc:  # a parser's crash on one odd file
+            self.skip(path, f"{label}: cannot read ({type(exc).__name__}: {exc})")
 
 
 def ingest_signature() -> Signature:
@@ -116,14 +210,22 @@ def article_from_text(text: str, *, id: str | None = None, lang: str | None = No
 
 # --- finding files -------------------------------------------------------------------
 
-def _collect(paths: Sequence[str | Path]) -> Iterator[Path]:
+def require_paths(paths: Sequence[str | Path]) -> None:
+    """Raise ``BadInput`` naming the first of ``paths`` that does not exist: a path the
+    user typed is a usage error, unlike a bad file found in a folder."""
+    for given in paths:
+        if not Path(given).exists():
+            raise BadInput(f"{given}: no such file or folder")
+
+
+def _collect(paths: Sequence[str | Path], intake: _Intake) -> list[Path]:
+    files: list[Path] = []
     seen: set[Path] = set()
+    require_paths(paths)
     for given in paths:
         path = Path(given)
-        if not path.exists():
-            raise BadInput(f"{path}: no such file or folder")
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p, path))
+            found = _files_in(path, intake)
             if not found:
                 raise BadInput(f"{path}: no article files in folder "
                                f"(looked for {', '.join(SUPPORTED_SUFFIXES)})")
@@ -137,25 +239,41 @@ def _collect(paths: Sequence[str | Path]) -> Iterator[Path]:
             key = p.resolve()
             if key not in seen:
                 seen.add(key)
-                yield p
+                files.append(p)
+    return files
 
 
-def _wanted(path: Path, root: Path) -> bool:
-    rel = path.relative_to(root)
-    if any(part.startswith(".") for part in rel.parts):
-        return False
-    return path.suffix.lower() in SUPPORTED_SUFFIXES
+def _files_in(root: Path, intake: _Intake) -> list[Path]:
+    """Article files below ``root``, hidden files and folders left out; a folder that
+    cannot be listed is an issue like an unreadable file."""
+
+    def unreadable(exc: OSError) -> None:
+        where = str(exc.filename or root)
+        intake.skip(where, f"{where}: cannot read folder ({exc.strerror or exc})")
+
+    found = []
+    for folder, dirs, names in os.walk(root, onerror=unreadable):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [Path(folder, name) for name in names
+                  if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES]
+    return sorted(found)
 
 
-def _assign_ids(raws: list[_Raw]) -> None:
+def _assign_ids(raws: list[_Raw], intake: _Intake) -> list[_Raw]:
+    """Give every article its id (see the module docstring); the raws kept, in order: a
+    second article claiming an id already given is an issue."""
     explicit: dict[str, str] = {}
+    kept = []
     for raw in raws:
         if raw.explicit_id:
             art_id = str(raw.fields["id"])
             if art_id in explicit:
-                raise BadInput(f"duplicate article id '{art_id}' in {explicit[art_id]} "
-                               f"and {raw.source_path}")
-            explicit[art_id] = raw.source_path
+                intake.skip(raw.source_path, f"duplicate article id '{art_id}' in "
+                            f"{explicit[art_id]} and {raw.label}")
+                continue
+            explicit[art_id] = raw.label
+        kept.append(raw)
+    raws = kept
     groups: dict[str, list[_Raw]] = {}
     for raw in raws:
         if not raw.explicit_id:
@@ -178,6 +296,7 @@ def _assign_ids(raws: list[_Raw]) -> None:
                            f"'{default_id}'; give them ids")
         for raw, art_id in zip(group, ids, strict=True):
             raw.fields["id"] = art_id
+    return raws
 
 
 def _path_id(raw: _Raw, common: Path, keep_extension: bool) -> str:
@@ -189,21 +308,37 @@ def _path_id(raw: _Raw, common: Path, keep_extension: bool) -> str:
 
 # --- reading files -------------------------------------------------------------------
 
-def _read(path: Path) -> list[_Raw]:
+def _read(path: Path, intake: _Intake) -> list[_Raw]:
     suffix = path.suffix.lower()
-    if suffix in MARKDOWN_SUFFIXES:
-        return [_read_markdown(path)]
     if suffix in HTML_SUFFIXES:
-        return [_read_html(path)]
+        return [_read_html(path, intake)]
+    text = _text_of(path, intake)
+    if suffix in MARKDOWN_SUFFIXES:
+        return [_read_markdown(path, text)]
     if suffix in JSON_SUFFIXES:
-        return _read_json(path)
+        return _read_json(path, text, intake)
     if suffix in JSONL_SUFFIXES:
-        return _read_jsonl(path)
-    return [_Raw(text=read_text(path), source_path=str(path))]
+        return _read_jsonl(path, text, intake)
+    return [_Raw(text=text, source_path=str(path))]
 
 
-def _read_markdown(path: Path) -> _Raw:
-    text = read_text(path)
+def _bytes_of(path: Path) -> bytes:
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise BadInput(f"{path}: too large to read ({size / 2**20:,.0f} MB; the limit is "
+                       f"{MAX_FILE_BYTES // 2**20} MB)")
+    return path.read_bytes()
+
+
+def _text_of(path: Path, intake: _Intake, declared: str | None = None) -> str:
+    """The decoded text of a file; replaced stray bytes are an issue of the file."""
+    decoded = decode_bytes(_bytes_of(path), name=str(path), declared=declared)
+    if problem := decoded.problem():
+        intake.repaired(str(path), f"{path}: {problem}")
+    return decoded.text
+
+
+def _read_markdown(path: Path, text: str) -> _Raw:
     raw = _Raw(text=text, source_path=str(path))
     match = _FRONT_MATTER.match(text)
     if not match:
@@ -235,35 +370,44 @@ def _parse_yaml(source: str, path: Path) -> dict[str, Any]:
     return data
 
 
-def _read_json(path: Path) -> list[_Raw]:
+def _read_json(path: Path, text: str, intake: _Intake) -> list[_Raw]:
     try:
-        data = json.loads(read_text(path))
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise BadInput(f"{path}: invalid JSON at line {exc.lineno}: {exc.msg}") from None
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         data = data["articles"]
-    items = data if isinstance(data, list) else [data]
-    multi = isinstance(data, list)
-    return [_from_object(item, path, n if multi else None) for n, item in enumerate(items, 1)]
-
-
-def _read_jsonl(path: Path) -> list[_Raw]:
+    if not isinstance(data, list):
+        return [_from_object(data, path, None, "", intake)]
     raws = []
-    for lineno, line in enumerate(read_text(path).split("\n"), 1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise BadInput(f"{path}: invalid JSON on line {lineno}: {exc.msg}") from None
-        raws.append(_from_object(item, path, len(raws) + 1, where=f"line {lineno}"))
-    if not raws:
+    known = len(intake.issues)
+    for n, item in enumerate(data, 1):
+        # One bad item costs that item, not the file.
+        with intake.reading(str(path), f"{path} (item {n})"):
+            raws.append(_from_object(item, path, n, f"item {n}", intake))
+    if not raws and len(intake.issues) == known:
         raise BadInput(f"{path}: no articles")
     return raws
 
 
-def _from_object(item: Any, path: Path, n: int | None, where: str | None = None) -> _Raw:
-    where = where or (f"item {n}" if n else "")
+def _read_jsonl(path: Path, text: str, intake: _Intake) -> list[_Raw]:
+    raws: list[_Raw] = []
+    known = len(intake.issues)
+    for lineno, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        with intake.reading(str(path), f"{path} (line {lineno})"):
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise BadInput(f"{path}: invalid JSON on line {lineno}: {exc.msg}") from None
+            raws.append(_from_object(item, path, len(raws) + 1, f"line {lineno}", intake))
+    if not raws and len(intake.issues) == known:
+        raise BadInput(f"{path}: no articles")
+    return raws
+
+
+def _from_object(item: Any, path: Path, n: int | None, where: str, intake: _Intake) -> _Raw:
     label = f"{path} ({where})" if where else str(path)
     if not isinstance(item, dict):
         raise BadInput(f"{label}: expected an object with a 'text' field")
@@ -271,8 +415,12 @@ def _from_object(item: Any, path: Path, n: int | None, where: str | None = None)
     text = fields.pop("text", None)
     if not isinstance(text, str) or not text.strip():
         raise BadInput(f"{label}: no 'text'")
-    raw = _Raw(text=text.replace("\r\n", "\n"), source_path=str(path), fields=fields,
-               metadata=extra)
+    # JSON can carry any character escaped: control characters are stray bytes here too.
+    text, controls = scrub_controls(text.replace("\r\n", "\n"))
+    if controls:
+        intake.repaired(str(path), f"{label}: {controls} control character"
+                        f"{'s' if controls > 1 else ''} replaced with U+FFFD")
+    raw = _Raw(text=text, source_path=str(path), fields=fields, metadata=extra, where=where)
     raw.explicit_id = fields.get("id") is not None
     raw.default_id = f"{path.stem}#{n}" if n else path.stem
     return raw
@@ -310,9 +458,14 @@ def _plain(value: Any) -> Any:
 _META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_\-]+)", re.IGNORECASE)
 
 
-def _read_html(path: Path) -> _Raw:
-    data = path.read_bytes()
-    html = _decode_html(data, str(path))
+def _read_html(path: Path, intake: _Intake) -> _Raw:
+    data = _bytes_of(path)
+    match = _META_CHARSET.search(data[:4096])
+    declared = match.group(1).decode("ascii").lower().replace("_", "-") if match else None
+    html = _text_of(path, intake, declared)
+    if len(html) > MAX_PAGE_CHARS:
+        raise BadInput(f"{path}: page too large ({len(html):,} characters; the limit is "
+                       f"{MAX_PAGE_CHARS:,})")
     import trafilatura
 
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
@@ -335,23 +488,13 @@ def _read_html(path: Path) -> _Raw:
     return raw
 
 
-def _decode_html(data: bytes, name: str) -> str:
-    match = _META_CHARSET.search(data[:4096])
-    if match:
-        try:
-            return data.decode(match.group(1).decode("ascii").lower().replace("_", "-"))
-        except (LookupError, UnicodeDecodeError):
-            pass  # a wrong declaration: detect instead
-    return decode(data, name=name)
-
-
 # --- preparation ---------------------------------------------------------------------
 
 def _prepare(raw: _Raw) -> Article:
+    name = raw.label or str(raw.fields.get("id"))
     body, blocks = split_boilerplate(raw.text)
     if not body.strip():
-        raise BadInput(f"{raw.source_path or raw.fields.get('id')}: no article text "
-                       "(everything is boilerplate)")
+        raise BadInput(f"{name}: no article text (everything is boilerplate)")
     language, confidence = detect_language(body)
     declared = raw.fields.get("declared_language")
     process_lang = declared or language

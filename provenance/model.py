@@ -300,6 +300,22 @@ class PairAnalysis:
         )
 
 
+@dataclass(frozen=True)
+class InputIssue:
+    """A corpus file, or one article in it, that was left out (``skipped``) or used after
+    a repair (stray bytes replaced). ``message`` names the file and says why, in one line."""
+
+    path: str
+    message: str
+    skipped: bool = True
+
+    def __str__(self) -> str:
+        return self.message + ("; skipped" if self.skipped else "")
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
 @dataclass
 class CorpusAnalysis:
     """Everything ``provenance analyze`` computes for a corpus, stamped with its signature."""
@@ -310,6 +326,7 @@ class CorpusAnalysis:
     pairs: list[PairAnalysis]
     reference_id: str | None = None
     roots: list[str] = field(default_factory=list)  # external root sources, e.g. ["WSJ"]
+    issues: list[InputIssue] = field(default_factory=list)  # files skipped or repaired
 
     def article(self, article_id: str) -> Article:
         for a in self.articles:
@@ -329,6 +346,8 @@ class CorpusAnalysis:
             "articles": [a.to_dict() for a in self.articles],
             "provenance": {k: v.to_dict() for k, v in self.provenance.items()},
             "pairs": [p.to_dict() for p in self.pairs],
+            # Only when there were any, so a clean corpus stores what it always stored.
+            **({"issues": [i.to_dict() for i in self.issues]} if self.issues else {}),
         }
 
     @classmethod
@@ -341,4 +360,5 @@ class CorpusAnalysis:
             pairs=[PairAnalysis.from_dict(p) for p in data["pairs"]],
             reference_id=data.get("reference_id"),
             roots=list(data.get("roots", [])),
+            issues=[InputIssue(**i) for i in data.get("issues", [])],
         )

@@ -27,6 +27,19 @@ from provenance.signature import Signature
 if TYPE_CHECKING:
     from provenance.glossary import Glossary
 
+#: Most sentences either side of a comparison may have. Alignment and drift take about
+#: a minute for a 5,000-sentence pair here; a longer "article" is a dump of many (a
+#: scraped archive on one line), refused with a message rather than compared for hours.
+MAX_SENTENCES = 10_000
+
+#: The phases of one comparison, as ``compare_pair`` reports them: ``progress("pair", i,
+#: len(PAIR_PHASES))`` as phase ``i`` starts, ``progress("pair", n, n)`` when done.
+PAIR_PHASES = ("translating", "reading sentences", "aligning", "looking for moved blocks",
+               "finding drift")
+
+#: progress(stage, done, total), as the pipeline's callbacks.
+Progress = Callable[[str, int, int], None]
+
 
 @dataclass(frozen=True)
 class PairSettings:
@@ -59,15 +72,22 @@ def comparison_signature(settings: Mapping[str, Any], glossary_digest: str) -> S
 
 
 def align_pair(ref: Article, relay: Article, settings: PairSettings, glossary: Glossary, *,
-               translation: Sequence[str] | None = None) -> Alignment:
+               translation: Sequence[str] | None = None,
+               on_phase: Callable[[str], None] | None = None) -> Alignment:
     """Align the sentences of ``relay`` with those of ``ref`` (its source).
 
     ``translation`` is ``ref`` rendered in ``relay``'s language, one line per ``ref``
     sentence; given, it is what the relay is compared with (the ``file`` translator).
-    Raises BadInput when the ``file`` translator is asked for without one.
+    Raises BadInput when the ``file`` translator is asked for without one, or when a
+    side has more than :data:`MAX_SENTENCES` sentences.
     """
     from provenance.align import align
 
+    for article in (ref, relay):
+        if len(article.sentences) > MAX_SENTENCES:
+            raise BadInput(f"{article.source_path or article.id}: {len(article.sentences):,} "
+                           f"sentences, more than one article can have here "
+                           f"({MAX_SENTENCES:,}); split it")
     translator = settings.translator
     if translation is not None:
         translator = "file"
@@ -75,25 +95,29 @@ def align_pair(ref: Article, relay: Article, settings: PairSettings, glossary: G
         raise BadInput("--translator file needs --translation FILE")
     return align([s.text for s in ref.sentences], [s.text for s in relay.sentences],
                  ref.lang, relay.lang, translator=translator, translation=translation,
-                 glossary=glossary, mode=settings.mode)
+                 glossary=glossary, mode=settings.mode, on_phase=on_phase)
 
 
 def compare_pair(ref: Article, relay: Article, settings: PairSettings, glossary: Glossary, *,
                  translation: Sequence[str] | None = None,
-                 progress: Callable[[str, int, int], None] | None = None) -> PairAnalysis:
+                 progress: Progress | None = None) -> PairAnalysis:
     """Align a relay with its reference and find what drifted: a pure function.
 
-    ``progress(stage, done, total)`` hears of the stages of this one pair ("align",
-    then "drift" step by step), so that a long pair does not look stalled.
+    ``progress("pair", done, total)`` follows the phases of :data:`PAIR_PHASES`, so that
+    a bar moves during a long pair.
     """
     from provenance.drift import detect_drift
 
-    step = progress or (lambda stage, done, total: None)
-    step("align", 0, 1)
-    alignment = align_pair(ref, relay, settings, glossary, translation=translation)
-    step("align", 1, 1)
-    findings = detect_drift(ref, relay, alignment, glossary=glossary,
-                            progress=lambda done, total: step("drift", done, total))
+    def phase(name: str) -> None:
+        if progress:
+            progress("pair", PAIR_PHASES.index(name), len(PAIR_PHASES))
+
+    alignment = align_pair(ref, relay, settings, glossary, translation=translation,
+                           on_phase=phase)
+    phase("finding drift")
+    findings = detect_drift(ref, relay, alignment, glossary=glossary)
+    if progress:
+        progress("pair", len(PAIR_PHASES), len(PAIR_PHASES))
     return PairAnalysis(ref.id, relay.id, alignment, findings)
 
 

@@ -18,8 +18,20 @@ from typing import TYPE_CHECKING
 
 from provenance.errors import BadInput
 from provenance.lang import base
-from provenance.model import Article, ArticleProvenance, CorpusAnalysis, PairAnalysis
-from provenance.pairs import PairSettings, compare_pair, comparison_signature
+from provenance.model import (
+    Article,
+    ArticleProvenance,
+    CorpusAnalysis,
+    InputIssue,
+    PairAnalysis,
+)
+from provenance.pairs import (
+    MAX_SENTENCES,
+    PAIR_PHASES,
+    PairSettings,
+    compare_pair,
+    comparison_signature,
+)
 from provenance.signature import Signature
 from provenance.store import Store
 
@@ -28,10 +40,24 @@ if TYPE_CHECKING:
     from provenance.glossary import Glossary
 
 #: progress(stage, done, total): called as work advances, for progress bars. Stages:
-#: "ingest", "facts" (articles read), "compare" (pairs done), "align" and "drift" (the
-#: steps of the pair being compared, when pairs are compared in this process), and
-#: "provenance".
+#: "read" (files), "ingest" (articles prepared), "facts" (articles read), "compare"
+#: (pairs done), "pair" (the phases of the pair being compared, when pairs are compared
+#: in this process, see ``pairs.PAIR_PHASES``) and "provenance".
 Progress = Callable[[str, int, int], None]
+
+#: The stages ``analyze_corpus`` reports, and what a progress bar calls them.
+STAGES = {"read": "Reading files", "ingest": "Preparing articles",
+          "facts": "Reading sources and signals",
+          "compare": "Aligning relays and finding drift", "pair": "Current pair",
+          "provenance": "Tracing provenance"}
+
+
+def describe_progress(stage: str, done: int, total: int) -> str:
+    """What a bar says: the stage, and for the current pair the phase it is in."""
+    label = STAGES.get(stage, stage)
+    if stage == "pair" and total == len(PAIR_PHASES):
+        label += f": {PAIR_PHASES[done]}" if done < total else ": done"
+    return label
 
 
 @dataclass(frozen=True)
@@ -66,6 +92,7 @@ def analyze_corpus(
     progress: Progress | None = None,
     reuse: bool = True,
     workers: int = 1,
+    strict: bool = False,
 ) -> CorpusAnalysis:
     """Analyse a corpus (paths to files/folders, or prepared articles).
 
@@ -73,6 +100,12 @@ def analyze_corpus(
     bundled one. With ``reuse`` (the default) a finished analysis of the same files and
     settings is returned from the store without recomputation, and finished pairs are
     never redone.
+
+    Files that cannot be used, and articles too long to compare (more than
+    :data:`provenance.pairs.MAX_SENTENCES` sentences), are left out; each is a
+    ``SkippedInput`` warning (files used after replacing stray bytes: ``RepairedInput``)
+    and an entry of ``CorpusAnalysis.issues``, on every run, the stored ones included.
+    With ``strict`` the first such issue raises ``BadInput`` instead.
     """
     settings = Settings(reference, translator, mode,
                         tuple(str(p) for p in glossary_paths or ()))
@@ -82,17 +115,21 @@ def analyze_corpus(
     report = progress or (lambda stage, done, total: None)
 
     paths = [Path(p) for p in source if not isinstance(p, Article)]
+    if paths:
+        from provenance.corpus import require_paths
+
+        require_paths(paths)
     location = corpus_location(paths) if paths else None
     fingerprint = _fingerprint(paths) if paths else None
     key = None
     if fingerprint:
         key = _digest(str(signature), fingerprint)
         if reuse and (done := store.get_analysis(key)) is not None:
+            _report_issues(done.issues, strict)
             return done
 
-    report("ingest", 0, 1)
-    articles = _articles(source)
-    report("ingest", 1, 1)
+    articles, issues = _articles(source, strict, report)
+    _report_issues(issues, strict)  # now, not after an hour of comparisons
     if not articles:
         raise BadInput("the corpus holds no articles")
     if reference and reference not in {a.id for a in articles}:
@@ -132,7 +169,7 @@ def analyze_corpus(
     report("provenance", 1, 1)
 
     main_ref = reference or (references[0] if references else None)
-    analysis = CorpusAnalysis(signature, articles, provenance, pairs, main_ref, roots)
+    analysis = CorpusAnalysis(signature, articles, provenance, pairs, main_ref, roots, issues)
     if key and location and fingerprint:
         store.put_analysis(key, location, fingerprint, analysis)
     return analysis
@@ -160,15 +197,40 @@ def corpus_location(paths: Sequence[Path]) -> str:
     return "\n".join(sorted(str(p.resolve()) for p in paths))
 
 
-def _articles(source: Sequence[str | Path] | Sequence[Article]) -> list[Article]:
-    given = [a for a in source if isinstance(a, Article)]
+def _articles(source: Sequence[str | Path] | Sequence[Article], strict: bool,
+              report: Progress) -> tuple[list[Article], list[InputIssue]]:
+    """The articles to analyse and the issues met on the way (files left out or
+    repaired, articles too long to compare)."""
+    articles = [a for a in source if isinstance(a, Article)]
     paths = [p for p in source if not isinstance(p, Article)]
+    issues: list[InputIssue] = []
     if paths:
         from provenance.boilerplate import corpus_boilerplate
-        from provenance.corpus import load_corpus
+        from provenance.corpus import read_corpus
 
-        given += corpus_boilerplate(load_corpus(paths))  # lines a site prints on every page
-    return given
+        corpus = read_corpus(paths, strict=strict, progress=report)
+        # lines a site prints on every page are boilerplate, seen only corpus-wide
+        articles += corpus_boilerplate(corpus.articles)
+        issues += corpus.issues
+    kept = []
+    for article in articles:
+        if len(article.sentences) <= MAX_SENTENCES:
+            kept.append(article)
+            continue
+        message = (f"{article.source_path or article.id}: {len(article.sentences):,} sentences, "
+                   f"more than one article can have here ({MAX_SENTENCES:,}); split it")
+        if strict:
+            raise BadInput(message)
+        issues.append(InputIssue(article.source_path or article.id, message))
+    return kept, issues
+
+
+def _report_issues(issues: Sequence[InputIssue], strict: bool) -> None:
+    if strict and issues:
+        raise BadInput(f"{issues[0].message} (--strict)")
+    from provenance.corpus import warn_issues
+
+    warn_issues(issues)
 
 
 def _stories(articles: list[Article], facts: dict[str, ArticleFacts]) -> list[list[Article]]:
@@ -250,6 +312,8 @@ def _compare_all(jobs: list[tuple[Article, Article]], settings: Settings, glossa
             pool.shutdown(cancel_futures=True)
     else:
         for i in pending:
+            # In this process the phases of each pair are reported too: a single long
+            # pair would otherwise hold the bar at 0/1 for minutes.
             finished(i, compare_pair(*jobs[i], settings.pair, glossary, progress=report))
             report("compare", len(results), len(jobs))
     return [results[i] for i in range(len(jobs))]
@@ -257,10 +321,42 @@ def _compare_all(jobs: list[tuple[Article, Article]], settings: Settings, glossa
 
 _worker_glossary: Glossary | None = None
 
+#: Seconds between a worker's checks that the process that started it is alive.
+PARENT_CHECK_SECONDS = 0.5
+
 
 def _init_worker(glossary_paths: Sequence[Path]) -> None:
     global _worker_glossary
+    _watch_parent(os.getppid())
+    # A worker's warnings (a damaged translation cache replaced) reach the same terminal
+    # as the parent's: one line each, like the CLI prints them, never Python's format.
+    import warnings
+
+    from provenance.errors import ProvenanceWarning, show_warning_line
+
+    warnings.showwarning = show_warning_line
+    warnings.simplefilter("always", ProvenanceWarning)
     _worker_glossary = load_glossary(list(glossary_paths) or None)
+
+
+def _watch_parent(parent: int) -> None:
+    """Exit this worker as soon as its parent is gone.
+
+    A parent killed with SIGKILL cannot shut its pool down: the workers would finish
+    their pair, wait for work forever and keep the resource tracker alive with them.
+    When the parent dies the worker is re-parented (to init or a subreaper), so a
+    changed ``getppid()`` is the sign; ``os._exit`` because nothing of this process is
+    worth cleaning up.
+    """
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
 
 
 def _compare_in_worker(ref: Article, relay: Article, settings: Settings) -> PairAnalysis:
@@ -292,8 +388,14 @@ def _fingerprint(paths: Sequence[Path]) -> str:
     for path in sorted(paths):
         files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
         for f in files:
-            st = f.stat()
-            parts.append(f"{f.resolve()}:{st.st_size}:{st.st_mtime_ns}")
+            try:
+                st = f.stat()
+            except OSError:  # a dangling link: the reader reports it
+                parts.append(f"{f}:missing")
+                continue
+            # ctime too: a file made readable (chmod) keeps its mtime but was skipped
+            # before, so the analysis stored without it must not be served.
+            parts.append(f"{f.resolve()}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}")
     return _digest(*parts)
 
 

@@ -14,6 +14,13 @@ what it gets wrong on news text:
 
 Paragraphs: every line is a paragraph, except in hard-wrapped text (blank-line separated
 blocks of lines that run on), where the block is the paragraph.
+
+Time and memory are linear in the length of the text, whatever its shape (a 20 MB page
+dumped on one line included): sentencex's cost grows with the square of what it is given
+on non-ASCII text, so a long paragraph reaches it in windows of a few thousand
+characters cut after a sentence end; and a "sentence" longer than
+``MAX_SENTENCE_CHARS`` (text with no stops: a table, a list, a dump) is cut at a space,
+so that no later step meets a megabyte-long sentence.
 """
 
 from __future__ import annotations
@@ -48,6 +55,15 @@ _ABBREVIATIONS = frozenset(re.findall(r"\w+",
 _LAST_WORD = re.compile(r"(\w+)\.$")
 _KOREAN_NO_SPACE = re.compile(r"(?<=[\uac00-\ud7a3])[.?!](?=[\uac00-\ud7a3])")
 _WRAP_LINE_MIN = 40
+#: Characters of a paragraph sentencex sees at once (see the module docstring).
+WINDOW_CHARS = 4000
+#: Longest sentence kept whole; real ones stay under a thousand characters.
+MAX_SENTENCE_CHARS = 3000
+# Where a window may end: after a sentence stop (and closing quotes) and the space after it.
+_SAFE_CUT = re.compile(r"[.!?。！？…]+[\"'”’»)\]）】」』》〉›]*\s+|[。！？]+[”’」』》〉）\"']*")
+# Where an over-long sentence may be cut, best first: a stop, a comma or semicolon, a space.
+_LONG_CUTS = (re.compile(r"[.!?。！？…;；][\"'”’»)\]）】」』》〉›]*\s*"),
+              re.compile(r"[,，、:：]\s*"), re.compile(r"\s+"))
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
@@ -139,17 +155,67 @@ def _split_paragraph(text: str, p_start: int, p_end: int, sx_lang: str) -> list[
     # the repair step below puts closing quotes back with their sentence.
     masked = para.translate(_QUOTE_MASK)
     spans: list[tuple[int, int]] = []
-    boundaries = sentencex.get_sentence_boundaries(sx_lang, masked)
-    if para.isascii():
-        spans = [(b["start_index"], b["end_index"]) for b in boundaries]
-    else:
+    ascii_only = para.isascii()
+    for w_start, w_end in _windows(para):
+        boundaries = sentencex.get_sentence_boundaries(sx_lang, masked[w_start:w_end])
         for b in boundaries:
-            spans.extend(_cjk_split(para, b["start_index"], b["end_index"]))
+            start, end = w_start + b["start_index"], w_start + b["end_index"]
+            if ascii_only:
+                spans.append((start, end))
+            else:
+                spans.extend(_cjk_split(para, start, end))
     if _FORCED_BREAK.search(para):
         spans = [piece for s, e in spans for piece in _forced_split(para, s, e)]
     spans = _trimmed(para, spans)
     spans = _repair(para, spans)
+    spans = [piece for s, e in spans for piece in _cut_long(para, s, e)]
     return [(p_start + s, p_start + e) for s, e in spans]
+
+
+def _windows(para: str) -> list[tuple[int, int]]:
+    """``para`` in pieces of at most ``WINDOW_CHARS``, each ending after a sentence stop
+    when the piece has one in its second half (else at a space, else anywhere)."""
+    if len(para) <= WINDOW_CHARS:
+        return [(0, len(para))]
+    windows, start = [], 0
+    while len(para) - start > WINDOW_CHARS:
+        end = _last_cut(para, start + WINDOW_CHARS // 2, start + WINDOW_CHARS, (_SAFE_CUT,))
+        windows.append((start, end))
+        start = end
+    windows.append((start, len(para)))
+    return windows
+
+
+def _last_cut(text: str, low: int, high: int, patterns: tuple[re.Pattern[str], ...]) -> int:
+    """The end of the last match of the first pattern that matches in ``text[low:high]``;
+    a space, else ``high`` itself, when none does."""
+    for pattern in (*patterns, _LONG_CUTS[-1]):
+        cut = None
+        for match in pattern.finditer(text, low, high):
+            cut = match.end()
+        if cut is not None and cut > low:
+            return cut
+    return high
+
+
+def _cut_long(para: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence over ``MAX_SENTENCE_CHARS`` in pieces at stops, commas or spaces."""
+    if end - start <= MAX_SENTENCE_CHARS:
+        return [(start, end)]
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = _last_cut(para, start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS,
+                        _LONG_CUTS[:-1])
+        piece_end = cut
+        while piece_end > start and para[piece_end - 1].isspace():
+            piece_end -= 1
+        pieces.append((start, piece_end))
+        start = cut
+        while start < end and para[start].isspace():
+            start += 1
+    if start < end:
+        pieces.append((start, end))
+    return pieces
 
 
 def _forced_split(para: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -224,7 +290,9 @@ def _repair(para: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 if s >= e:
                     continue
                 ps, pe = out[-1]
-            if _false_break(para[ps:pe], para[s:e], touching=pe == s):
+            # Only the end of the previous sentence matters (see _false_break): slicing
+            # all of it would make a long run of merges quadratic.
+            if _false_break(para[max(ps, pe - 16):pe], para[s:e], touching=pe == s):
                 out[-1] = (ps, e)
                 continue
         out.append((s, e))

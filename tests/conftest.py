@@ -9,7 +9,9 @@ sentence vectors unless a test asks for them (``vectors_on``).
 - ``corpus_1000``: a synthetic 1,000-article analysis with gold drift.
 - In ``tests/support/``: ``cli.run_cli`` (the one CLI runner), ``analysis_factory``
   (articles built by hand), ``alignment_checks``, ``article_checks``, ``report_checks``,
-  ``argos_fixture``. The TUI's frozen analysis is ``tests/tui/snapshot_app.py``.
+  ``argos_fixture``, ``bad_input`` (the bad-input set, a corpus with broken files, a
+  hostile corpus for the TUI) and ``long_articles`` (long pairs, single-line files).
+  The TUI's frozen analysis is ``tests/tui/snapshot_app.py``.
 """
 
 from __future__ import annotations

@@ -3,22 +3,38 @@
 The app owns the analysis (a ``CorpusAnalysis`` from the library) and the glossary; the
 screens present them. Analysis runs in a thread worker that posts messages back, so the
 UI never blocks: a corpus analysed before opens at once from the store.
+
+No traceback reaches the screen. Expected failures (bad input, a busy store) are
+notifications; the library's warnings (a damaged store replaced, files skipped) are
+notifications too while the app runs; all of them are logged in
+``$PROVENANCE_HOME/logs/tui.log``. An unexpected exception, which Textual answers by
+stopping the app, is logged with its traceback and the app closes cleanly:
+:func:`run` then raises :class:`UIStopped`, one ``error:`` line from the CLI.
 """
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any, TextIO
 
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from provenance.errors import ProvenanceError
+from provenance.errors import ProvenanceError, ProvenanceWarning, RepairedInput, SkippedInput
 from provenance.model import CorpusAnalysis
 from provenance.store import Store
+from tui.errorlog import log_error, log_warning
 from tui.messages import AnalysisFailed, AnalysisProgress, AnalysisReady, GlossaryChanged
+
+
+class UIStopped(ProvenanceError):
+    """The terminal UI closed after an internal error (details in the log)."""
+
+    exit_code = 3
 
 
 class ProvenanceApp(App[None]):
@@ -34,26 +50,71 @@ class ProvenanceApp(App[None]):
 
     def __init__(self, paths: Sequence[str | Path], *, reference: str | None = None,
                  store: Store | None = None, glossary_paths: Sequence[str | Path] = (),
-                 analysis: CorpusAnalysis | None = None) -> None:
+                 analysis: CorpusAnalysis | None = None, strict: bool = False) -> None:
         """``analysis``, when given, is shown at start-up in place of the stored or freshly
         computed one (a saved analysis; the tests' frozen fixture); later re-analyses
-        (another reference, a glossary edit) run the pipeline as usual."""
+        (another reference, a glossary edit) run the pipeline as usual. ``strict``: a
+        file that cannot be used as it is fails the analysis instead of being skipped."""
         super().__init__()
         self.paths = [Path(p) for p in paths]
         self.reference = reference
-        self.store = store or Store()
+        self.strict = strict
+        self._store = store
         self.glossary_paths = [Path(p) for p in glossary_paths]
         self._given = analysis
         self.analysis: CorpusAnalysis | None = None
         self.glossary = None  # loaded with the analysis, in the worker
         self.sub_title = ", ".join(p.name for p in self.paths)
+        #: The internal error that closed the app, as one line (None while all is well).
+        self.crash: str | None = None
+        self._shown_warning: Any = None
+
+    @property
+    def store(self) -> Store:
+        # Opened on first use, in the worker: a damaged store is then replaced with a
+        # warning the UI shows, not an exception before the UI exists.
+        if self._store is None:
+            self._store = Store()
+        return self._store
 
     # -- start-up and analysis ---------------------------------------------------------
     def on_mount(self) -> None:
         from tui.screens.corpus import CorpusScreen
 
+        self._shown_warning = warnings.showwarning
+        warnings.showwarning = self._show_warning
         self.push_screen(CorpusScreen())
         self.analyze()
+
+    def on_unmount(self) -> None:
+        if self._shown_warning is not None:
+            warnings.showwarning = self._shown_warning
+
+    # -- errors and warnings -----------------------------------------------------------
+    def _show_warning(self, message: Warning | str, category: type[Warning], filename: str,
+                      lineno: int, file: TextIO | None = None, line: str | None = None) -> None:
+        """Warnings, from any thread, go to the log; ours are shown as notifications
+        (input issues as one summary when the analysis arrives)."""
+        log_warning(f"{category.__name__}: {message}")
+        if issubclass(category, ProvenanceWarning) and not issubclass(
+                category, SkippedInput | RepairedInput):
+            self.notify(str(message), title="warning", severity="warning", timeout=10,
+                        markup=False)  # notify posts a message: safe from a worker thread
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Log an unexpected error with its traceback and close the app cleanly.
+
+        Textual stops the message loop that raised, so the app cannot go on; what it
+        would print (a traceback holding the article's text) is replaced by the log and
+        by :class:`UIStopped`, raised from :func:`run`.
+        """
+        path = log_error(f"the terminal UI stopped: {type(error).__name__}", error)
+        if self.crash is None:
+            self.crash = (f"the terminal UI stopped after an internal error "
+                          f"({type(error).__name__}: {_one_line(error)}); details in {path}")
+        self._return_code = 3
+        self._exception_event.set()  # a Pilot waiting on the app stops waiting
+        self._close_messages_no_wait()
 
     @work(thread=True, exclusive=True, group="analysis", description="analysing corpus")
     def analyze(self, fresh: bool = False) -> None:
@@ -69,7 +130,8 @@ class ProvenanceApp(App[None]):
                 return
             if not fresh:
                 previous = load_previous(self.paths, self.glossary, self.store)
-                if previous and (self.reference in (None, previous.reference_id)):
+                if (previous and self.reference in (None, previous.reference_id)
+                        and not (self.strict and previous.issues)):
                     self.post_message(AnalysisReady(previous, from_store=True))
                     return
             analysis = analyze_corpus(
@@ -77,15 +139,18 @@ class ProvenanceApp(App[None]):
                 glossary_paths=self.glossary_paths or None, glossary=self.glossary,
                 # In the UI's worker thread, not a process pool: spawning processes from
                 # under Textual's driver fails (its stdio is not a real file).
-                reuse=not fresh, workers=1,
+                reuse=not fresh, workers=1, strict=self.strict,
                 progress=lambda stage, done, total: self.post_message(
                     AnalysisProgress(stage, done, total)),
             )
         except ProvenanceError as exc:
+            log_error(f"analysis failed: {exc}")
             self.post_message(AnalysisFailed(str(exc)))
             return
         except Exception as exc:  # shown on screen; the app and the store stay usable
-            self.post_message(AnalysisFailed(f"internal error: {type(exc).__name__}: {exc}"))
+            path = log_error("analysis failed with an internal error", exc)
+            self.post_message(AnalysisFailed(
+                f"internal error: {type(exc).__name__}: {_one_line(exc)} (details in {path})"))
             return
         self.post_message(AnalysisReady(analysis, from_store=False))
 
@@ -103,6 +168,13 @@ class ProvenanceApp(App[None]):
                 screen.show_analysis(message.analysis)
         if not message.from_store:
             self.notify("analysis done and stored", timeout=3)
+        if issues := message.analysis.issues:
+            for issue in issues:
+                log_warning(str(issue))
+            skipped = sum(issue.skipped for issue in issues)
+            self.notify(f"{skipped} file(s) or article(s) skipped, {len(issues) - skipped} "
+                        f"repaired: first {issues[0]}; all in the log", title="input issues",
+                        severity="warning", timeout=15, markup=False)
 
     @on(AnalysisProgress)
     def _analysis_progress(self, message: AnalysisProgress) -> None:
@@ -112,11 +184,12 @@ class ProvenanceApp(App[None]):
 
     @on(AnalysisFailed)
     def _analysis_failed(self, message: AnalysisFailed) -> None:
-        self.notify(message.error, title="analysis failed", severity="error", timeout=15)
+        self.notify(message.error, title="analysis failed", severity="error", timeout=15,
+                    markup=False)
 
     @on(GlossaryChanged)
     def _glossary_changed(self, message: GlossaryChanged) -> None:
-        self.notify(f"{message.description}; re-analysing", timeout=4)
+        self.notify(f"{message.description}; re-analysing", timeout=4, markup=False)
         self.analyze(fresh=False)  # the glossary digest is in the signature: pairs redo
 
     # -- actions -----------------------------------------------------------------------
@@ -156,5 +229,14 @@ class ProvenanceApp(App[None]):
         yield SystemCommand("Help", "Keys and what the marks mean", self.action_help)
 
 
-def run(paths: Sequence[str | Path], *, reference: str | None = None) -> None:
-    ProvenanceApp(paths, reference=reference).run()
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split())[:300]
+
+
+def run(paths: Sequence[str | Path], *, reference: str | None = None,
+        strict: bool = False) -> None:
+    """Run the app; raises :class:`UIStopped` if it closed after an internal error."""
+    app = ProvenanceApp(paths, reference=reference, strict=strict)
+    app.run()
+    if app.crash:
+        raise UIStopped(app.crash)

@@ -15,7 +15,7 @@ concepts and quantities are the sentences' :mod:`provenance.facts`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from provenance.align.features import (
@@ -37,9 +37,11 @@ from provenance.signature import Signature
 if TYPE_CHECKING:
     from provenance.glossary import Glossary
 
-__all__ = ["MODES", "VECTOR_BUDGET", "align", "order_links"]
+__all__ = ["MODES", "PHASES", "VECTOR_BUDGET", "align", "order_links"]
 
 MODES = ("auto", "monotonic", "reorder")
+#: What ``align`` reports to ``on_phase``, in order (the last one not for every pair).
+PHASES = ("translating", "reading sentences", "aligning", "looking for moved blocks")
 
 
 def align(
@@ -56,6 +58,7 @@ def align(
     extended_moves: bool | None = None,
     vectors: bool | None = None,
     vector_budget: int | None = None,
+    on_phase: Callable[[str], None] | None = None,
 ) -> Alignment:
     """Align ``src`` sentences with ``tgt`` sentences.
 
@@ -72,7 +75,10 @@ def align(
     computed only for the stretches the cheaper evidence leaves undecided, at most
     ``vector_budget`` texts per pair (default ``VECTOR_BUDGET``), and cached
     (``provenance.align.passes``).
+    ``on_phase(name)`` is called as each phase starts (see :data:`PHASES`), for progress
+    on long pairs.
     """
+    phase = on_phase or (lambda name: None)
     if mode not in MODES:
         raise BadInput(f"unknown alignment mode {mode!r}; choose one of {', '.join(MODES)}")
     src, tgt = list(src), list(tgt)
@@ -93,11 +99,13 @@ def align(
         from provenance.glossary import default_glossary
 
         glossary = default_glossary()
+    phase("translating")
     src_render, tgt_render, translator_settings = _renderings(
         src, tgt, src_lang, tgt_lang, translator, translation, glossary)
     # Cyrillic against Latin script: transliterated name prefixes bridge the alphabets.
     scripts = {script_of(src_lang) or "latin", script_of(tgt_lang) or "latin"}
     prefixes = scripts == {"cyrillic", "latin"}
+    phase("reading sentences")
     # Each side read as plain sentences in its stated language (the sentences' facts
     # are shared with every other pair and step that reads the same text).
     src_side = describe_side(src, src_render, facts_of_texts(src, src_lang, glossary),
@@ -115,8 +123,10 @@ def align(
     scorer = PairScorer(src_side, tgt_side, length=length_model(src_lang, tgt_lang),
                         weights=cheap if plan is not None else weights or cheap,
                         use_similarity=full_text)
+    phase("aligning")
     passes = run_passes(scorer, src, tgt, src_lang, tgt_lang,
-                        EXTENDED_MOVES if extended_moves else LINK_MOVES, mode, plan)
+                        EXTENDED_MOVES if extended_moves else LINK_MOVES, mode, plan,
+                        on_phase=phase)
     steps, search, used = passes.steps, passes.settings, passes.mode
     steps = [Step(tuple(src_keep[i] for i in st.src), tuple(tgt_keep[j] for j in st.tgt),
                   st.score) for st in steps] + blanks

@@ -17,7 +17,7 @@ by names and numbers alone, so most sentences get vectors there.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -117,13 +117,16 @@ class Passes:
 
 def run_passes(scorer: PairScorer, src: Sequence[str], tgt: Sequence[str], src_lang: str,
                tgt_lang: str, moves: tuple[tuple[int, int], ...], mode: str,
-               plan: VectorPlan | None) -> Passes:
+               plan: VectorPlan | None, on_phase: Callable[[str], None] | None = None
+               ) -> Passes:
     """Align ``src`` with ``tgt`` (``mode`` as in :func:`provenance.align.align`); the
-    cheap pass uses ``moves``, the pass with vectors ``plan.moves``."""
+    cheap pass uses ``moves``, the pass with vectors ``plan.moves``. ``on_phase`` hears
+    when the search for moved blocks starts."""
+    phase = on_phase or (lambda name: None)
     n, m = len(src), len(tgt)
     first = align_monotonic(scorer, n, m, moves)
     if plan is None:
-        return _reorder(scorer, first, mode, {"vectors": "none"})
+        return _reorder(scorer, first, mode, {"vectors": "none"}, phase)
     sizes_src = sorted({k for k, _ in plan.moves})
     sizes_tgt = sorted({ln for _, ln in plan.moves})
     # A sentence costs one text, and one more per run size embedded whole.
@@ -133,7 +136,7 @@ def run_passes(scorer: PairScorer, src: Sequence[str], tgt: Sequence[str], src_l
                                          per_sentence)
     settings = {**plan.settings(), "vector_sentences": int(src_on.sum() + tgt_on.sum())}
     if not (src_on.any() and tgt_on.any()):
-        return _reorder(scorer, first, mode, settings)
+        return _reorder(scorer, first, mode, settings, phase)
     scorer.vectors = (
         RunVectors.build(src, src_lang, src_on, sizes_src, plan.embed, plan.concat_max),
         RunVectors.build(tgt, tgt_lang, tgt_on, sizes_tgt, plan.embed, plan.concat_max),
@@ -142,14 +145,15 @@ def run_passes(scorer: PairScorer, src: Sequence[str], tgt: Sequence[str], src_l
     # The band of a long pair stays where the cheap anchors put it: vectors cover only
     # part of the pair, and anchors found on a mix of scales would be worse.
     second = align_monotonic(scorer, n, m, plan.moves, band=first.band)
-    return _reorder(scorer, second, mode, settings)
+    return _reorder(scorer, second, mode, settings, phase)
 
 
 def _reorder(scorer: PairScorer, in_order: MonotonicResult, mode: str,
-             extra: dict[str, Any]) -> Passes:
+             extra: dict[str, Any], phase: Callable[[str], None]) -> Passes:
     steps = in_order.steps
     used = "monotonic"
     if mode in ("auto", "reorder") and in_order.band is not None:
+        phase("looking for moved blocks")
         moved = find_moved(scorer, steps, in_order.tables, in_order.band, in_order.bars)
         # auto takes the re-report pass's result whenever it re-paired something: a
         # moved block (crossing links) or in-order links it could confirm by content.

@@ -44,13 +44,17 @@ def command(src: str, tgt: str, src_lang: str | None, tgt_lang: str | None, pres
     omissions (source only), additions (relay only), and crossing links when a
     re-report moved a block.
     """
-    from provenance.pairs import PairSettings, align_pair, read_pair
+    from provenance.cli.progress import progress_bar
+    from provenance.pairs import PAIR_PHASES, PairSettings, align_pair, read_pair
     from provenance.pipeline import load_glossary
 
     pair = read_pair(src, tgt, src_lang=src_lang, tgt_lang=tgt_lang, presegmented=presegmented,
                      translation=translation)
-    alignment = align_pair(pair.src, pair.tgt, PairSettings(translator, mode),
-                           load_glossary(glossaries), translation=pair.translation)
+    with progress_bar() as progress:  # a long pair shows its phases
+        alignment = align_pair(
+            pair.src, pair.tgt, PairSettings(translator, mode), load_glossary(glossaries),
+            translation=pair.translation,
+            on_phase=lambda name: progress("pair", PAIR_PHASES.index(name), len(PAIR_PHASES)))
     src_sents = [s.text for s in pair.src.sentences]
     tgt_sents = [s.text for s in pair.tgt.sentences]
     if fmt == "json":

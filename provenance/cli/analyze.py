@@ -9,7 +9,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.tree import Tree
 
-from provenance.cli.options import corpus_analysis, output_format
+from provenance.cli.issues import summarise_issues
+from provenance.cli.options import corpus_analysis, corpus_paths, output_format
 from provenance.cli.progress import progress_bar
 from provenance.graph import TreeNode, provenance_forest
 from provenance.lang import support_lines
@@ -17,11 +18,11 @@ from provenance.model import CorpusAnalysis
 
 
 @click.command(name="analyze")
-@click.argument("corpus", nargs=-1, required=True, type=click.Path(exists=True))
+@corpus_paths("corpus")
 @corpus_analysis
 @output_format("text", "json")
 def command(corpus: tuple[str, ...], reference: str | None, translator: str, mode: str,
-            fresh: bool, jobs: int, glossaries: tuple[str, ...], fmt: str) -> None:
+            fresh: bool, jobs: int, glossaries: tuple[str, ...], strict: bool, fmt: str) -> None:
     """Work out, for every article of CORPUS (files or folders), its language, origin
     (original, translation, re-report), whom it cites, what it derives from, and how far
     it drifted from the English version. Results are stored for the TUI and reports."""
@@ -31,13 +32,14 @@ def command(corpus: tuple[str, ...], reference: str | None, translator: str, mod
         analysis = analyze_corpus(list(corpus), reference=reference, translator=translator,
                                   mode=mode, glossary_paths=list(glossaries) or None,
                                   progress=progress, reuse=not fresh,
-                                  workers=jobs)
+                                  workers=jobs, strict=strict)
     if fmt == "json":
         from provenance.report.jsonreport import analysis_json
 
         click.echo(json.dumps(analysis_json(analysis), ensure_ascii=False, indent=2))
     else:
         print_analysis(analysis, Console())
+    summarise_issues(analysis.issues)
 
 
 def print_analysis(analysis: CorpusAnalysis, console: Console) -> None:

@@ -80,14 +80,16 @@ def command(src: str, tgt: str, src_lang: str | None, tgt_lang: str | None, pres
     verbs, and sentences dropped or added, each with a severity (minor, major,
     critical) and the spans that differ.
     """
+    from provenance.cli.progress import progress_bar
     from provenance.pairs import PairSettings, compare_pair, drift_document, read_pair
     from provenance.pipeline import load_glossary
 
     glossary = load_glossary(glossaries)
     pair = read_pair(src, tgt, src_lang=src_lang, tgt_lang=tgt_lang, presegmented=presegmented,
                      translation=translation)
-    result = compare_pair(pair.src, pair.tgt, PairSettings(translator, mode), glossary,
-                          translation=pair.translation)
+    with progress_bar() as progress:  # a long pair shows its phases
+        result = compare_pair(pair.src, pair.tgt, PairSettings(translator, mode), glossary,
+                              translation=pair.translation, progress=progress)
     doc = drift_document(pair.src, pair.tgt, result, glossary)
     if fmt == "json":
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))

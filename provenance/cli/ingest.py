@@ -8,36 +8,46 @@ from typing import Any
 
 import click
 
-from provenance.cli.options import output_format
+from provenance.cli.options import corpus_paths, output_format, strict_input
 
 
-def ingest_document(paths: tuple[str, ...]) -> dict[str, Any]:
-    """The JSON document ``--format json`` prints: signature and prepared articles."""
+def ingest_document(paths: tuple[str, ...], *, strict: bool = False) -> dict[str, Any]:
+    """The JSON document ``--format json`` prints: signature and prepared articles, and
+    the files left out or repaired (``issues``, present only when there are any)."""
     from provenance.cli.progress import progress_bar
-    from provenance.corpus import ingest_signature, load_corpus
+    from provenance.corpus import ingest_signature, read_corpus, warn_issues
 
     with progress_bar() as progress:
-        articles = load_corpus(list(paths), progress=progress)
-    return {"signature": str(ingest_signature()),
-            "articles": [a.to_dict() for a in articles]}
+        corpus = read_corpus(list(paths), strict=strict, progress=progress)
+    warn_issues(corpus.issues)
+    document: dict[str, Any] = {"signature": str(ingest_signature()),
+                                "articles": [a.to_dict() for a in corpus.articles]}
+    if corpus.issues:
+        document["issues"] = [issue.to_dict() for issue in corpus.issues]
+    return document
 
 
 @click.command(name="ingest")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@corpus_paths("paths")
 @output_format("text", "json")
-def command(paths: tuple[str, ...], fmt: str) -> None:
+@strict_input
+def command(paths: tuple[str, ...], fmt: str, strict: bool) -> None:
     """Load articles and list them: id, outlet, language, sentences, boilerplate lines.
 
     PATHS are files (.txt, .md with YAML front matter, .html, .json, .jsonl) or folders
     searched recursively. Boilerplate (notices, credits, captions, menus, share bars,
     related links, subheadings, repeated lines...) is set aside, never aligned.
     """
-    document = ingest_document(paths)
+    from provenance.cli.issues import summarise_issues
+    from provenance.model import InputIssue
+
+    document = ingest_document(paths, strict=strict)
     if fmt == "json":
         json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
-        return
-    _print_table(document)
+    else:
+        _print_table(document)
+    summarise_issues([InputIssue(**i) for i in document.get("issues", [])])
 
 
 def _print_table(document: dict[str, Any]) -> None:

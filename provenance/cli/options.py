@@ -25,6 +25,21 @@ def glossary_paths(func: F) -> F:
     )(func)
 
 
+def strict_input(func: F) -> F:
+    return click.option(
+        "--strict", is_flag=True,
+        help="Stop at the first file that cannot be used as it is (empty, binary, "
+             "undecodable, unreadable, malformed, too long, or with stray bytes replaced) "
+             "instead of reporting it and going on.",
+    )(func)
+
+
+def corpus_paths(name: str, *, required: bool = True) -> Callable[[F], F]:
+    """The CORPUS (or PATHS) argument: files or folders. Existence is checked by the
+    library, whose message is the one every command prints."""
+    return click.argument(name, nargs=-1, required=required, type=click.Path(path_type=str))
+
+
 def corpus_analysis(func: F) -> F:
     """The options of every command that analyses a corpus (analyze, report)."""
     from provenance.align import MODES
@@ -45,6 +60,7 @@ def corpus_analysis(func: F) -> F:
         click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
                      help="Processes comparing pairs (0: one per CPU)."),
         glossary_paths,
+        strict_input,
     ]
     for decorator in reversed(decorators):
         func = decorator(func)

@@ -9,10 +9,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from provenance.pipeline import Progress as ProgressCallback
-
-_STAGES = {"ingest": "Reading articles", "facts": "Reading sources and signals",
-           "compare": "Aligning relays and finding drift", "align": "  this pair: aligning",
-           "drift": "  this pair: finding drift", "provenance": "Tracing provenance"}
+from provenance.pipeline import describe_progress
 
 
 @contextmanager
@@ -25,8 +22,9 @@ def progress_bar() -> Iterator[ProgressCallback]:
         tasks: dict[str, int] = {}
 
         def update(stage: str, done: int, total: int) -> None:
+            description = describe_progress(stage, done, total)
             if stage not in tasks:
-                tasks[stage] = bar.add_task(_STAGES.get(stage, stage), total=total)
-            bar.update(tasks[stage], completed=done, total=total)
+                tasks[stage] = bar.add_task(description, total=total)
+            bar.update(tasks[stage], completed=done, total=total, description=description)
 
         yield update

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from provenance.cli.options import corpus_analysis
+from provenance.cli.issues import summarise_issues
+from provenance.cli.options import corpus_analysis, corpus_paths
 from provenance.errors import BadInput
 from provenance.model import SEVERITIES, CorpusAnalysis
 from provenance.report import FORMATS, format_from_path, write_report
@@ -15,7 +16,7 @@ from provenance.report.contents import severity_rank
 
 
 @click.command(name="report")
-@click.argument("corpus", nargs=-1, required=True, type=click.Path(exists=True))
+@corpus_paths("corpus")
 @click.option("-o", "--output", required=True, metavar="OUT",
               help="File to write (its extension picks the format), or - for stdout.")
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)),
@@ -27,8 +28,7 @@ from provenance.report.contents import severity_rank
 @corpus_analysis
 def command(corpus: tuple[str, ...], output: str, fmt: str | None, reference: str | None,
             min_severity: str, fail_on: str | None, translator: str, mode: str, fresh: bool,
-            jobs: int,
-            glossaries: tuple[str, ...]) -> None:
+            jobs: int, glossaries: tuple[str, ...], strict: bool) -> None:
     """Write the drift report of CORPUS (files or folders) to OUT as HTML, Markdown, JSON,
     CSV or TMX.
 
@@ -47,11 +47,12 @@ def command(corpus: tuple[str, ...], output: str, fmt: str | None, reference: st
         analysis = analyze_corpus(list(corpus), reference=reference, translator=translator,
                                   mode=mode, glossary_paths=list(glossaries) or None,
                                   progress=progress, reuse=not fresh,
-                                  workers=jobs)
+                                  workers=jobs, strict=strict)
     write_report(analysis, output, fmt, min_severity=min_severity)
     where = "stdout" if output == "-" else output
     click.echo(f"{fmt} report of {len(analysis.articles)} articles written to {where}",
                err=True)
+    summarise_issues(analysis.issues)
     if fail_on:
         reached = findings_at_or_above(analysis, fail_on)
         if reached:

@@ -6,7 +6,9 @@ not implied by its position (first: preferred, others: admitted) or that is
 case-sensitive carries a bracket: ``Space Force Command [deprecated]``,
 ``WSJ [preferred, case-sensitive]``. Extra columns ``id``, ``category``, ``canonical``,
 ``notes`` and ``language`` (the language an outlet publishes in) are optional on import,
-so files written before ``language`` existed still read.
+so files written before ``language`` existed still read. A cell that a spreadsheet would
+run as a formula (``=...``, ``@SUM(...)``, a leading ``+``, ``-``, tab or CR) is written
+with a leading apostrophe and read back without it (:mod:`provenance.spreadsheet`).
 
 In TBX the publication language is a concept-level
 ``<descrip type="publicationLanguage">``; tools that do not know it ignore it.
@@ -32,6 +34,7 @@ from provenance.glossary.model import (
     known_concept_language,
 )
 from provenance.lang import glossary_code
+from provenance.spreadsheet import read_cell, safe_cell
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -223,7 +226,9 @@ def write_csv(concepts: Sequence[Concept], path: str | Path) -> None:
         cells = [" | ".join(_format_form(f, i) for i, f in enumerate(c.forms.get(lang, [])))
                  for lang in langs]
         canonical = "" if c.canonical == _default_canonical(c.forms) else c.canonical
-        writer.writerow([c.id, c.category, canonical, c.notes, c.language or "", *cells])
+        # Forms and notes are text from the web and from users: never a formula.
+        writer.writerow([safe_cell(value) for value in
+                         (c.id, c.category, canonical, c.notes, c.language or "", *cells)])
     write_atomic(path, buffer.getvalue())
 
 
@@ -231,7 +236,7 @@ def read_csv(path: str | Path) -> list[Concept]:
     """Concepts from a CSV whose header names language codes (plus optional meta columns)."""
     path = Path(path)
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.reader(handle))
+        rows = [[read_cell(value) for value in row] for row in csv.reader(handle)]
     if not rows:
         raise GlossaryError(f"{path}:1: empty CSV (expected a header row of language codes)")
     header = [h.strip() for h in rows[0]]

@@ -6,7 +6,8 @@ source_sentence, target_sentence, message, detector, signature, min_severity. In
 repeated on each row so that a row pasted elsewhere still says what produced it.
 
 A text cell starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return gets a
-leading apostrophe: spreadsheets would otherwise run an article's text as a formula.
+leading apostrophe (:func:`provenance.spreadsheet.safe_cell`, shared with the glossary
+CSV): spreadsheets would otherwise run an article's text as a formula.
 """
 
 from __future__ import annotations
@@ -15,18 +16,11 @@ import csv
 from typing import TextIO
 
 from provenance.report.contents import ReportContents
+from provenance.spreadsheet import safe_cell as cell
 
 COLUMNS = ["article", "reference", "number", "kind", "severity", "weight", "source_index",
            "target_index", "source_sentence", "target_sentence", "message", "detector",
            "signature", "min_severity"]
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def cell(text: str) -> str:
-    """Text a spreadsheet shows as text, never evaluates."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
 
 def write_csv(contents: ReportContents, out: TextIO) -> None:
     """Write a header and one row per finding shown (at/above the minimum severity)."""

@@ -13,7 +13,7 @@ from conftest import REPO
 from support.article_checks import check_spans
 
 from provenance.corpus import article_from_text, ingest_signature, load_corpus
-from provenance.errors import BadInput
+from provenance.errors import BadInput, SkippedInput
 
 FIXTURES = REPO / "tests" / "fixtures" / "ingest"
 
@@ -151,11 +151,13 @@ def test_same_stem_in_one_folder_keeps_extensions(tmp_path: Path) -> None:
     assert [a.id for a in load_corpus([tmp_path])] == ["other", "story.md", "story.txt"]
 
 
-def test_duplicate_explicit_ids_are_bad_input(tmp_path: Path) -> None:
+def test_a_duplicate_explicit_id_is_skipped_or_under_strict_bad_input(tmp_path: Path) -> None:
     for name in ("a", "b"):
         (tmp_path / f"{name}.json").write_text(json.dumps({"id": "x", "text": EN}))
+    with pytest.warns(SkippedInput, match=r"duplicate article id 'x' in .*a\.json and .*b\.json"):
+        assert [a.source_path for a in load_corpus([tmp_path])] == [str(tmp_path / "a.json")]
     with pytest.raises(BadInput, match="duplicate article id 'x'"):
-        load_corpus([tmp_path])
+        load_corpus([tmp_path], strict=True)
 
 
 @pytest.mark.parametrize("name, content, message", [
@@ -174,7 +176,7 @@ def test_malformed_files_are_one_line_bad_input(tmp_path: Path, name: str, conte
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
     with pytest.raises(BadInput, match=message) as info:
-        load_corpus([path])
+        load_corpus([path], strict=True)
     assert "\n" not in str(info.value)
 
 
@@ -211,7 +213,9 @@ def test_progress_and_signature(tmp_path: Path) -> None:
         (tmp_path / name).write_text(text, encoding="utf-8")
     calls: list[tuple[str, int, int]] = []
     load_corpus([tmp_path], progress=lambda *args: calls.append(args))
-    assert calls[-1] == ("ingest", 3, 3) and len(calls) == 3
+    # One call per file read, then one per article prepared.
+    assert calls == [("read", 1, 3), ("read", 2, 3), ("read", 3, 3),
+                     ("ingest", 1, 3), ("ingest", 2, 3), ("ingest", 3, 3)]
     assert "segmenter:sentencex" in str(ingest_signature())
 
 

@@ -130,3 +130,74 @@ def test_import_merges_and_skips_clashes(tmp_path: Path) -> None:
     summary = import_concepts(tmp_path / "x.yaml", read_csv(csv_path),
                               context=[default_glossary().paths[0].parent])
     assert any("belongs to nasa" in s for s in summary.skipped)
+
+
+# -- spreadsheet formulas and file modes -------------------------------------------------
+
+HOSTILE_GLOSSARY = """\
+concepts:
+  - id: formula-outlet
+    category: outlet
+    notes: '=HYPERLINK("http://evil.invalid","click")'
+    forms:
+      en: ["=cmd|' /c calc'!A1", "@SUM(1+1)", "+1 800 555", "-2 dollars"]
+      uk: ["'=already quoted", "Звичайна назва"]
+  - id: plain-outlet
+    category: outlet
+    forms:
+      en: [Plain Outlet]
+"""
+
+
+def test_glossary_csv_export_neutralises_formulas_and_reads_back_unchanged(
+        tmp_path: Path) -> None:
+    import csv
+
+    from support.cli import run_cli
+
+    source = tmp_path / "hostile.yaml"
+    source.write_text(HOSTILE_GLOSSARY, encoding="utf-8")
+    out = tmp_path / "out.csv"
+    result = run_cli("glossary", "export", out, "--glossary", source)
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(out.open(encoding="utf-8", newline="")))
+    cells = [cell for row in rows[1:] for cell in row if cell]
+    assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))], cells
+    header, formula = rows[0], rows[1]
+    assert formula[header.index("notes")] == "'=HYPERLINK(\"http://evil.invalid\",\"click\")"
+    assert formula[header.index("en")].startswith("'=cmd|' /c calc'!A1 | @SUM(1+1)")
+    assert formula[header.index("uk")].startswith("''=already quoted")
+    # read back: the text the glossary holds, apostrophes and all
+    back = {c.id: c for c in read_exchange(out)}
+    original = Glossary.load([source])
+    for concept_id in ("formula-outlet", "plain-outlet"):
+        assert back[concept_id].notes == original.get(concept_id).notes
+        assert back[concept_id].forms == original.get(concept_id).forms
+
+
+def test_report_csv_and_glossary_csv_share_one_neutraliser() -> None:
+    from provenance.glossary import exchange
+    from provenance.report import csvreport
+    from provenance.spreadsheet import read_cell, safe_cell
+
+    assert csvreport.cell is safe_cell and exchange.safe_cell is safe_cell
+    for text in ("=1+1", "+1", "-1", "@x", "\tx", "\rx", "'=x", "''@x", "'plain", "plain", ""):
+        assert read_cell(safe_cell(text)) == text
+        assert not safe_cell(text).startswith(("=", "+", "-", "@", "\t", "\r"))
+
+
+@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o027, 0o640), (0o077, 0o600)])
+def test_exported_glossaries_get_the_users_umask(tmp_path: Path, umask: int, mode: int) -> None:
+    import os
+    import stat
+
+    from support.cli import run_cli
+
+    old = os.umask(umask)
+    try:
+        for name in ("out.csv", "out.tbx"):
+            result = run_cli("glossary", "export", tmp_path / name, "--category", "outlet")
+            assert result.exit_code == 0, result.output
+            assert stat.S_IMODE((tmp_path / name).stat().st_mode) == mode, name
+    finally:
+        os.umask(old)

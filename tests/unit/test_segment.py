@@ -116,3 +116,78 @@ def test_bracketed_sentence_and_year_abbreviation_breaks() -> None:
 def test_korean_quotative_particle_after_a_quote_continues_the_sentence() -> None:
     text = '그는 "우리는 준비됐다."고 밝혔다. "좋다." 그가 말했다.'
     assert texts(text, "ko") == ['그는 "우리는 준비됐다."고 밝혔다.', '"좋다."', "그가 말했다."]
+
+
+# -- long paragraphs and single-line files: linear time, bounded sentences ---------------
+
+ZH_SENTENCES = [f"据报道，蓝色起源第{n}次与政府官员通话，合同金额为{n * 7}亿美元。"
+                for n in range(400)]
+EN_SENTENCES = [f"Officials said on Tuesday that contract {n} was worth ${n * 7} million. "
+                f"Mr. Smith met Dr. Jones at {n} p.m. and the company declined to comment."
+                for n in range(300)]
+
+
+def _whole(text: str, lang: str) -> list[tuple[int, int]]:
+    """The spans segmentation gives when sentencex sees the paragraph whole."""
+    import provenance.segment as seg
+
+    saved = seg.WINDOW_CHARS
+    seg.WINDOW_CHARS = len(text) + 1
+    try:
+        return [(s.start, s.end) for s in segment(text, lang)]
+    finally:
+        seg.WINDOW_CHARS = saved
+
+
+def test_sentencex_sees_long_paragraphs_in_windows(monkeypatch) -> None:
+    import sentencex
+
+    import provenance.segment as seg
+
+    seen: list[int] = []
+    real = sentencex.get_sentence_boundaries
+
+    def spy(lang: str, text: str):  # type: ignore[no-untyped-def]
+        seen.append(len(text))
+        return real(lang, text)
+
+    monkeypatch.setattr(sentencex, "get_sentence_boundaries", spy)
+    text = "".join(ZH_SENTENCES)  # one line, ~12,000 characters
+    sentences = segment(text, "zh-cn")
+    assert len(seen) > 1 and max(seen) <= seg.WINDOW_CHARS
+    assert [s.text for s in sentences] == ZH_SENTENCES
+    check_spans(text, sentences)
+
+
+def test_windows_give_the_sentences_the_whole_paragraph_gives() -> None:
+    for text, lang in (("".join(ZH_SENTENCES), "zh-cn"), (" ".join(EN_SENTENCES), "en")):
+        assert [(s.start, s.end) for s in segment(text, lang)] == _whole(text, lang)
+
+
+def test_a_run_on_line_is_cut_into_bounded_sentences() -> None:
+    import provenance.segment as seg
+
+    text = "the rocket flew and the company said so " * 3000  # no stop, ~120,000 chars
+    sentences = segment(text, "en")
+    assert len(sentences) > 1
+    assert max(len(s.text) for s in sentences) <= seg.MAX_SENTENCE_CHARS
+    check_spans(text, sentences)
+    # cut at spaces: no word is broken
+    assert all(s.end == len(text.rstrip()) or text[s.end] == " " for s in sentences)
+
+
+def test_a_four_megabyte_line_is_segmented_in_linear_time() -> None:
+    import time
+
+    line = "".join(ZH_SENTENCES) * 100 + " " + "lowercase run-on. " * 40_000
+    start = time.perf_counter()
+    sentences = segment(line, "zh-cn")
+    elapsed = time.perf_counter() - start
+    assert len(sentences) >= 40_000
+    # Quadratic segmentation took minutes on this; linear takes a few seconds at worst.
+    assert elapsed < 30, elapsed
+
+
+def check_spans(text: str, sentences) -> None:  # type: ignore[no-untyped-def]
+    for s in sentences:
+        assert text[s.start:s.end] == s.text

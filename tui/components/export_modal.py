@@ -13,6 +13,8 @@ from textual.widgets import Button, Input, Label
 from textual.worker import Worker, WorkerState
 
 from provenance.model import CorpusAnalysis
+from tui.errorlog import log_error
+from tui.plain import plain
 
 
 class ExportModal(ModalScreen[Path | None]):
@@ -47,11 +49,20 @@ class ExportModal(ModalScreen[Path | None]):
     @on(Worker.StateChanged)
     def _written(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
-            self.query_one("#export-error", Label).update(str(event.worker.error))
+            error = event.worker.error
+            log_error("export failed", error)
+            self.query_one("#export-error", Label).update(plain(_describe(error)))
         elif event.state == WorkerState.SUCCESS:
-            self.app.notify(f"report written to {event.worker.result}")
+            self.app.notify(f"report written to {event.worker.result}", markup=False)
             self.dismiss(event.worker.result)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def _describe(error: BaseException | None) -> str:
+    """An error as the one line the modal shows (an OSError as the CLI words it)."""
+    if isinstance(error, OSError) and error.filename:
+        return f"{error.filename}: {error.strerror or error}"
+    return str(error)

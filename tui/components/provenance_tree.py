@@ -7,6 +7,7 @@ from textual.widgets.tree import TreeNode as UINode
 
 from provenance.graph import TreeNode, provenance_forest
 from provenance.model import CorpusAnalysis
+from tui.plain import styled
 
 
 class ProvenanceTree(Tree[str]):
@@ -20,12 +21,13 @@ class ProvenanceTree(Tree[str]):
 
         def grow(parent: UINode[str], node: TreeNode) -> None:
             if node.external:
-                label = f"[b]{node.name}[/b] [dim](external)[/dim]"
+                label = styled((node.name, "bold"), " ", ("(external)", "dim"))
             else:
                 article = articles[node.name]
                 prov = analysis.provenance.get(node.name)
                 origin = prov.origin if prov else ""
-                label = f"{node.name[:12]} [dim]{article.lang}[/dim] [i]{origin}[/i]"
+                label = styled(node.name[:12], " ", (article.lang, "dim"), " ",
+                               (origin, "italic"))
             if not node.children:
                 parent.add_leaf(label, data=node.name)
                 return

@@ -11,6 +11,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from provenance.model import CorpusAnalysis
+from tui.plain import plain
 
 
 class ReferenceModal(ModalScreen[str | None]):
@@ -24,8 +25,8 @@ class ReferenceModal(ModalScreen[str | None]):
         with Vertical(classes="modal"):
             yield Label("Compare every relay with:")
             yield OptionList(*[
-                Option(f"{'● ' if a.id == self.analysis.reference_id else '  '}{a.id} "
-                       f"{a.outlet or ''} ({a.lang})", id=a.id)
+                Option(plain(f"{'● ' if a.id == self.analysis.reference_id else '  '}{a.id} "
+                             f"{a.outlet or ''} ({a.lang})"), id=a.id)
                 for a in self.analysis.articles
             ], id="references")
 

@@ -18,7 +18,9 @@ from textual.worker import Worker, WorkerState
 
 from provenance.errors import ProvenanceError
 from provenance.lang import glossary_code
+from tui.errorlog import log_error
 from tui.messages import GlossaryChanged
+from tui.plain import plain
 
 STATUSES = ("preferred", "admitted", "deprecated")
 
@@ -87,7 +89,8 @@ class VariantModal(ModalScreen[bool]):
     def _saved(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
             error = event.worker.error
-            self.query_one("#variant-error", Label).update(str(error))
+            log_error("adding a glossary form failed", error)
+            self.query_one("#variant-error", Label).update(plain(error))
         elif event.state == WorkerState.SUCCESS:
             self.app.post_message(GlossaryChanged(str(event.worker.result)))
             self.dismiss(True)

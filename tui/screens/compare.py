@@ -12,6 +12,7 @@ from provenance.drift.kinds import kind_order
 from provenance.model import SEVERITIES, CorpusAnalysis, Finding
 from tui.components.aligned_table import AlignedTable
 from tui.components.findings_panel import FindingsPanel
+from tui.plain import styled
 
 
 class CompareScreen(Screen[None]):
@@ -69,10 +70,10 @@ class CompareScreen(Screen[None]):
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1))
         filt = "all kinds" if not self.kinds else ", ".join(kind_order(self.kinds))
-        self.query_one("#pair-title", Static).update(
-            f"[b]{reference.label}[/b] ({reference.lang}) ⇄ [b]{relay.label}[/b] ({relay.lang})"
-            f" · {pair.alignment.mode} · drift {pair.drift_score} · "
-            f"{len(findings)}/{len(pair.findings)} findings ({filt}, ≥ {self.min_severity})")
+        self.query_one("#pair-title", Static).update(styled(
+            (reference.label, "bold"), f" ({reference.lang}) ⇄ ", (relay.label, "bold"),
+            f" ({relay.lang}) · {pair.alignment.mode} · drift {pair.drift_score} · "
+            f"{len(findings)}/{len(pair.findings)} findings ({filt}, ≥ {self.min_severity})"))
         self._show_row_findings()
 
     def _term_finder(self):  # type: ignore[no-untyped-def]
@@ -150,7 +151,7 @@ class CompareScreen(Screen[None]):
             if any(needle in t.lower() for t in texts):
                 table.move_cursor(row=index)
                 return
-        self.notify(f"{event.value!r} not found", timeout=2)
+        self.notify(f"{event.value!r} not found", timeout=2, markup=False)
 
     def action_filter(self) -> None:
         from tui.components.filter_modal import FilterModal
@@ -173,7 +174,7 @@ class CompareScreen(Screen[None]):
 
         def switch(article_id: str | None) -> None:
             if article_id and article_id != analysis.reference_id:
-                self.notify(f"comparing against {article_id}...", timeout=3)
+                self.notify(f"comparing against {article_id}...", timeout=3, markup=False)
                 self.app.reanalyze(reference=article_id)  # type: ignore[attr-defined]
 
         self.app.push_screen(ReferenceModal(analysis), switch)

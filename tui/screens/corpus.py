@@ -10,14 +10,11 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
 from provenance.model import CorpusAnalysis
+from provenance.pipeline import describe_progress
 from tui.components.provenance_tree import ProvenanceTree
+from tui.plain import plain, styled
 
 COLUMNS = ("article", "lang", "origin", "cites", "drift")
-_STAGES = {"ingest": "reading articles", "facts": "reading sources and signals",
-           "compare": "aligning relays", "align": "aligning this pair",
-           "drift": "finding drift in this pair", "provenance": "tracing provenance"}
-#: Steps inside one pair: shown in the status line, the bar keeps the corpus's progress.
-_PAIR_STEPS = frozenset({"align", "drift"})
 
 
 class CorpusScreen(Screen[None]):
@@ -31,6 +28,7 @@ class CorpusScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._sort_column = 0
+        self._stage_line = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -60,18 +58,27 @@ class CorpusScreen(Screen[None]):
                 "cites": free * 3 // 10, "drift": 6}
 
     def show_progress(self, stage: str, done: int, total: int) -> None:
+        status = plain(f"{describe_progress(stage, done, total)}: {done}/{total}")
+        if stage == "pair":
+            # The phases of the pair being compared: a second line under the stage's.
+            self.query_one("#status", Static).update(
+                styled(self._stage_line, "\n", (str(status), "dim")))
+            return
         bar = self.query_one("#progress", ProgressBar)
         bar.display = True
-        if stage not in _PAIR_STEPS:
-            bar.update(total=max(total, 1), progress=done)
-        self.query_one("#status", Static).update(f"{_STAGES.get(stage, stage)}: {done}/{total}")
+        bar.update(total=max(total, 1), progress=done)
+        self._stage_line = str(status)
+        self.query_one("#status", Static).update(status)
 
     def show_analysis(self, analysis: CorpusAnalysis) -> None:
         self.query_one("#progress", ProgressBar).display = False
         ref = analysis.reference_id or "-"
-        self.query_one("#status", Static).update(
-            f"{len(analysis.articles)} articles · reference [b]{ref}[/b] · "
-            f"roots: {', '.join(analysis.roots) or '-'}\n[dim]{analysis.signature}[/dim]")
+        skipped = sum(issue.skipped for issue in analysis.issues)
+        self.query_one("#status", Static).update(styled(
+            f"{len(analysis.articles)} articles · reference ", (ref, "bold"),
+            f" · roots: {', '.join(analysis.roots) or '-'}",
+            (f" · {skipped} file(s) skipped", "bold yellow") if skipped else "",
+            "\n", (str(analysis.signature), "dim")))
         table = self.query_one("#articles", DataTable)
         cursor = table.cursor_row
         table.clear(columns=True)
@@ -89,7 +96,8 @@ class CorpusScreen(Screen[None]):
                 "ref" if article.id == analysis.reference_id else "-")
             name = article.outlet or article.title or ""
             label = f"{article.id[:12]} {name}".strip()
-            table.add_row(label, article.lang, origin, cites, drift, key=article.id)
+            table.add_row(plain(label), plain(article.lang), plain(origin), plain(cites),
+                          drift, key=article.id)
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1))
         self.query_one(ProvenanceTree).show_analysis(analysis)
@@ -128,7 +136,8 @@ class CorpusScreen(Screen[None]):
             return
         if analysis.pair_for(article_id) is None:
             self.notify(f"{article_id} is the reference (or has none): open a relay, or "
-                        "press r on a compare screen to switch the reference", timeout=5)
+                        "press r on a compare screen to switch the reference", timeout=5,
+                        markup=False)
             return
         from tui.screens.compare import CompareScreen
 

@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from provenance.lang import FULL, glossary_codes, languages
+from tui.plain import plain
 
 #: One column per fully supported language (zh-Hans stands for Chinese: the table has
 #: no room for both scripts; the detail pane shows every form).
@@ -69,8 +70,8 @@ class GlossaryScreen(Screen[None]):
                                  *(f.text for _, f in concept.all_forms())]).casefold()
             if needle and needle not in haystack:
                 continue
-            table.add_row(concept.id, concept.category, *(forms[lang] for lang in LANGS),
-                          key=concept.id)
+            table.add_row(plain(concept.id), plain(concept.category),
+                          *(plain(forms[lang]) for lang in LANGS), key=concept.id)
         self._show_detail()
 
     @on(Input.Changed, "#glossary-search")
