@@ -91,12 +91,6 @@ class SentenceFacts:
         """Hedges, evidentials, negations and relation verbs, in reading order."""
         return find_cues(self.text, self.lang)
 
-    def read_sources(self) -> None:
-        """Read the attributions and origin signals now rather than on first use (the
-        pipeline does, article by article, to report progress on long articles)."""
-        self.attributions  # noqa: B018 - cached_property: reading it is the point
-        self.signals  # noqa: B018
-
     @cached_property
     def attributions(self) -> list[Attribution]:
         """Cited sources in this sentence, as written (short references unresolved)."""
