@@ -292,6 +292,8 @@ class AlignedTable(ScrollView, can_focus=True):
 
     def _scroll_into_view(self, row: int) -> None:
         visible = self.scrollable_content_region.height - HEADER
+        if visible <= 0:
+            return  # not laid out yet: show_pair scrolls once it is
         top, height = self._tops[row], len(self._lines[row])
         if top < self.scroll_y:
             self.scroll_to(y=top, animate=False)
