@@ -31,7 +31,7 @@ from collections import Counter
 
 import numpy as np
 
-from provenance.facts import StoryFeatures, shingles
+from provenance.facts import StoryFeatures, shingle_hashes
 from provenance.stories import cluster_features, cluster_stories
 
 COMMON = [f"common-{i}" for i in range(8)]  # concepts most stories share
@@ -59,7 +59,7 @@ def synthetic_features(n: int, seed: int = 3) -> tuple[list[StoryFeatures], list
             lang = "en" if rng.random() < 0.5 else str(rng.choice(["zh", "ko", "uk", "ru"]))
             text = " ".join(rng.choice(hanzi if lang == "zh" else words, size=60))
             features.append(StoryFeatures(frozenset(picked), frozenset(qs), frozenset(),
-                                          frozenset(shingles(text, lang))))
+                                          shingle_hashes(text, lang)))
             truth.append(story)
         story += 1
     return features, truth

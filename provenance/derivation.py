@@ -128,12 +128,18 @@ def analyze_provenance(articles: list[Article], pairs: list[PairAnalysis],
 
     result: dict[str, ArticleProvenance] = {}
     root_votes: Counter[str] = Counter()
+    # each article's pairs, found at once (a scan of every pair per article made a corpus
+    # of thousands of articles quadratic)
+    shares_of: dict[str, list[tuple[float, str]]] = defaultdict(list)
+    for (r, t), s in shares.items():
+        shares_of[r].append((s, t))
+        if t != r:
+            shares_of[t].append((s, r))
     for article in articles:
         f = facts[article.id]
         share, other_lang = max(
-            ((s, facts[r if t == article.id else t].article.lang)
-             for (r, t), s in shares.items() if article.id in (r, t)
-             and base(facts[r if t == article.id else t].article.lang) != base(article.lang)),
+            ((s, facts[other].article.lang) for s, other in shares_of[article.id]
+             if base(facts[other].article.lang) != base(article.lang)),
             default=(None, None))
         verdict = classify_origin(article, f.attributions, f.signals, share, glossary,
                                   other_lang)

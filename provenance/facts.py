@@ -33,6 +33,8 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
+import zlib
+from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -51,7 +53,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ENTITY_CATEGORIES", "ArticleFacts", "FactsCache", "SentenceFacts", "StoryFeatures",
            "article_facts", "corpus_facts", "facts_of_texts", "outlet_key", "quantity_key",
-           "read_sentence", "sentence_facts", "shingles"]
+           "read_sentence", "sentence_facts", "shingle_hashes", "shingles"]
 
 #: glossary categories that name an entity (person, organisation, outlet, place)
 ENTITY_CATEGORIES = frozenset({"person", "organisation", "organization", "outlet", "place",
@@ -134,7 +136,10 @@ class StoryFeatures:
     concepts: frozenset[str]
     quantities: frozenset[str]
     names: frozenset[str]
-    shingles: frozenset[str]
+    #: the CRC32 of each word 3-shingle (:func:`shingle_hashes`): all MinHash reads of
+    #: them, in a twentieth of the memory the strings took (a 10,000-article corpus kept
+    #: some 750 MB of shingle strings)
+    shingles: bytes
 
     @property
     def entities(self) -> frozenset[str]:
@@ -167,6 +172,13 @@ def shingles(text: str, lang: str, size: int = 3) -> set[str]:
     return {f"{code}:" + " ".join(tokens[i:i + size]) for i in range(len(tokens) - size + 1)}
 
 
+def shingle_hashes(text: str, lang: str) -> bytes:
+    """The distinct CRC32 values of :func:`shingles`, sorted, packed as unsigned 32-bit
+    integers (what :func:`provenance.stories.minhash_signatures` hashes)."""
+    packed = array("I", sorted({zlib.crc32(s.encode("utf-8")) for s in shingles(text, lang)}))
+    return packed.tobytes()
+
+
 def _story_features(article: Article, units: Sequence[SentenceFacts]) -> StoryFeatures:
     """Concepts and quantities of the article's sentences; Latin names and word
     3-shingles of its whole text."""
@@ -178,7 +190,7 @@ def _story_features(article: Article, units: Sequence[SentenceFacts]) -> StoryFe
     if base(article.lang) != "en":  # Latin names inside zh/ko/uk/ru text ("Bloomberg", "WSJ")
         names = {f"name:{m.group(0).casefold()}" for m in _LATIN_NAME.finditer(article.text)}
     return StoryFeatures(frozenset(concepts), frozenset(quantities), frozenset(names),
-                         frozenset(shingles(article.text, article.lang)))
+                         shingle_hashes(article.text, article.lang))
 
 
 # --- article facts ---------------------------------------------------------------------

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import multiprocessing
 import os
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -296,9 +298,6 @@ def _compare_all(jobs: list[tuple[Article, Article]], settings: Settings, glossa
     # Worker start-up costs a few seconds of imports: only worth it for several pairs.
     # Workers reload the glossary from its files, so an in-memory one stays here.
     if workers > 1 and len(pending) > workers and glossary.paths:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor, as_completed
-
         context = multiprocessing.get_context("spawn")  # fork is unsafe under UI threads
         pool = ProcessPoolExecutor(min(workers, len(pending)), mp_context=context,
                                    initializer=_init_worker, initargs=(glossary.paths,))

@@ -32,7 +32,9 @@ SHINGLE_BANDS = 16
 _BUCKET_ALL_PAIRS = 20
 
 
-def _hash_features(features: Iterable[str]) -> np.ndarray:
+def _hash_features(features: Iterable[str] | bytes) -> np.ndarray:
+    if isinstance(features, bytes):  # already hashed (StoryFeatures.shingles)
+        return np.frombuffer(features, dtype=np.uint32).astype(np.uint64)
     return np.fromiter((zlib.crc32(f.encode("utf-8")) for f in features), dtype=np.uint64)
 
 
@@ -48,10 +50,11 @@ def _mix(z: np.ndarray) -> np.ndarray:
         return z ^ (z >> np.uint64(31))
 
 
-def minhash_signatures(feature_sets: Sequence[Iterable[str]],
+def minhash_signatures(feature_sets: Sequence[Iterable[str] | bytes],
                        num_hashes: int = NUM_HASHES, seed: int = 7,
                        chunk_features: int = 50_000) -> np.ndarray:
-    """MinHash signatures, one row per feature set (empty sets get an all-max row).
+    """MinHash signatures, one row per feature set (empty sets get an all-max row). A set
+    is strings, or their CRC32 values packed as by :func:`provenance.facts.shingle_hashes`.
 
     Works in chunks of ~``chunk_features`` features so memory stays bounded.
     """

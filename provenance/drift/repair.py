@@ -38,7 +38,8 @@ def repair_links(src_facts: list[SentenceFacts], tgt_facts: list[SentenceFacts],
 def _repair_once(src_facts: list[SentenceFacts], tgt_facts: list[SentenceFacts],
                  links: list[Link]) -> tuple[list[Link], set[tuple]]:
     ratio = length_ratio(src_facts, tgt_facts, links)
-    # Aligned links come sorted by relay position, so added sentences are in order.
+    # The aligner lists links in relay order, so sorting keeps the order in which added
+    # sentences are tried, and makes the free sentences of a gap one slice.
     added = sorted(j for link in links if not link.src for j in link.tgt)
     if not added:
         return links, set()

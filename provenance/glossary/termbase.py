@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 import threading
 from collections.abc import Iterable, Sequence
 from functools import cached_property, lru_cache
@@ -17,7 +18,8 @@ from pathlib import Path
 from provenance.errors import GlossaryError
 from provenance.glossary.matcher import Matcher, fold
 from provenance.glossary.model import Concept, TermMatch
-from provenance.glossary.validate import errors_only, validate_paths
+from provenance.glossary.validate import errors_only, glossary_files, validate_paths
+from provenance.indexcache import cached_index, source_digest
 from provenance.paths import bundled_glossaries_dir
 
 
@@ -38,6 +40,16 @@ class Glossary:
         ``provenance glossary validate`` to see all of them.
         """
         sources = [bundled_glossaries_dir()] if paths is None else list(paths)
+        # A checked glossary is kept (index cache) under its files' content: the next
+        # command loads it without parsing, validating or hashing again.
+        concepts, files, digest = cached_index("glossary", _files_key(sources),
+                                               lambda: cls._checked(sources))
+        glossary = cls(concepts, files)
+        glossary.__dict__["digest"] = digest  # the cached_property, already known
+        return glossary
+
+    @classmethod
+    def _checked(cls, sources: Sequence[str | Path]) -> tuple[list[Concept], list[Path], str]:
         concepts, problems = validate_paths(sources)
         errors = errors_only(problems)
         if errors:
@@ -45,7 +57,7 @@ class Glossary:
                 if len(errors) > 1 else ""
             raise GlossaryError(f"{errors[0]}{more}")
         files = sorted({Path(c.source) for c in concepts if c.source})
-        return cls(concepts, files)
+        return concepts, files, cls(concepts, files).digest
 
     def __len__(self) -> int:
         return len(self.concepts)
@@ -93,6 +105,17 @@ class Glossary:
 
     def by_category(self, category: str) -> list[Concept]:
         return [c for c in self.concepts.values() if c.category == category]
+
+
+def _files_key(sources: Sequence[str | Path]) -> str:
+    """The glossary files behind ``sources`` (folders expanded), each with a digest of
+    its bytes, and the code that reads them."""
+    from provenance.glossary import fileformat, model, validate
+
+    parts = [source_digest(sys.modules[__name__], fileformat, model, validate)]
+    for path in glossary_files(sources):
+        parts.append(f"{path}\0{hashlib.sha256(path.read_bytes()).hexdigest()}")
+    return "\n".join(parts)
 
 
 @lru_cache(maxsize=1)

@@ -12,6 +12,7 @@ import re
 
 from provenance.lang import is_cyrillic
 from provenance.quantities import markers as M
+from provenance.quantities.lazyre import lazy_compile
 from provenance.quantities.units import LOOKUP, unit_lemma
 
 
@@ -102,11 +103,11 @@ def _matched_form(tail: str, lang: str) -> str:
     return ""
 
 
-_KO_COUNTER_RX = re.compile(
+_KO_COUNTER_RX = lazy_compile(
     r"\s?(?P<c>번째|번|회|차례|명|개국|개월|개|건|대(?!\s?(?:남성|여성|남자|여자|청년|초반|중반|후반))"
     r"|척|곳|마리|그루|가지|시간|분(?!기)|초(?!반)|살|세|일간)"
 )
-_KO_NOUN_RX = re.compile(r"\s?(?P<w>[가-힣]+)")
+_KO_NOUN_RX = lazy_compile(r"\s?(?P<w>[가-힣]+)")
 
 
 def _ko_unit(text: str, start: int, end: int, flags: set[str]) -> tuple[str | None, int] | None:

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from provenance.lang import whole_words
 from provenance.quantities.datevalue import DateValue
+from provenance.quantities.lazyre import lazy_compile
 from provenance.quantities.model import Quantity
 from provenance.quantities.numerals import myriad_value
 
@@ -71,76 +72,78 @@ _TIME_KO = (
     r"(?:\s?(?P<mi>[0-5]?\d)분|\s?(?P<half>반))?"
 )
 
-_TIME_24 = re.compile(r"(?<![\d:.])(?P<h24>[0-2]?\d):(?P<m24>[0-5]\d)(?::[0-5]\d)?(?![\d:])")
+_TIME_24 = lazy_compile(r"(?<![\d:.])(?P<h24>[0-2]?\d):(?P<m24>[0-5]\d)(?::[0-5]\d)?(?![\d:])")
 
 _PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     "en": [
-        ("mdy", re.compile(rf"\b{_EN_MON}\s+{_DAY}(?:st|nd|rd|th)?(?:\s?-\s?(?P<d2>[0-3]?\d))?"
+        ("mdy", lazy_compile(rf"\b{_EN_MON}\s+{_DAY}(?:st|nd|rd|th)?(?:\s?-\s?(?P<d2>[0-3]?\d))?"
                            rf"(?:,?\s+{_YEAR})?(?!\d|:\d)")),
-        ("dmy", re.compile(rf"\b{_DAY}(?:st|nd|rd|th)?\s+(?:of\s+)?{_EN_MON}(?:,?\s+{_YEAR})?\b")),
-        ("my", re.compile(rf"\b{_EN_MON}\s+(?:of\s+)?{_YEAR}\b")),
-        ("m", re.compile(r"\b(?i:in|as|between|since|by|until|from|during|of|for|early|late|mid|"
+        ("dmy", lazy_compile(
+            rf"\b{_DAY}(?:st|nd|rd|th)?\s+(?:of\s+)?{_EN_MON}(?:,?\s+{_YEAR})?\b")),
+        ("my", lazy_compile(rf"\b{_EN_MON}\s+(?:of\s+)?{_YEAR}\b")),
+        ("m", lazy_compile(r"\b(?i:in|as|between|since|by|until|from|during|of|for|early|late|mid|"
                          rf"last|next|this|before|after|through|and|or)[\s-]+(?P<span>{_EN_MON})\b")),
-        ("nth", re.compile(r"\bon the (?P<d>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[a-z]*(?:"
+        ("nth", lazy_compile(r"\bon the (?P<d>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[a-z]*(?:"
                            r"floor|day|anniversary|time|century|minute|place|round|anniv\w*)\b)")),
-        ("iso", re.compile(rf"\b{_YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
-        ("decade", re.compile(r"\b(?:the\s+)?(?P<y>(?:1[89]|20)\d0)['’]?s\b")),
-        ("dotted", re.compile(rf"(?<![\d.]){_DAY}\.(?P<m>[01]\d)\.{_YEAR}(?![\d])")),
-        ("y", re.compile(rf"(?<![\d.,$£€#-]){_YEAR}"
+        ("iso", lazy_compile(rf"\b{_YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+        ("decade", lazy_compile(r"\b(?:the\s+)?(?P<y>(?:1[89]|20)\d0)['’]?s\b")),
+        ("dotted", lazy_compile(rf"(?<![\d.]){_DAY}\.(?P<m>[01]\d)\.{_YEAR}(?![\d])")),
+        ("y", lazy_compile(rf"(?<![\d.,$£€#-]){_YEAR}"
                          r"(?!\d|,\d|\.\d|\s?%|\s?(?:percent|per cent)\b)")),
-        ("time", re.compile(_TIME_EN, re.IGNORECASE)),
+        ("time", lazy_compile(_TIME_EN, re.IGNORECASE)),
     ],
     "uk": [
-        ("dmy", re.compile(rf"(?<![\d.]){_DAY}(?:\s?-\s?(?P<d2>[0-3]?\d))?\s+(?P<mon>"
+        ("dmy", lazy_compile(rf"(?<![\d.]){_DAY}(?:\s?-\s?(?P<d2>[0-3]?\d))?\s+(?P<mon>"
                            rf"{_alts(_UK_MONTHS_GEN)})(?:\s+{_YEAR}(?:\s?(?:року|р\.))?)?",
                            re.IGNORECASE)),
-        ("my", re.compile(rf"(?:\b[ув]\s+)?(?P<mon>{_alts(_UK_MONTHS_LOC + _UK_MONTHS_GEN)})"
+        ("my", lazy_compile(rf"(?:\b[ув]\s+)?(?P<mon>{_alts(_UK_MONTHS_LOC + _UK_MONTHS_GEN)})"
                           rf"\s+{_YEAR}(?:\s?(?:року|р\.))?", re.IGNORECASE)),
-        ("mloc", re.compile(rf"(?<!\w)[уві]\s+(?P<mon>{_alts(_UK_MONTHS_LOC)})(?!\w)",
+        ("mloc", lazy_compile(rf"(?<!\w)[уві]\s+(?P<mon>{_alts(_UK_MONTHS_LOC)})(?!\w)",
                             re.IGNORECASE)),
-        ("dotted", re.compile(rf"(?<![\d.]){_DAY}\.(?P<m>[01]\d)\.{_YEAR}(?![\d])")),
-        ("y", re.compile(rf"(?<![\d.,]){_YEAR}(?:-(?:го|й|му|м|ий)|\s?(?:року|році|рік|р\.))?"
+        ("dotted", lazy_compile(rf"(?<![\d.]){_DAY}\.(?P<m>[01]\d)\.{_YEAR}(?![\d])")),
+        ("y", lazy_compile(rf"(?<![\d.,]){_YEAR}(?:-(?:го|й|му|м|ий)|\s?(?:року|році|рік|р\.))?"
                          r"(?!\w|,\d)")),
-        ("mgen", re.compile(r"(?<!\w)(?:з|із|від|до|початку|середини|кінця|наприкінці)\s+"
+        ("mgen", lazy_compile(r"(?<!\w)(?:з|із|від|до|початку|середини|кінця|наприкінці)\s+"
                             rf"(?P<span>(?P<mon>{_alts(_UK_MONTHS_GEN)}))(?!\w)", re.IGNORECASE)),
-        ("mnom", re.compile(rf"(?<!\w)(?:по|на)\s+(?P<span>(?P<mon>{_alts(_UK_MONTHS_NOM)}))(?!\w)",
-                            re.IGNORECASE)),
+        ("mnom", lazy_compile(
+            rf"(?<!\w)(?:по|на)\s+(?P<span>(?P<mon>{_alts(_UK_MONTHS_NOM)}))(?!\w)",
+            re.IGNORECASE)),
         ("time", _TIME_24),
     ],
     "ru": [
-        ("dmy", re.compile(rf"(?<![\d.]){_DAY}(?:\s?-\s?(?P<d2>[0-3]?\d))?\s+(?P<mon>"
+        ("dmy", lazy_compile(rf"(?<![\d.]){_DAY}(?:\s?-\s?(?P<d2>[0-3]?\d))?\s+(?P<mon>"
                            rf"{_alts(_RU_MONTHS_GEN)})(?:\s+{_YEAR}(?:\s?(?:года|г\.))?)?",
                            re.IGNORECASE)),
-        ("my", re.compile(rf"(?:\bв\s+)?(?P<mon>{_alts(_RU_MONTHS_LOC + _RU_MONTHS_GEN)})"
+        ("my", lazy_compile(rf"(?:\bв\s+)?(?P<mon>{_alts(_RU_MONTHS_LOC + _RU_MONTHS_GEN)})"
                           rf"\s+{_YEAR}(?:\s?(?:года|г\.))?", re.IGNORECASE)),
-        ("mloc", re.compile(rf"(?<!\w)в\s+(?P<mon>{_alts(_RU_MONTHS_LOC)})(?!\w)",
+        ("mloc", lazy_compile(rf"(?<!\w)в\s+(?P<mon>{_alts(_RU_MONTHS_LOC)})(?!\w)",
                             re.IGNORECASE)),
-        ("dotted", re.compile(rf"(?<![\d.]){_DAY}\.(?P<m>[01]\d)\.{_YEAR}(?![\d])")),
-        ("y", re.compile(rf"(?<![\d.,]){_YEAR}(?:-(?:го|й|му|м|ый)|\s?(?:года|году|год|г\.))?"
+        ("dotted", lazy_compile(rf"(?<![\d.]){_DAY}\.(?P<m>[01]\d)\.{_YEAR}(?![\d])")),
+        ("y", lazy_compile(rf"(?<![\d.,]){_YEAR}(?:-(?:го|й|му|м|ый)|\s?(?:года|году|год|г\.))?"
                          r"(?!\w|,\d)")),
-        ("mgen", re.compile(r"(?<!\w)(?:с|со|до|начала|середины|конца)\s+"
+        ("mgen", lazy_compile(r"(?<!\w)(?:с|со|до|начала|середины|конца)\s+"
                             rf"(?P<span>(?P<mon>{_alts(_RU_MONTHS_GEN)}))(?!\w)", re.IGNORECASE)),
         ("time", _TIME_24),
     ],
     "zh": [
-        ("cjk", re.compile(rf"(?:(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s?年\s?)?"
+        ("cjk", lazy_compile(rf"(?:(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s?年\s?)?"
                            rf"(?P<m>{_CJK_NUM})\s?月"
                            rf"(?:\s?(?P<d>{_CJK_NUM})\s?[日号號])?")),
-        ("cjk_d", re.compile(r"(?<![\d月])(?P<d>[0-3]?\d|[一二三]?十[一二三四五六七八九]?"
+        ("cjk_d", lazy_compile(r"(?<![\d月])(?P<d>[0-3]?\d|[一二三]?十[一二三四五六七八九]?"
                              r"|[一二三四五六七八九])\s?[日号號](?![本元圆圓])")),
-        ("cjk_y", re.compile(r"(?P<y>(?:1[89]|20|21)\d{2})\s?年"
+        ("cjk_y", lazy_compile(r"(?P<y>(?:1[89]|20|21)\d{2})\s?年"
                              r"(?![代度]|[0-9一二三四五六七八九十]+[个個]?月)")),
-        ("decade", re.compile(r"(?:(?P<c>1[89]|20|十[八九]|二十)\s?世[纪紀]\s?)?"
+        ("decade", lazy_compile(r"(?:(?P<c>1[89]|20|十[八九]|二十)\s?世[纪紀]\s?)?"
                               r"(?P<dd>[1-9]0|[一二三四五六七八九]十)\s?年代")),
-        ("time", re.compile(_TIME_ZH)),
+        ("time", lazy_compile(_TIME_ZH)),
         ("time", _TIME_24),
     ],
     "ko": [
-        ("cjk", re.compile(r"(?:(?P<y>\d{4})\s?년\s?)?(?P<m>[01]?\d)\s?월"
+        ("cjk", lazy_compile(r"(?:(?P<y>\d{4})\s?년\s?)?(?P<m>[01]?\d)\s?월"
                            r"(?:\s?(?P<d>[0-3]?\d)\s?일)?")),
-        ("cjk_d", re.compile(r"(?<![\d월])(?P<d>[0-3]?\d)\s?일(?![간동])")),
-        ("cjk_y", re.compile(r"(?P<y>(?:1[89]|20|21)\d{2})\s?년(?!대|도|간|\s?[0-9]+\s?월)")),
-        ("time", re.compile(_TIME_KO)),
+        ("cjk_d", lazy_compile(r"(?<![\d월])(?P<d>[0-3]?\d)\s?일(?![간동])")),
+        ("cjk_y", lazy_compile(r"(?P<y>(?:1[89]|20|21)\d{2})\s?년(?!대|도|간|\s?[0-9]+\s?월)")),
+        ("time", lazy_compile(_TIME_KO)),
         ("time", _TIME_24),
     ],
 }  # fmt: skip
@@ -215,16 +218,16 @@ _SEASON_WORDS = {"夏": "summer", "冬": "winter", "春": "spring", "秋": "autu
                  "навесні": "spring", "осенью": "autumn", "зимой": "winter",
                  "весной": "spring"}  # fmt: skip
 _RELATIVE_RX = {
-    lang: [(re.compile(rf"(?<!\w){p}(?!\w)" if whole_words(lang) else p,
+    lang: [(lazy_compile(rf"(?<!\w){p}(?!\w)" if whole_words(lang) else p,
                        re.IGNORECASE), key) for p, key in rules]
     for lang, rules in _RELATIVE.items()
 }  # fmt: skip
 _LOCAL_MARKERS = {
-    "en": re.compile(r"\s?\(?local time\)?|\s?(?:\(|,\s)?local\)?"),
-    "zh": re.compile(r"当地时间|當地時間|当地時間"),
-    "ko": re.compile(r"현지\s?시간|현지시각"),
-    "uk": re.compile(r"\s?за місцевим часом"),
-    "ru": re.compile(r"\s?по местному времени"),
+    "en": lazy_compile(r"\s?\(?local time\)?|\s?(?:\(|,\s)?local\)?"),
+    "zh": lazy_compile(r"当地时间|當地時間|当地時間"),
+    "ko": lazy_compile(r"현지\s?시간|현지시각"),
+    "uk": lazy_compile(r"\s?за місцевим часом"),
+    "ru": lazy_compile(r"\s?по местному времени"),
 }  # fmt: skip
 
 
@@ -296,8 +299,8 @@ def _absolute(
     return _q(m, value, note)
 
 
-_NEXT_WEEK_RX = re.compile(r"^(?:next|下|다음|наступн|следующ)")
-_LAST_WEEK_RX = re.compile(r"^(?:last|上|지난|минул|прошл)")
+_NEXT_WEEK_RX = lazy_compile(r"^(?:next|下|다음|наступн|следующ)")
+_LAST_WEEK_RX = lazy_compile(r"^(?:last|上|지난|минул|прошл)")
 _AFTERNOON = frozenset({"下午", "晚上", "晚间", "晚間", "傍晚", "오후", "저녁", "밤"})
 
 
@@ -489,9 +492,10 @@ def _merge_date_and_time(found: list[Quantity], text: str) -> list[Quantity]:
     return merged
 
 
-_LOCAL_AFTER = {k: re.compile(rf"\s?[（(]?\s?(?:{rx.pattern})") for k, rx in _LOCAL_MARKERS.items()}
+_LOCAL_AFTER = {k: lazy_compile(rf"\s?[（(]?\s?(?:{rx.pattern})")
+                for k, rx in _LOCAL_MARKERS.items()}
 _LOCAL_BEFORE = {
-    k: re.compile(rf"(?:{rx.pattern})\s?[（(,，]?\s?$") for k, rx in _LOCAL_MARKERS.items()
+    k: lazy_compile(rf"(?:{rx.pattern})\s?[（(,，]?\s?$") for k, rx in _LOCAL_MARKERS.items()
 }
 
 

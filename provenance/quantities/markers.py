@@ -11,6 +11,7 @@ import re
 
 from provenance.lang import whole_words
 from provenance.quantities import numerals as N
+from provenance.quantities.lazyre import lazy_compile
 from provenance.quantities.units import PREFIX_SYMBOLS, SUFFIX_CURRENCIES
 
 
@@ -170,14 +171,14 @@ POST_QUALIFIERS: dict[str, dict[str, str]] = {
     "ru": {},
 }
 # "до" is "to" as often as "up to": only trust it before a count ("до 50 атак").
-TO_NOT_UP_TO_RX = re.compile(
+TO_NOT_UP_TO_RX = lazy_compile(
     r"(?:\w(?:ла|ло|ли|лась|лося|лися|вся|ться|ів|ав|ив|ув|ал|ил|ул)|\bвід\s+\S+|\bот\s+\S+)\s*$",
     re.IGNORECASE,
 )
 WEAK_QUALIFIERS = frozenset({"до", "some", "under", "over", "above", "below"})
 
 PRE_QUAL_RX = {
-    lang: re.compile(
+    lang: lazy_compile(
         rf"(?:^|(?<=[\s(\"“«,]))(?P<q>{alts(t)})\s*$"
         if whole_words(lang)
         else rf"(?P<q>{alts(t)})\s*$",
@@ -186,49 +187,49 @@ PRE_QUAL_RX = {
     for lang, t in PRE_QUALIFIERS.items()
 }
 POST_QUAL_RX = {
-    lang: re.compile(rf"\s?(?P<q>{alts(t)})") for lang, t in POST_QUALIFIERS.items() if t
+    lang: lazy_compile(rf"\s?(?P<q>{alts(t)})") for lang, t in POST_QUALIFIERS.items() if t
 }
 
 # --- markers around a number -------------------------------------------------------------
 
-PREFIX_CUR_RX = re.compile(rf"(?P<c>{alts(PREFIX_SYMBOLS)})\s?$")
+PREFIX_CUR_RX = lazy_compile(rf"(?P<c>{alts(PREFIX_SYMBOLS)})\s?$")
 SUFFIX_CUR_RX = {
-    lang: re.compile(
+    lang: lazy_compile(
         r"\s?(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(rules)) + ")",
         re.IGNORECASE,
     )
     for lang, rules in SUFFIX_CURRENCIES.items()
 }
 PERCENT_RX = {
-    "en": re.compile(r"\s?(?:%|per ?cent\b|percentage points?\b)", re.IGNORECASE),
+    "en": lazy_compile(r"\s?(?:%|per ?cent\b|percentage points?\b)", re.IGNORECASE),
     # 三成 is 30%: 成 counts tenths, unless it starts a word (成为, 成立, 成功...).
-    "zh": re.compile(r"\s?(?:[%％]|(?P<tenth>成)(?![为為员員功立长長本交果熟年绩績就品型人本]))"),
-    "ko": re.compile(r"\s?(?:%|퍼센트|프로(?![가-힣]))"),
-    "uk": re.compile(
+    "zh": lazy_compile(r"\s?(?:[%％]|(?P<tenth>成)(?![为為员員功立长長本交果熟年绩績就品型人本]))"),
+    "ko": lazy_compile(r"\s?(?:%|퍼센트|프로(?![가-힣]))"),
+    "uk": lazy_compile(
         r"\s?(?:%|відс(?:оток|отка|отки|отків|отками)?\.?(?!\w)|процент(?:а|ів|и)?)", re.IGNORECASE
     ),
-    "ru": re.compile(r"\s?(?:%|процент(?:а|ов|ы|ами)?|проц\.)", re.IGNORECASE),
+    "ru": lazy_compile(r"\s?(?:%|процент(?:а|ов|ы|ами)?|проц\.)", re.IGNORECASE),
 }
 ORDINAL_SUFFIX_RX = {
-    "en": re.compile(r"(?:st|nd|rd|th)\b"),
-    "ko": re.compile(r"\s?(?:번째|째|차(?![가-힣]))"),
-    "uk": re.compile(r"-?(?:ий|ій|ша|ше|ше|го|ої|ій|му|им|й|а|я|е|є|ї|ти|ми|тя|та|те|ту)(?!\w)"),
-    "ru": re.compile(r"-(?:ый|ий|ой|го|му|м|й|я|е|ю|х)(?!\w)"),
+    "en": lazy_compile(r"(?:st|nd|rd|th)\b"),
+    "ko": lazy_compile(r"\s?(?:번째|째|차(?![가-힣]))"),
+    "uk": lazy_compile(r"-?(?:ий|ій|ша|ше|ше|го|ої|ій|му|им|й|а|я|е|є|ї|ти|ми|тя|та|те|ту)(?!\w)"),
+    "ru": lazy_compile(r"-(?:ый|ий|ой|го|му|м|й|я|е|ю|х)(?!\w)"),
 }
-ORDINAL_PREFIX_RX = {"zh": re.compile(r"第\s?$"), "ko": re.compile(r"제\s?$")}
-ZH_PERCENT_RX = re.compile(rf"百分之(?P<n>[{N.ZH_CHARS}\d.]+)")
+ORDINAL_PREFIX_RX = {"zh": lazy_compile(r"第\s?$"), "ko": lazy_compile(r"제\s?$")}
+ZH_PERCENT_RX = lazy_compile(rf"百分之(?P<n>[{N.ZH_CHARS}\d.]+)")
 ZH_CLASSIFIER = (
     "个個名位次架艘枚颗顆辆輛项項份家所座只隻条條张張台部件起例倍场場轮輪届屆批支门門"
     "栋棟层層间間片块塊头頭匹棵株篇首套对對双雙根口声聲下遍回趟波人岁歲年天"
 )
-ZH_CLASSIFIER_RX = re.compile(
+ZH_CLASSIFIER_RX = lazy_compile(
     rf"\s?(?P<cl>个月|個月|个小时|個小時|小时|小時|分钟|分鐘|[{ZH_CLASSIFIER}])"
 )
-WORD_RX = re.compile(r"\s*(?P<w>[^\W\d_][\w'’ʼ-]*)")
-EN_ORDINAL_WORDS_RX = re.compile(rf"\b(?P<w>{alts(N.EN_ORDINAL_WORDS)})\b", re.IGNORECASE)
+WORD_RX = lazy_compile(r"\s*(?P<w>[^\W\d_][\w'’ʼ-]*)")
+EN_ORDINAL_WORDS_RX = lazy_compile(rf"\b(?P<w>{alts(N.EN_ORDINAL_WORDS)})\b", re.IGNORECASE)
 # "once" is "when" or "formerly" more often than "one time": left out.
-EN_FRACTION_RX = re.compile(r"\b(?:a|one|two|three)\s+$", re.IGNORECASE)
-EN_MULTIPLE_RX = re.compile(r"\b(?P<w>twice|thrice)\b", re.IGNORECASE)
+EN_FRACTION_RX = lazy_compile(r"\b(?:a|one|two|three)\s+$", re.IGNORECASE)
+EN_MULTIPLE_RX = lazy_compile(r"\b(?P<w>twice|thrice)\b", re.IGNORECASE)
 SLAVIC_ORDINAL_WORDS = {
     "uk": {
         "перш": 1,
@@ -256,23 +257,23 @@ SLAVIC_ORDINAL_WORDS = {
     },
 }
 SLAVIC_ORDINAL_RX = {
-    lang: re.compile(
+    lang: lazy_compile(
         rf"(?<!\w)(?P<w>(?:{'|'.join(s.replace(chr(39), N.APOSTROPHES) for s in t)})"
         rf"(?:ий|ій|ій|ого|ої|ому|им|ою|а|е|є|я|і|их|ый|ой|ая|ое|ую|ых|ым|ые))(?!\w)",
         re.IGNORECASE,
     )
     for lang, t in SLAVIC_ORDINAL_WORDS.items()
 }
-EN_YEAR_OLD_RX = re.compile(r"[- ]years?[- ]old\b", re.IGNORECASE)
+EN_YEAR_OLD_RX = lazy_compile(r"[- ]years?[- ]old\b", re.IGNORECASE)
 SLAVIC_MULTIPLES = {
     "uk": {"двічі": 2, "тричі": 3, "чотиричі": 4},
     "ru": {"дважды": 2, "трижды": 3, "четырежды": 4},
 }
 SLAVIC_MULTIPLE_RX = {
-    lang: re.compile(rf"(?<!\w)(?P<w>{alts(t)})(?!\w)", re.IGNORECASE)
+    lang: lazy_compile(rf"(?<!\w)(?P<w>{alts(t)})(?!\w)", re.IGNORECASE)
     for lang, t in SLAVIC_MULTIPLES.items()
 }
-SLAVIC_TIMES_RX = re.compile(r"\s?(?P<w>раз(?:и|а|ів|ов)?)(?!\w)", re.IGNORECASE)
+SLAVIC_TIMES_RX = lazy_compile(r"\s?(?P<w>раз(?:и|а|ів|ов)?)(?!\w)", re.IGNORECASE)
 
 
 def pre_qualifier(text: str, b: str, start: int, kind: str) -> tuple[str | None, int]:
@@ -292,9 +293,9 @@ def pre_qualifier(text: str, b: str, start: int, kind: str) -> tuple[str | None,
 
 
 # 首次 "the first time", 首位 "the first (person)", 首批 "the first batch".
-ZH_FIRST_RX = re.compile(r"首(?=[次位个個批届屆家架艘款部座])")
+ZH_FIRST_RX = lazy_compile(r"首(?=[次位个個批届屆家架艘款部座])")
 # Fixed phrases where an ordinal word is no rank: "першої необхідності" (essentials),
 # "в першу чергу" (above all).
-SLAVIC_IDIOM_RX = re.compile(r"\s+(?:необхідності|необходимости|чергу|очередь)\b", re.IGNORECASE)
+SLAVIC_IDIOM_RX = lazy_compile(r"\s+(?:необхідності|необходимости|чергу|очередь)\b", re.IGNORECASE)
 # 첫 번째 / 첫째 / 첫 비행: "the first".
-KO_FIRST_RX = re.compile(r"(?<![가-힣])첫(?:\s?번째|째)?(?=\s|[가-힣])")
+KO_FIRST_RX = lazy_compile(r"(?<![가-힣])첫(?:\s?번째|째)?(?=\s|[가-힣])")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from provenance.lang import is_cyrillic
+from provenance.quantities.lazyre import lazy_compile
 
 # --- digits ------------------------------------------------------------------------------
 
@@ -127,7 +128,7 @@ EN_MULTIPLES = {"once": 1, "twice": 2, "thrice": 3}
 _en_word = "|".join(sorted(EN_UNITS, key=len, reverse=True))
 _en_scale = r"dozen|hundred|thousand|million|billion|trillion"
 EN_WORDNUM = rf"(?:{_en_word})(?:-(?:{_en_word}))?"
-EN_PATTERN = re.compile(
+EN_PATTERN = lazy_compile(
     rf"(?<![\w.,])(?<![A-Za-z]-)(?:(?<!\S[”\"’)\]])(?P<d>{DIGITS_WESTERN})(?:\s?(?P<short>bn|mn|mln|tn|trn|m|k)\b)?"
     rf"|(?P<w>\b{EN_WORDNUM}\b|\ba\b(?= (?:dozen|hundred|thousand|million|billion|trillion)\b)))"
     rf"(?P<sc>(?:[ -](?:{_en_scale})\b)*)",
@@ -246,7 +247,7 @@ def _slavic_pattern(lang: str) -> re.Pattern[str]:
     )
     scales = "|".join(p for p, _ in SLAVIC_SCALES[lang])
     wordnum = rf"(?:{alts})(?:\s(?:{alts}))*"
-    return re.compile(
+    return lazy_compile(
         rf"(?<![\w.,])(?:(?<![^\W\d_]-)(?P<d>{DIGITS_SLAVIC})|(?P<w>(?<!\w){wordnum}(?!\w)))"
         rf"(?P<sc>(?:\s?(?:{scales})(?![\w]))*)",
         re.IGNORECASE,
@@ -350,17 +351,17 @@ KO_NATIVE = {
 
 ZH_CHARS = "".join(ZH_DIGITS) + "十拾廿百佰千仟万萬亿億兆"
 _zh_num = rf"(?:{DIGITS_WESTERN}|[{ZH_CHARS}])"
-ZH_PATTERN = re.compile(
+ZH_PATTERN = lazy_compile(
     rf"(?<![A-Za-z0-9.,])(?<![A-Za-z]-)(?:(?P<d>{DIGITS_WESTERN})(?:\s?[多余餘](?=[十百千万萬亿億兆]))?(?:\s?[十百千万萬亿億兆])*"
     rf"(?:\s?\d+(?:\.\d+)?\s?[十百千万萬亿億兆]+)*|(?P<c>[{ZH_CHARS}]+))"
 )
 _ko_unit = "[십백천만억조]"
-KO_PATTERN = re.compile(
+KO_PATTERN = lazy_compile(
     rf"(?<![A-Za-z0-9.,])(?<![A-Za-z]-)(?P<d>{DIGITS_WESTERN})"
     rf"(?:{_ko_unit}+(?:\s?\d+(?:\.\d+)?{_ko_unit}+)*(?:\d+(?![\d.]))?)?"
     rf"|(?P<c>(?<![가-힣])[일이삼사오육칠팔구]?{_ko_unit}(?:[일이삼사오육칠팔구]?{_ko_unit})*(?=\s?(?:달러|원|명|개|건|번|회|위안|유로|엔)))"
 )
-KO_NATIVE_PATTERN = re.compile(
+KO_NATIVE_PATTERN = lazy_compile(
     r"(?<![가-힣])(?P<n>열한|열두|다섯|여섯|일곱|여덟|아홉|스무|스물|서른|마흔|하나|둘|셋|넷|한|두|세|네|열|쉰)"
     r"(?=\s?(?:번|명|개|차례|가지|곳|대|척|마리|살|시간|달|해|사람|건|군데|채|그루|권|잔))"
 )

@@ -9,9 +9,8 @@ without a unit.
 
 from __future__ import annotations
 
-import re
-
 from provenance.lang import base_codes, is_cyrillic, languages_with
+from provenance.quantities.lazyre import lazy_compile
 
 # ISO 4217 code -> how an English sentence writes it (symbol prefix or word suffix).
 CURRENCY_PREFIX = {"USD": "$", "EUR": "€", "GBP": "£"}
@@ -487,7 +486,7 @@ def _build_lookup() -> dict[str, list[tuple[str, str]]]:
 
 LOOKUP = _build_lookup()
 _EN_LEMMAS = {singular_en(w): lemma for w, lemma in LOOKUP["en"]}
-_KO_FORMS = [(re.compile(w), lemma) for w, lemma in LOOKUP["ko"]]
+_KO_FORMS = [(lazy_compile(w), lemma) for w, lemma in LOOKUP["ko"]]
 
 
 def unit_lemma(word: str, lang: str, *, guess: bool = False) -> str | None:

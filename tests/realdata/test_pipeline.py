@@ -208,7 +208,7 @@ def test_pairs_compared_in_worker_processes_match_the_serial_run(tmp_path, monke
             return super().submit(fn, *args, **kwargs)
 
     monkeypatch.setattr(pipeline, "compare_pair", compare_here)
-    monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", CountingPool)
+    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", CountingPool)
     serial = analyze_corpus([corpus], store=Store(tmp_path / "a.sqlite"), workers=1)
     assert len(serial.pairs) == 6 and len(here) == 6 and not submitted
     here.clear()

@@ -3,11 +3,10 @@ half-written, and never a reason for a command to fail."""
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from provenance import indexcache
+from provenance.errors import GlossaryError
 from provenance.glossary import Glossary, default_glossary
 from provenance.glossary.matcher import Matcher
 from provenance.indexcache import cached_index, index_dir
@@ -44,17 +43,16 @@ def test_a_damaged_file_is_rebuilt_and_replaced() -> None:
     assert len(calls) == 2
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
-def test_an_unwritable_home_only_costs_the_rebuild() -> None:
+def test_an_unwritable_home_only_costs_the_rebuild(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(path: object, data: bytes) -> None:
+        raise PermissionError(f"{path}: read-only")
+
+    monkeypatch.setattr(indexcache, "write_atomic_bytes", refuse)
     calls, build = _counting_build("v")
-    folder = index_dir()
-    folder.chmod(0o500)
-    try:
-        assert cached_index("demo", "k", build) == "v"
-        assert cached_index("demo", "k", build) == "v"
-    finally:
-        folder.chmod(0o700)
+    assert cached_index("demo", "k", build) == "v"
+    assert cached_index("demo", "k", build) == "v"
     assert len(calls) == 2
+    assert not list(index_dir().iterdir())
 
 
 def test_old_files_of_a_kind_are_pruned(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -133,3 +131,33 @@ def test_langdetect_reads_the_cached_profiles_with_identical_results() -> None:
         assert "zz-not-an-ngram" not in ours.word_lang_prob_map
     finally:
         detector_factory._factory = saved
+
+
+def test_a_loaded_glossary_is_kept_until_one_of_its_files_changes(tmp_path) -> None:
+    folder = tmp_path / "glossaries"
+    folder.mkdir()
+    entry = ("concepts:\n  - id: {id}\n    category: company\n    canonical: {name}\n"
+             "    forms:\n      en: [{name}]\n")
+    (folder / "a.yaml").write_text(entry.format(id="acme", name="Acme"), encoding="utf-8")
+    first = Glossary.load([folder])
+    again = Glossary.load([folder])
+    assert list(again.concepts) == ["acme"] and again.digest == first.digest
+    assert again.digest == Glossary(again.concepts.values()).digest  # the same digest
+    assert len(list(index_dir().glob("glossary-*.pickle"))) == 1
+    (folder / "b.yaml").write_text(entry.format(id="globex", name="Globex"), encoding="utf-8")
+    assert list(Glossary.load([folder]).concepts) == ["acme", "globex"]
+    (folder / "a.yaml").write_text(entry.format(id="acme", name="Acme Corp"), encoding="utf-8")
+    edited = Glossary.load([folder])
+    assert edited.get("acme").canonical == "Acme Corp" and edited.digest != first.digest
+    assert [m.concept_id for m in edited.match("Acme Corp and Globex", "en")] == \
+        ["acme", "globex"]
+
+
+def test_a_glossary_with_errors_raises_every_time(tmp_path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("concepts:\n  - id: x\n    category: spaceship\n    canonical: X\n"
+                   "    forms:\n      en: [X]\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(GlossaryError, match="unknown category"):
+            Glossary.load([bad])
+    assert not list(index_dir().glob("glossary-*.pickle"))

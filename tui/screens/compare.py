@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Input, Static
 
 from provenance.drift.kinds import kind_order
 from provenance.model import SEVERITIES, CorpusAnalysis, Finding
@@ -82,7 +82,7 @@ class CompareScreen(Screen[None]):
             return None
         return lambda text, lang: [(m.start, m.end) for m in glossary.match(text, lang)]
 
-    @on(DataTable.RowHighlighted, "#aligned")
+    @on(AlignedTable.RowHighlighted, "#aligned")
     def _row_highlighted(self) -> None:
         self._show_row_findings()
 
