@@ -148,13 +148,21 @@ def anchor_band(scorer: PairScorer, n: int, m: int) -> Band:
 
 
 def _band_around(centre: np.ndarray, half: int, m: int) -> Band:
+    rows = len(centre)
+    # At least as wide as the target's mean step per source row, or no band can cross it.
+    width = min(m + 1, max(2 * half + 1, -(-(m + 1) // rows) + 1))
+    step = (width - 1) * np.arange(rows)
     lo = np.clip(centre - half, 0, m)
     lo = np.maximum.accumulate(lo)
     lo[0] = 0
-    width = min(2 * half + 1, m + 1)
-    # The last row must reach j = m.
+    # Each row must overlap the one before it, or no path crosses the gap: where the
+    # centre line jumps (anchors far apart in a reshuffled relay) the band climbs as fast
+    # as it can instead, lo[i] <= lo[i-1] + width - 1.
+    lo = np.minimum.accumulate(lo - step) + step
     lo = np.minimum(lo, max(0, m - width + 1))
-    lo = np.maximum.accumulate(lo)
+    # The last row must reach j = m: the rows before it climb towards it in time.
+    lo[-1] = max(lo[-1], m - width + 1)
+    lo = np.maximum.accumulate((lo - step)[::-1])[::-1] + step
     return Band(lo, width, m)
 
 

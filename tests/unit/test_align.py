@@ -205,3 +205,22 @@ def test_vector_budget_goes_to_the_longest_open_stretches_first() -> None:
     assert src.sum() + tgt.sum() == 17
     nothing = uncertain_stretches(path, 12, 11, confident=6.0, pad=1, budget=5)
     assert not nothing[0].any() and not nothing[1].any()
+
+
+def test_an_anchor_band_always_reaches_the_end_however_the_anchors_jump() -> None:
+    # A relay reshuffled in blocks puts its anchors far from the diagonal and far from
+    # each other; every band row must still overlap the one before it, and the last must
+    # reach the target's end, or the search finds no path at all.
+    import numpy as np
+
+    from provenance.align.monotonic import _band_around
+
+    rng = np.random.default_rng(5)
+    for _ in range(200):
+        n, m = int(rng.integers(1, 400)), int(rng.integers(1, 400))
+        centre = np.sort(rng.integers(0, m + 1, size=n + 1))
+        centre[rng.integers(0, n + 1)] += int(rng.integers(0, 3 * m + 1))  # a jump
+        band = _band_around(centre, int(rng.integers(1, 30)), m)
+        hi = band.lo + band.width - 1
+        assert band.lo[0] == 0 and hi[-1] >= m
+        assert (band.lo[1:] <= hi[:-1]).all() and (np.diff(band.lo) >= 0).all()
