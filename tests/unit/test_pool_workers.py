@@ -30,6 +30,16 @@ def _stat(pid: int) -> tuple[str, int] | None:
     return fields[0], int(fields[1])
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User plus system CPU time a process has used so far (0 once it is gone)."""
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text()
+    except (FileNotFoundError, ProcessLookupError):
+        return 0.0
+    fields = text[text.rindex(")") + 2:].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _children(pid: int) -> list[int]:
     found = []
     for entry in Path("/proc").iterdir():
@@ -50,7 +60,7 @@ def _alive(pid: int) -> bool:
     return stat is not None and stat[0] != "Z"  # a zombie has exited; only its entry is left
 
 
-def _corpus(folder: Path, relays: int = 6, sentences: int = 300) -> Path:
+def _corpus(folder: Path, relays: int = 10, sentences: int = 900) -> Path:
     folder.mkdir()
     english, chinese = long_pair(sentences)
     (folder / "en.md").write_text(f"---\nlanguage: en\n---\n{english}", encoding="utf-8")
@@ -71,15 +81,16 @@ def test_no_worker_or_resource_tracker_outlives_a_killed_report(tmp_path: Path) 
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     seen: set[int] = set()
     try:
-        # Wait for both workers to be at work (their initializer, and its watchdog, ran).
+        # Wait until both workers are busy comparing (a second of CPU each, so their
+        # initializer and its watchdog ran), rather than for a fixed time: the corpus takes
+        # half a minute, but how fast a machine gets there varies.
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and report.poll() is None:
             workers = [p for p in _children(report.pid) if "spawn_main" in _cmdline(p)]
             seen.update(_children(report.pid))
-            if len(workers) >= 2:
+            if len(workers) >= 2 and all(_cpu_seconds(p) > 1.0 for p in workers):
                 break
             time.sleep(0.2)
-        time.sleep(4)  # imports done, pairs in progress
         seen.update(_children(report.pid))
         assert report.poll() is None, "the report finished before it could be killed"
         assert sum("spawn_main" in _cmdline(p) for p in seen) >= 2, seen
