@@ -7,6 +7,17 @@ and origin verdict, then builds ``derived_from`` edges:
   a relay chain shows that X relays Y ("WSJ <- Kommersant Ukrainian"), later mentions of
   Y in that article are read as via X. A cited outlet that has an article in the corpus
   gives an edge to that article; otherwise an ``external`` edge to the outlet's name.
+* **renderings**: an article that translates or copies another article of the corpus:
+  a relay aligned sentence by sentence with its reference in another language (the
+  pair analyses), or any two articles sharing most of their text (copies in one
+  language, translations across two: :mod:`provenance.reuse`). Its direction (who
+  rendered whom) comes from, in order: a text naming the other's outlet, publication
+  dates, a text naming its own outlet where the other names none (a copy credits
+  nobody), traces of translation in one text (an English text with a day-first dotted
+  date), the paragraphs a copy left out between the ones it kept; failing all, the
+  story's reference is taken as the source, and the edge says the direction was
+  assumed. The target's origin names the source article (``origin_article``), and a
+  translation's origin language is the source's.
 * **content**: share of sentences aligned (from the pair analyses), shared quantities and
   concepts, and shared unusual details (a feature only two articles of the corpus have).
   A content edge needs a direction: publication order, the origin language (a
@@ -19,9 +30,9 @@ The external roots are the upstream ends of the articles' main relay chains.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from itertools import combinations
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from provenance.attribution import is_relay
 from provenance.errors import BadInput
@@ -34,7 +45,8 @@ from provenance.model import (
     DerivationEdge,
     PairAnalysis,
 )
-from provenance.origin import classify_origin
+from provenance.origin import classify_origin, translation_score
+from provenance.reuse import Reuse, find_reuse
 from provenance.stories import ENTITY_BANDS, lsh_candidates, minhash_signatures
 
 if TYPE_CHECKING:
@@ -43,6 +55,12 @@ if TYPE_CHECKING:
 CONTENT_MIN = 0.3  # below this, two articles sharing content is not evidence of derivation
 ALIGNED_LINK_MIN = 0.3  # an alignment link weaker than this does not count as aligned
 ALL_PAIRS_MAX = 400  # above this many articles, compare only LSH candidate pairs
+#: A relay with this share of its sentences aligned with a reference in another language
+#: renders it (a translation, one way or the other).
+RENDERED_SHARE = 0.8
+#: An English text whose translation traces weigh this much (noisy-OR) reads as the
+#: translated side of a pair.
+TRACES_MIN = 0.3
 
 
 def _source_key(attribution: Attribution) -> str:
@@ -90,6 +108,80 @@ def _aligned_shares(pairs: list[PairAnalysis]) -> dict[tuple[str, str], float]:
     return shares
 
 
+@dataclass
+class Rendering:
+    """``target`` translates or copies ``source`` (article ids), ``share`` of it."""
+
+    source: str
+    target: str
+    kind: str  # "translation" or "copy"
+    share: float
+    #: why this way round (see :func:`_rendering_direction`); "assumed: ..." when no
+    #: evidence told
+    direction: str
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+
+def _renderings(facts: dict[str, ArticleFacts], pairs: list[PairAnalysis],
+                shares: dict[tuple[str, str], float], reused: list[Reuse]
+                ) -> dict[str, Rendering]:
+    """The article each article renders (translates or copies), if any: the best one."""
+    found: list[tuple[str, str, str, float, dict[str, Any], tuple[int, int]]] = []
+    references = {p.reference_id for p in pairs}
+    for (ref, relay), share in shares.items():
+        if share >= RENDERED_SHARE and \
+                base(facts[ref].article.lang) != base(facts[relay].article.lang):
+            found.append((ref, relay, "translation", share,
+                          {"aligned_share": round(share, 3)}, (0, 0)))
+    for r in reused:
+        found.append((r.first, r.second, r.kind, r.share, r.evidence(), r.gaps))
+    best: dict[str, Rendering] = {}
+    for x, y, kind, share, evidence, gaps in found:
+        src, tgt, why = _rendering_direction(facts[x], facts[y], gaps, references)
+        if tgt in best and best[tgt].share >= share:
+            continue
+        best[tgt] = Rendering(src, tgt, kind, share, why, evidence)
+    # a pair judged both ways round (a <- b and b <- a) keeps its better-founded half
+    for tgt, rendering in list(best.items()):
+        back = best.get(rendering.source)
+        if back is not None and back.source == tgt and tgt in best:
+            weaker = rendering if rendering.direction.startswith("assumed") else back
+            best.pop(weaker.target, None)
+    return best
+
+
+def _rendering_direction(x: ArticleFacts, y: ArticleFacts, gaps: tuple[int, int],
+                         references: set[str]) -> tuple[str, str, str]:
+    """(source id, target id, why) of two articles one of which renders the other."""
+    for src, tgt in ((x, y), (y, x)):
+        # "Copyright Euromaidanpress.com" in a copy: it names where its text is from
+        if src.own_names and tgt.names_outlet(src.own_names) and \
+                not src.names_outlet(tgt.own_names):
+            return src.article.id, tgt.article.id, "names the other's outlet"
+    dx, dy = x.article.published_date, y.article.published_date
+    if dx and dy and dx != dy:
+        src, tgt = (x, y) if dx < dy else (y, x)
+        return src.article.id, tgt.article.id, "published earlier"
+    for src, tgt in ((x, y), (y, x)):
+        # the copy credits nobody: an aggregator does not name itself in a pasted text
+        if src.names_outlet(src.own_names) and not tgt.names_outlet(tgt.own_names):
+            return src.article.id, tgt.article.id, "names its own outlet, the other none"
+    if base(x.article.lang) != base(y.article.lang):
+        traces = {f.article.id: translation_score(f.signals) if base(f.article.lang) == "en"
+                  else 0.0 for f in (x, y)}
+        for src, tgt in ((x, y), (y, x)):
+            if traces[tgt.article.id] >= TRACES_MIN > traces[src.article.id]:
+                return src.article.id, tgt.article.id, "translation traces in the other"
+    if bool(gaps[0]) != bool(gaps[1]):
+        src, tgt = (x, y) if gaps[0] else (y, x)
+        return src.article.id, tgt.article.id, "the other left out paragraphs between"
+    for src, tgt in ((x, y), (y, x)):
+        if src.article.id in references and tgt.article.id not in references:
+            return src.article.id, tgt.article.id, "assumed: the story's reference"
+    src, tgt = sorted((x, y), key=lambda f: (-len(f.article.sentences), f.article.id))
+    return src.article.id, tgt.article.id, "assumed: the longer text"
+
+
 def _content_similarity(a: StoryFeatures, b: StoryFeatures,
                         rare: frozenset[str]) -> tuple[float, dict[str, object]]:
     def jaccard(x: frozenset[str], y: frozenset[str]) -> float:
@@ -121,6 +213,7 @@ def analyze_provenance(articles: list[Article], pairs: list[PairAnalysis],
         raise BadInput(f"article id {dup!r} appears twice in the corpus")
     facts = facts or corpus_facts(articles, glossary)
     shares = _aligned_shares(pairs)
+    renderings = _renderings(facts, pairs, shares, find_reuse([facts[a.id] for a in articles]))
     by_outlet: dict[str, list[str]] = defaultdict(list)
     for f in facts.values():
         if f.outlet_key:
@@ -130,13 +223,12 @@ def analyze_provenance(articles: list[Article], pairs: list[PairAnalysis],
     root_votes: Counter[str] = Counter()
     for article in articles:
         f = facts[article.id]
-        share, other_lang = max(
-            ((s, facts[r if t == article.id else t].article.lang)
-             for (r, t), s in shares.items() if article.id in (r, t)
-             and base(facts[r if t == article.id else t].article.lang) != base(article.lang)),
-            default=(None, None))
+        rendering = renderings.get(article.id)
+        share, source_lang = None, None
+        if rendering is not None and rendering.kind == "translation":
+            share, source_lang = rendering.share, facts[rendering.source].article.lang
         verdict = classify_origin(article, f.attributions, f.signals, share, glossary,
-                                  other_lang)
+                                  source_lang)
         # Copies: the facts are cached and shared, a result is the caller's to change.
         prov = ArticleProvenance(article.id, verdict.origin, verdict.confidence,
                                  verdict.origin_language,
@@ -148,12 +240,30 @@ def analyze_provenance(articles: list[Article], pairs: list[PairAnalysis],
         if primary:
             root_votes[primary[0].evidence["chain"][0]] += 1
 
+    for rendering in renderings.values():
+        _add_rendering_edge(rendering, result)
     _add_content_edges(facts, result, shares)
     for prov in result.values():
         prov.derived_from.sort(key=lambda e: -e.score)
     in_corpus = {f.article.outlet for f in facts.values() if f.article.outlet}
     roots = [name for name, _ in root_votes.most_common() if name not in in_corpus]
     return result, roots
+
+
+def _add_rendering_edge(rendering: Rendering, result: dict[str, ArticleProvenance]) -> None:
+    """The target derives from its source; a translation's origin names the source."""
+    prov = result[rendering.target]
+    prov.origin_article = rendering.source
+    score = round(min(0.99, 0.6 + 0.4 * rendering.share), 3)
+    evidence = {"reason": rendering.kind, "direction": rendering.direction,
+                **rendering.evidence}
+    existing = next((e for e in prov.derived_from if e.source == rendering.source), None)
+    if existing is not None:  # an outlet it cites, whose article it also renders
+        existing.score = max(existing.score, score)
+        existing.evidence.update(evidence)
+        return
+    prov.derived_from.append(DerivationEdge(rendering.source, rendering.target, score, False,
+                                            evidence))
 
 
 def _cited_edges(f: ArticleFacts, facts: dict[str, ArticleFacts], by_outlet: dict[str, list[str]]
@@ -236,6 +346,9 @@ def _add_content_edges(facts: dict[str, ArticleFacts], result: dict[str, Article
         df.update(f.features.concepts | f.features.quantities)
     rare = frozenset(k for k, n in df.items() if n == 2)
     for x, y in _candidate_pairs(list(facts.values())):
+        if result[x.article.id].origin_article == y.article.id or \
+                result[y.article.id].origin_article == x.article.id:
+            continue  # a rendering: its edge is there already
         score, evidence = _content_similarity(x.features, y.features, rare)
         aligned = max(shares.get((x.article.id, y.article.id), 0.0),
                       shares.get((y.article.id, x.article.id), 0.0))
