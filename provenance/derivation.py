@@ -45,8 +45,8 @@ from provenance.model import (
     DerivationEdge,
     PairAnalysis,
 )
-from provenance.origin import classify_origin, translation_score
-from provenance.reuse import Reuse, find_reuse
+from provenance.origin import classify_origin, origin_signals, translation_score
+from provenance.reuse import TRANSLATED_SHARE, Reuse, find_reuse
 from provenance.stories import ENTITY_BANDS, lsh_candidates, minhash_signatures
 
 if TYPE_CHECKING:
@@ -120,27 +120,40 @@ class Rendering:
     #: evidence told
     direction: str
     evidence: dict[str, Any] = field(default_factory=dict)
+    #: (source sentence, target sentence) pairs that render each other
+    links: tuple[tuple[int, int], ...] = ()
 
 
 def _renderings(facts: dict[str, ArticleFacts], pairs: list[PairAnalysis],
                 shares: dict[tuple[str, str], float], reused: list[Reuse]
                 ) -> dict[str, Rendering]:
     """The article each article renders (translates or copies), if any: the best one."""
-    found: list[tuple[str, str, str, float, dict[str, Any], tuple[int, int]]] = []
+    found: list[tuple[str, str, str, float, dict[str, Any], tuple[int, int],
+                      tuple[tuple[int, int], ...]]] = []
     references = {p.reference_id for p in pairs}
-    for (ref, relay), share in shares.items():
+    for pair in pairs:
+        ref, relay = pair.reference_id, pair.relay_id
+        share = shares.get((ref, relay), 0.0)
         if share >= RENDERED_SHARE and \
                 base(facts[ref].article.lang) != base(facts[relay].article.lang):
+            links = tuple((i, j) for link in pair.alignment.links
+                          if link.src and link.tgt and link.score >= ALIGNED_LINK_MIN
+                          for i in link.src for j in link.tgt)
+            covered = len({i for i, _ in links}) / max(len(facts[ref].article.sentences), 1)
+            if covered < TRANSLATED_SHARE:
+                continue  # a summary renders a few of its sentences, not the article
             found.append((ref, relay, "translation", share,
-                          {"aligned_share": round(share, 3)}, (0, 0)))
+                          {"aligned_share": round(share, 3),
+                           "source_share": round(covered, 3)}, (0, 0), links))
     for r in reused:
-        found.append((r.first, r.second, r.kind, r.share, r.evidence(), r.gaps))
+        found.append((r.first, r.second, r.kind, r.share, r.evidence(), r.gaps, r.matched))
     best: dict[str, Rendering] = {}
-    for x, y, kind, share, evidence, gaps in found:
+    for x, y, kind, share, evidence, gaps, links in found:
         src, tgt, why = _rendering_direction(facts[x], facts[y], gaps, references)
         if tgt in best and best[tgt].share >= share:
             continue
-        best[tgt] = Rendering(src, tgt, kind, share, why, evidence)
+        oriented = links if src == x else tuple((j, i) for i, j in links)
+        best[tgt] = Rendering(src, tgt, kind, share, why, evidence, oriented)
     # a pair judged both ways round (a <- b and b <- a) keeps its better-founded half
     for tgt, rendering in list(best.items()):
         back = best.get(rendering.source)
@@ -148,6 +161,15 @@ def _renderings(facts: dict[str, ArticleFacts], pairs: list[PairAnalysis],
             weaker = rendering if rendering.direction.startswith("assumed") else back
             best.pop(weaker.target, None)
     return best
+
+
+def own_attributions(rendering: Rendering, facts: dict[str, ArticleFacts]
+                     ) -> list[Attribution]:
+    """The target's attributions that are its own: those outside the sentences that
+    render its source (a translation says "according to Reuters" because its source
+    does, whether or not the source's wording reads as a citation here)."""
+    rendered = {j for _, j in rendering.links}
+    return [a for a in facts[rendering.target].attributions if a.sentence not in rendered]
 
 
 def _rendering_direction(x: ArticleFacts, y: ArticleFacts, gaps: tuple[int, int],
@@ -225,9 +247,14 @@ def analyze_provenance(articles: list[Article], pairs: list[PairAnalysis],
         f = facts[article.id]
         rendering = renderings.get(article.id)
         share, source_lang = None, None
+        attributions, signals = f.attributions, f.signals
         if rendering is not None and rendering.kind == "translation":
             share, source_lang = rendering.share, facts[rendering.source].article.lang
-        verdict = classify_origin(article, f.attributions, f.signals, share, glossary,
+            # what it cites because its source does is no sign of a re-report
+            attributions = own_attributions(rendering, facts)
+            if len(attributions) < len(f.attributions):
+                signals = origin_signals(article, glossary, attributions)
+        verdict = classify_origin(article, attributions, signals, share, glossary,
                                   source_lang)
         # Copies: the facts are cached and shared, a result is the caller's to change.
         prov = ArticleProvenance(article.id, verdict.origin, verdict.confidence,

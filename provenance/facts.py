@@ -156,8 +156,8 @@ def quantity_key(kind: str, value: float | None, currency: str | None,
                  date: str | None) -> str | None:
     """A language-independent key for a quantity; None for ones too common to tell."""
     if kind in ("date", "time"):
-        # a month alone ("in January": --01) or a year alone is in every story of a season
-        if not date or re.fullmatch(r"--\d\d|\d{4}", date[:10]):
+        # a month alone ("in January": --01) is in every story of a season
+        if not date or re.fullmatch(r"--\d\d", date[:10]):
             return None
         return f"date:{date[:10]}"
     if value is None:

@@ -55,6 +55,7 @@ WEIGHTS: dict[str, float] = {
     "name_order": 0.4,
     "quoted_product_name": 0.2,
     "day_first_date": 0.4,
+    "template_plural": 0.3,
     # evidence against a translation: numbered footnotes of an answer engine
     "aggregator_footnotes": -0.6,
     # non-English articles: the cited chain starts with an English outlet
@@ -72,6 +73,9 @@ _DAY_OF_MONTH = re.compile(r"\bon\s+the\s+\d{1,2}(?:st|nd|rd|th)\b", re.I)
 # dots is how German, Ukrainian, Russian, Polish... write them, left in by a translator.
 _DAY_FIRST_DATE = re.compile(r"(?<![\w.])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\."
                              r"(?:19|20)\d\d(?!\.?\d)")
+# "4 hour(s) ago": a plural left open, as machine translation renders "4 годин(и) тому"
+# and no English newsroom writes
+_TEMPLATE_PLURAL = re.compile(r"\b\d+\s+[a-z]+\(s\)", re.I)
 _SELF_REFERENCE = re.compile(r"\b(?:this\s+(?:newspaper|paper|reporter|correspondent|outlet|"
                              r"agency|publication)|our\s+(?:reporter|correspondent)|"
                              r"(?:a|the)\s+reporter\s+(?:learned|noted|found))\b", re.I)
@@ -155,6 +159,7 @@ def origin_signals(article: Article, glossary: Glossary | None,
                                     (_LOCAL_TIME, "local_time", None),
                                     (_DAY_OF_MONTH, "day_of_month_date", None),
                                     (_DAY_FIRST_DATE, "day_first_date", None),
+                                    (_TEMPLATE_PLURAL, "template_plural", None),
                                     (_SELF_REFERENCE, "self_reference", None),
                                     (_QUOTED_PRODUCT, "quoted_product_name", None)):
             # "If there is any infringement, contact the platform to delete it" is the
