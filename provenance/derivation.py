@@ -7,17 +7,11 @@ and origin verdict, then builds ``derived_from`` edges:
   a relay chain shows that X relays Y ("WSJ <- Kommersant Ukrainian"), later mentions of
   Y in that article are read as via X. A cited outlet that has an article in the corpus
   gives an edge to that article; otherwise an ``external`` edge to the outlet's name.
-* **renderings**: an article that translates or copies another article of the corpus:
-  a relay aligned sentence by sentence with its reference in another language (the
-  pair analyses), or any two articles sharing most of their text (copies in one
-  language, translations across two: :mod:`provenance.reuse`). Its direction (who
-  rendered whom) comes from, in order: a text naming the other's outlet, publication
-  dates, a text naming its own outlet where the other names none (a copy credits
-  nobody), traces of translation in one text (an English text with a day-first dotted
-  date), the paragraphs a copy left out between the ones it kept; failing all, the
-  story's reference is taken as the source, and the edge says the direction was
-  assumed. The target's origin names the source article (``origin_article``), and a
-  translation's origin language is the source's.
+* **renderings**: an article that translates or copies another article of the corpus,
+  and which way round (:mod:`provenance.rendering`). The target's origin names the
+  source article (``origin_article``); a translation's origin language is the source's,
+  and what it cites in the sentences it renders is its source's citation, no sign of a
+  re-report.
 * **content**: share of sentences aligned (from the pair analyses), shared quantities and
   concepts, and shared unusual details (a feature only two articles of the corpus have).
   A content edge needs a direction: publication order, the origin language (a
@@ -30,9 +24,9 @@ The external roots are the upstream ends of the articles' main relay chains.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from itertools import combinations
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from provenance.attribution import is_relay
 from provenance.errors import BadInput
@@ -45,8 +39,8 @@ from provenance.model import (
     DerivationEdge,
     PairAnalysis,
 )
-from provenance.origin import classify_origin, origin_signals, translation_score
-from provenance.reuse import TRANSLATED_SHARE, Reuse, find_reuse
+from provenance.origin import classify_origin, origin_signals
+from provenance.rendering import Rendering, find_renderings, own_attributions
 from provenance.stories import ENTITY_BANDS, lsh_candidates, minhash_signatures
 
 if TYPE_CHECKING:
@@ -55,12 +49,6 @@ if TYPE_CHECKING:
 CONTENT_MIN = 0.3  # below this, two articles sharing content is not evidence of derivation
 ALIGNED_LINK_MIN = 0.3  # an alignment link weaker than this does not count as aligned
 ALL_PAIRS_MAX = 400  # above this many articles, compare only LSH candidate pairs
-#: A relay with this share of its sentences aligned with a reference in another language
-#: renders it (a translation, one way or the other).
-RENDERED_SHARE = 0.8
-#: An English text whose translation traces weigh this much (noisy-OR) reads as the
-#: translated side of a pair.
-TRACES_MIN = 0.3
 
 
 def _source_key(attribution: Attribution) -> str:
@@ -108,102 +96,6 @@ def _aligned_shares(pairs: list[PairAnalysis]) -> dict[tuple[str, str], float]:
     return shares
 
 
-@dataclass
-class Rendering:
-    """``target`` translates or copies ``source`` (article ids), ``share`` of it."""
-
-    source: str
-    target: str
-    kind: str  # "translation" or "copy"
-    share: float
-    #: why this way round (see :func:`_rendering_direction`); "assumed: ..." when no
-    #: evidence told
-    direction: str
-    evidence: dict[str, Any] = field(default_factory=dict)
-    #: (source sentence, target sentence) pairs that render each other
-    links: tuple[tuple[int, int], ...] = ()
-
-
-def _renderings(facts: dict[str, ArticleFacts], pairs: list[PairAnalysis],
-                shares: dict[tuple[str, str], float], reused: list[Reuse]
-                ) -> dict[str, Rendering]:
-    """The article each article renders (translates or copies), if any: the best one."""
-    found: list[tuple[str, str, str, float, dict[str, Any], tuple[int, int],
-                      tuple[tuple[int, int], ...]]] = []
-    references = {p.reference_id for p in pairs}
-    for pair in pairs:
-        ref, relay = pair.reference_id, pair.relay_id
-        share = shares.get((ref, relay), 0.0)
-        if share >= RENDERED_SHARE and \
-                base(facts[ref].article.lang) != base(facts[relay].article.lang):
-            links = tuple((i, j) for link in pair.alignment.links
-                          if link.src and link.tgt and link.score >= ALIGNED_LINK_MIN
-                          for i in link.src for j in link.tgt)
-            covered = len({i for i, _ in links}) / max(len(facts[ref].article.sentences), 1)
-            if covered < TRANSLATED_SHARE:
-                continue  # a summary renders a few of its sentences, not the article
-            found.append((ref, relay, "translation", share,
-                          {"aligned_share": round(share, 3),
-                           "source_share": round(covered, 3)}, (0, 0), links))
-    for r in reused:
-        found.append((r.first, r.second, r.kind, r.share, r.evidence(), r.gaps, r.matched))
-    best: dict[str, Rendering] = {}
-    for x, y, kind, share, evidence, gaps, links in found:
-        src, tgt, why = _rendering_direction(facts[x], facts[y], gaps, references)
-        if tgt in best and best[tgt].share >= share:
-            continue
-        oriented = links if src == x else tuple((j, i) for i, j in links)
-        best[tgt] = Rendering(src, tgt, kind, share, why, evidence, oriented)
-    # a pair judged both ways round (a <- b and b <- a) keeps its better-founded half
-    for tgt, rendering in list(best.items()):
-        back = best.get(rendering.source)
-        if back is not None and back.source == tgt and tgt in best:
-            weaker = rendering if rendering.direction.startswith("assumed") else back
-            best.pop(weaker.target, None)
-    return best
-
-
-def own_attributions(rendering: Rendering, facts: dict[str, ArticleFacts]
-                     ) -> list[Attribution]:
-    """The target's attributions that are its own: those outside the sentences that
-    render its source (a translation says "according to Reuters" because its source
-    does, whether or not the source's wording reads as a citation here)."""
-    rendered = {j for _, j in rendering.links}
-    return [a for a in facts[rendering.target].attributions if a.sentence not in rendered]
-
-
-def _rendering_direction(x: ArticleFacts, y: ArticleFacts, gaps: tuple[int, int],
-                         references: set[str]) -> tuple[str, str, str]:
-    """(source id, target id, why) of two articles one of which renders the other."""
-    for src, tgt in ((x, y), (y, x)):
-        # "Copyright Euromaidanpress.com" in a copy: it names where its text is from
-        if src.own_names and tgt.names_outlet(src.own_names) and \
-                not src.names_outlet(tgt.own_names):
-            return src.article.id, tgt.article.id, "names the other's outlet"
-    dx, dy = x.article.published_date, y.article.published_date
-    if dx and dy and dx != dy:
-        src, tgt = (x, y) if dx < dy else (y, x)
-        return src.article.id, tgt.article.id, "published earlier"
-    for src, tgt in ((x, y), (y, x)):
-        # the copy credits nobody: an aggregator does not name itself in a pasted text
-        if src.names_outlet(src.own_names) and not tgt.names_outlet(tgt.own_names):
-            return src.article.id, tgt.article.id, "names its own outlet, the other none"
-    if base(x.article.lang) != base(y.article.lang):
-        traces = {f.article.id: translation_score(f.signals) if base(f.article.lang) == "en"
-                  else 0.0 for f in (x, y)}
-        for src, tgt in ((x, y), (y, x)):
-            if traces[tgt.article.id] >= TRACES_MIN > traces[src.article.id]:
-                return src.article.id, tgt.article.id, "translation traces in the other"
-    if bool(gaps[0]) != bool(gaps[1]):
-        src, tgt = (x, y) if gaps[0] else (y, x)
-        return src.article.id, tgt.article.id, "the other left out paragraphs between"
-    for src, tgt in ((x, y), (y, x)):
-        if src.article.id in references and tgt.article.id not in references:
-            return src.article.id, tgt.article.id, "assumed: the story's reference"
-    src, tgt = sorted((x, y), key=lambda f: (-len(f.article.sentences), f.article.id))
-    return src.article.id, tgt.article.id, "assumed: the longer text"
-
-
 def _content_similarity(a: StoryFeatures, b: StoryFeatures,
                         rare: frozenset[str]) -> tuple[float, dict[str, object]]:
     def jaccard(x: frozenset[str], y: frozenset[str]) -> float:
@@ -235,7 +127,8 @@ def analyze_provenance(articles: list[Article], pairs: list[PairAnalysis],
         raise BadInput(f"article id {dup!r} appears twice in the corpus")
     facts = facts or corpus_facts(articles, glossary)
     shares = _aligned_shares(pairs)
-    renderings = _renderings(facts, pairs, shares, find_reuse([facts[a.id] for a in articles]))
+    renderings = find_renderings([facts[a.id] for a in articles], pairs, shares,
+                                 ALIGNED_LINK_MIN)
     by_outlet: dict[str, list[str]] = defaultdict(list)
     for f in facts.values():
         if f.outlet_key:
@@ -251,7 +144,7 @@ def analyze_provenance(articles: list[Article], pairs: list[PairAnalysis],
         if rendering is not None and rendering.kind == "translation":
             share, source_lang = rendering.share, facts[rendering.source].article.lang
             # what it cites because its source does is no sign of a re-report
-            attributions = own_attributions(rendering, facts)
+            attributions = own_attributions(rendering, f)
             if len(attributions) < len(f.attributions):
                 signals = origin_signals(article, glossary, attributions)
         verdict = classify_origin(article, attributions, signals, share, glossary,
