@@ -33,7 +33,9 @@ the ones the other reuses (a copy drops a paragraph; its source does not).
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
@@ -271,7 +273,32 @@ def find_reuse(facts: Sequence[ArticleFacts]) -> list[Reuse]:
     """Every pair of articles of which one copies or translates most of the other."""
     found = []
     for i, j in candidate_pairs(facts):
-        reuse = compare(facts[i], facts[j])
+        reuse = _compared(facts[i], facts[j])
         if reuse is not None:
             found.append(reuse)
     return found
+
+
+#: Comparisons kept: derivation runs twice per analysis (before and after alignment).
+_KEPT = 20_000
+_compared_pairs: OrderedDict[tuple[str, str, bool], Reuse | None] = OrderedDict()
+_lock = threading.Lock()
+
+
+def _compared(x: ArticleFacts, y: ArticleFacts) -> Reuse | None:
+    """:func:`compare`, kept by the content of both articles (and whether vectors were
+    on) so that a second pass over the same corpus costs nothing."""
+    from provenance.crosslingual import vectors
+    from provenance.facts import content_key
+
+    key = (content_key(x.article), content_key(y.article), vectors.enabled())
+    with _lock:
+        if key in _compared_pairs:
+            _compared_pairs.move_to_end(key)
+            return _compared_pairs[key]
+    reuse = compare(x, y)
+    with _lock:
+        _compared_pairs[key] = reuse
+        while len(_compared_pairs) > _KEPT:
+            _compared_pairs.popitem(last=False)
+    return reuse
