@@ -32,6 +32,12 @@ def test_word_evidence_is_for_english_against_chinese(dictionary):
         assert word_evidence(EN, EN, src_lang, tgt_lang) is None
 
 
+def test_long_pairs_go_without_word_evidence(dictionary, monkeypatch):
+    monkeypatch.setattr("provenance.align.lexical.SENTENCES_MAX", len(ZH) - 1)
+    assert word_evidence(EN, ZH, "en", "zh-cn") is None
+    assert align(EN, ZH, "en", "zh-cn", vectors=False).signature.settings["lexicon"] == "none"
+
+
 def test_words_rendering_each_other_find_a_shifted_translation(dictionary):
     without = align(EN, ZH, "en", "zh-cn", vectors=False, lexicon=False)
     assert [(link.src, link.tgt) for link in without.links if link.src and link.tgt] == [
