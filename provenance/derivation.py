@@ -7,6 +7,11 @@ and origin verdict, then builds ``derived_from`` edges:
   a relay chain shows that X relays Y ("WSJ <- Kommersant Ukrainian"), later mentions of
   Y in that article are read as via X. A cited outlet that has an article in the corpus
   gives an edge to that article; otherwise an ``external`` edge to the outlet's name.
+* **renderings**: an article that translates or copies another article of the corpus,
+  and which way round (:mod:`provenance.rendering`). The target's origin names the
+  source article (``origin_article``); a translation's origin language is the source's,
+  and what it cites in the sentences it renders is its source's citation, no sign of a
+  re-report.
 * **content**: share of sentences aligned (from the pair analyses), shared quantities and
   concepts, and shared unusual details (a feature only two articles of the corpus have).
   A content edge needs a direction: publication order, the origin language (a
@@ -34,7 +39,8 @@ from provenance.model import (
     DerivationEdge,
     PairAnalysis,
 )
-from provenance.origin import classify_origin
+from provenance.origin import classify_origin, origin_signals
+from provenance.rendering import Rendering, find_renderings, own_attributions
 from provenance.stories import ENTITY_BANDS, lsh_candidates, minhash_signatures
 
 if TYPE_CHECKING:
@@ -121,6 +127,8 @@ def analyze_provenance(articles: list[Article], pairs: list[PairAnalysis],
         raise BadInput(f"article id {dup!r} appears twice in the corpus")
     facts = facts or corpus_facts(articles, glossary)
     shares = _aligned_shares(pairs)
+    renderings = find_renderings([facts[a.id] for a in articles], pairs, shares,
+                                 ALIGNED_LINK_MIN)
     by_outlet: dict[str, list[str]] = defaultdict(list)
     for f in facts.values():
         if f.outlet_key:
@@ -128,21 +136,19 @@ def analyze_provenance(articles: list[Article], pairs: list[PairAnalysis],
 
     result: dict[str, ArticleProvenance] = {}
     root_votes: Counter[str] = Counter()
-    # each article's pairs, found at once (a scan of every pair per article made a corpus
-    # of thousands of articles quadratic)
-    shares_of: dict[str, list[tuple[float, str]]] = defaultdict(list)
-    for (r, t), s in shares.items():
-        shares_of[r].append((s, t))
-        if t != r:
-            shares_of[t].append((s, r))
     for article in articles:
         f = facts[article.id]
-        share, other_lang = max(
-            ((s, facts[other].article.lang) for s, other in shares_of[article.id]
-             if base(facts[other].article.lang) != base(article.lang)),
-            default=(None, None))
-        verdict = classify_origin(article, f.attributions, f.signals, share, glossary,
-                                  other_lang)
+        rendering = renderings.get(article.id)
+        share, source_lang = None, None
+        attributions, signals = f.attributions, f.signals
+        if rendering is not None and rendering.kind == "translation":
+            share, source_lang = rendering.share, facts[rendering.source].article.lang
+            # what it cites because its source does is no sign of a re-report
+            attributions = own_attributions(rendering, f)
+            if len(attributions) < len(f.attributions):
+                signals = origin_signals(article, glossary, attributions)
+        verdict = classify_origin(article, attributions, signals, share, glossary,
+                                  source_lang)
         # Copies: the facts are cached and shared, a result is the caller's to change.
         prov = ArticleProvenance(article.id, verdict.origin, verdict.confidence,
                                  verdict.origin_language,
@@ -154,12 +160,30 @@ def analyze_provenance(articles: list[Article], pairs: list[PairAnalysis],
         if primary:
             root_votes[primary[0].evidence["chain"][0]] += 1
 
+    for rendering in renderings.values():
+        _add_rendering_edge(rendering, result)
     _add_content_edges(facts, result, shares)
     for prov in result.values():
         prov.derived_from.sort(key=lambda e: -e.score)
     in_corpus = {f.article.outlet for f in facts.values() if f.article.outlet}
     roots = [name for name, _ in root_votes.most_common() if name not in in_corpus]
     return result, roots
+
+
+def _add_rendering_edge(rendering: Rendering, result: dict[str, ArticleProvenance]) -> None:
+    """The target derives from its source; a translation's origin names the source."""
+    prov = result[rendering.target]
+    prov.origin_article = rendering.source
+    score = round(min(0.99, 0.6 + 0.4 * rendering.share), 3)
+    evidence = {"reason": rendering.kind, "direction": rendering.direction,
+                **rendering.evidence}
+    existing = next((e for e in prov.derived_from if e.source == rendering.source), None)
+    if existing is not None:  # an outlet it cites, whose article it also renders
+        existing.score = max(existing.score, score)
+        existing.evidence.update(evidence)
+        return
+    prov.derived_from.append(DerivationEdge(rendering.source, rendering.target, score, False,
+                                            evidence))
 
 
 def _cited_edges(f: ArticleFacts, facts: dict[str, ArticleFacts], by_outlet: dict[str, list[str]]
@@ -242,6 +266,9 @@ def _add_content_edges(facts: dict[str, ArticleFacts], result: dict[str, Article
         df.update(f.features.concepts | f.features.quantities)
     rare = frozenset(k for k, n in df.items() if n == 2)
     for x, y in _candidate_pairs(list(facts.values())):
+        if result[x.article.id].origin_article == y.article.id or \
+                result[y.article.id].origin_article == x.article.id:
+            continue  # a rendering: its edge is there already
         score, evidence = _content_similarity(x.features, y.features, rare)
         aligned = max(shares.get((x.article.id, y.article.id), 0.0),
                       shares.get((y.article.id, x.article.id), 0.0))

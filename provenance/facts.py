@@ -16,7 +16,9 @@ objects:
 * :func:`article_facts` - an :class:`ArticleFacts`: attributions with short references
   resolved, origin signals, :class:`StoryFeatures` (every sentence read in the
   article's language), its outlet's key and the foreign outlets its copyright lines
-  name, each read on first use; :func:`corpus_facts` does a whole corpus.
+  name, the names its own outlet goes by, and its lead (title and first sentences) with
+  the document vector made from it, each read on first use; :func:`corpus_facts` does a
+  whole corpus.
 
 Those readings differ only where a sentence's language differs from its article's or
 where a publication date resolves a date ("June 25" -> 2024-06-25); a text read alike
@@ -40,6 +42,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
+from urllib.parse import urlsplit
+
+import numpy as np
 
 from provenance.lang import FULL, base, glossary_code, languages
 from provenance.lexicons import Cue, find_cues
@@ -51,9 +56,9 @@ if TYPE_CHECKING:
     from provenance.glossary import Glossary, TermMatch
     from provenance.quantities import Quantity
 
-__all__ = ["ENTITY_CATEGORIES", "ArticleFacts", "FactsCache", "SentenceFacts", "StoryFeatures",
-           "article_facts", "corpus_facts", "facts_of_texts", "outlet_key", "quantity_key",
-           "read_sentence", "sentence_facts", "shingle_hashes", "shingles"]
+__all__ = ["ENTITY_CATEGORIES", "LEAD_SENTENCES", "ArticleFacts", "FactsCache", "SentenceFacts",
+           "StoryFeatures", "article_facts", "corpus_facts", "facts_of_texts", "outlet_key",
+           "quantity_key", "read_sentence", "sentence_facts", "shingle_hashes", "shingles"]
 
 #: glossary categories that name an entity (person, organisation, outlet, place)
 ENTITY_CATEGORIES = frozenset({"person", "organisation", "organization", "outlet", "place",
@@ -150,11 +155,14 @@ def quantity_key(kind: str, value: float | None, currency: str | None,
                  date: str | None) -> str | None:
     """A language-independent key for a quantity; None for ones too common to tell."""
     if kind in ("date", "time"):
-        return f"date:{date[:10]}" if date else None
+        # a month alone ("in January": --01) is in every story of a season
+        if not date or re.fullmatch(r"--\d\d", date[:10]):
+            return None
+        return f"date:{date[:10]}"
     if value is None:
         return None
-    if kind in ("number", "count") and value < 10 and value == int(value):
-        return None  # "two", "3": every story has them
+    if kind in ("number", "count", "ordinal") and value < 10 and value == int(value):
+        return None  # "two", "3", "the first": every story has them
     if kind == "money":
         return f"money:{value:.3g}:{currency or ''}"
     if kind == "percent":
@@ -191,6 +199,70 @@ def _story_features(article: Article, units: Sequence[SentenceFacts]) -> StoryFe
         names = {f"name:{m.group(0).casefold()}" for m in _LATIN_NAME.finditer(article.text)}
     return StoryFeatures(frozenset(concepts), frozenset(quantities), frozenset(names),
                          shingle_hashes(article.text, article.lang))
+
+
+# --- what an article is about, as vectors -----------------------------------------------
+
+#: Sentences of an article's lead: its title and first sentences say what it is about,
+#: and they are the sentences alignment embeds first anyway (so their vectors are shared).
+LEAD_SENTENCES = 6
+#: A lead sentence shorter than this (a one-word subheading, a date) says little.
+_LEAD_MIN_CHARS = 12
+#: Sentences of an article given vectors for comparing it with another article whole.
+MAX_COMPARED_SENTENCES = 80
+
+
+def lead_texts(article: Article, size: int = LEAD_SENTENCES) -> tuple[str, ...]:
+    """The title (when it is not already the first sentence) and the first ``size``
+    sentences of some length."""
+    out: list[str] = []
+    title = (article.title or "").strip()
+    first = article.sentences[0].text.strip() if article.sentences else ""
+    if title and title != first:
+        out.append(title)
+    for sentence in article.sentences:
+        if len(out) >= size:
+            break
+        if len(sentence.text.strip()) >= _LEAD_MIN_CHARS:
+            out.append(sentence.text)
+    if not out and article.text.strip():
+        out.append(article.text.strip()[:500])
+    return tuple(out)
+
+
+def _vectors_of(texts: Sequence[str]) -> np.ndarray | None:
+    """Sentence vectors of ``texts`` when vectors are on and installed, else None."""
+    from provenance.crosslingual import vectors
+
+    if not texts or not vectors.enabled():
+        return None
+    return vectors.sentence_vectors(texts)
+
+
+# --- the outlet an article belongs to -------------------------------------------------------
+
+# Host labels that name no outlet: subdomains, generic and country suffixes.
+_GENERIC_HOST = frozenset({"www", "m", "amp", "mobile", "news", "en", "com", "net", "org",
+                           "info", "co", "blog", "media", "html", "web", "online", "www2"})
+_NON_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def _squeezed(text: str) -> str:
+    """Lower case, letters and digits only: "Euromaidan Press" and "euromaidanpress.com"
+    both contain "euromaidanpress"."""
+    return _NON_ALNUM.sub("", text.casefold())
+
+
+def own_names(article: Article) -> frozenset[str]:
+    """Names the article's own outlet goes by, squeezed: its outlet field and the
+    distinctive labels of its URL's host (``kyivindependent`` of kyivindependent.com)."""
+    names = {_squeezed(article.outlet)} if article.outlet else set()
+    if article.url:
+        host = urlsplit(article.url if "//" in article.url else f"//{article.url}").hostname
+        for label in (host or "").split("."):
+            if len(label) >= 4 and label not in _GENERIC_HOST and not label.isdigit():
+                names.add(_squeezed(label))
+    return frozenset(n for n in names if len(n) >= 4)
 
 
 # --- article facts ---------------------------------------------------------------------
@@ -246,6 +318,48 @@ class ArticleFacts:
     def outlet_key(self) -> str | None:
         """Glossary concept id or casefolded name of the article's outlet."""
         return outlet_key(self.article.outlet, self.glossary)
+
+    @cached_property
+    def own_names(self) -> frozenset[str]:
+        """Names its own outlet goes by (see :func:`own_names`)."""
+        return own_names(self.article)
+
+    @cached_property
+    def squeezed_text(self) -> str:
+        """Its text and set-aside blocks (copyright lines, credits), squeezed for finding
+        outlet names in them."""
+        return _squeezed("\n".join([self.article.text]
+                                    + [b.text for b in self.article.boilerplate]))
+
+    def names_outlet(self, names: Iterable[str]) -> bool:
+        """Whether the article's text or set-aside blocks name one of these outlet names
+        (squeezed, as :attr:`own_names` gives them)."""
+        return any(name in self.squeezed_text for name in names)
+
+    @cached_property
+    def lead(self) -> tuple[str, ...]:
+        """Its title and first sentences (see :func:`lead_texts`)."""
+        return lead_texts(self.article)
+
+    def lead_vectors(self) -> np.ndarray | None:
+        """Sentence vectors of :attr:`lead`, or None without vectors. Not kept here: the
+        vector cache keeps them, and vectors may be switched on or off between calls."""
+        return _vectors_of(self.lead)
+
+    def document_vector(self) -> np.ndarray | None:
+        """One unit vector for the article: the normalised mean of its lead's vectors
+        (an article and its translation land close together), or None without vectors."""
+        lead = self.lead_vectors()
+        if lead is None:
+            return None
+        mean = lead.mean(axis=0)
+        norm = float(np.linalg.norm(mean))
+        return mean / norm if norm else mean
+
+    def sentence_vectors(self, limit: int = MAX_COMPARED_SENTENCES) -> np.ndarray | None:
+        """Vectors of its first ``limit`` sentences (for comparing it with another article
+        sentence by sentence), or None without vectors."""
+        return _vectors_of([s.text for s in self.article.sentences[:limit]])
 
     @cached_property
     def foreign_outlets(self) -> frozenset[str | None]:

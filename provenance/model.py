@@ -245,6 +245,9 @@ class ArticleProvenance:
     signals: list[OriginSignal] = field(default_factory=list)
     derived_from: list[DerivationEdge] = field(default_factory=list)
     story: int = 0
+    #: The article of the corpus this one translates or copies, when it is one ("a
+    #: translation of <that article>"); its edge is in ``derived_from``.
+    origin_article: str | None = None
 
     def cited_sources(self) -> list[str]:
         """Named sources the article cites (first mention first), then its unnamed

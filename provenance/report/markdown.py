@@ -113,7 +113,7 @@ def _article_row(e: ArticleEntry) -> list[str]:
 def _article_section(entry: ArticleEntry, out: TextIO) -> None:
     a = entry.article
     out.write(f"### {md(a.label)}\n\n")
-    meta = [f"id {a.id}", f"language {a.lang}", f"origin {entry.origin}"]
+    meta = [f"id {a.id}", f"language {a.lang}", f"origin {entry.origin_text}"]
     if a.published:
         meta.append(f"published {a.published}")
     if a.url:

@@ -124,8 +124,10 @@ def test_pairs_aligned_share_counts(glossary):
     prov, _ = analyze_provenance([ref, relay], [pair], glossary)
     edge = prov["relay"].derived_from[0]
     assert edge.source == "ref" and edge.evidence["aligned_share"] == 1.0
+    assert edge.evidence["direction"] == "published earlier"
     # a relay with no citation but fully aligned with the earlier English text
-    assert prov["relay"].origin in ("original", "translation", "re-report")
+    assert (prov["relay"].origin, prov["relay"].origin_language) == ("translation", "en")
+    assert prov["relay"].origin_article == "ref" and prov["ref"].origin_article is None
 
 
 def test_direct_sources_apply_chains():

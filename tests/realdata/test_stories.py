@@ -87,6 +87,9 @@ def test_cluster_features_synthetic_stories():
     (("percent", 70.0, None, None), "pct:70"),
     (("ordinal", 13.0, None, None), "ord:13"),
     (("date", None, None, "2025-03-12"), "date:2025-03-12"),
+    (("date", None, None, "--02-08"), "date:--02-08"),
+    (("date", None, None, "--01"), None),  # a month alone: every story of the season
+    (("ordinal", 1.0, None, None), None),  # "the first"
     (("number", 130.0, None, None), "n:130"),
 ])
 def test_quantity_key(args, key):

@@ -73,7 +73,8 @@ def hostile_analysis() -> CorpusAnalysis:
             relay.id, "translation", 0.7,
             attributions=[Attribution("<script>src()</script>", "outlet", "据", 0, 0, 1)],
             derived_from=[DerivationEdge(ref.id, relay.id, 0.8),
-                          DerivationEdge("<script>ext()</script>", relay.id, 0.5, True)]),
+                          DerivationEdge("<script>ext()</script>", relay.id, 0.5, True)],
+            origin_article=ref.id),
     }
     return CorpusAnalysis(Signature({"t": "<script>"}), [ref, relay], prov, [pair], ref.id,
                           ["<script>root()</script>"])

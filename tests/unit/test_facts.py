@@ -165,3 +165,26 @@ def test_align_does_not_run_without_its_readers(module, monkeypatch):
     monkeypatch.setitem(sys.modules, module, None)
     with pytest.raises(ImportError):
         align(REFERENCE, RELAYS["relay-a"], "en", "en")
+
+
+def test_own_outlet_names_come_from_the_outlet_and_the_url_host():
+    article = article_from_lines("a", ["The Kyiv Independent news desk reports."], "en",
+                                 url="https://kyivindependent.com/trump-plan",
+                                 outlet="The Kyiv Independent")
+    facts = article_facts(article, None)
+    assert facts.own_names == {"thekyivindependent", "kyivindependent"}
+    assert facts.names_outlet(facts.own_names)
+    # generic and short host labels name nobody
+    bare = article_from_lines("b", ["A text."], "en", url="https://m.news.l4.net.cn/x")
+    assert article_facts(bare, None).own_names == frozenset()
+
+
+def test_the_lead_is_the_title_and_the_first_sentences_of_some_length():
+    lines = ["Headline of the story", "NATO", *[f"Sentence number {i} of the body." for i in
+                                                 range(8)]]
+    article = article_from_lines("a", lines, "en", title="A title that is not a sentence")
+    lead = article_facts(article, None).lead
+    assert lead[0] == "A title that is not a sentence" and "NATO" not in lead
+    assert len(lead) == F.LEAD_SENTENCES and lead[1] == "Headline of the story"
+    # vectors are off in the tests: no document vector, and nothing computed
+    assert article_facts(article, None).document_vector() is None

@@ -60,6 +60,8 @@ def test_analyze_json_lists_each_article_as_the_report_does():
         jsonschema.validate(article, article_schema)
     relay = summary["articles"][1]
     assert relay["finding_count"] == 3 and relay["origin_confidence"] == 0.7
+    assert relay["origin_article"] == analysis.reference_id  # "a translation of <ref>"
+    assert summary["articles"][0]["origin_article"] is None
     assert relay["drift_by_kind"]["number"] == {"count": 1, "score": 25}  # critical
     assert summary["graph"]["nodes"][:2] == [a.id for a in analysis.articles]
     # below the report's floor a finding is still counted by analyze, which has no floor
