@@ -238,8 +238,11 @@ def candidate_pairs(facts: Sequence[ArticleFacts]) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
-def _contained(a: frozenset[str], b: frozenset[str]) -> bool:
-    return bool(a and b) and len(a & b) >= SHINGLE_CONTAINMENT * min(len(a), len(b))
+def _contained(a: bytes, b: bytes) -> bool:
+    from provenance.stories import overlap_counts
+
+    shared, size_a, size_b = overlap_counts(a, b)
+    return shared > 0 and shared >= SHINGLE_CONTAINMENT * min(size_a, size_b)
 
 
 def _nearest_documents(facts: Sequence[ArticleFacts]) -> set[tuple[int, int]]:

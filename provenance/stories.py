@@ -166,11 +166,22 @@ class _UnionFind:
             self.parent[max(rx, ry)] = min(rx, ry)
 
 
-def _overlap_holds(a: frozenset[str], b: frozenset[str], threshold: float) -> bool:
+def overlap_counts(a: frozenset[str] | bytes, b: frozenset[str] | bytes) -> tuple[int, int, int]:
+    """(shared, size of a, size of b) of two feature sets, either sets of strings or
+    packed sorted hashes (:func:`provenance.facts.shingle_hashes`)."""
+    if isinstance(a, bytes) and isinstance(b, bytes):
+        x, y = np.frombuffer(a, dtype=np.uint32), np.frombuffer(b, dtype=np.uint32)
+        return len(np.intersect1d(x, y, assume_unique=True)), len(x), len(y)
+    assert not isinstance(a, bytes) and not isinstance(b, bytes)
+    return len(a & b), len(a), len(b)
+
+
+def _overlap_holds(a: frozenset[str] | bytes, b: frozenset[str] | bytes,
+                   threshold: float) -> bool:
     """Jaccard similarity of the sets themselves at least ``threshold``, over at least
     two shared features: one number two short articles share ("n:10") is chance."""
-    shared = len(a & b)
-    return shared >= MIN_SHARED and shared >= threshold * (len(a) + len(b) - shared)
+    shared, size_a, size_b = overlap_counts(a, b)
+    return shared >= MIN_SHARED and shared >= threshold * (size_a + size_b - shared)
 
 
 def cluster_features(features: Sequence[StoryFeatures], *, entity_threshold: float = 0.3,
