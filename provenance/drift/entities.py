@@ -1,18 +1,20 @@
-"""Entity drift: a person, organisation, outlet or place present on one side only, or
-replaced by another of the same category (Bloomberg for the WSJ; Susan for Susie).
+"""Entity drift: a person, organisation, outlet or place replaced by another of the same
+category (Bloomberg for the WSJ; Susan for Susie), inside one aligned unit.
 
 Glossary concepts compare across any pair of languages. Names the glossary does not
 know are compared when both sides write them in Latin or Cyrillic script (transliterated).
-An entity simply missing on the other side is minor (extraction recall is below 100%,
-and translators use pronouns); a replacement by one of the same category is major.
+A name present on one side only is not reported here: absence is judged over the whole
+article (:mod:`provenance.drift.coverage` lists the names a relay leaves out or brings
+in), since a translator moves names between sentences and uses pronouns.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from provenance.drift.base import Detector
-from provenance.drift.context import PairContext
+from provenance.drift.base import LinkDetector
+from provenance.drift.context import PairContext, agreement
 from provenance.drift.names import (
     Name,
     find_names,
@@ -29,42 +31,68 @@ if TYPE_CHECKING:
 
 # Similar enough to be the same name respelled ("Susan" for "Susie"), same script only.
 RESPELLED = 55.0
+#: a concept swap inside sentences that agree less than this is weak evidence (minor)
+SWAP_AGREEMENT = 0.6
+#: categories whose members stand for each other in ordinary writing (a capital for its
+#: country, a country for its people): a swap there is minor
+METONYMS = frozenset({"place"})
 
 
-class EntityDrift(Detector):
-    """People, organisations, outlets and places dropped, added, replaced or respelled."""
+@dataclass
+class _Around:
+    """What a unit's comparison may know beyond its own sentences."""
+
+    near: set[str] = field(default_factory=set)  # concepts of the neighbouring sources
+    story: list[Name] | None = None  # every name the source article uses
+
+
+class EntityDrift(LinkDetector):
+    """People, organisations, outlets and places replaced or respelled in a unit."""
 
     name = "entities"
     kinds = ("entity",)
 
     def detect(self, pair: PairContext) -> list[Finding]:
-        findings: list[Finding] = []
-        src_script, tgt_script = name_script(pair.src_lang), name_script(pair.tgt_lang)
-        comparable = bool(src_script and tgt_script)
-        # every name the source article uses: a relay name that the source uses
-        # elsewhere, put where the source names someone else, is a swap
+        comparable = bool(name_script(pair.src_lang) and name_script(pair.tgt_lang))
+        # a relay name that the source uses elsewhere, put where the source names someone
+        # else, is a swap
         story = [n for f in pair.src_facts for n in find_names(f.text, f.lang)] \
             if comparable else []
+        findings: list[Finding] = []
         for link in pair.aligned:
-            src, tgt = pair.src_of(link), pair.tgt_of(link)
-            near = _neighbour_concepts(pair, link)
-            agreement = pair.agreement(link)
-            found, s_left, t_left = self._concepts(link, src, tgt, comparable, near,
-                                                   1.0 if agreement is None else agreement)
-            findings.extend(found)
-            if comparable:
-                findings.extend(self._names(link, src, tgt, s_left, t_left, story, near,
-                                            same_script=src_script == tgt_script))
+            around = _Around(_neighbour_concepts(pair, link), story)
+            findings.extend(self._compare(link, pair.src_of(link), pair.tgt_of(link), around))
         return findings
+
+    def compare(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts]
+                ) -> list[Finding]:
+        return self._compare(link, src, tgt, _Around())
+
+    def _compare(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts],
+                 around: _Around) -> list[Finding]:
+        if not src or not tgt:
+            return []
+        src_script, tgt_script = name_script(src[0].lang), name_script(tgt[0].lang)
+        comparable = bool(src_script and tgt_script)
+        agreed = agreement(src, tgt)
+        found, s_left, t_left = self._concepts(link, src, tgt, comparable, around.near,
+                                               1.0 if agreed is None else agreed)
+        if comparable:
+            story = around.story if around.story is not None else [
+                n for f in src for n in find_names(f.text, f.lang)]
+            found.extend(self._names(link, src, tgt, s_left, t_left, story, around.near,
+                                     same_script=src_script == tgt_script))
+        return found
 
     # glossary concepts -------------------------------------------------------------
     def _concepts(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts],
-                  comparable: bool, near: set[str], agreement: float
+                  comparable: bool, near: set[str], agreed: float
                   ) -> tuple[list[Finding], list[tuple[int, Name]], list[tuple[int, Name]]]:
         """Replacements between concepts; leftovers go on to the name comparison when
         both sides are in an alphabet (so "Susie Wiles" can meet "Susan Wiles")."""
         s_terms = _by_concept(src)
         t_terms = _by_concept(tgt)
+        # a concept the other side names in any sentence of the unit is not replaced
         only_src = [c for c in s_terms if c not in t_terms]
         only_tgt = [c for c in t_terms if c not in s_terms]
         findings: list[Finding] = []
@@ -86,43 +114,38 @@ class EntityDrift(Detector):
             rivals = [c for c in only_tgt if t_terms[c][1].category == sm.category
                       and c not in near]
             same_kind = [c for c in only_src if s_terms[c][1].category == sm.category]
-            if not rivals or (len(rivals) > 1 and len(same_kind) > 1):
-                continue  # a swap is only clear when one side has a single candidate
+            if len(rivals) != 1 or len(same_kind) != 1:
+                continue  # a swap is only clear when each side has a single candidate
             rival = rivals[0]
             j, tm = t_terms[rival]
             only_src.remove(cid)
             only_tgt.remove(rival)
-            # a swap inside sentences that otherwise differ is weak evidence
+            strong = agreed >= SWAP_AGREEMENT and sm.category not in METONYMS
+            why = ("a place often stands for another (Washington for the United States, "
+                   "the Kremlin for Russia)" if sm.category in METONYMS
+                   else "the two sentences share few other names and numbers")
             findings.append(self.finding(
-                "entity", "major" if agreement >= 0.6 else "minor", link.src, link.tgt,
-                f"{sm.category} replaced: “{sm.canonical}” became “{tm.canonical}” "
-                f"(“{tm.text}”)",
+                "entity", "major" if strong else "minor", link.src, link.tgt,
+                f"{sm.category} replaced: the reference's “{sm.text}” ({sm.canonical}) is "
+                f"“{tm.text}” ({tm.canonical}) in the relay",
                 src_spans=[(i, sm.start, sm.end)], tgt_spans=[(j, tm.start, tm.end)],
-                change="replaced", category=sm.category, src_concept=cid, tgt_concept=rival))
-        for side, only, terms, facts, left in (("src", only_src, s_terms, src, s_left),
-                                               ("tgt", only_tgt, t_terms, tgt, t_left)):
-            for cid in only:
-                k, m = terms[cid]
-                if comparable:
+                change="replaced", category=sm.category, src_concept=cid, tgt_concept=rival,
+                agreement=round(agreed, 2),
+                **({} if strong else {"lowered": why})))
+        if comparable:
+            for only, terms, facts, left in ((only_src, s_terms, src, s_left),
+                                             (only_tgt, t_terms, tgt, t_left)):
+                for cid in only:
+                    k, m = terms[cid]
                     left.append((k, _full_name(facts, k, m)))
-                    continue
-                dropped = side == "src"
-                what = ("is not mentioned in the relay" if dropped
-                        else f"(“{m.text}”) is added in the relay")
-                findings.append(self.finding(
-                    "entity", "minor", link.src, link.tgt,
-                    f"{m.category} “{m.canonical}” {what}",
-                    **{f"{side}_spans": [(k, m.start, m.end)]},
-                    change="dropped" if dropped else "added", category=m.category,
-                    **{f"{side}_concept": cid}))
         return findings, s_left, t_left
 
     # surface names -----------------------------------------------------------------
     def _names(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts],
                s_extra: list[tuple[int, Name]], t_extra: list[tuple[int, Name]],
                story: list[Name], near: set[str], *, same_script: bool) -> list[Finding]:
-        """Names without a counterpart. Across scripts (Kyiv / Київ) transliteration
-        misses often, so only names the source article itself uses are reported there."""
+        """Names without a counterpart in the unit, paired when one is clearly the other
+        respelled (same script) or replaced (a lone leftover name on each side)."""
         s_names = [(f.index, n) for f in src for n in _free_names(f)]
         t_names = [(f.index, n) for f in tgt for n in _free_names(f)]
         s_left = [x for x in s_names if not any(same_name(x[1], y[1]) for y in t_names + t_extra)]
@@ -148,32 +171,15 @@ class EntityDrift(Detector):
             s_left.remove((i, a))
             t_left.remove(best)
             known = any(same_name(b, n) for n in story)
-            what = "name respelled" if respelled else "name replaced"
+            what = "respelled" if respelled else "replaced"
             # across scripts a transliteration miss looks just like a swap: minor there
             major = same_script and (respelled or (swapped and known))
             findings.append(self.finding(
                 "entity", "major" if major else "minor", link.src, link.tgt,
-                f"{what}: “{a.text}” became “{b.text}”",
+                f"name {what}: the reference's “{a.text}” is “{b.text}” in the relay",
                 src_spans=[(i, a.start, a.end)], tgt_spans=[(j, b.start, b.end)],
                 change="respelled" if respelled else "replaced", similarity=round(score, 1),
                 known_in_source=known))
-        for i, a in s_left:
-            if not same_script:
-                continue
-            findings.append(self.finding(
-                "entity", "minor", link.src, link.tgt,
-                f"name “{a.text}” is not mentioned in the relay",
-                src_spans=[(i, a.start, a.end)], change="dropped"))
-        for j, b in t_left:
-            # across scripts, a relay-only name counts when the source also has a name
-            # the relay lacks (one may have replaced the other) or the source article
-            # uses it elsewhere
-            if not same_script and not s_left and not any(same_name(b, n) for n in story):
-                continue
-            findings.append(self.finding(
-                "entity", "minor", link.src, link.tgt,
-                f"name “{b.text}” is added in the relay",
-                tgt_spans=[(j, b.start, b.end)], change="added"))
         return findings
 
 

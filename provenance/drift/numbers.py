@@ -95,18 +95,7 @@ class NumberDrift(LinkDetector):
                 t_items.remove(best[1])
         for s, t, verdict in pairs:
             findings.extend(self._compare(link, s, t, verdict))
-        # Spelled-out numbers ("a", 一份, "two") come and go in translation; only numbers
-        # written with digits are worth a note when unmatched.
-        s_items = [x for x in s_items if _has_digit(x[1])]
-        t_items = [x for x in t_items if _has_digit(x[1])]
-        unmatched = (("src", s_items, "has no counterpart in the relay"),
-                     ("tgt", t_items, "in the relay has no counterpart in the source"))
-        for side, items, where in unmatched:
-            for k, q in items:
-                findings.append(self.finding(
-                    "number", "minor", link.src, link.tgt, f"number {_fmt(q)} {where}",
-                    **{f"{side}_spans": [(k, q.start, q.end)]}, value=q.value,
-                    unit=q.unit or q.currency, side=side))
+        # a number with no counterpart in the unit is judged article-wide (coverage)
         return findings
 
     def _compare(self, link: Link, s: tuple[int, Quantity], t: tuple[int, Quantity],

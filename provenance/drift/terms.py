@@ -29,6 +29,10 @@ def _stem_match(w: str, v: str) -> bool:
     return n >= 3 and w[:max(3, n - 2)] == v[:max(3, n - 2)]
 
 
+#: categories whose two renderings in one relay hint at two sources compiled (特朗普 / 川普)
+NAMED = frozenset({"person", "outlet", "company", "organisation", "organization", "agency"})
+
+
 class TermDrift(Detector):
     """Deprecated glossary forms in the relay, and concepts rendered inconsistently."""
 
@@ -56,6 +60,8 @@ class TermDrift(Detector):
                 renderings[term.concept_id].setdefault(
                     term.text, (facts.index, term.start, term.end))
         for cid, forms in renderings.items():
+            if pair.glossary.get(cid).category not in NAMED:
+                continue  # "the United States" and "America" are one country's names
             texts = list(forms)
             clash = [(a, b) for n, a in enumerate(texts) for b in texts[n + 1:]
                      if not _variant_of(a, b)]

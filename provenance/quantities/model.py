@@ -194,6 +194,11 @@ def _note_qualifiers(a: str | None, b: str | None, notes: list[str]) -> None:
 
 def _compare_dates(a: Quantity, b: Quantity) -> Comparison:
     notes: list[str] = []
+    if a.qualifier != b.qualifier:
+        # the part of a period: "late 2022" vs "2022"
+        notes.append(f"part dropped: {a.qualifier}" if not b.qualifier else
+                     f"part added: {b.qualifier}" if not a.qualifier else
+                     f"part differs: {a.qualifier} vs {b.qualifier}")
     if a.local_time != b.local_time:
         notes.append("local time dropped" if a.local_time else "local time added")
     if not a.date or not b.date:
