@@ -89,6 +89,12 @@ def _inside(spans: list, others: tuple) -> bool:
                for j, c, d in spans for k, a, b in others)
 
 
+#: changes that pair one name with another: only as good as the link that pairs them
+SWAPS = frozenset({"replaced", "respelled"})
+#: detectors whose findings sum up the whole article rather than one aligned unit
+ARTICLE_WIDE = frozenset({"coverage", "persons"})
+
+
 def _judge_links(pair: PairContext, findings: list[Finding]) -> list[Finding]:
     """Every finding inside an aligned unit carries how sure the link is; a major or
     critical one on a link that is not sure is lowered to minor (saying why), and a cue
@@ -102,17 +108,20 @@ def _judge_links(pair: PairContext, findings: list[Finding]) -> list[Finding]:
         if any(furniture(pair.src_facts[i]) for i, _, _ in f.src_spans) or any(
                 furniture(pair.tgt_facts[j]) for j, _, _ in f.tgt_spans):
             continue
-        link = links.get((f.src, f.tgt))
+        link = links.get((f.src, f.tgt)) if f.detector not in ARTICLE_WIDE else None
         if link is None:
             kept.append(f)  # article-wide findings are judged by their detectors
             continue
         one_sided = not (f.src_spans and f.tgt_spans)
+        swap = f.evidence.get("change") in SWAPS
+        swapped = frozenset(c for c in (f.evidence.get("src_concept"),
+                                        f.evidence.get("tgt_concept")) if c)
         if f.severity == "minor":
-            verdict = judge.cheap(link)
+            verdict = judge.cheap(link, swapped)
         else:
             i = f.src_spans[0][0] if f.src_spans else None
             j = f.tgt_spans[0][0] if f.tgt_spans else None
-            verdict = judge.judge(link, i, j)
+            verdict = judge.judge(link, i, j, swapped)
         f.evidence["alignment"] = verdict.to_evidence()
         if one_sided and verdict.confident and f.severity != "minor" and len(
                 f.src if f.src_spans else f.tgt) > 1:
@@ -121,7 +130,9 @@ def _judge_links(pair: PairContext, findings: list[Finding]) -> list[Finding]:
             f.evidence["lowered"] = ("the sentence holding it is linked together with "
                                      "another, so its own counterpart is not known")
         if not verdict.confident:
-            if one_sided:
+            if (one_sided or swap) and not judge.cheap(link, swapped).confident:
+                # a lone cue, or one name put for another, in sentences that say
+                # different things: evidence of nothing
                 continue
             if f.severity != "minor":
                 f.severity = "minor"

@@ -80,11 +80,12 @@ class LinkJudge:
 
         return vectors.available()
 
-    def cheap(self, link: Link) -> Confidence:
+    def cheap(self, link: Link, ignore: frozenset[str] = frozenset()) -> Confidence:
         """The verdict from the evidence that costs nothing: agreement, word overlap,
-        the aligner's own score and whether the link was re-paired."""
+        the aligner's own score and whether the link was re-paired. ``ignore``: concepts
+        a finding swaps (they do not count against the agreement)."""
         pair = self.pair
-        agreement = pair.agreement(link)
+        agreement = pair.agreement(link, ignore)
         repaired = pair.repaired(link)
         evidence: dict[str, Any] = {"link_score": round(link.score, 2), "repaired": repaired}
         if agreement is not None:
@@ -107,10 +108,11 @@ class LinkJudge:
         return Confidence(True, "the linked sentences agree on their names and numbers"
                           if agreement is not None else "the aligner paired them", evidence)
 
-    def judge(self, link: Link, src: int | None = None, tgt: int | None = None) -> Confidence:
+    def judge(self, link: Link, src: int | None = None, tgt: int | None = None,
+              ignore: frozenset[str] = frozenset()) -> Confidence:
         """The verdict on ``link``; ``src``/``tgt`` are the sentences a finding quotes
         (default: the link's sentences that match each other best)."""
-        cheap = self.cheap(link)
+        cheap = self.cheap(link, ignore)
         if not cheap.confident or not self.uses_vectors:
             return cheap
         i, j = self._quoted(link, src, tgt)

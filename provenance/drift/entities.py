@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from provenance.drift.base import LinkDetector
 from provenance.drift.context import PairContext, agreement
+from provenance.drift.inventory import Inventory
 from provenance.drift.names import (
     Name,
     find_names,
@@ -23,7 +24,7 @@ from provenance.drift.names import (
     same_name,
     similar_name,
 )
-from provenance.facts import SentenceFacts
+from provenance.facts import ENTITY_CATEGORIES, SentenceFacts
 from provenance.model import Finding, Link
 
 if TYPE_CHECKING:
@@ -44,13 +45,15 @@ class _Around:
 
     near: set[str] = field(default_factory=set)  # concepts of the neighbouring sources
     story: list[Name] | None = None  # every name the source article uses
+    src_inventory: Inventory | None = None  # what each whole article names
+    tgt_inventory: Inventory | None = None
 
 
 class EntityDrift(LinkDetector):
     """People, organisations, outlets and places replaced or respelled in a unit."""
 
     name = "entities"
-    kinds = ("entity",)
+    kinds = ("entity", "term")
 
     def detect(self, pair: PairContext) -> list[Finding]:
         comparable = bool(name_script(pair.src_lang) and name_script(pair.tgt_lang))
@@ -58,9 +61,11 @@ class EntityDrift(LinkDetector):
         # else, is a swap
         story = [n for f in pair.src_facts for n in find_names(f.text, f.lang)] \
             if comparable else []
+        src_inv = Inventory(pair.src_facts, pair.src_lang, pair.glossary)
+        tgt_inv = Inventory(pair.tgt_facts, pair.tgt_lang, pair.glossary)
         findings: list[Finding] = []
         for link in pair.aligned:
-            around = _Around(_neighbour_concepts(pair, link), story)
+            around = _Around(_neighbour_concepts(pair, link), story, src_inv, tgt_inv)
             findings.extend(self._compare(link, pair.src_of(link), pair.tgt_of(link), around))
         return findings
 
@@ -77,10 +82,12 @@ class EntityDrift(LinkDetector):
         agreed = agreement(src, tgt)
         found, s_left, t_left = self._concepts(link, src, tgt, comparable, around.near,
                                                1.0 if agreed is None else agreed)
+        found.extend(self._other_terms(link, src, tgt, around.near,
+                                       1.0 if agreed is None else agreed))
         if comparable:
             story = around.story if around.story is not None else [
                 n for f in src for n in find_names(f.text, f.lang)]
-            found.extend(self._names(link, src, tgt, s_left, t_left, story, around.near,
+            found.extend(self._names(link, src, tgt, s_left, t_left, story, around,
                                      same_script=src_script == tgt_script))
         return found
 
@@ -114,15 +121,20 @@ class EntityDrift(LinkDetector):
             rivals = [c for c in only_tgt if t_terms[c][1].category == sm.category
                       and c not in near]
             same_kind = [c for c in only_src if s_terms[c][1].category == sm.category]
-            if len(rivals) != 1 or len(same_kind) != 1:
-                continue  # a swap is only clear when each side has a single candidate
+            if not rivals:
+                continue
+            # a swap is clear when each side has a single candidate; otherwise the first
+            # candidate is reported, as a weak one
+            clear = len(rivals) == 1 and len(same_kind) == 1
             rival = rivals[0]
             j, tm = t_terms[rival]
             only_src.remove(cid)
             only_tgt.remove(rival)
-            strong = agreed >= SWAP_AGREEMENT and sm.category not in METONYMS
+            strong = clear and agreed >= SWAP_AGREEMENT and sm.category not in METONYMS
             why = ("a place often stands for another (Washington for the United States, "
                    "the Kremlin for Russia)" if sm.category in METONYMS
+                   else "several names of that kind differ, so which replaced which is a "
+                        "guess" if not clear
                    else "the two sentences share few other names and numbers")
             findings.append(self.finding(
                 "entity", "major" if strong else "minor", link.src, link.tgt,
@@ -140,10 +152,41 @@ class EntityDrift(LinkDetector):
                     left.append((k, _full_name(facts, k, m)))
         return findings, s_left, t_left
 
+    # titles and terms ---------------------------------------------------------------
+    def _other_terms(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts],
+                     near: set[str], agreed: float) -> list[Finding]:
+        """A title or term replaced by another of its category ("leader" by "premier",
+        "first deputy chief of staff" by "head of the presidential administration",
+        "demilitarized zone" by "buffer zone"): one concept on each side, the other
+        side naming neither."""
+        s_terms = _by_concept(src, entities=False)
+        t_terms = _by_concept(tgt, entities=False)
+        findings: list[Finding] = []
+        categories = {m.category for _, m in s_terms.values()}
+        for category in sorted(categories):
+            only_s = [c for c, (_, m) in s_terms.items()
+                      if m.category == category and c not in t_terms]
+            only_t = [c for c, (_, m) in t_terms.items()
+                      if m.category == category and c not in s_terms and c not in near]
+            if len(only_s) != 1 or len(only_t) != 1:
+                continue
+            (i, sm), (j, tm) = s_terms[only_s[0]], t_terms[only_t[0]]
+            strong = agreed >= SWAP_AGREEMENT
+            findings.append(self.finding(
+                "term", "major" if strong else "minor", link.src, link.tgt,
+                f"{'term' if category == 'other' else category} changed: the reference's "
+                f"“{sm.text}” ({sm.canonical}) is “{tm.text}” ({tm.canonical}) in the relay",
+                src_spans=[(i, sm.start, sm.end)], tgt_spans=[(j, tm.start, tm.end)],
+                change="replaced", category=category, src_concept=only_s[0],
+                tgt_concept=only_t[0], agreement=round(agreed, 2),
+                **({} if strong else {"lowered": "the two sentences share few other names "
+                                                 "and numbers"})))
+        return findings
+
     # surface names -----------------------------------------------------------------
     def _names(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts],
                s_extra: list[tuple[int, Name]], t_extra: list[tuple[int, Name]],
-               story: list[Name], near: set[str], *, same_script: bool) -> list[Finding]:
+               story: list[Name], around: _Around, *, same_script: bool) -> list[Finding]:
         """Names without a counterpart in the unit, paired when one is clearly the other
         respelled (same script) or replaced (a lone leftover name on each side)."""
         s_names = [(f.index, n) for f in src for n in _free_names(f)]
@@ -157,16 +200,30 @@ class EntityDrift(LinkDetector):
             # names of known, different categories (a company, an outlet) are no swap
             candidates = [y for y in t_left if not (a.category and y[1].category
                                                     and a.category != y[1].category)
-                          and y[1].concept not in near]
+                          and y[1].concept not in around.near]
             best = max(candidates, key=lambda y: similar_name(a, y[1]), default=None)
             if best is None:
                 continue
             score = similar_name(a, best[1])
             respelled = same_script and score >= RESPELLED
-            # A lone leftover name on each side of a pair is a swap (Bloomberg for WSJ).
+            # A lone leftover name on each side of a pair is a swap (Bloomberg for WSJ);
+            # so is a relay name the source article uses in another sentence, put where
+            # the source names someone else.
             swapped = len(s_left) == 1 and len(t_left) == 1
             if not (respelled or swapped):
-                continue
+                # a relay name the source article uses in another sentence, or one it never
+                # uses while the relay never names the source's: put in its place
+                known = [y for y in candidates if any(same_name(y[1], n) for n in story)]
+                if not known and _vanished(a, src[0].lang, around.tgt_inventory):
+                    # across alphabets a name the glossary does not know often fails to
+                    # match its transliteration: one of the two must be a known concept
+                    known = [y for y in candidates
+                             if _vanished(y[1], tgt[0].lang, around.src_inventory)
+                             and (same_script or a.concept or y[1].concept)]
+                if not known:
+                    continue
+                best = known[0]
+                score = similar_name(a, best[1])
             j, b = best
             s_left.remove((i, a))
             t_left.remove(best)
@@ -183,6 +240,11 @@ class EntityDrift(LinkDetector):
         return findings
 
 
+def _vanished(name: Name, lang: str, other: Inventory | None) -> bool:
+    """Whether the other article names ``name`` nowhere (False when it cannot be told)."""
+    return other is not None and other.names_anywhere(name, lang) is False
+
+
 def _neighbour_concepts(pair: PairContext, link: Link) -> set[str]:
     """Concepts of the source sentences right before and after a link's source side."""
     around = {min(link.src) - 1, max(link.src) + 1} - set(link.src)
@@ -190,11 +252,15 @@ def _neighbour_concepts(pair: PairContext, link: Link) -> set[str]:
             for t in pair.src_facts[i].terms}
 
 
-def _by_concept(facts: list[SentenceFacts]) -> dict[str, tuple[int, TermMatch]]:
-    """First mention of each entity concept in a group of sentences."""
+def _by_concept(facts: list[SentenceFacts], *, entities: bool = True
+                ) -> dict[str, tuple[int, TermMatch]]:
+    """First mention of each entity concept (or, with ``entities=False``, of each other
+    concept: titles, terms) in a group of sentences."""
     found: dict[str, tuple[int, TermMatch]] = {}
     for f in facts:
-        for t in f.entities:
+        wanted = f.entities if entities else [t for t in f.terms
+                                               if t.category not in ENTITY_CATEGORIES]
+        for t in wanted:
             found.setdefault(t.concept_id, (f.index, t))
     return found
 

@@ -87,6 +87,13 @@ class Inventory:
                        if (o.kind in ("date", "time")) == (fact.kind == "date"))
         return None
 
+    def names_anywhere(self, name: Name, lang: str) -> bool | None:
+        """Whether this side names ``name`` (found in ``lang``) anywhere, by a glossary
+        concept or as written; None when it cannot be told."""
+        if name.concept is not None:
+            return self.mentions(Fact("name", name.text, 0, 0, 0, concept=name.concept), lang)
+        return self.mentions(Fact("name", name.text, 0, 0, 0, name=name), lang)
+
     # -- article-wide sets -------------------------------------------------------------
     @cached_property
     def concepts(self) -> frozenset[str]:

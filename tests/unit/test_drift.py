@@ -89,16 +89,17 @@ def test_person_replaced_by_same_category_concept_is_major() -> None:
     assert any(f.severity == "major" and f.evidence.get("change") == "replaced" for f in found)
 
 
-def test_name_missing_from_the_relay_is_one_omission_not_an_entity_finding() -> None:
-    # "Donald Trump" is rendered as "the president": absent from the whole relay, so the
-    # article's one omission finding lists it; no per-sentence entity finding
-    found = drift(["Jeff Bezos spoke with Donald Trump."], ["贝索斯与总统通了电话。"],
-                  tgt_lang="zh-cn")
-    assert of(found, "entity") == []
-    (f,) = of(found, "omission")
-    assert f.severity == "minor" and f.evidence["facts"] == {"names": ["Donald Trump"]}
+def test_name_missing_from_the_whole_relay_is_one_finding_for_the_article() -> None:
+    # "Donald Trump" is rendered as "the president": absent from the whole relay, so one
+    # article-wide finding lists it, quoting it and pointing at the relay's rendering
+    found = drift(["Jeff Bezos spoke with Donald Trump.", "Donald Trump agreed."],
+                  ["贝索斯与总统通了电话。", "总统同意了。"], tgt_lang="zh-cn")
+    (f,) = of(found, "entity")
+    assert f.severity == "minor" and f.evidence["left_out"] == ["Donald Trump"]
+    assert f.src == (0,) and f.tgt == (0,) and f.detector == "coverage"
     (i, a, b), = f.src_spans
     assert "Jeff Bezos spoke with Donald Trump."[a:b] == "Donald Trump"
+    assert of(found, "omission") == []
 
 
 def test_name_moved_to_another_sentence_is_not_missing() -> None:
@@ -130,13 +131,18 @@ def test_omissions_are_one_finding_per_article() -> None:
     assert "2 reference sentences" in f.message
 
 
-def test_omission_past_the_end_of_the_relay_is_not_reported() -> None:
-    # the relay is an excerpt: what lies past its end is not left out by it
+def test_omission_past_the_end_of_an_excerpt_is_not_reported() -> None:
+    # the relay is an excerpt cut mid-sentence: what lies past its end is not left out
     src = ["Bezos spoke with Trump.", "Blue Origin declined to comment.",
            "SpaceX won a $5.9 billion contract in April."]
-    found = drift(src, ["Bezos spoke with Trump.", "Blue Origin declined to comment."],
+    found = drift(src, ["Bezos spoke with Trump.", "Blue Origin declined to comment on"],
                   alignment=one_to_one(2, omitted=(2,)))
     assert of(found, "omission") == []
+    # a relay that ends as an article ends has left the last sentence out
+    found = drift(src, ["Bezos spoke with Trump.", "Blue Origin declined to comment."],
+                  alignment=one_to_one(2, omitted=(2,)))
+    (f,) = of(found, "omission")
+    assert f.src == (2,) and "$5.9 billion" in f.evidence["facts"]["numbers"]
 
 
 def test_added_sentences_are_one_minor_finding_listing_what_they_bring_in() -> None:
