@@ -79,6 +79,8 @@ class Quantity:
         """An English rendering: "$5.9 billion", "at least twice", "28 missions", "2025-06-26"."""
         if self.kind in ("date", "time"):
             body = self.date or relative_en(self.note) or self.text
+            if self.qualifier:  # the part of a period: "late 2022"
+                body = f"{self.qualifier.replace('_', ' ')} {body}"
             return f"{body} (local time)" if self.local_time else body
         qual = _QUALIFIER_EN[self.qualifier] + " " if self.qualifier else ""
         v = self.value
