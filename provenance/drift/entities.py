@@ -80,7 +80,7 @@ class EntityDrift(LinkDetector):
         src_script, tgt_script = name_script(src[0].lang), name_script(tgt[0].lang)
         comparable = bool(src_script and tgt_script)
         agreed = agreement(src, tgt)
-        found, s_left, t_left = self._concepts(link, src, tgt, comparable, around.near,
+        found, s_left, t_left = self._concepts(link, src, tgt, comparable, around,
                                                1.0 if agreed is None else agreed)
         found.extend(self._other_terms(link, src, tgt, around.near,
                                        1.0 if agreed is None else agreed))
@@ -93,7 +93,7 @@ class EntityDrift(LinkDetector):
 
     # glossary concepts -------------------------------------------------------------
     def _concepts(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts],
-                  comparable: bool, near: set[str], agreed: float
+                  comparable: bool, around: _Around, agreed: float
                   ) -> tuple[list[Finding], list[tuple[int, Name]], list[tuple[int, Name]]]:
         """Replacements between concepts; leftovers go on to the name comparison when
         both sides are in an alphabet (so "Susie Wiles" can meet "Susan Wiles")."""
@@ -101,7 +101,12 @@ class EntityDrift(LinkDetector):
         t_terms = _by_concept(tgt)
         # a concept the other side names in any sentence of the unit is not replaced
         only_src = [c for c in s_terms if c not in t_terms]
-        only_tgt = [c for c in t_terms if c not in s_terms]
+        # a relay concept the source names in another sentence is a clause moved or
+        # merged ("the Journal reported" next to a sentence on The Washington Post), not
+        # a swap nor a new name; if the relay then states the source's concept nowhere,
+        # the article-wide facts (coverage) say so, once
+        stated = around.src_inventory.concepts if around.src_inventory else frozenset()
+        only_tgt = [c for c in t_terms if c not in s_terms and c not in stated]
         findings: list[Finding] = []
         s_left: list[tuple[int, Name]] = []
         t_left: list[tuple[int, Name]] = []
@@ -119,7 +124,7 @@ class EntityDrift(LinkDetector):
             # a relay concept that the neighbouring source sentences mention points at a
             # sentence boundary drawn differently, not at a swap
             rivals = [c for c in only_tgt if t_terms[c][1].category == sm.category
-                      and c not in near]
+                      and c not in around.near]
             same_kind = [c for c in only_src if s_terms[c][1].category == sm.category]
             if not rivals:
                 continue

@@ -89,6 +89,21 @@ def test_person_replaced_by_same_category_concept_is_major() -> None:
     assert any(f.severity == "major" and f.evidence.get("change") == "replaced" for f in found)
 
 
+def test_a_name_the_source_states_in_another_sentence_is_not_a_swap() -> None:
+    # the relay credits the Journal in the sentence where the source names the Post; the
+    # source cites the Journal elsewhere, so the clause moved: the Post, stated nowhere in
+    # the relay, is left out (one article-wide finding), not "replaced by the Journal"
+    found = drift(["The Wall Street Journal reported the talks.", "They took place in June.",
+                   "Blue Origin wants more contracts.",
+                   "Bezos owns The Washington Post and invited Trump to his wedding."],
+                  ["The talks were reported.", "They took place in June.",
+                   "Blue Origin wants more contracts.",
+                   "Bezos invited Trump to his wedding, according to the Journal."])
+    entities = of(found, "entity")
+    assert [f.evidence.get("change") for f in entities] == ["article_facts"], entities
+    assert entities[0].evidence["left_out"] == ["The Washington Post"]
+
+
 def test_name_missing_from_the_whole_relay_is_one_finding_for_the_article() -> None:
     # "Donald Trump" is rendered as "the president": absent from the whole relay, so one
     # article-wide finding lists it, quoting it and pointing at the relay's rendering
