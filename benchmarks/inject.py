@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from provenance.boilerplate.text import line_reason
 from provenance.drift.names import find_names, same_name
 from provenance.glossary import Glossary, TermMatch, default_glossary
 from provenance.lang import base, glossary_code
@@ -73,9 +74,10 @@ def _number(src: str, tgt: str, src_lang: str, tgt_lang: str, rng: random.Random
     a, b = _digit_run(q)  # type: ignore[misc]
     digits = tgt[a:b]
     how = rng.choice(("x10", "x1000", "value"))
+    # one digit after a point or a decimal comma ("13,7" in Ukrainian): x10 drops the mark
+    tenth = re.fullmatch(r"\d+[.,]\d", digits)
     if how == "x10":
-        new = digits.replace(".", "", 1) if "." in digits and len(digits.split(".")[1]) == 1 \
-            else digits + "0"
+        new = re.sub(r"[.,]", "", digits, count=1) if tenth else digits + "0"
     elif how == "x1000":
         whole, _, frac = digits.replace(",", ".").partition(".")
         new = (whole + frac + "0" * (3 - len(frac))).lstrip("0") if len(frac) <= 3 else digits
@@ -257,7 +259,9 @@ def inject(kind: str, doc: str, src: list[str], tgt: list[str], src_lang: str, t
     glossary = glossary or default_glossary()
     out = list(tgt)
     done: list[Injection] = []
-    lines = list(range(1, len(tgt)))  # line 0 is the headline: keep it as an anchor
+    # line 0 is the headline: keep it as an anchor; page furniture ("Read also: ...",
+    # "Підпис до фото") is never reported as drift, so nothing is injected there
+    lines = [i for i in range(1, len(tgt)) if line_reason(tgt[i]) is None]
     rng.shuffle(lines)
     if kind == "omission":
         for i in sorted(lines[:PER_DOC], reverse=True):
@@ -265,7 +269,7 @@ def inject(kind: str, doc: str, src: list[str], tgt: list[str], src_lang: str, t
             del out[i]
         return out, done
     if kind == "addition":
-        pool = list(filler or [])
+        pool = [line for line in filler or [] if line_reason(line) is None]
         rng.shuffle(pool)
         at = sorted(lines[:PER_DOC], reverse=True)
         for n, j in enumerate(at):

@@ -20,7 +20,13 @@ article files (a cold store), then prints:
 * boilerplate: TRUTH's boilerplate lines set aside vs kept as article text, the blocks set
   aside that TRUTH does not quote, and the body lines lost: lines set aside that are
   neither a TRUTH quote nor a line TRUTH describes (benchmarks/relay_boilerplate.yaml);
-  benchmarks/boilerplate.py scores the same line by line, without the analysis.
+  benchmarks/boilerplate.py scores the same line by line, without the analysis;
+* claim pairs: the drift detectors on the pairs a claim-by-claim collation gives them,
+  whatever the article-level alignment found: for each TRUTH item quoting the relay, the
+  relay sentence holding the quote against the reference sentence holding the original's
+  words, or (the references are truncated excerpts) against the original's words as TRUTH
+  quotes them, one aligned unit, every detector run (``detect_drift``). It measures what
+  the detectors can see; the drift recall above, what the whole analysis reports.
 
 A drift item is found when the pair analysis of its article holds a finding of a
 compatible kind (see ``KINDS_FOR``) that quotes the relay's words TRUTH quotes (its span
@@ -131,6 +137,7 @@ class ClusterResult:
     bp_kept: list[str] = field(default_factory=list)
     bp_unlisted: list[str] = field(default_factory=list)
     bp_lost: list[str] = field(default_factory=list)
+    claims: list[DriftScore] = field(default_factory=list)
 
 
 def _lang_ok(truth_lang: str, ours: str) -> bool:
@@ -220,6 +227,51 @@ def _score_item(item: DriftItem, analysis: CorpusAnalysis, file_to_id: dict[str,
         if best is None or (score.found and not best.found):
             best = score
     return best or DriftScore(item, False)
+
+
+def _score_claim(item: DriftItem, analysis: CorpusAnalysis, file_to_id: dict[str, str]
+                 ) -> DriftScore:
+    """The item's relay sentence against its original words, as one aligned unit."""
+    from provenance.drift import detect_drift
+    from provenance.glossary import default_glossary
+    from provenance.model import Alignment, Article, Link, PairAnalysis, Sentence
+    from provenance.signature import Signature
+
+    def one_sentence(aid: str, text: str, lang: str) -> Article:
+        return Article(id=aid, text=text, language=lang,
+                       sentences=[Sentence(0, text, 0, len(text), lang)])
+
+    for file in item.files:
+        article_id = file_to_id.get(file)
+        pair = analysis.pair_for(article_id) if article_id else None
+        if pair is None or not item.relay_quotes:
+            continue
+        relay = analysis.article(pair.relay_id)
+        reference = analysis.article(pair.reference_id)
+        tgt_texts = [s.text for s in relay.sentences]
+        tgt_anchor = sorted(_sentences_with(tgt_texts, item.relay_quotes))
+        if not tgt_anchor:
+            continue
+        src_anchor = sorted(_sentences_with([s.text for s in reference.sentences],
+                                            item.original_quotes))
+        if src_anchor:
+            src_text = " ".join(reference.sentences[i].text for i in src_anchor[:2])
+        else:
+            # the original's words as TRUTH quotes them (the reference lacks them)
+            src_text = " … ".join(item.original_quotes) or item.original.replace("**", "")
+        tgt_text = " ".join(tgt_texts[j] for j in tgt_anchor[:2])
+        src = one_sentence("claim:src", src_text, reference.lang)
+        tgt = one_sentence("claim:tgt", tgt_text, relay.lang)
+        alignment = Alignment(src.lang, tgt.lang, "monotonic", [Link((0,), (0,), 1.0)])
+        findings = detect_drift(src, tgt, alignment, glossary=default_glossary())
+        unit = CorpusAnalysis(Signature(), [src, tgt], {},
+                              [PairAnalysis(src.id, tgt.id, alignment, findings)])
+        score = _score_item(DriftItem(item.id, item.article, item.type, item.original,
+                                      item.relay, item.confidence, [tgt.id]),
+                            unit, {tgt.id: tgt.id})
+        if score.found:
+            return score
+    return DriftScore(item, False)
 
 
 def _load_sources() -> dict[str, dict[str, dict]]:
@@ -408,6 +460,8 @@ def run_cluster(folder: Path, jobs: int) -> tuple[ClusterResult, CorpusAnalysis]
             result.faithful_majors[file] = len(majors)
         result.unmatched_majors += [(file, f) for f in majors if id(f) not in explained]
     _score_boilerplate(result, truth, analysis, file_to_id)
+    result.claims = [_score_claim(item, analysis, file_to_id) for item in truth.drift
+                     if item.scored]
     return result, analysis
 
 
@@ -442,6 +496,13 @@ def report(result: ClusterResult, verbose: bool) -> dict:
         by_type[s.item.type.split()[0].split("/")[0].split("+")[0]].append(s)
     print("    " + ", ".join(f"{t} {sum(s.found for s in v)}/{len(v)}"
                              for t, v in sorted(by_type.items())))
+    by_claim: dict[str, list[DriftScore]] = defaultdict(list)
+    for c in result.claims:
+        by_claim[c.item.type.split()[0].split("/")[0].split("+")[0]].append(c)
+    print(f"claim pairs          {_ratio(sum(c.found for c in result.claims), len(result.claims))}"
+          f" of the items (the detectors on the item's own sentences)")
+    print("    " + ", ".join(f"{t} {sum(c.found for c in v)}/{len(v)}"
+                             for t, v in sorted(by_claim.items())))
     print(f"false alarms         {sum(faithful.values())} major+ on {len(faithful)} faithful "
           f"relays ({sum(faithful.values()) / max(1, len(faithful)):.1f} per article): "
           + ", ".join(f"{k[:20]} {v}" for k, v in faithful.items()))
@@ -455,6 +516,10 @@ def report(result: ClusterResult, verbose: bool) -> dict:
             mark = "FOUND" if s.found else ("miss " if s.anchored else "miss?")
             hit = f"{s.hit.kind}/{s.hit.severity}: {s.hit.message[:70]}" if s.hit else ""
             print(f"  {mark} {s.item.id:4} {s.item.type[:22]:22} {s.item.article[:16]:16} {hit}")
+        for c in result.claims:
+            hit = f"{c.hit.kind}/{c.hit.severity}: {c.hit.message[:70]}" if c.hit else ""
+            print(f"  claim {'FOUND' if c.found else 'miss '} {c.item.id:4} "
+                  f"{c.item.type[:22]:22} {c.item.article[:16]:16} {hit}")
         for file, f in result.unmatched_majors:
             print(f"  unmatched {file[:24]} {f.kind}/{f.severity}: {f.message[:90]}")
         for line in result.edge_missed:
@@ -484,6 +549,10 @@ def report(result: ClusterResult, verbose: bool) -> dict:
         "drift": {"found": found, "found_major": found_major, "scored": len(scored),
                   "by_type": {t: [sum(s.found for s in v), len(v)] for t, v in by_type.items()},
                   "found_ids": [s.item.id for s in result.drift if s.found]},
+        "claims": {"found": sum(c.found for c in result.claims), "scored": len(result.claims),
+                   "by_type": {t: [sum(c.found for c in v), len(v)]
+                               for t, v in by_claim.items()},
+                   "found_ids": [c.item.id for c in result.claims if c.found]},
         "faithful_majors": faithful, "majors": result.majors_total,
         "unmatched_majors": len(result.unmatched_majors), "findings": result.findings_total,
         "boilerplate": {"removed": result.bp_removed, "kept": len(result.bp_kept),
@@ -508,6 +577,8 @@ def main() -> None:
         total = Counter()
         for r in rows:
             total["found"] += r["drift"]["found"]
+            total["claims"] += r["claims"]["found"]
+            total["claims_scored"] += r["claims"]["scored"]
             total["scored"] += r["drift"]["scored"]
             total["fm"] += sum(r["faithful_majors"].values())
             total["fn"] += len(r["faithful_majors"])
@@ -519,6 +590,7 @@ def main() -> None:
             for key in ("found", "expected", "right", "predicted"):
                 total[f"edges_{key}"] += r["edges"][key]
         print(f"\nALL: drift recall {_ratio(total['found'], total['scored'])}; "
+              f"on claim pairs {_ratio(total['claims'], total['claims_scored'])}; "
               f"false alarms {total['fm'] / max(1, total['fn']):.1f} major+ per faithful relay; "
               f"sources recall {_ratio(total['tp'], total['exp'])} "
               f"precision {_ratio(total['tp'], total['pred'])}; "

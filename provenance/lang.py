@@ -39,7 +39,7 @@ CAPABILITIES: dict[str, str] = {
     "glossary": "glossary forms may be written in it (provenance.glossary)",
     "inflection": "glossary forms and names matched in any inflected form (pymorphy3)",
     "drift": "drift lexicons: hedges, negation, attribution and relation verbs "
-             "(provenance.lexicons)",
+             "(provenance/data/lexicons/)",
     "names": "names the glossary lacks found by their capitals and compared across "
              "Latin and Cyrillic (provenance.drift.names)",
 }
@@ -156,11 +156,11 @@ REGISTRY: tuple[Language, ...] = (
     Language("ja", "Japanese", "kana", BASIC, _BASIC_CAPS | {"segmentation", "glossary"},
              whole_words=False, country_domains=("jp",)),
     Language("de", "German", "latin", BASIC,
-             _BASIC_CAPS | {"segmentation", "glossary", "names"}),
+             _BASIC_CAPS | {"segmentation", "glossary", "names", "drift"}),
     Language("fr", "French", "latin", BASIC,
-             _BASIC_CAPS | {"segmentation", "glossary", "names"}),
+             _BASIC_CAPS | {"segmentation", "glossary", "names", "drift"}),
     Language("es", "Spanish", "latin", BASIC,
-             _BASIC_CAPS | {"segmentation", "glossary", "names"}),
+             _BASIC_CAPS | {"segmentation", "glossary", "names", "drift"}),
     Language("it", "Italian", "latin", BASIC, _BASIC_CAPS | {"segmentation", "names"}),
     Language("pt", "Portuguese", "latin", BASIC, _BASIC_CAPS | {"segmentation", "names"}),
     Language("bg", "Bulgarian", "cyrillic", BASIC,

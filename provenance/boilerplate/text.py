@@ -167,6 +167,14 @@ def _tag_lines(lines: list[_Line], phrases: Phrases) -> None:
         i += 1
 
 
+def line_reason(line: str) -> str | None:
+    """The rule that would set one line aside as page furniture ("Read also", a share
+    bar, a credit, a caption), judged on the line alone; None for article text. Drift
+    uses it so that furniture left inside a sentence list is never reported."""
+    stripped = line.strip()
+    return _line_reason(stripped, load()) if stripped else None
+
+
 def _line_reason(line: str, phrases: Phrases) -> str | None:
     if len(line) > _PARAGRAPH:
         return None  # a paragraph, not a notice

@@ -13,15 +13,17 @@ from typing import TYPE_CHECKING
 from provenance.drift.attribution import AttributionDrift
 from provenance.drift.base import Detector
 from provenance.drift.certainty import CertaintyDrift
+from provenance.drift.confidence import LinkJudge
 from provenance.drift.context import PairContext
-from provenance.drift.coverage import CoverageDrift
+from provenance.drift.coverage import CoverageDrift, furniture
 from provenance.drift.dates import DateDrift
 from provenance.drift.entities import EntityDrift
 from provenance.drift.numbers import NumberDrift
+from provenance.drift.persons import GivenNameDrift
 from provenance.drift.polarity import NegationDrift, RelationDrift
 from provenance.drift.summary import DriftSummary, summarize, summarize_pairs
 from provenance.drift.terms import TermDrift
-from provenance.model import SEVERITY_WEIGHTS, Alignment, Article, Finding, Severity
+from provenance.model import SEVERITY_WEIGHTS, Alignment, Article, Finding
 
 if TYPE_CHECKING:
     from provenance.glossary import Glossary
@@ -31,13 +33,14 @@ __all__ = ["DETECTORS", "DRIFT_VERSION", "Detector", "DriftSummary", "PairContex
 
 
 #: goes into signatures: bump when detectors or lexicons change what is found
-DRIFT_VERSION = "lexicon-1"
+DRIFT_VERSION = "findings-2"
 
 
 def default_detectors() -> list[Detector]:
     """One instance of every detector family, in report order."""
-    return [NumberDrift(), DateDrift(), EntityDrift(), TermDrift(), AttributionDrift(),
-            CertaintyDrift(), NegationDrift(), RelationDrift(), CoverageDrift()]
+    return [NumberDrift(), DateDrift(), EntityDrift(), GivenNameDrift(), TermDrift(),
+            AttributionDrift(), CertaintyDrift(), NegationDrift(), RelationDrift(),
+            CoverageDrift()]
 
 
 DETECTORS: tuple[str, ...] = tuple(d.name for d in default_detectors())
@@ -60,45 +63,82 @@ def detect_drift(src: Article, tgt: Article, alignment: Alignment, *, glossary: 
     step(1, len(chosen) + 1)
     findings: list[Finding] = []
     for done, detector in enumerate(chosen, start=2):
-        findings.extend(detector.detect(pair))
+        findings.extend(detector.detect_after(pair, findings))
         step(done, len(chosen) + 1)
     findings = _without_duplicates(findings)
-    _discount_loose_links(pair, findings)
+    findings = _judge_links(pair, findings)
     return sorted(findings, key=_reading_order)
 
 
 def _without_duplicates(findings: list[Finding]) -> list[Finding]:
-    """Drop an entity swap already reported as a changed source (WSJ -> Bloomberg)."""
+    """Drop an entity swap already reported as a changed source (WSJ -> Bloomberg), and
+    a name change reported twice (in a unit, and article-wide for the person)."""
     sources = {(f.src, f.tgt, f.evidence.get("src_concept"), f.evidence.get("tgt_concept"))
                for f in findings if f.evidence.get("change") == "source_changed"}
+    persons = {tuple(f.tgt_spans) for f in findings if f.evidence.get("change") == "given_name"}
     return [f for f in findings if not (
         f.kind == "entity" and f.evidence.get("change") == "replaced"
         and (f.src, f.tgt, f.evidence.get("src_concept"), f.evidence.get("tgt_concept"))
-        in sources)]
+        in sources) and not (
+        f.kind == "entity" and f.evidence.get("change") in ("respelled", "replaced")
+        and any(_inside(f.tgt_spans, spans) for spans in persons))]
 
 
-#: below this share of common content, a link is loose: its differences weigh less
-LOOSE_LINK = 0.4
-_DOWNGRADE: dict[str, Severity] = {"critical": "major", "major": "minor", "minor": "minor"}
+def _inside(spans: list, others: tuple) -> bool:
+    return any(j == k and a <= c < d <= b or j == k and c <= a < b <= d
+               for j, c, d in spans for k, a, b in others)
 
 
-def _discount_loose_links(pair: PairContext, findings: list[Finding]) -> None:
-    """Lower by one step the severity of findings inside loosely linked units.
+#: changes that pair one name with another: only as good as the link that pairs them
+SWAPS = frozenset({"replaced", "respelled"})
+#: detectors whose findings sum up the whole article rather than one aligned unit
+ARTICLE_WIDE = frozenset({"coverage", "persons"})
 
-    Re-reports paraphrase and merge; when two linked sentences share little content,
-    a name or a hedge present on one side only says more about the link than about drift.
-    """
-    agreement = {(link.src, link.tgt): pair.agreement(link) for link in pair.aligned}
-    repaired = {(link.src, link.tgt) for link in pair.aligned if pair.repaired(link)}
+
+def _judge_links(pair: PairContext, findings: list[Finding]) -> list[Finding]:
+    """Every finding inside an aligned unit carries how sure the link is; a major or
+    critical one on a link that is not sure is lowered to minor (saying why), and a cue
+    seen on one side of such a link is left out (in a sentence the other side does not
+    render, a lone "not" or "reportedly" says nothing). Findings that quote page furniture
+    ("Read also", a credit line left in the text) are left out."""
+    judge = LinkJudge(pair)
+    links = {(link.src, link.tgt): link for link in pair.aligned}
+    kept: list[Finding] = []
     for f in findings:
-        if not (f.src and f.tgt):
+        if any(furniture(pair.src_facts[i]) for i, _, _ in f.src_spans) or any(
+                furniture(pair.tgt_facts[j]) for j, _, _ in f.tgt_spans):
             continue
-        if (f.src, f.tgt) in repaired:
-            f.evidence["repaired_link"] = True
-        score = agreement.get((f.src, f.tgt))
-        if score is not None and score < LOOSE_LINK:
-            f.severity = _DOWNGRADE[f.severity]
-            f.evidence["loose_link"] = round(score, 2)
+        link = links.get((f.src, f.tgt)) if f.detector not in ARTICLE_WIDE else None
+        if link is None:
+            kept.append(f)  # article-wide findings are judged by their detectors
+            continue
+        one_sided = not (f.src_spans and f.tgt_spans)
+        swap = f.evidence.get("change") in SWAPS
+        swapped = frozenset(c for c in (f.evidence.get("src_concept"),
+                                        f.evidence.get("tgt_concept")) if c)
+        if f.severity == "minor":
+            verdict = judge.cheap(link, swapped)
+        else:
+            i = f.src_spans[0][0] if f.src_spans else None
+            j = f.tgt_spans[0][0] if f.tgt_spans else None
+            verdict = judge.judge(link, i, j, swapped)
+        f.evidence["alignment"] = verdict.to_evidence()
+        if one_sided and verdict.confident and f.severity != "minor" and len(
+                f.src if f.src_spans else f.tgt) > 1:
+            # a cue in one of several linked sentences: its own counterpart is unknown
+            f.severity = "minor"
+            f.evidence["lowered"] = ("the sentence holding it is linked together with "
+                                     "another, so its own counterpart is not known")
+        if not verdict.confident:
+            if (one_sided or swap) and not judge.cheap(link, swapped).confident:
+                # a lone cue, or one name put for another, in sentences that say
+                # different things: evidence of nothing
+                continue
+            if f.severity != "minor":
+                f.severity = "minor"
+                f.evidence["lowered"] = verdict.reason
+        kept.append(f)
+    return kept
 
 
 def _reading_order(f: Finding) -> tuple[float, float, int]:

@@ -30,6 +30,12 @@ class Detector(ABC):
     def detect(self, pair: PairContext) -> list[Finding]:
         """All findings of this family for one article pair."""
 
+    def detect_after(self, pair: PairContext, found: list[Finding]) -> list[Finding]:
+        """The findings of this family given those the detectors before it made (a
+        family that sums up what is left unexplained overrides it); ``detect`` by
+        default."""
+        return self.detect(pair)
+
     def finding(
         self,
         kind: str,

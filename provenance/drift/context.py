@@ -85,30 +85,37 @@ class PairContext:
     def added(self) -> list[Link]:
         return [link for link in self.links if link.tgt and not link.src]
 
-    def agreement(self, link: Link) -> float | None:
-        """How much of what a linked unit says is found on both sides (0..1).
-
-        Counts glossary concepts and numeric quantities. None when a side says too
-        little to tell. A low value means the two sides are not renderings of each other
-        (a loose link in a re-report), so differences there are weak evidence of drift.
-        """
-        src, tgt = self.src_of(link), self.tgt_of(link)
-        s_concepts = {t.concept_id for f in src for t in f.terms}
-        t_concepts = {t.concept_id for f in tgt for t in f.terms}
-        # digit-written quantities only; a changed value still shows the units correspond
-        s_qty = [q for f in src for q in f.numeric if any(c.isdigit() for c in q.text)]
-        t_qty = [q for f in tgt for q in f.numeric if any(c.isdigit() for c in q.text)]
-        shared_qty = min(len(s_qty), len(t_qty))
-        total = max(len(s_concepts) + len(s_qty), len(t_concepts) + len(t_qty))
-        if total < 3:
-            return None
-        return (len(s_concepts & t_concepts) + shared_qty) / total
+    def agreement(self, link: Link, ignore: frozenset[str] = frozenset()) -> float | None:
+        """How much of what a linked unit says is found on both sides (0..1); see
+        :func:`agreement`."""
+        return agreement(self.src_of(link), self.tgt_of(link), ignore)
 
     def src_of(self, link: Link) -> list[SentenceFacts]:
         return [self.src_facts[i] for i in link.src]
 
     def tgt_of(self, link: Link) -> list[SentenceFacts]:
         return [self.tgt_facts[j] for j in link.tgt]
+
+
+def agreement(src: list[SentenceFacts], tgt: list[SentenceFacts],
+              ignore: frozenset[str] = frozenset()) -> float | None:
+    """How much of what two groups of linked sentences say is found on both sides (0..1).
+
+    Counts glossary concepts and numeric quantities. None when a side says too little to
+    tell. A low value means the two sides are not renderings of each other (a loose link
+    in a re-report), so differences there are weak evidence of drift. ``ignore``: concepts
+    left out of the count (the two of a swap, which lower it by being swapped).
+    """
+    s_concepts = {t.concept_id for f in src for t in f.terms} - ignore
+    t_concepts = {t.concept_id for f in tgt for t in f.terms} - ignore
+    # digit-written quantities only; a changed value still shows the units correspond
+    s_qty = [q for f in src for q in f.numeric if any(c.isdigit() for c in q.text)]
+    t_qty = [q for f in tgt for q in f.numeric if any(c.isdigit() for c in q.text)]
+    shared_qty = min(len(s_qty), len(t_qty))
+    total = max(len(s_concepts) + len(s_qty), len(t_concepts) + len(t_qty))
+    if total < 3:
+        return None
+    return (len(s_concepts & t_concepts) + shared_qty) / total
 
 
 def describe(obj: Any) -> str:

@@ -51,6 +51,18 @@ def _differences(a: dict[str, int], b: dict[str, int]) -> list[str]:
             and a[k] != b[k]]
 
 
+def _comparable(a: dict[str, int], b: dict[str, int]) -> bool:
+    """Whether two dates can be the same date rendered: they share a component, and the
+    relay's does not name a month or day the reference's lacks ("2022" in the reference
+    and "the 24th" in the relay are two events, not one date changed)."""
+    return bool(set(a) & set(b)) and not any(k in b and k not in a for k in ("month", "day"))
+
+
+def _year_level(a: dict[str, int], b: dict[str, int]) -> bool:
+    """Dates named by year or month, whose part of the period means something."""
+    return "day" not in a and "day" not in b
+
+
 def _one_day_apart(a: dict[str, int], b: dict[str, int]) -> bool:
     import datetime as dt
 
@@ -75,20 +87,22 @@ class DateDrift(LinkDetector):
                 ) -> list[Finding]:
         s_items = [(f.index, q) for f in src for q in f.dates if q.date]
         t_items = [(f.index, q) for f in tgt for q in f.dates if q.date]
-        # drop exact agreements, then pair what is left in reading order by kind
+        findings: list[Finding] = []
+        # agreements first (a part of the period dropped is still reported), then pair
+        # what is left in reading order by kind
         for s in list(s_items):
             for t in t_items:
                 parts_a, parts_b = date_parts(s[1].date), date_parts(t[1].date)
                 if set(parts_a) & set(parts_b) and not _differences(parts_a, parts_b):
                     s_items.remove(s)
                     t_items.remove(t)
+                    if s[1].qualifier != t[1].qualifier and _year_level(parts_a, parts_b):
+                        findings.append(self._part(link, s, t))
                     break
-        findings: list[Finding] = []
         for (i, a) in list(s_items):
             pa = date_parts(a.date)
-            partner = next((t for t in t_items
-                            if set(pa) & set(date_parts(t[1].date)) and t[1].kind == a.kind),
-                           None)
+            partner = next((t for t in t_items if t[1].kind == a.kind
+                            and _comparable(pa, date_parts(t[1].date))), None)
             if partner is None:
                 continue
             s_items.remove((i, a))
@@ -97,26 +111,41 @@ class DateDrift(LinkDetector):
             pb = date_parts(b.date)
             local = a.local_time or b.local_time
             timezone_shift = local and _one_day_apart(pa, pb)
-            what = "/".join(_differences(pa, pb))
-            message = (f"{a.kind} changed ({what}): “{a.text}” ({a.date}) "
-                       f"became “{b.text}” ({b.date})")
+            differs = _differences(pa, pb)
+            dropped = [k for k in ("month", "day") if k in pa and k not in pb]
+            what = " and ".join(f"{k} changed" for k in differs) + "".join(
+                f", {k} dropped" for k in dropped)
+            message = (f"{a.kind} changed: the reference's “{a.text}” ({a.date}) is "
+                       f"“{b.text}” ({b.date}) in the relay ({what})")
             if timezone_shift:
                 message += "; one side gives local time, a time-zone shift is possible"
             findings.append(self.finding(
                 "date", "minor" if timezone_shift else "major", link.src, link.tgt, message,
                 src_spans=[(i, a.start, a.end)], tgt_spans=[(j, b.start, b.end)],
-                src_date=a.date, tgt_date=b.date, differs=what, local_time=local))
-        for i, a in s_items:
-            findings.append(self.finding(
-                "date", "minor", link.src, link.tgt,
-                f"{a.kind} “{a.text}” ({a.date}) has no counterpart in the relay",
-                src_spans=[(i, a.start, a.end)], src_date=a.date, side="src"))
-        for j, b in t_items:
-            findings.append(self.finding(
-                "date", "minor", link.src, link.tgt,
-                f"{b.kind} “{b.text}” ({b.date}) in the relay has no counterpart in the source",
-                tgt_spans=[(j, b.start, b.end)], tgt_date=b.date, side="tgt"))
+                src_date=a.date, tgt_date=b.date, differs="/".join(differs),
+                dropped=dropped, local_time=local))
+        # a date with no counterpart in the unit is judged article-wide (coverage)
         return findings
+
+    def _part(self, link: Link, s: tuple[int, Quantity], t: tuple[int, Quantity]) -> Finding:
+        """The same year (or month) with its part of the period dropped or changed:
+        "late 2022" written "2022" (less precise, minor) or "early 2022" (changed)."""
+        (i, a), (j, b) = s, t
+        if b.qualifier is None:
+            what, severity = "made less precise", "minor"
+        elif a.qualifier is None:
+            what, severity = "made more precise", "minor"
+        else:
+            # "late" and "second half" overlap; "early" and "late" do not
+            overlap = {a.qualifier, b.qualifier} in ({"late", "second_half"},
+                                                     {"early", "first_half"})
+            what, severity = "changed", "minor" if overlap else "major"
+        return self.finding(
+            "date", severity, link.src, link.tgt,
+            f"date {what}: the reference's “{a.text}” is “{b.text}” in the relay",
+            src_spans=[(i, a.start, a.end)], tgt_spans=[(j, b.start, b.end)],
+            src_date=a.date, tgt_date=b.date, change="period_part",
+            src_part=a.qualifier, tgt_part=b.qualifier)
 
     def across(self, pair: PairContext, found: list[Finding]) -> list[Finding]:
         """Dates given for the same cited report ("the WSJ reported on the 26th") that

@@ -1,18 +1,21 @@
-"""Entity drift: a person, organisation, outlet or place present on one side only, or
-replaced by another of the same category (Bloomberg for the WSJ; Susan for Susie).
+"""Entity drift: a person, organisation, outlet or place replaced by another of the same
+category (Bloomberg for the WSJ; Susan for Susie), inside one aligned unit.
 
 Glossary concepts compare across any pair of languages. Names the glossary does not
 know are compared when both sides write them in Latin or Cyrillic script (transliterated).
-An entity simply missing on the other side is minor (extraction recall is below 100%,
-and translators use pronouns); a replacement by one of the same category is major.
+A name present on one side only is not reported here: absence is judged over the whole
+article (:mod:`provenance.drift.coverage` lists the names a relay leaves out or brings
+in), since a translator moves names between sentences and uses pronouns.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from provenance.drift.base import Detector
-from provenance.drift.context import PairContext
+from provenance.drift.base import LinkDetector
+from provenance.drift.context import PairContext, agreement
+from provenance.drift.inventory import Inventory
 from provenance.drift.names import (
     Name,
     find_names,
@@ -21,7 +24,7 @@ from provenance.drift.names import (
     same_name,
     similar_name,
 )
-from provenance.facts import SentenceFacts
+from provenance.facts import ENTITY_CATEGORIES, SentenceFacts
 from provenance.model import Finding, Link
 
 if TYPE_CHECKING:
@@ -29,44 +32,81 @@ if TYPE_CHECKING:
 
 # Similar enough to be the same name respelled ("Susan" for "Susie"), same script only.
 RESPELLED = 55.0
+#: a concept swap inside sentences that agree less than this is weak evidence (minor)
+SWAP_AGREEMENT = 0.6
+#: categories whose members stand for each other in ordinary writing (a capital for its
+#: country, a country for its people): a swap there is minor
+METONYMS = frozenset({"place"})
 
 
-class EntityDrift(Detector):
-    """People, organisations, outlets and places dropped, added, replaced or respelled."""
+@dataclass
+class _Around:
+    """What a unit's comparison may know beyond its own sentences."""
+
+    near: set[str] = field(default_factory=set)  # concepts of the neighbouring sources
+    story: list[Name] | None = None  # every name the source article uses
+    src_inventory: Inventory | None = None  # what each whole article names
+    tgt_inventory: Inventory | None = None
+
+
+class EntityDrift(LinkDetector):
+    """People, organisations, outlets and places replaced or respelled in a unit."""
 
     name = "entities"
-    kinds = ("entity",)
+    kinds = ("entity", "term")
 
     def detect(self, pair: PairContext) -> list[Finding]:
-        findings: list[Finding] = []
-        src_script, tgt_script = name_script(pair.src_lang), name_script(pair.tgt_lang)
-        comparable = bool(src_script and tgt_script)
-        # every name the source article uses: a relay name that the source uses
-        # elsewhere, put where the source names someone else, is a swap
+        comparable = bool(name_script(pair.src_lang) and name_script(pair.tgt_lang))
+        # a relay name that the source uses elsewhere, put where the source names someone
+        # else, is a swap
         story = [n for f in pair.src_facts for n in find_names(f.text, f.lang)] \
             if comparable else []
+        src_inv = Inventory(pair.src_facts, pair.src_lang, pair.glossary)
+        tgt_inv = Inventory(pair.tgt_facts, pair.tgt_lang, pair.glossary)
+        findings: list[Finding] = []
         for link in pair.aligned:
-            src, tgt = pair.src_of(link), pair.tgt_of(link)
-            near = _neighbour_concepts(pair, link)
-            agreement = pair.agreement(link)
-            found, s_left, t_left = self._concepts(link, src, tgt, comparable, near,
-                                                   1.0 if agreement is None else agreement)
-            findings.extend(found)
-            if comparable:
-                findings.extend(self._names(link, src, tgt, s_left, t_left, story, near,
-                                            same_script=src_script == tgt_script))
+            around = _Around(_neighbour_concepts(pair, link), story, src_inv, tgt_inv)
+            findings.extend(self._compare(link, pair.src_of(link), pair.tgt_of(link), around))
         return findings
+
+    def compare(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts]
+                ) -> list[Finding]:
+        return self._compare(link, src, tgt, _Around())
+
+    def _compare(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts],
+                 around: _Around) -> list[Finding]:
+        if not src or not tgt:
+            return []
+        src_script, tgt_script = name_script(src[0].lang), name_script(tgt[0].lang)
+        comparable = bool(src_script and tgt_script)
+        agreed = agreement(src, tgt)
+        found, s_left, t_left = self._concepts(link, src, tgt, comparable, around,
+                                               1.0 if agreed is None else agreed)
+        found.extend(self._other_terms(link, src, tgt, around.near,
+                                       1.0 if agreed is None else agreed))
+        if comparable:
+            story = around.story if around.story is not None else [
+                n for f in src for n in find_names(f.text, f.lang)]
+            found.extend(self._names(link, src, tgt, s_left, t_left, story, around,
+                                     same_script=src_script == tgt_script))
+        return found
 
     # glossary concepts -------------------------------------------------------------
     def _concepts(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts],
-                  comparable: bool, near: set[str], agreement: float
+                  comparable: bool, around: _Around, agreed: float
                   ) -> tuple[list[Finding], list[tuple[int, Name]], list[tuple[int, Name]]]:
         """Replacements between concepts; leftovers go on to the name comparison when
         both sides are in an alphabet (so "Susie Wiles" can meet "Susan Wiles")."""
         s_terms = _by_concept(src)
         t_terms = _by_concept(tgt)
+        # a concept the other side names in any sentence of the unit is not replaced
         only_src = [c for c in s_terms if c not in t_terms]
-        only_tgt = [c for c in t_terms if c not in s_terms]
+        # a relay concept the source names in another sentence is a clause moved or
+        # merged ("the Journal reported" next to a sentence on The Washington Post), not
+        # a swap nor a new name; if the relay then states the source's concept nowhere,
+        # the article-wide facts (coverage) say so, once
+        stated = around.src_inventory.concepts if around.src_inventory else frozenset()
+        only_tgt = [c for c in t_terms if c not in s_terms and c not in stated]
         findings: list[Finding] = []
         s_left: list[tuple[int, Name]] = []
         t_left: list[tuple[int, Name]] = []
@@ -84,45 +124,76 @@ class EntityDrift(Detector):
             # a relay concept that the neighbouring source sentences mention points at a
             # sentence boundary drawn differently, not at a swap
             rivals = [c for c in only_tgt if t_terms[c][1].category == sm.category
-                      and c not in near]
+                      and c not in around.near]
             same_kind = [c for c in only_src if s_terms[c][1].category == sm.category]
-            if not rivals or (len(rivals) > 1 and len(same_kind) > 1):
-                continue  # a swap is only clear when one side has a single candidate
+            if not rivals:
+                continue
+            # a swap is clear when each side has a single candidate; otherwise the first
+            # candidate is reported, as a weak one
+            clear = len(rivals) == 1 and len(same_kind) == 1
             rival = rivals[0]
             j, tm = t_terms[rival]
             only_src.remove(cid)
             only_tgt.remove(rival)
-            # a swap inside sentences that otherwise differ is weak evidence
+            strong = clear and agreed >= SWAP_AGREEMENT and sm.category not in METONYMS
+            why = ("a place often stands for another (Washington for the United States, "
+                   "the Kremlin for Russia)" if sm.category in METONYMS
+                   else "several names of that kind differ, so which replaced which is a "
+                        "guess" if not clear
+                   else "the two sentences share few other names and numbers")
             findings.append(self.finding(
-                "entity", "major" if agreement >= 0.6 else "minor", link.src, link.tgt,
-                f"{sm.category} replaced: “{sm.canonical}” became “{tm.canonical}” "
-                f"(“{tm.text}”)",
+                "entity", "major" if strong else "minor", link.src, link.tgt,
+                f"{sm.category} replaced: the reference's “{sm.text}” ({sm.canonical}) is "
+                f"“{tm.text}” ({tm.canonical}) in the relay",
                 src_spans=[(i, sm.start, sm.end)], tgt_spans=[(j, tm.start, tm.end)],
-                change="replaced", category=sm.category, src_concept=cid, tgt_concept=rival))
-        for side, only, terms, facts, left in (("src", only_src, s_terms, src, s_left),
-                                               ("tgt", only_tgt, t_terms, tgt, t_left)):
-            for cid in only:
-                k, m = terms[cid]
-                if comparable:
+                change="replaced", category=sm.category, src_concept=cid, tgt_concept=rival,
+                agreement=round(agreed, 2),
+                **({} if strong else {"lowered": why})))
+        if comparable:
+            for only, terms, facts, left in ((only_src, s_terms, src, s_left),
+                                             (only_tgt, t_terms, tgt, t_left)):
+                for cid in only:
+                    k, m = terms[cid]
                     left.append((k, _full_name(facts, k, m)))
-                    continue
-                dropped = side == "src"
-                what = ("is not mentioned in the relay" if dropped
-                        else f"(“{m.text}”) is added in the relay")
-                findings.append(self.finding(
-                    "entity", "minor", link.src, link.tgt,
-                    f"{m.category} “{m.canonical}” {what}",
-                    **{f"{side}_spans": [(k, m.start, m.end)]},
-                    change="dropped" if dropped else "added", category=m.category,
-                    **{f"{side}_concept": cid}))
         return findings, s_left, t_left
+
+    # titles and terms ---------------------------------------------------------------
+    def _other_terms(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts],
+                     near: set[str], agreed: float) -> list[Finding]:
+        """A title or term replaced by another of its category ("leader" by "premier",
+        "first deputy chief of staff" by "head of the presidential administration",
+        "demilitarized zone" by "buffer zone"): one concept on each side, the other
+        side naming neither."""
+        s_terms = _by_concept(src, entities=False)
+        t_terms = _by_concept(tgt, entities=False)
+        findings: list[Finding] = []
+        categories = {m.category for _, m in s_terms.values()}
+        for category in sorted(categories):
+            only_s = [c for c, (_, m) in s_terms.items()
+                      if m.category == category and c not in t_terms]
+            only_t = [c for c, (_, m) in t_terms.items()
+                      if m.category == category and c not in s_terms and c not in near]
+            if len(only_s) != 1 or len(only_t) != 1:
+                continue
+            (i, sm), (j, tm) = s_terms[only_s[0]], t_terms[only_t[0]]
+            strong = agreed >= SWAP_AGREEMENT
+            findings.append(self.finding(
+                "term", "major" if strong else "minor", link.src, link.tgt,
+                f"{'term' if category == 'other' else category} changed: the reference's "
+                f"“{sm.text}” ({sm.canonical}) is “{tm.text}” ({tm.canonical}) in the relay",
+                src_spans=[(i, sm.start, sm.end)], tgt_spans=[(j, tm.start, tm.end)],
+                change="replaced", category=category, src_concept=only_s[0],
+                tgt_concept=only_t[0], agreement=round(agreed, 2),
+                **({} if strong else {"lowered": "the two sentences share few other names "
+                                                 "and numbers"})))
+        return findings
 
     # surface names -----------------------------------------------------------------
     def _names(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts],
                s_extra: list[tuple[int, Name]], t_extra: list[tuple[int, Name]],
-               story: list[Name], near: set[str], *, same_script: bool) -> list[Finding]:
-        """Names without a counterpart. Across scripts (Kyiv / Київ) transliteration
-        misses often, so only names the source article itself uses are reported there."""
+               story: list[Name], around: _Around, *, same_script: bool) -> list[Finding]:
+        """Names without a counterpart in the unit, paired when one is clearly the other
+        respelled (same script) or replaced (a lone leftover name on each side)."""
         s_names = [(f.index, n) for f in src for n in _free_names(f)]
         t_names = [(f.index, n) for f in tgt for n in _free_names(f)]
         s_left = [x for x in s_names if not any(same_name(x[1], y[1]) for y in t_names + t_extra)]
@@ -134,47 +205,49 @@ class EntityDrift(Detector):
             # names of known, different categories (a company, an outlet) are no swap
             candidates = [y for y in t_left if not (a.category and y[1].category
                                                     and a.category != y[1].category)
-                          and y[1].concept not in near]
+                          and y[1].concept not in around.near]
             best = max(candidates, key=lambda y: similar_name(a, y[1]), default=None)
             if best is None:
                 continue
             score = similar_name(a, best[1])
             respelled = same_script and score >= RESPELLED
-            # A lone leftover name on each side of a pair is a swap (Bloomberg for WSJ).
+            # A lone leftover name on each side of a pair is a swap (Bloomberg for WSJ);
+            # so is a relay name the source article uses in another sentence, put where
+            # the source names someone else.
             swapped = len(s_left) == 1 and len(t_left) == 1
             if not (respelled or swapped):
-                continue
+                # a relay name the source article uses in another sentence, or one it never
+                # uses while the relay never names the source's: put in its place
+                known = [y for y in candidates if any(same_name(y[1], n) for n in story)]
+                if not known and _vanished(a, src[0].lang, around.tgt_inventory):
+                    # across alphabets a name the glossary does not know often fails to
+                    # match its transliteration: one of the two must be a known concept
+                    known = [y for y in candidates
+                             if _vanished(y[1], tgt[0].lang, around.src_inventory)
+                             and (same_script or a.concept or y[1].concept)]
+                if not known:
+                    continue
+                best = known[0]
+                score = similar_name(a, best[1])
             j, b = best
             s_left.remove((i, a))
             t_left.remove(best)
             known = any(same_name(b, n) for n in story)
-            what = "name respelled" if respelled else "name replaced"
+            what = "respelled" if respelled else "replaced"
             # across scripts a transliteration miss looks just like a swap: minor there
             major = same_script and (respelled or (swapped and known))
             findings.append(self.finding(
                 "entity", "major" if major else "minor", link.src, link.tgt,
-                f"{what}: “{a.text}” became “{b.text}”",
+                f"name {what}: the reference's “{a.text}” is “{b.text}” in the relay",
                 src_spans=[(i, a.start, a.end)], tgt_spans=[(j, b.start, b.end)],
                 change="respelled" if respelled else "replaced", similarity=round(score, 1),
                 known_in_source=known))
-        for i, a in s_left:
-            if not same_script:
-                continue
-            findings.append(self.finding(
-                "entity", "minor", link.src, link.tgt,
-                f"name “{a.text}” is not mentioned in the relay",
-                src_spans=[(i, a.start, a.end)], change="dropped"))
-        for j, b in t_left:
-            # across scripts, a relay-only name counts when the source also has a name
-            # the relay lacks (one may have replaced the other) or the source article
-            # uses it elsewhere
-            if not same_script and not s_left and not any(same_name(b, n) for n in story):
-                continue
-            findings.append(self.finding(
-                "entity", "minor", link.src, link.tgt,
-                f"name “{b.text}” is added in the relay",
-                tgt_spans=[(j, b.start, b.end)], change="added"))
         return findings
+
+
+def _vanished(name: Name, lang: str, other: Inventory | None) -> bool:
+    """Whether the other article names ``name`` nowhere (False when it cannot be told)."""
+    return other is not None and other.names_anywhere(name, lang) is False
 
 
 def _neighbour_concepts(pair: PairContext, link: Link) -> set[str]:
@@ -184,11 +257,15 @@ def _neighbour_concepts(pair: PairContext, link: Link) -> set[str]:
             for t in pair.src_facts[i].terms}
 
 
-def _by_concept(facts: list[SentenceFacts]) -> dict[str, tuple[int, TermMatch]]:
-    """First mention of each entity concept in a group of sentences."""
+def _by_concept(facts: list[SentenceFacts], *, entities: bool = True
+                ) -> dict[str, tuple[int, TermMatch]]:
+    """First mention of each entity concept (or, with ``entities=False``, of each other
+    concept: titles, terms) in a group of sentences."""
     found: dict[str, tuple[int, TermMatch]] = {}
     for f in facts:
-        for t in f.entities:
+        wanted = f.entities if entities else [t for t in f.terms
+                                               if t.category not in ENTITY_CATEGORIES]
+        for t in wanted:
             found.setdefault(t.concept_id, (f.index, t))
     return found
 

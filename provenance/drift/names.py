@@ -19,7 +19,7 @@ _LATIN = re.compile(r"\b(?:[A-Z][a-z’'\-]+|[A-Z]{2,}[a-z]?)(?:\s+(?:[A-Z][a-z�
 _CYRILLIC = re.compile(
     r"(?<!\w)[А-ЯІЇЄҐЁ][а-яіїєґёʼ’'\-]+(?:\s+[А-ЯІЇЄҐЁ][а-яіїєґёʼ’'\-]+)*")
 # English capitalises demonyms ("Russian", "Ukrainians"); other languages do not.
-_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ians|ican|icans|ese|ish|ite|ites)$")
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ians|ican|icans|ean|eans|ese|ish|ite|ites)$")
 
 # Capitalised words that are not names (sentence-internal capitals in English headlines,
 # days and months, titles).
@@ -31,6 +31,7 @@ August September October November December President Prime Minister Chief Execut
 Secretary General Governor Senator Representative Director Chairman Former Vice According
 Meanwhile However Also Although Despite During Since Last Next Earlier Later Today Yesterday
 Tomorrow Sir Lord Lady Saint St Street Road Mt Mount Lake River Premier Chancellor King Queen
+Western Eastern Northern Southern
 Prince Princess Pope Justice Judge Officer Police Government Parliament Ministry Department
 Президент Прем'єр Прем’єр Міністр Міністерство Уряд Голова Речник Посол Генерал Пан Пані
 Премьер Министр Министерство Правительство Председатель Глава Посол Господин Госпожа По За

@@ -9,11 +9,14 @@ error (x10, x100, x1000...) is critical: it is the classic 亿/万 or billion/mi
 from __future__ import annotations
 
 import math
+import re
 from typing import TYPE_CHECKING
 
 from provenance.drift.base import LinkDetector
-from provenance.facts import SentenceFacts
+from provenance.facts import SentenceFacts, cues_in
 from provenance.model import Finding, Link
+from provenance.quantities.model import format_value
+from provenance.quantities.units import UNIT_SCALES, plural_en
 
 if TYPE_CHECKING:
     from provenance.quantities import Quantity
@@ -22,6 +25,12 @@ QUALIFIER_WORDS = {"at_least": "at least", "more_than": "more than", "less_than"
                    "at_most": "at most", "about": "about"}
 # "about" is often dropped by translators; bounds change what is claimed.
 _SOFT_QUALIFIERS = {"about", None}
+#: which way a bound points: a lower bound turned into an upper one reverses the claim
+_DIRECTION = {"at_least": "up", "more_than": "up", "at_most": "down", "less_than": "down"}
+
+
+def _word(qualifier: str | None) -> str:
+    return QUALIFIER_WORDS.get(qualifier or "", qualifier or "")
 
 
 def _scale(ratio: float) -> int | None:
@@ -57,6 +66,81 @@ def _same_value(a: Quantity, b: Quantity) -> bool:
     return math.isclose(a.value, b.value, rel_tol=1e-6)
 
 
+def _in_units_of(a: Quantity, b: Quantity) -> float | None:
+    """``a``'s value expressed in ``b``'s unit (800 miles -> 1,287.48 kilometres)."""
+    if a.value is None:
+        return None
+    if a.unit and b.unit and a.unit != b.unit:
+        ua, ub = UNIT_SCALES.get(a.unit), UNIT_SCALES.get(b.unit)
+        if ua is None or ub is None or ua[0] != ub[0]:
+            return None
+        return a.value * ua[1] / ub[1]
+    return a.value
+
+
+def _about(value: float) -> str:
+    """A converted value as a reader wants it: 1,287.48 -> "1,287.5"."""
+    return f"{value:,.1f}".removesuffix(".0") if value < 1e6 else format_value(value)
+
+
+def _converted(a: Quantity, b: Quantity) -> bool:
+    """Whether ``b`` is ``a`` written in another unit of the same dimension."""
+    return bool(a.unit and b.unit and a.unit != b.unit) and a.compare(b).verdict == "same"
+
+
+def _same_unit(a: Quantity, b: Quantity) -> bool:
+    return (a.unit or a.currency) == (b.unit or b.currency)
+
+
+def _exact(a: Quantity, b: Quantity) -> bool:
+    """Same value, or a conversion right to the precision the relay writes (800 miles as
+    1,287 km)."""
+    exact = _in_units_of(a, b)
+    if exact is None or b.value is None or math.isclose(exact, b.value, rel_tol=1e-9):
+        return True
+    step = _precision(b)
+    # the reference's trailing zeros count as written ("800 miles" is 800 exactly)
+    given = _precision(a, zeros=False) * (exact / a.value if a.value else 1.0)
+    return abs(exact - b.value) <= step / 2 + 1e-9 * abs(exact) and step <= max(1.0, given)
+
+
+def _precision(q: Quantity, *, zeros: bool = True) -> float:
+    """The step a written value is given to: 1,300 -> 100, 5.9 billion -> 0.1 billion,
+    $6bn -> 1 billion."""
+    m = re.search(r"\d[\d,\s.]*", q.text)
+    if not m or not q.value:
+        return 1.0
+    digits = m.group().strip().rstrip(".,")
+    decimals = len(digits.rsplit(".", 1)[1]) if "." in digits else 0
+    mantissa = float(re.sub(r"[,\s]", "", digits) or 0)
+    if not mantissa:
+        return 1.0
+    scale = q.value / mantissa  # 1e9 for "5.9 billion", 1 for "1,300"
+    whole = re.sub(r"[,\s]", "", digits.split(".")[0])
+    trailing = len(whole) - len(whole.rstrip("0")) if (
+        zeros and not decimals and whole.strip("0")) else 0
+    return scale * 10 ** (trailing - decimals)
+
+
+#: words that make an amount approximate whatever its qualifier ("two dozen", "десятки")
+_APPROXIMATE = re.compile(r"dozen|score|десят[оки]|几十|幾十|数十|數十|수십", re.IGNORECASE)
+
+
+def _approximate(q: Quantity) -> bool:
+    return q.qualifier == "about" or bool(_APPROXIMATE.search(q.text))
+
+
+def _rounding(a: Quantity, b: Quantity) -> bool:
+    """Whether ``b`` is ``a`` rounded to the precision ``b`` is written to ($5.9bn as
+    $6bn; 800 miles as 1,300 km)."""
+    exact = _in_units_of(a, b)
+    if exact is None or b.value is None or not exact:
+        return False
+    step = _precision(b)
+    return abs(exact - b.value) <= step / 2 + 1e-9 * abs(exact) and abs(
+        b.value / exact - 1) < 0.1
+
+
 class NumberDrift(LinkDetector):
     """Values, scales, units, currencies and qualifiers of numbers, money, percentages."""
 
@@ -69,14 +153,17 @@ class NumberDrift(LinkDetector):
         t_items = [(f.index, q) for f in tgt for q in f.numeric]
         findings: list[Finding] = []
         pairs: list[tuple[tuple[int, Quantity], tuple[int, Quantity], str]] = []
-        # 1. identical values first, so that a changed one is paired with what is left
-        for s in list(s_items):
-            for t in t_items:
-                if s[1].compare(t[1]).verdict == "same":
-                    pairs.append((s, t, "same"))
-                    s_items.remove(s)
-                    t_items.remove(t)
-                    break
+        # 1. identical values first (the same unit before a conversion), so that a
+        # changed one is paired with what is left
+        for exact in (True, False):
+            for s in list(s_items):
+                for t in t_items:
+                    cmp = s[1].compare(t[1])
+                    if cmp.verdict == "same" and (not exact or cmp.ratio in (None, 1.0)):
+                        pairs.append((s, t, "same"))
+                        s_items.remove(s)
+                        t_items.remove(t)
+                        break
         # 2. what is left pairs with the closest comparable quantity, in reading order
         for s in list(s_items):
             best: tuple[float, tuple[int, Quantity]] | None = None
@@ -95,19 +182,80 @@ class NumberDrift(LinkDetector):
                 t_items.remove(best[1])
         for s, t, verdict in pairs:
             findings.extend(self._compare(link, s, t, verdict))
-        # Spelled-out numbers ("a", 一份, "two") come and go in translation; only numbers
-        # written with digits are worth a note when unmatched.
-        s_items = [x for x in s_items if _has_digit(x[1])]
-        t_items = [x for x in t_items if _has_digit(x[1])]
-        unmatched = (("src", s_items, "has no counterpart in the relay"),
-                     ("tgt", t_items, "in the relay has no counterpart in the source"))
-        for side, items, where in unmatched:
-            for k, q in items:
-                findings.append(self.finding(
-                    "number", "minor", link.src, link.tgt, f"number {_fmt(q)} {where}",
-                    **{f"{side}_spans": [(k, q.start, q.end)]}, value=q.value,
-                    unit=q.unit or q.currency, side=side))
+        # a conversion the relay adds beside the value ("800-mile (1,300 kilometers)")
+        for t in t_items:
+            s = next((p[0] for p in pairs if _converted(p[0][1], t[1])), None)
+            if s is not None and not _exact(s[1], t[1]):
+                findings.append(self._rounded(link, s, t, added=True))
+        findings.extend(self._vague(link, src, tgt, s_items, t_items))
+        # a number with no counterpart in the unit is judged article-wide (coverage)
         return findings
+
+    def _vague(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts],
+               s_left: list[tuple[int, Quantity]], t_left: list[tuple[int, Quantity]]
+               ) -> list[Finding]:
+        """A count left without counterpart where the other side has a vague amount:
+        "at least twice" rendered "multiple times", "several officials" rendered "two"."""
+        for side_left, other, direction in ((s_left, tgt, "vague"), (t_left, src, "exact")):
+            counts = [(k, q) for k, q in side_left if q.kind in ("count", "number")
+                      and q.value is not None and q.value >= 2 and q.unit != "year"]
+            vague = cues_in(other, "vague_quantity")
+            if not counts or not vague:
+                continue
+            (k, q), (m, cue) = counts[0], vague[0]
+            if direction == "vague":
+                message = (f"amount made vague: the reference's {_fmt(q)} is “{cue.text}” "
+                           "in the relay")
+                spans = {"src_spans": [(k, q.start, q.end)],
+                         "tgt_spans": [(m, cue.start, cue.end)]}
+            else:
+                message = (f"vague amount made exact: the reference's “{cue.text}” is "
+                           f"{_fmt(q)} in the relay")
+                spans = {"src_spans": [(m, cue.start, cue.end)],
+                         "tgt_spans": [(k, q.start, q.end)]}
+            return [self.finding("number", "minor", link.src, link.tgt, message, **spans,
+                                 change=direction, value=q.value, lexicon=cue.text)]
+        return []
+
+    def _qualifier(self, link: Link, s: tuple[int, Quantity], t: tuple[int, Quantity],
+                   spans: dict, evidence: dict) -> Finding:
+        """A bound dropped, added or turned around ("at least 20 years" -> "20 years").
+
+        A bound dropped or added is minor: translators fold "more than" into 以上, which
+        extraction may miss, and a headline drops "at least" for brevity. A bound turned
+        around ("at least" -> "up to", "more than" -> "less than") changes the claim.
+        ("about" comes and goes in ordinary translation and is not reported.)
+        """
+        (_, a), (_, b) = s, t
+        qa, qb = _word(a.qualifier), _word(b.qualifier)
+        if not b.qualifier or b.qualifier == "about":
+            what, severity = f"the relay drops “{qa}”", "minor"
+        elif not a.qualifier or a.qualifier == "about":
+            what, severity = f"the relay adds “{qb}”", "minor"
+        else:
+            turned = {_DIRECTION.get(a.qualifier), _DIRECTION.get(b.qualifier)} == {"up", "down"}
+            what, severity = f"“{qa}” became “{qb}”", "major" if turned else "minor"
+        return self.finding(
+            "number", severity, link.src, link.tgt,
+            f"quantifier changed: the reference's {_fmt(a)} is {_fmt(b)} in the relay ({what})",
+            **spans, **evidence, change="qualifier")
+
+    def _rounded(self, link: Link, s: tuple[int, Quantity], t: tuple[int, Quantity], *,
+                 added: bool = False) -> Finding:
+        """A value the relay rounds (in a unit conversion or not): minor, worth a look."""
+        (i, a), (j, b) = s, t
+        cmp = a.compare(b)
+        exact = _in_units_of(a, b)
+        shown = f" (= {_about(exact)} {plural_en(b.unit, exact)})" \
+            if exact is not None and b.unit and a.unit != b.unit else ""
+        what = "adds a rounded conversion" if added else "rounds"
+        return self.finding(
+            "number", "minor", link.src, link.tgt,
+            f"rounded: the reference's “{a.text}”{shown} is “{b.text}” in the relay "
+            f"(the relay {what})",
+            src_spans=[(i, a.start, a.end)], tgt_spans=[(j, b.start, b.end)],
+            change="rounded", src_value=a.value, tgt_value=b.value, src_unit=a.unit,
+            tgt_unit=b.unit, exact=exact, ratio=cmp.ratio, notes=list(cmp.notes))
 
     def _compare(self, link: Link, s: tuple[int, Quantity], t: tuple[int, Quantity],
                  verdict: str) -> list[Finding]:
@@ -117,31 +265,31 @@ class NumberDrift(LinkDetector):
                     "tgt_unit": b.unit, "src_currency": a.currency, "tgt_currency": b.currency,
                     "src_qualifier": a.qualifier, "tgt_qualifier": b.qualifier}
         found: list[Finding] = []
-        if verdict == "same":
-            if a.currency and b.currency and a.currency != b.currency:
-                found.append(self.finding(
-                    "number", "major", link.src, link.tgt,
-                    f"currency changed: {_fmt(a)} ({a.currency}) became {_fmt(b)} ({b.currency})",
-                    **spans, **evidence, change="currency"))
-            elif a.unit and b.unit and a.unit != b.unit:
-                # translators pick other counted nouns ("missions" for "launches"): minor
-                found.append(self.finding(
-                    "number", "minor", link.src, link.tgt,
-                    f"counted thing changed: {_fmt(a)} ({a.unit}) became {_fmt(b)} ({b.unit})",
-                    **spans, **evidence, change="unit"))
+        if verdict == "same" and not _exact(a, b) and _rounding(a, b):
+            found.append(self._rounded(link, s, t))
+        # the same value with another counted noun ("28 missions", "28 flights") is
+        # wording, not drift; with another currency it is not the same amount
+        if verdict == "same" and a.currency and b.currency and a.currency != b.currency:
+            found.append(self.finding(
+                "number", "major", link.src, link.tgt,
+                f"currency changed: the reference's {_fmt(a)} ({a.currency}) is {_fmt(b)} "
+                f"({b.currency}) in the relay", **spans, **evidence, change="currency"))
         if verdict == "different":
             cmp = a.compare(b)
             evidence["notes"] = list(cmp.notes)
             if a.currency and b.currency and a.currency != b.currency:
                 found.append(self.finding(
                     "number", "major", link.src, link.tgt,
-                    f"currency changed: {_fmt(a)} ({a.currency}) became {_fmt(b)} ({b.currency})",
-                    **spans, **evidence, change="currency"))
+                    f"currency changed: the reference's {_fmt(a)} ({a.currency}) is {_fmt(b)} "
+                    f"({b.currency}) in the relay", **spans, **evidence, change="currency"))
             elif _same_value(a, b):
                 found.append(self.finding(
                     "number", "major", link.src, link.tgt,
-                    f"unit changed: {_fmt(a)} became {_fmt(b)}", **spans, **evidence,
+                    f"unit changed: the reference's {_fmt(a)} is {_fmt(b)} in the relay",
+                    **spans, **evidence,
                     change="unit"))
+            elif _same_unit(a, b) and _rounding(a, b):
+                found.append(self._rounded(link, s, t))
             else:
                 ratio = (b.value / a.value) if a.value and b.value else None
                 scale = _scale(ratio) if ratio else None
@@ -153,24 +301,15 @@ class NumberDrift(LinkDetector):
                         f"scale error: {_fmt(a)} became {_fmt(b)}, {factor:g} times {direction}",
                         **spans, **evidence, change="scale", ratio=ratio))
                 else:
+                    # "two dozen" for "два десятки", "about 20" for "nearly 25": amounts
+                    # given as approximations differ without the claim changing much
+                    loose = (_approximate(a) or _approximate(b)) and ratio is not None \
+                        and 0.75 <= ratio <= 1.34
                     found.append(self.finding(
-                        "number", "major", link.src, link.tgt,
-                        f"number changed: {_fmt(a)} became {_fmt(b)}", **spans, **evidence,
+                        "number", "minor" if loose else "major", link.src, link.tgt,
+                        f"number changed: the reference's {_fmt(a)} is {_fmt(b)} in the relay"
+                        + (" (both approximate)" if loose else ""), **spans, **evidence,
                         change="value", ratio=ratio))
-        if a.qualifier != b.qualifier:
-            # a bound dropped or added is minor (translators fold "more than" into 以上,
-            # which extraction may miss); a bound turned around ("at least" -> "at most")
-            # changes the claim
-            soft = a.qualifier is None or b.qualifier is None or (
-                a.qualifier in _SOFT_QUALIFIERS and b.qualifier in _SOFT_QUALIFIERS)
-            if b.qualifier is None:
-                what = f"qualifier “{QUALIFIER_WORDS.get(a.qualifier or '', a.qualifier)}” dropped"
-            elif a.qualifier is None:
-                what = f"qualifier “{QUALIFIER_WORDS.get(b.qualifier, b.qualifier)}” added"
-            else:
-                what = (f"qualifier changed from “{QUALIFIER_WORDS.get(a.qualifier, a.qualifier)}” "
-                        f"to “{QUALIFIER_WORDS.get(b.qualifier, b.qualifier)}”")
-            found.append(self.finding(
-                "number", "minor" if soft else "major", link.src, link.tgt,
-                f"{what}: {_fmt(a)} became {_fmt(b)}", **spans, **evidence, change="qualifier"))
+        if a.qualifier != b.qualifier and {a.qualifier, b.qualifier} - _SOFT_QUALIFIERS:
+            found.append(self._qualifier(link, s, t, spans, evidence))
         return found

@@ -6,16 +6,8 @@ from __future__ import annotations
 
 from provenance.drift.base import LinkDetector
 from provenance.facts import SentenceFacts, cues_in
-from provenance.lexicons import RELATION_GROUPS
+from provenance.lexicons import relation_groups
 from provenance.model import Finding, Link, Severity
-
-#: "awarded" vs "received" is often just a change of voice; the others change the facts
-GROUP_SEVERITY: dict[str, Severity] = {"contact": "major", "outcome": "major",
-                                       "transfer": "minor"}
-_WORDS = {"contact_remote": "remote contact (spoke, called)",
-          "contact_meet": "meeting in person (met, visited)",
-          "transfer_give": "giving (awarded)", "transfer_receive": "receiving (received)",
-          "outcome_won": "a result (won)", "outcome_sought": "an attempt (bid, sought)"}
 
 
 class NegationDrift(LinkDetector):
@@ -51,17 +43,21 @@ class RelationDrift(LinkDetector):
     def compare(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts]
                 ) -> list[Finding]:
         findings: list[Finding] = []
-        for group, (a, b) in RELATION_GROUPS.items():
+        for group in relation_groups().values():
+            a, b = group.classes
             s = {cat: cues_in(src, cat) for cat in (a, b)}
             t = {cat: cues_in(tgt, cat) for cat in (a, b)}
             for old, new in ((a, b), (b, a)):
                 if s[old] and not s[new] and t[new] and not t[old]:
                     i, sc = s[old][0]
                     j, tc = t[new][0]
+                    severity: Severity = "major" if group.severity == "major" else "minor"
                     findings.append(self.finding(
-                        "relation", GROUP_SEVERITY[group], link.src, link.tgt,
-                        f"relation changed: “{sc.text}” ({_WORDS[old]}) became "
-                        f"“{tc.text}” ({_WORDS[new]})",
+                        "relation", severity, link.src, link.tgt,
+                        f"relation changed: the reference's “{sc.text}” "
+                        f"({group.describe(old)}) is “{tc.text}” ({group.describe(new)}) "
+                        "in the relay",
                         src_spans=[(i, sc.start, sc.end)], tgt_spans=[(j, tc.start, tc.end)],
-                        group=group, src_class=old, tgt_class=new))
+                        group=group.name, src_class=old, tgt_class=new,
+                        lexicon={"reference": f"{old}: {sc.text}", "relay": f"{new}: {tc.text}"}))
         return findings

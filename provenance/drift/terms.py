@@ -29,6 +29,10 @@ def _stem_match(w: str, v: str) -> bool:
     return n >= 3 and w[:max(3, n - 2)] == v[:max(3, n - 2)]
 
 
+#: categories whose two renderings in one relay hint at two sources compiled (特朗普 / 川普)
+NAMED = frozenset({"person", "outlet", "company", "organisation", "organization", "agency"})
+
+
 class TermDrift(Detector):
     """Deprecated glossary forms in the relay, and concepts rendered inconsistently."""
 
@@ -47,15 +51,20 @@ class TermDrift(Detector):
                 src = aligned_src.get(facts.index, ())
                 if term.status == "deprecated":
                     preferred = _preferred(pair, term.concept_id, facts.lang) or term.canonical
+                    original = _mention(pair, src, term.concept_id)
+                    spans = {"src_spans": [original]} if original else {}
                     findings.append(self.finding(
                         "term", "major", src, (facts.index,),
-                        f"deprecated term “{term.text}” for {term.canonical} "
-                        f"(use “{preferred}”)",
-                        tgt_spans=[(facts.index, term.start, term.end)],
-                        concept=term.concept_id, form=term.text, preferred=preferred))
+                        f"known mistranslation: the relay writes “{term.text}” for "
+                        f"{term.canonical} (the glossary marks it wrong; use “{preferred}”)",
+                        tgt_spans=[(facts.index, term.start, term.end)], **spans,
+                        concept=term.concept_id, form=term.text, preferred=preferred,
+                        glossary_status="deprecated"))
                 renderings[term.concept_id].setdefault(
                     term.text, (facts.index, term.start, term.end))
         for cid, forms in renderings.items():
+            if pair.glossary.get(cid).category not in NAMED:
+                continue  # "the United States" and "America" are one country's names
             texts = list(forms)
             clash = [(a, b) for n, a in enumerate(texts) for b in texts[n + 1:]
                      if not _variant_of(a, b)]
@@ -69,6 +78,16 @@ class TermDrift(Detector):
                 f"“{a}” and “{b}”",
                 tgt_spans=spans, concept=cid, forms=texts))
         return findings
+
+
+def _mention(pair: PairContext, src: tuple[int, ...], concept_id: str
+             ) -> tuple[int, int, int] | None:
+    """Where the linked reference sentences name the concept, if they do."""
+    for i in src:
+        for t in pair.src_facts[i].terms:
+            if t.concept_id == concept_id:
+                return (i, t.start, t.end)
+    return None
 
 
 def _preferred(pair: PairContext, concept_id: str, lang: str) -> str | None:

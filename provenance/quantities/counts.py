@@ -15,6 +15,8 @@ from provenance.quantities import markers as M
 from provenance.quantities.lazyre import lazy_compile
 from provenance.quantities.units import LOOKUP, unit_lemma
 
+_EN_UNIT_ADJECTIVE = re.compile(r"-(?P<w>[a-z]+)(?![\w-])")
+
 
 def count_unit(
     text: str, b: str, start: int, end: int, flags: set[str]
@@ -25,6 +27,9 @@ def count_unit(
         yo = M.EN_YEAR_OLD_RX.match(rest)
         if yo:
             return "year_old", end + yo.end()
+        hyphen = _EN_UNIT_ADJECTIVE.match(rest)  # "an 800-mile zone", "a 20-year ban"
+        if hyphen and unit_lemma(hyphen.group("w"), "en"):
+            return unit_lemma(hyphen.group("w"), "en"), end + hyphen.end()
         m1 = M.WORD_RX.match(rest)
         if not m1:
             return None

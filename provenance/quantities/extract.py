@@ -22,6 +22,7 @@ from provenance.quantities.basic import find_basic_dates, localise
 from provenance.quantities.counts import count_unit
 from provenance.quantities.dates import find_dates
 from provenance.quantities.model import Quantity
+from provenance.quantities.periods import mark_period
 from provenance.quantities.units import PREFIX_SYMBOLS, SUFFIX_CURRENCIES, local_currency
 
 #: Base codes with quantity rules (the registry's "quantities" capability).
@@ -70,6 +71,7 @@ def extract_quantities(text: str, lang: str, published: dt.date | None = None) -
     dates = find_dates(norm, b, published)
     if basic:
         dates += find_basic_dates(norm, own, published)
+    dates = [mark_period(q, norm, own) for q in dates]
     candidates: list[tuple[int, int, int, Quantity | _Reading]] = [
         (r.start, r.end, rank, r) for rank, r in found
     ] + [(q.start, q.end, _RANK[q.kind], q) for q in dates]

@@ -79,6 +79,8 @@ class Quantity:
         """An English rendering: "$5.9 billion", "at least twice", "28 missions", "2025-06-26"."""
         if self.kind in ("date", "time"):
             body = self.date or relative_en(self.note) or self.text
+            if self.qualifier:  # the part of a period: "late 2022"
+                body = f"{self.qualifier.replace('_', ' ')} {body}"
             return f"{body} (local time)" if self.local_time else body
         qual = _QUALIFIER_EN[self.qualifier] + " " if self.qualifier else ""
         v = self.value
@@ -194,6 +196,11 @@ def _note_qualifiers(a: str | None, b: str | None, notes: list[str]) -> None:
 
 def _compare_dates(a: Quantity, b: Quantity) -> Comparison:
     notes: list[str] = []
+    if a.qualifier != b.qualifier:
+        # the part of a period: "late 2022" vs "2022"
+        notes.append(f"part dropped: {a.qualifier}" if not b.qualifier else
+                     f"part added: {b.qualifier}" if not a.qualifier else
+                     f"part differs: {a.qualifier} vs {b.qualifier}")
     if a.local_time != b.local_time:
         notes.append("local time dropped" if a.local_time else "local time added")
     if not a.date or not b.date:

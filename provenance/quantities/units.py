@@ -335,11 +335,11 @@ _UNITS: dict[str, dict[str, list[str]]] = {
         "ru": ["секунд"],
     },
     "kilometer": {
-        "en": ["kilometer", "kilometre", "km"],
-        "zh": ["公里", "千米"],
-        "ko": ["킬로미터", "km"],
-        "uk": ["кілометр", "км"],
-        "ru": ["километр", "км"],
+        "en": ["kilometer", "kilometre", "km", "㎞"],
+        "zh": ["公里", "千米", "km", "㎞"],
+        "ko": ["킬로미터", "km", "㎞"],
+        "uk": ["кілометр", "км", "㎞"],
+        "ru": ["километр", "км", "㎞"],
     },
     # "=" marks a whole word: "мили" must not catch "милиция"
     "mile": {

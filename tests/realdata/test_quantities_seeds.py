@@ -19,7 +19,8 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
     "000_32dd3ef0bea08233.md": [
         ("on the 26th", "2025-06-26"), ("at least twice", "at least twice"),
         ("this month", "2025-06"), ("this month", "2025-06"),
-        ("last summer", "2024-06/2024-08"), ("May", "2025-05"), ("June", "2025-06"),
+        ("last summer", "2024-06/2024-08"), ("May", "2025-05"),
+        ("early June", "early 2025-06"),
         ("9", "9"), ("13th", "13th"), ("33rd", "33rd"), ("two", "2"), ("April", "2025-04"),
         ("$5.9 billion", "$5.9 billion"), ("$2.4 billion", "$2.4 billion"),
         ("seven launches", "7 launches"),
@@ -36,7 +37,7 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
         ("first", "1st"), ("$5.9 billion", "$5.9 billion"), ("28 flights", "28 flights"),
         ("$2.4 billion", "$2.4 billion"), ("seven missions", "7 missions"),
         ("at least twice", "at least twice"), ("June", "--06"), ("first", "1st"),
-        ("January 2025", "2025-01"), ("second", "2nd"), ("August", "--08"),
+        ("January 2025", "2025-01"), ("second", "2nd"), ("mid-August", "mid --08"),
     ],
     "003_0de4b070093ee5a5.md": [
         ("June 25", "--06-25 (local time)"), ("at least twice", "at least twice"),

@@ -119,8 +119,9 @@ def test_a_file_named_twice_is_read_once() -> None:
 
 
 def test_generic_words_in_other_languages_are_not_us_bodies(g: Glossary) -> None:
-    # 国务院 is China's State Council, 민주당 a Korean party: not the US concepts
-    assert found(g, "国务院总理出席会议", "zh-cn") == []
+    # 国务院 is China's State Council, 민주당 a Korean party: not the US concepts; 总理 is
+    # a premier (glossaries/titles.yaml), of any country
+    assert found(g, "国务院总理出席会议", "zh-cn") == [("head-of-government", "总理")]
     assert found(g, "민주당 대표가 말했다", "ko") == []
 
 

@@ -136,13 +136,19 @@ def test_attribution_cue_lexicons() -> None:
 
 
 def test_drift_lexicons() -> None:
-    from provenance.lexicons import LEXICON, MASKS, lexicon_lang
+    from provenance.lexicons import CORE, DATA, categories, lexicon, lexicon_lang, relation_groups
 
     wanted = _bases("drift")
-    for category, entries in LEXICON.items():
-        assert set(entries) == wanted, category
-    assert set(MASKS) <= wanted
-    assert [lexicon_lang(c) for c in ("zh-tw", "uk", "de", None)] == ["zh", "uk", None, None]
+    assert {p.stem for p in DATA.glob("*.yaml")} == wanted
+    known = set(categories())
+    for code in wanted:
+        table = lexicon(code)
+        assert set(CORE) <= set(table), code  # every drift language reads the core cues
+        assert set(table) <= known, (code, set(table) - known)  # no misspelt category
+    for group in relation_groups().values():
+        assert group.severity in ("minor", "major") and len(set(group.classes)) == 2
+    assert [lexicon_lang(c) for c in ("zh-tw", "uk", "de", "ja", None)] == [
+        "zh", "uk", "de", None, None]
 
 
 def test_glossary_languages_come_from_the_registry() -> None:

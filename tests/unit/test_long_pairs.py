@@ -52,7 +52,10 @@ def test_a_5000_sentence_rereport_full_of_anchors_finishes_in_bounded_time(tmp_p
     (pair,) = analysis.pairs
     assert pair.reference_id == "rereport"  # the fuller account: 4,995 omissions to place
     kinds = {f.kind for f in pair.findings}
-    assert {"omission", "date"} <= kinds
+    # the relay (the short original) covers the start of the reference only: what lies
+    # past its end is not reported as left out (relays are often excerpts)
+    assert "date" in kinds
+    assert sum(f.kind == "omission" for f in pair.findings) <= 1
 
     # The one pair's steps are reported while it is compared, each stage in order.
     stages = [stage for stage, _, _ in calls]
