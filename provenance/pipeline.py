@@ -225,6 +225,12 @@ def load_previous(
     return found
 
 
+def stored_reference(source: Sequence[str | Path], store: Store | None = None) -> str | None:
+    """The reference chosen for these corpus paths with ``--reference`` (or the TUI's
+    switch), which every analysis of them uses until another is chosen."""
+    return (store or Store()).get_reference(corpus_location([Path(p) for p in source]))
+
+
 def corpus_location(paths: Sequence[Path]) -> str:
     return "\n".join(sorted(str(p.resolve()) for p in paths))
 

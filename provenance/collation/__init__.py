@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from provenance.collation.consensus import ClaimWitnesses, Collator, slot_consensus
-from provenance.collation.grouping import attach, group_units, without_repeats
+from provenance.collation.grouping import attach, group_units, refine, without_repeats
 from provenance.collation.links import similarity, vectors_wanted
 from provenance.collation.readings import WitnessReading
 from provenance.collation.shared import mark_duplicates, mark_shared
@@ -108,7 +108,7 @@ def collate_story(number: int, story: Sequence[Article], glossary: Glossary, *,
         alike = similarity(units, article_of, vectors)
         cores = [c for c in group_units(article_of, alike.links())
                  if len({units[u].group for u in c}) >= 2]
-        claims = without_repeats(attach(cores, article_of, alike))
+        claims = without_repeats(attach(refine(cores, article_of, alike), article_of, alike))
     claims.sort(key=lambda c: _claim_position(c[0] + c[1], units, story, reference))
     collator = Collator({a.id: a for a in story}, glossary, detectors)
     out = Collation(groups=groups)

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from provenance.collation.readings import (
     SLOTS,
+    SPELLING,
     Feature,
     WitnessReading,
     readable,
@@ -124,7 +125,8 @@ def slot_consensus(witnesses: ClaimWitnesses) -> list[SlotConsensus]:
                                          len(readers) - len(marked), len(readers)))
             continue
         stating = [r for r in readers if r.keys_of(slot)]
-        support = Counter(k for r in stating for k in r.keys_of(slot))
+        support = Counter(k for r in stating for k in r.keys_of(slot)
+                          if not k.startswith(SPELLING))
         for key, count in support.most_common():
             if count >= 2 and count * 2 >= len(stating):
                 label = Counter(x.label for r in stating for x in r.features
@@ -204,8 +206,8 @@ class Collator:
             return None
         vaguer = [r.article_id for g, r in reps.items()
                   if g != witness.group and t_keys & r.keys and not s_keys & r.keys]
-        said = _label(consensus.at(finding.src_spans), slot)
-        says = _label(witness.at(finding.tgt_spans), slot)
+        said = _label(consensus.at(finding.src_spans), slot, s_keys)
+        says = _label(witness.at(finding.tgt_spans), slot, t_keys)
         message = (f"{support} independent witnesses state “{said}”; this one says only "
                    f"“{says}”")
         if vaguer:
@@ -246,7 +248,13 @@ class Collator:
             return None
         s_keys = frozenset(x.key for x in s_found if x.slot == slot)
         t_keys = frozenset(x.key for x in t_found if x.slot == slot)
-        if s_keys == t_keys or (not (s_keys and t_keys) and slot not in _ONE_SIDED):
+        if s_keys and t_keys:
+            # what tells the two forms apart ("Susie Wiles" from "Susan Wiles", the
+            # person being the same concept)
+            s_keys, t_keys = s_keys - t_keys, t_keys - s_keys
+            if not (s_keys and t_keys):
+                return None
+        elif slot not in _ONE_SIDED:
             return None
         if not (s_keys or t_keys):
             return None
@@ -292,7 +300,7 @@ class Collator:
         if with_consensus < 2 * (with_witness + 1):
             return None
         voters = with_consensus + with_witness + 1
-        said, says = _label(s_found, slot), _label(t_found, slot)
+        said, says = _label(s_found, slot, s_keys), _label(t_found, slot, t_keys)
         if s_keys and t_keys:
             message = (f"{with_consensus} of {voters} independent witnesses say “{said}”; "
                        f"this one says “{says}”")
@@ -313,8 +321,8 @@ class Collator:
                    t_keys: frozenset[str], message: str, support: int, voters: int,
                    shared: list[str]) -> Departure:
         """The finding restated against the consensus, on the departing witness."""
-        said = _label(consensus.at(finding.src_spans), slot)
-        says = _label(witness.at(finding.tgt_spans), slot)
+        said = _label(consensus.at(finding.src_spans), slot, s_keys)
+        says = _label(witness.at(finding.tgt_spans), slot, t_keys)
         evidence = {**finding.evidence, "claim": claim, "detector_message": finding.message,
                     "consensus_article": consensus.article_id,
                     "consensus_spans": [list(s) for s in finding.src_spans],
@@ -328,8 +336,10 @@ class Collator:
                          consensus.article_id, consensus.sentences, shared)
 
 
-def _label(features: list[Feature], slot: str) -> str:
-    labels = list(dict.fromkeys(x.label for x in features if x.slot == slot))
+def _label(features: list[Feature], slot: str, keys: frozenset[str] = frozenset()) -> str:
+    """The words of a form: the features of the slot (of ``keys``, when given)."""
+    labels = list(dict.fromkeys(x.label for x in features
+                                if x.slot == slot and (not keys or x.key in keys)))
     if slot == "certainty" and not labels:
         return "stated"
     return ", ".join(labels)

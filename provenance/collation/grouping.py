@@ -57,6 +57,35 @@ def group_units(article_of: np.ndarray, links: Sequence[SentenceLink]) -> list[l
     return [sorted(group) for _, group in sorted(members.items())]
 
 
+def refine(clusters: list[list[int]], article_of: np.ndarray, alike: Similarity
+           ) -> list[list[int]]:
+    """Each claim with, for each of its articles, the article's sentence most like the
+    claim's other sentences. Grouping puts a sentence in one claim only: a lead that
+    states three facts may sit in the wrong one while the sentence that states this
+    claim alone sits nowhere, or elsewhere (it is then a reading of both)."""
+    by_article: dict[int, list[int]] = {}
+    for unit, article in enumerate(article_of.tolist()):
+        by_article.setdefault(article, []).append(unit)
+    out = []
+    for cluster in clusters:
+        if len(cluster) < 3:
+            out.append(cluster)  # two sentences are each other's best already
+            continue
+        rows = sorted({u for m in cluster for u in by_article[int(article_of[m])]})
+        scores = alike.member_scores(rows, cluster)
+        row_of = {u: n for n, u in enumerate(rows)}
+        refined = []
+        for col, member in enumerate(cluster):
+            # each candidate against the claim's other sentences
+            others = [c for c in range(len(cluster)) if c != col]
+            fit = {u: float(scores[row_of[u], others].mean())
+                   for u in by_article[int(article_of[member])]}
+            best = max(fit, key=lambda u: (fit[u], u == member))
+            refined.append(best if fit[best] >= fit[member] + ATTACH_MARGIN else member)
+        out.append(sorted(refined))
+    return out
+
+
 def attach(clusters: list[list[int]], article_of: np.ndarray, alike: Similarity
            ) -> list[tuple[list[int], list[int]]]:
     """Each claim's core (grouped) sentences, and for every article it lacks, that

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from provenance.collation.readings import WitnessReading
+from provenance.collation.readings import SPELLING, WitnessReading
 from provenance.lang import base
 
 #: z-score (against the two articles' background) a vector link needs
@@ -38,8 +38,9 @@ Z_LINK = 1.5
 CONTENT_LINK = 0.35
 #: rows of the similarity matrix computed at once
 BLOCK = 512
-#: a key in more than this share of the story's sentences does not make candidates
-COMMON_KEY = 0.2
+#: a key in more sentences than this many per article is the story's topic (the main
+#: names), not what one claim states: it does not make candidates
+COMMON_KEY = 1.5
 #: sentences of other articles scored per sentence without vectors
 CANDIDATES = 60
 
@@ -87,6 +88,11 @@ class Similarity:
         needs, for the units of other articles that may belong with them."""
         raise NotImplementedError
 
+    def member_scores(self, rows: Sequence[int], members: Sequence[int]) -> np.ndarray:
+        """Scores of ``rows`` against ``members`` (rows x members), as multiples of the
+        score a link needs."""
+        return np.array([[self.score(u, m) / self.link for m in members] for u in rows])
+
     def links(self) -> list[SentenceLink]:
         best = self.best()
         out = []
@@ -122,6 +128,12 @@ class VectorSimilarity(Similarity):
                       for ib in np.flatnonzero(self._best[a] >= 0)}
         return out
 
+
+    def member_scores(self, rows: Sequence[int], members: Sequence[int]) -> np.ndarray:
+        r, c = np.asarray(rows), np.asarray(members)
+        ar, ac = self.article_of[r], self.article_of[c]
+        z = (self.vecs[r] @ self.vecs[c].T - self.mean[np.ix_(ar, ac)]) / self.std[np.ix_(ar, ac)]
+        return z / self.link
 
     def fit(self, members: Sequence[int]) -> dict[int, float]:
         cols = np.asarray(members)
@@ -178,9 +190,10 @@ class ContentSimilarity(Similarity):
         self.weight = [sum(self.idf[k] for k in ks) or 1.0 for ks in self.keys]
         self.langs = [base(u.lang) for u in units]
         self.index: dict[str, list[int]] = defaultdict(list)
+        articles = len(set(article_of.tolist()))
         for i, ks in enumerate(self.keys):
             for k in ks:
-                if df[k] <= max(2, COMMON_KEY * n):
+                if df[k] <= max(2, COMMON_KEY * articles):
                     self.index[k].append(i)
 
     def score(self, a: int, b: int) -> float:
@@ -248,6 +261,9 @@ class CombinedSimilarity(Similarity):
                     strongest[(link.a, link.b)] = link
         return list(strongest.values())
 
+    def member_scores(self, rows: Sequence[int], members: Sequence[int]) -> np.ndarray:
+        return np.maximum(*(part.member_scores(rows, members) for part in self.parts))
+
     def fit(self, members: Sequence[int]) -> dict[int, float]:
         out: dict[int, float] = {}
         for part in self.parts:
@@ -267,5 +283,5 @@ def _content_keys(unit: WitnessReading) -> frozenset[str]:
     it cites (every relay cites the same outlet) nor its hedges."""
     cited = {k[4:] for k in unit.keys if k.startswith("src:")}
     return frozenset(k for k in unit.keys
-                     if not k.startswith(("src:", "certainty:", "negation:"))
+                     if not k.startswith(("src:", "certainty:", "negation:", SPELLING))
                      and not (k.startswith("c:") and k[2:] in cited))

@@ -37,6 +37,8 @@ _CUE_SLOTS = {"modal": "certainty", "negation": "negation",
 _RELATION_WORDS = {cls: cls.split("_", 1)[1] for pair in RELATION_GROUPS.values()
                    for cls in pair}
 HEDGED = "certainty:hedged"
+#: key prefix of a known person's name as written (its concept is already a feature)
+SPELLING = "p:"
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,13 @@ def sentence_features(facts: SentenceFacts) -> list[Feature]:
         skip = [(t.start, t.end) for t in facts.terms]
         for n in find_names(facts.text, facts.lang, skip):
             found.append(Feature("names", f"n:{n.key}", n.text, i, n.start, n.end))
+        # a known person's name as written ("p:"): "Susan Wiles" is the glossary's Susie
+        # Wiles misspelled, the same concept in another form
+        for n in find_names(facts.text, facts.lang):
+            if len(n.key.split()) > 1 and any(
+                    t.category == "person" and n.start <= t.start and t.end <= n.end
+                    for t in facts.terms):
+                found.append(Feature("names", f"{SPELLING}{n.key}", n.text, i, n.start, n.end))
     for cue in facts.cues:
         slot = _CUE_SLOTS.get(cue.category)
         if slot == "certainty":
