@@ -84,6 +84,11 @@ def norm(text: str) -> str:
     return _NORM.sub("", text).casefold()
 
 
+def words(text: str) -> str:
+    """Casefolded words, punctuation and quotes dropped, spaces kept."""
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
 @dataclass
 class DriftScore:
     item: DriftItem
@@ -438,22 +443,24 @@ def check_claims(truth: Truth, analysis: CorpusAnalysis, file_to_id: dict[str, s
     id_to_file = {i: f for f, i in file_to_id.items()}
     facts = []
     for fact in truth.facts:
-        plain = re.sub(r"\*\*|\(.*?\)", "", fact.text)
+        plain = words(re.sub(r"\*\*|\(.*?\)", "", fact.text))
         best, best_score = None, 0.0
         for claim in claims:
             for r in claim.readings:
                 if analysis.article(r.article_id).lang.startswith("en"):
-                    score = fuzz.token_set_ratio(norm(plain), norm(r.text))
+                    # set ratio alone favours short readings that share a few words
+                    score = (fuzz.token_set_ratio(plain, words(r.text))
+                             + fuzz.token_sort_ratio(plain, words(r.text))) / 2
                     if score > best_score:
                         best, best_score = claim, score
-        if best is None or best_score < 60:
+        if best is None or best_score < 50:
             facts.append(FactCheck(fact, None, 0, "", [], []))
             continue
         english = next((r for r in best.readings
                         if analysis.article(r.article_id).lang.startswith("en")), None)
         reading = english.text if english else best.text
         found = [w for w in fact.key_words
-                 if fuzz.partial_ratio(norm(w), norm(reading)) >= 85]
+                 if fuzz.partial_ratio(words(w), words(reading)) >= 85]
         departing = sorted({id_to_file[d.article_id][:24] for d in collation.departures
                             if d.claim == best.id}) if collation else []
         facts.append(FactCheck(fact, best.id, best.witnesses, reading, found, departing))

@@ -1,5 +1,5 @@
-"""The whole analysis of a corpus: ingest, stories, reference choice, alignment, drift,
-provenance, stored for reuse.
+"""The whole analysis of a corpus: ingest, stories, collation and reference choice,
+alignment, drift, provenance, stored for reuse.
 
 ``analyze_corpus`` is what ``provenance analyze``, ``provenance report`` and the TUI call.
 Each relay/reference comparison is stored as soon as it is done, so an interrupted run
@@ -42,16 +42,17 @@ if TYPE_CHECKING:
 
 #: progress(stage, done, total): called as work advances, for progress bars. Stages:
 #: "read" (files), "ingest" (articles prepared), "facts" (articles read), "claims"
-#: (stories whose reference is chosen), "compare" (pairs done), "pair" (the phases of
-#: the pair being compared, when pairs are compared in this process, see
-#: ``pairs.PAIR_PHASES``), "provenance" and "collation".
+#: (stories collated and their reference chosen), "compare" (pairs done), "pair" (the
+#: phases of the pair being compared, when pairs are compared in this process, see
+#: ``pairs.PAIR_PHASES``) and "provenance".
 Progress = Callable[[str, int, int], None]
 
 #: The stages ``analyze_corpus`` reports, and what a progress bar calls them.
 STAGES = {"read": "Reading files", "ingest": "Preparing articles",
-          "facts": "Reading sources and signals", "claims": "Choosing references",
+          "facts": "Reading sources and signals",
+          "claims": "Collating claims and choosing references",
           "compare": "Aligning relays and finding drift", "pair": "Current pair",
-          "provenance": "Tracing provenance", "collation": "Collating claims"}
+          "provenance": "Tracing provenance"}
 
 #: ``--reference auto``: forget the reference chosen for the corpus, choose again.
 AUTO_REFERENCE = "auto"
@@ -181,7 +182,8 @@ def analyze_corpus(
     stories = _stories(articles, facts)
     # Provenance from content alone is cheap: it names the sources each article cites.
     cited = analyze_provenance(articles, [], glossary, facts)[0]
-    choices = _choose_references(stories, requested, stored, facts, cited, glossary, report)
+    choices, collations = _choose_references(stories, requested, stored, facts, cited,
+                                             glossary, report)
     jobs: list[tuple[Article, Article]] = []
     by_id = {a.id: a for a in articles}
     for story, choice in zip(stories, choices, strict=True):
@@ -197,7 +199,7 @@ def analyze_corpus(
             provenance.setdefault(article.id, ArticleProvenance(article.id, "unknown", 0.0))
             provenance[article.id].story = story_no
     report("provenance", 1, 1)
-    collation = _collate(stories, choices, pairs, provenance, glossary, report)
+    collation = _collate(collations, pairs, provenance)
 
     main_ref = choices[0].article_id if choices else None
     analysis = CorpusAnalysis(signature, articles, provenance, pairs, main_ref, roots, issues,
@@ -284,40 +286,42 @@ def _stories(articles: list[Article], facts: dict[str, ArticleFacts]) -> list[li
 def _choose_references(stories: list[list[Article]], requested: str | None,
                        stored: str | None, facts: dict[str, ArticleFacts],
                        cited: dict[str, ArticleProvenance], glossary: Glossary,
-                       report: Progress) -> list[ReferenceChoice]:
-    """Each story's reference (:mod:`provenance.reference`), measured against a first
-    collation of the story made before any comparison (sentence links alone)."""
-    from provenance.collation import MIN_ARTICLES, collate
+                       report: Progress) -> tuple[list[ReferenceChoice], list[Collation]]:
+    """Each story's reference (:mod:`provenance.reference`), measured against the
+    story's collation, and those collations (of the stories of three or more articles).
+
+    Claims are formed from the articles alone, never from the reference comparisons, so
+    the collation made here before any comparison is the analysis's collation; the
+    derivation edges that tell copies apart come from citations, known already."""
+    from provenance.collation import MIN_ARTICLES, collate_story
     from provenance.reference import choose_reference
 
-    choices = []
+    choices, collations = [], []
     for n, story in enumerate(stories):
         report("claims", n, len(stories))
-        draft = collate([story], glossary, provenance=cited) \
-            if len(story) >= MIN_ARTICLES else None
-        choice = choose_reference(n, story, facts=facts, provenance=cited, collation=draft,
-                                  glossary=glossary, requested=requested, stored=stored)
-        choices.append(choice)
+        collation = None
+        if len(story) >= MIN_ARTICLES:
+            collation = collate_story(n, story, glossary, provenance=cited)
+            collations.append(collation)
+        choices.append(choose_reference(n, story, facts=facts, provenance=cited,
+                                        collation=collation, glossary=glossary,
+                                        requested=requested, stored=stored))
     report("claims", len(stories), len(stories))
-    return choices
+    return choices, collations
 
 
-def _collate(stories: list[list[Article]], choices: list[ReferenceChoice],
-             pairs: list[PairAnalysis], provenance: dict[str, ArticleProvenance],
-             glossary: Glossary, report: Progress) -> Collation | None:
-    """The claims of every story with the pairs' alignments; shared departures become
-    derivation edge candidates."""
-    from provenance.collation import MIN_ARTICLES, collate
+def _collate(collations: list[Collation], pairs: list[PairAnalysis],
+             provenance: dict[str, ArticleProvenance]) -> Collation | None:
+    """The stories' collations as one, departures the pairs report marked; shared
+    departures become derivation edge candidates."""
+    from provenance.collation import combine
     from provenance.collation.shared import shared_edges
     from provenance.derivation import add_candidate_edges
 
-    if not any(len(story) >= MIN_ARTICLES for story in stories):
+    if not collations:
         return None
-    report("collation", 0, 1)
-    collation = collate(stories, glossary, pairs=pairs, provenance=provenance,
-                        references=[c.article_id for c in choices])
+    collation = combine(collations, pairs)
     add_candidate_edges(provenance, shared_edges(collation))
-    report("collation", 1, 1)
     return collation
 
 

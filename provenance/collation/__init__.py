@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from provenance.glossary import Glossary
     from provenance.model import Article, ArticleProvenance, PairAnalysis
 
-__all__ = ["MIN_ARTICLES", "collate", "collate_story"]
+__all__ = ["MIN_ARTICLES", "collate", "collate_story", "combine"]
 
 #: a consensus needs at least this many articles in a story
 MIN_ARTICLES = 3
@@ -72,17 +72,30 @@ def collate(stories: Sequence[Sequence[Article]], glossary: Glossary, *,
 
     use_vectors = vectors_wanted() if vectors is None else vectors
     chosen = list(detectors) if detectors is not None else default_detectors()
-    result = Collation()
+    parts = []
     for number, story in enumerate(stories):
         if len(story) < MIN_ARTICLES:
             continue
         reference = references[number] if number < len(references) else None
-        part = collate_story(number, story, glossary, provenance=provenance,
-                             reference=reference, vectors=use_vectors, detectors=chosen,
-                             group_offset=len(set(result.groups.values())))
+        parts.append(collate_story(number, story, glossary, provenance=provenance,
+                                   reference=reference, vectors=use_vectors,
+                                   detectors=chosen))
+    return combine(parts, pairs)
+
+
+def combine(parts: Sequence[Collation], pairs: Sequence[PairAnalysis] = ()) -> Collation:
+    """The collations of single stories as one (witness groups numbered through), with
+    shared departures marked and those the ``pairs`` already report marked duplicate."""
+    result = Collation()
+    for part in parts:
+        offset = len(set(result.groups.values()))
+        renumber = {g: g + offset for g in set(part.groups.values())}
+        for claim in part.claims:
+            for reading in claim.readings:
+                reading.group = renumber.get(reading.group, reading.group)
         result.claims += part.claims
         result.departures += part.departures
-        result.groups.update(part.groups)
+        result.groups.update({k: renumber[v] for k, v in part.groups.items()})
     mark_shared(result)
     mark_duplicates(result, pairs)
     return result
@@ -90,12 +103,16 @@ def collate(stories: Sequence[Sequence[Article]], glossary: Glossary, *,
 
 def collate_story(number: int, story: Sequence[Article], glossary: Glossary, *,
                   provenance: Mapping[str, ArticleProvenance] | None = None,
-                  reference: str | None = None, vectors: bool = False,
-                  detectors: Sequence[Detector], group_offset: int = 0) -> Collation:
-    """One story's claims and departures (see :func:`collate`)."""
+                  reference: str | None = None, vectors: bool | None = None,
+                  detectors: Sequence[Detector] | None = None) -> Collation:
+    """One story's claims and departures (see :func:`collate`), its witness groups
+    numbered from 0 and its shared and duplicate departures not marked yet."""
+    from provenance.drift import default_detectors
+
+    vectors = vectors_wanted() if vectors is None else vectors
+    detectors = list(detectors) if detectors is not None else default_detectors()
     facts = corpus_facts(story, glossary)
-    groups = {k: v + group_offset
-              for k, v in witness_groups(story, facts, provenance).items()}
+    groups = witness_groups(story, facts, provenance)
     units: list[WitnessReading] = []
     article_index: list[int] = []
     for n, article in enumerate(story):

@@ -53,6 +53,8 @@ if TYPE_CHECKING:
 CANDIDATES = 3
 #: ... and the best-agreeing readings in the witness's own script, where names compare
 SAME_SCRIPT = 2
+#: witness groups from which a claim is big: one consensus candidate fewer is enough
+BIG_CLAIM = 20
 #: below this share of shared content the two readings are loosely linked: a finding
 #: there weighs one severity step less (as in the pair comparisons)
 LOOSE = 0.4
@@ -149,21 +151,25 @@ class Collator:
         self.glossary = glossary
         self.detectors = list(detectors)
         self._keys: dict[str, frozenset[str]] = {}
+        self._compared: dict[tuple, list[Finding]] = {}
 
     def departures(self, witnesses: ClaimWitnesses, prefer: str | None = None
                    ) -> list[Departure]:
         ranked = witnesses.ranked(prefer)
         reps = witnesses.representatives()
         found: dict[tuple, Departure] = {}
+        # a big claim has a clear consensus: fewer readings to compare each witness with
+        wanted = CANDIDATES if len(reps) < BIG_CLAIM else CANDIDATES - 1
         for w in witnesses.readings:
-            candidates = [r for r in _one_per_group(ranked) if r.group != w.group][:CANDIDATES]
+            candidates = [r for r in _one_per_group(ranked) if r.group != w.group][:wanted]
             # the best reading in the witness's own script (names compare only there),
             # and one stating one of this witness's forms more precisely
             script = name_script(w.lang)
             same_script = [r for r in _one_per_group(ranked) if r.group != w.group and script
                            and name_script(r.lang) == script][:SAME_SCRIPT]
-            precise = next((r for r in ranked if r.group != w.group and any(
-                refines(k, t) for k in r.keys for t in w.keys)), None)
+            own = _measures(w)
+            precise = next((r for r in ranked if own and r.group != w.group and any(
+                refines(k, t) for k in _measures(r) for t in own)), None)
             for extra in (*same_script, precise):
                 if extra is not None and extra not in candidates:
                     candidates.append(extra)
@@ -216,7 +222,23 @@ class Collator:
                                message, support, support + len(vaguer) + 1, vaguer)
 
     def compare(self, consensus: WitnessReading, witness: WitnessReading) -> list[Finding]:
-        """What the detectors find between a consensus reading and a witness's reading."""
+        """What the detectors find between a consensus reading and a witness's reading.
+
+        Copies repeat sentences word for word: a witness sentence already compared with
+        this consensus reading (in another article) gets the same findings, moved to its
+        own sentence, without running the detectors again."""
+        key = (consensus.article_id, consensus.sentences, witness.lang, witness.text)
+        known = self._compared.get(key)
+        if known is None:
+            known = self._compare(consensus, witness)
+            self._compared[key] = known
+            return [replace(f, evidence=dict(f.evidence)) for f in known]
+        index = witness.sentences[0]
+        return [replace(f, tgt=witness.sentences, evidence=dict(f.evidence),
+                        tgt_spans=[(index, s, e) for _, s, e in f.tgt_spans])
+                for f in known]
+
+    def _compare(self, consensus: WitnessReading, witness: WitnessReading) -> list[Finding]:
         src, tgt = self.articles[consensus.article_id], self.articles[witness.article_id]
         link = Link(consensus.sentences, witness.sentences, 1.0)
         pair = PairContext(src, tgt, Alignment(src.lang, tgt.lang, "collation", [link]),
@@ -343,6 +365,11 @@ def _label(features: list[Feature], slot: str, keys: frozenset[str] = frozenset(
     if slot == "certainty" and not labels:
         return "stated"
     return ", ".join(labels)
+
+
+def _measures(reading: WitnessReading) -> list[str]:
+    """The keys of a reading that can be stated more or less precisely."""
+    return [k for k in reading.keys if k.startswith(("q:", "date:"))]
 
 
 def _one_per_group(readings: list[WitnessReading]) -> list[WitnessReading]:

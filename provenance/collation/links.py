@@ -229,6 +229,14 @@ class ContentSimilarity(Similarity):
         return out
 
 
+    def member_scores(self, rows: Sequence[int], members: Sequence[int]) -> np.ndarray:
+        out = np.zeros((len(rows), len(members)))
+        claim = {k for m in members for k in self.keys[m]}
+        for n, u in enumerate(rows):
+            if self.keys[u] & claim:  # nothing in common: nothing to score
+                out[n] = [self.score(u, m) / self.link for m in members]
+        return out
+
     def fit(self, members: Sequence[int]) -> dict[int, float]:
         inside = {int(self.article_of[m]) for m in members}
         candidates = {u for m in members for k in self.keys[m] for u in self.index.get(k, ())
