@@ -60,11 +60,14 @@ def claims_section(analysis: CorpusAnalysis, min_severity: str = "minor") -> Cla
     ``min_severity`` attached to the readings they mark."""
     floor = severity_rank(min_severity)
     labels = {a.id: a.label for a in analysis.articles}
-    collation = analysis.collation
+    claims = analysis.collation.claims if analysis.collation else []
+    by_claim: dict[str, list[Departure]] = {}
+    for d in analysis.collation.departures if analysis.collation else []:
+        if severity_rank(d.finding.severity) >= floor:
+            by_claim.setdefault(d.claim, []).append(d)
     entries = []
-    for claim in collation.claims if collation else []:
-        shown = [d for d in collation.departures if d.claim == claim.id  # type: ignore[union-attr]
-                 and severity_rank(d.finding.severity) >= floor]
+    for claim in claims:
+        shown = by_claim.get(claim.id, [])
         entries.append(ClaimEntry(claim, [
             ReadingEntry(r, labels.get(r.article_id, r.article_id),
                          [d for d in shown if d.article_id == r.article_id])
