@@ -70,6 +70,21 @@ class DriftItem:
 
 
 @dataclass
+class KeyFact:
+    """One of the original's facts (TRUTH's R-table): what the consensus should read."""
+
+    id: str
+    text: str
+    provenance: str
+
+    @property
+    def key_words(self) -> list[str]:
+        """The bold words (what the fact turns on), else its quotes."""
+        bold = [b.strip(" ,.;") for b in re.findall(r"\*\*([^*]+)\*\*", self.text)]
+        return [b for b in bold if b] or quotes(self.text)
+
+
+@dataclass
 class Truth:
     folder: Path
     articles: list[TruthArticle]
@@ -77,6 +92,7 @@ class Truth:
     boilerplate: dict[str, list[str]]  # file -> quoted boilerplate lines
     faithful: list[str]  # files
     mostly_faithful: list[str]
+    facts: list[KeyFact] = field(default_factory=list)
 
     def article_files(self) -> list[Path]:
         return [self.folder / a.file for a in self.articles]
@@ -184,7 +200,12 @@ def load_truth(folder: Path) -> Truth:
         elif line.lower().startswith("mostly faithful"):
             names = line.split(":", 1)[1]
             mostly += [f for n in names.split(",") for f in _resolve(n.strip(" ."), files)]
-    return Truth(folder, articles, drift, boilerplate, faithful, mostly)
+    facts = []
+    original = next((v for k, v in sections.items() if k.startswith("original")), "")
+    for cells in _rows(original):
+        if len(cells) >= 3 and re.fullmatch(r"R\d+", cells[0]):
+            facts.append(KeyFact(cells[0], cells[1], cells[2]))
+    return Truth(folder, articles, drift, boilerplate, faithful, mostly, facts)
 
 
 def clusters(root: Path = RELAYS) -> list[Path]:

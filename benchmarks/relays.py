@@ -50,7 +50,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
-from relay_truth import DriftItem, Truth, clusters, load_truth  # noqa: E402
+from relay_truth import DriftItem, KeyFact, Truth, clusters, load_truth  # noqa: E402
 
 from provenance.model import CorpusAnalysis, Finding  # noqa: E402
 
@@ -92,6 +92,11 @@ _NORM = re.compile(r"[\s\"'“”‘’«»「」『』《》()\[\]*.,:;!?、，
 
 def norm(text: str) -> str:
     return _NORM.sub("", text).casefold()
+
+
+def words(text: str) -> str:
+    """Casefolded words, punctuation and quotes dropped, spaces kept."""
+    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 @dataclass
@@ -137,7 +142,9 @@ class ClusterResult:
     bp_kept: list[str] = field(default_factory=list)
     bp_unlisted: list[str] = field(default_factory=list)
     bp_lost: list[str] = field(default_factory=list)
-    claims: list[DriftScore] = field(default_factory=list)
+    claim_pairs: list[DriftScore] = field(default_factory=list)
+    claims: ClaimsCheck | None = None
+    without_reference: str = ""
 
 
 def _lang_ok(truth_lang: str, ours: str) -> bool:
@@ -183,16 +190,40 @@ def _kind_ok(item: DriftItem, finding: Finding) -> bool:
     return finding.kind in allowed
 
 
-def _score_item(item: DriftItem, analysis: CorpusAnalysis, file_to_id: dict[str, str]
-                ) -> DriftScore:
+def _candidates(article_id: str, analysis: CorpusAnalysis, departures: bool
+                ) -> list[tuple[Finding, list[str], list[str], bool]]:
+    """(finding, relay texts, source-side texts, is a departure) for an article: its pair
+    findings against the reference, then (with ``departures``) its departures from the
+    consensus, whose source side is the consensus reading's article."""
+    relay = analysis.article(article_id)
+    tgt_texts = [s.text for s in relay.sentences]
+    out = []
+    pair = analysis.pair_for(article_id)
+    if pair is not None:
+        src_texts = [s.text for s in analysis.article(pair.reference_id).sentences]
+        out += [(f, tgt_texts, src_texts, False) for f in pair.findings]
+    if departures and analysis.collation is not None:
+        for d in analysis.collation.departures_of(article_id, duplicates=True):
+            src_texts = [s.text for s in analysis.article(d.consensus_article).sentences]
+            out.append((d.finding, tgt_texts, src_texts, True))
+    return out
+
+
+def _score_item(item: DriftItem, analysis: CorpusAnalysis, file_to_id: dict[str, str],
+                departures: bool = True, only_departures: bool = False) -> DriftScore:
     best: DriftScore | None = None
     for file in item.files:
         article_id = file_to_id.get(file)
-        pair = analysis.pair_for(article_id) if article_id else None
-        if pair is None:
+        if article_id is None:
             continue
-        relay = analysis.article(pair.relay_id)
-        reference = analysis.article(pair.reference_id)
+        found = _candidates(article_id, analysis, departures)
+        if only_departures:
+            found = [c for c in found if c[3]]
+        if not found and analysis.pair_for(article_id) is None:
+            continue
+        relay = analysis.article(article_id)
+        pair = analysis.pair_for(article_id)
+        reference = analysis.article(pair.reference_id if pair else analysis.reference_id)
         tgt_texts = [s.text for s in relay.sentences]
         src_texts = [s.text for s in reference.sentences]
         tgt_anchor = _sentences_with(tgt_texts, item.relay_quotes)
@@ -209,19 +240,28 @@ def _score_item(item: DriftItem, analysis: CorpusAnalysis, file_to_id: dict[str,
                                                                 for j in tgt_anchor]
         source_words = [norm(q) for q in item.original_quotes] or [norm(src_texts[i])
                                                                     for i in src_anchor]
-        for f in sorted(pair.findings, key=lambda f: -f.weight):
+        for f, _, consensus_texts, departure in sorted(found, key=lambda c: -c[0].weight):
             if not _kind_ok(item, f):
                 continue
+            spans = ([(i, s, e) for i, s, e in f.evidence.get("consensus_spans", [])]
+                     if departure else f.src_spans)
             if item.families & TWO_SIDED and not item.families & ONE_SIDED_OK and not (
-                    f.src_spans and f.tgt_spans):
+                    spans and f.tgt_spans):
                 continue  # "X has no counterpart" does not explain a changed value
             quoted_relay = [norm(tgt_texts[j][s:e]) for j, s, e in f.tgt_spans
                             if j in tgt_anchor]
-            quoted_source = [norm(src_texts[i][s:e]) for i, s, e in f.src_spans
-                             if i in src_anchor]
-            if _overlaps(quoted_relay, relay_words) or (
-                    (not f.tgt or set(f.tgt) & tgt_anchor)
-                    and _overlaps(quoted_source, source_words)):
+            if departure:
+                # the consensus reading is another article's: its words against the
+                # original's as TRUTH quotes them
+                quoted_source = [norm(consensus_texts[i][s:e]) for i, s, e in spans]
+                source_ok = bool(set(f.tgt) & tgt_anchor) and _overlaps(
+                    quoted_source, [norm(q) for q in item.original_quotes])
+            else:
+                quoted_source = [norm(src_texts[i][s:e]) for i, s, e in spans
+                                 if i in src_anchor]
+                source_ok = (not f.tgt or bool(set(f.tgt) & tgt_anchor)) and _overlaps(
+                    quoted_source, source_words)
+            if _overlaps(quoted_relay, relay_words) or source_ok:
                 score.hit = f
                 break
         if best is None or (score.found and not best.found):
@@ -451,18 +491,136 @@ def run_cluster(folder: Path, jobs: int) -> tuple[ClusterResult, CorpusAnalysis]
     _score_edges(result, truth, analysis, file_to_id, expected)
     result.drift = [_score_item(item, analysis, file_to_id) for item in truth.drift]
     explained: set[int] = {id(s.hit) for s in result.drift if s.hit is not None}
-    for pair in analysis.pairs:
-        file = next(f for f, i in file_to_id.items() if i == pair.relay_id)
-        majors = [f for f in pair.findings if f.severity in MAJOR]
-        result.findings_total += len(pair.findings)
+    id_to_file = {i: f for f, i in file_to_id.items()}
+    for article in analysis.articles:
+        file = id_to_file[article.id]
+        pair = analysis.pair_for(article.id)
+        found = list(pair.findings) if pair else []
+        # departures from the consensus count too, once: not those a pair finding reports
+        found += [d.finding for d in (analysis.collation.departures_of(article.id)
+                                      if analysis.collation else [])]
+        if pair is None and not found:
+            continue
+        majors = [f for f in found if f.severity in MAJOR]
+        result.findings_total += len(found)
         result.majors_total += len(majors)
         if file in truth.faithful:
             result.faithful_majors[file] = len(majors)
         result.unmatched_majors += [(file, f) for f in majors if id(f) not in explained]
     _score_boilerplate(result, truth, analysis, file_to_id)
-    result.claims = [_score_claim(item, analysis, file_to_id) for item in truth.drift
-                     if item.scored]
+    result.claim_pairs = [_score_claim(item, analysis, file_to_id) for item in truth.drift
+                          if item.scored]
+    result.claims = check_claims(truth, analysis, file_to_id)
     return result, analysis
+
+
+@dataclass
+class FactCheck:
+    fact: KeyFact
+    claim: str | None  # the claim id the fact is collated as
+    witnesses: int
+    reading: str  # the consensus reading (its English form when a witness gives one)
+    found: list[str]  # the fact's key words that the consensus reading states
+    departing: list[str]  # witnesses departing from the consensus on this claim
+
+
+@dataclass
+class ClaimsCheck:
+    claims: int
+    facts: list[FactCheck]
+    listed: list[tuple[DriftItem, bool]]  # TRUTH drift item, its relay listed as departing
+    departures: int = 0
+    shared: list[str] = field(default_factory=list)
+
+    @property
+    def right(self) -> int:
+        return sum(1 for f in self.facts if f.claim and len(f.found) * 2 >= max(
+            1, len(f.fact.key_words)))
+
+
+def check_claims(truth: Truth, analysis: CorpusAnalysis, file_to_id: dict[str, str]
+                 ) -> ClaimsCheck:
+    """TRUTH's key facts against the consensus readings, and TRUTH's drift items against
+    the departures of the claims table."""
+    from rapidfuzz import fuzz
+
+    collation = analysis.collation
+    claims = collation.claims if collation else []
+    id_to_file = {i: f for f, i in file_to_id.items()}
+    facts = []
+    for fact in truth.facts:
+        plain = words(re.sub(r"\*\*|\(.*?\)", "", fact.text))
+        best, best_score = None, 0.0
+        for claim in claims:
+            for r in claim.readings:
+                if analysis.article(r.article_id).lang.startswith("en"):
+                    # set ratio alone favours short readings that share a few words
+                    score = (fuzz.token_set_ratio(plain, words(r.text))
+                             + fuzz.token_sort_ratio(plain, words(r.text))) / 2
+                    if score > best_score:
+                        best, best_score = claim, score
+        if best is None or best_score < 50:
+            facts.append(FactCheck(fact, None, 0, "", [], []))
+            continue
+        english = next((r for r in best.readings
+                        if analysis.article(r.article_id).lang.startswith("en")), None)
+        reading = english.text if english else best.text
+        found = [w for w in fact.key_words
+                 if fuzz.partial_ratio(words(w), words(reading)) >= 85]
+        departing = sorted({id_to_file[d.article_id][:24] for d in collation.departures
+                            if d.claim == best.id}) if collation else []
+        facts.append(FactCheck(fact, best.id, best.witnesses, reading, found, departing))
+    listed = []
+    for item in truth.drift:
+        if not item.scored:
+            continue
+        hit = _score_item(item, analysis, file_to_id, only_departures=True)
+        listed.append((item, hit.found))
+    shared = sorted({f"{id_to_file[d.article_id][:20]}+"
+                     f"{'+'.join(id_to_file[o][:20] for o in d.shared_with)}: "
+                     f"{d.finding.kind} “{d.reading}”"
+                     for d in (collation.departures if collation else []) if d.shared_with})
+    return ClaimsCheck(len(claims), facts, listed,
+                       len(collation.departures) if collation else 0, shared)
+
+
+def without_reference(folder: Path, analysis: CorpusAnalysis, jobs: int) -> str:
+    """Analyse the cluster again without its reference's file (a temporary copy) and
+    say how many of the departures it reported are reported again."""
+    import shutil
+
+    from provenance.paths import vector_cache_path
+    from provenance.pipeline import analyze_corpus
+    from provenance.store import Store
+
+    reference = analysis.article(analysis.reference_id)
+    truth = load_truth(folder)
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / folder.name
+        copy.mkdir()
+        for path in truth.article_files():
+            if path.name != Path(reference.source_path or "").name:
+                shutil.copy(path, copy / path.name)
+        os.environ["PROVENANCE_HOME"] = tmp
+        _copy_sqlite(VECTORS_KEPT, vector_cache_path())
+        again = analyze_corpus([str(p) for p in sorted(copy.glob("*.md"))],
+                               store=Store(Path(tmp) / "store.sqlite"), workers=jobs)
+        _copy_sqlite(vector_cache_path(), VECTORS_KEPT)
+
+    def keys(a: CorpusAnalysis) -> set[tuple]:
+        files = {x.id: Path(x.source_path or x.id).name for x in a.articles}
+        # the departing article and its own form: the consensus's words come from
+        # whichever reading ranks first, in its language
+        return {(files[d.article_id], d.finding.kind, d.slot,
+                 tuple(d.finding.evidence.get("witness_keys", ())))
+                for d in (a.collation.departures if a.collation else [])
+                if d.article_id != reference.id}
+
+    before, after = keys(analysis), keys(again)
+    kept = before & after
+    return (f"{len(kept)} of {len(before)} departures reported again without "
+            f"{Path(reference.source_path or reference.id).name} (new reference "
+            f"{again.reference_id}); {len(after - before)} new")
 
 
 def _ratio(a: int, b: int) -> str:
@@ -497,9 +655,10 @@ def report(result: ClusterResult, verbose: bool) -> dict:
     print("    " + ", ".join(f"{t} {sum(s.found for s in v)}/{len(v)}"
                              for t, v in sorted(by_type.items())))
     by_claim: dict[str, list[DriftScore]] = defaultdict(list)
-    for c in result.claims:
+    for c in result.claim_pairs:
         by_claim[c.item.type.split()[0].split("/")[0].split("+")[0]].append(c)
-    print(f"claim pairs          {_ratio(sum(c.found for c in result.claims), len(result.claims))}"
+    pairs_found = sum(c.found for c in result.claim_pairs)
+    print(f"claim pairs          {_ratio(pairs_found, len(result.claim_pairs))}"
           f" of the items (the detectors on the item's own sentences)")
     print("    " + ", ".join(f"{t} {sum(c.found for c in v)}/{len(v)}"
                              for t, v in sorted(by_claim.items())))
@@ -511,12 +670,33 @@ def report(result: ClusterResult, verbose: bool) -> dict:
     print(f"boilerplate          {result.bp_removed} TRUTH lines set aside, "
           f"{len(result.bp_kept)} kept as text; {len(result.bp_unlisted)} blocks set aside "
           f"that TRUTH does not quote; body lines lost {len(result.bp_lost)}")
+    check = result.claims
+    if check is not None:
+        listed = sum(ok for _, ok in check.listed)
+        print(f"claims               {check.claims} claims, {check.departures} departures; "
+              f"key facts read right {check.right}/{len(check.facts)}; TRUTH drift items "
+              f"whose relay the claims table lists as departing {listed}/{len(check.listed)}")
+        for fc in check.facts:
+            where = (f"claim {fc.claim} ({fc.witnesses} witnesses)" if fc.claim
+                     else "no claim")
+            words = f"{len(fc.found)}/{len(fc.fact.key_words)} key words"
+            print(f"    {fc.fact.id:4} {where:26} {words:13} {fc.reading[:90]}")
+            if verbose and fc.departing:
+                print(f"         departing: {', '.join(fc.departing)}")
+        if verbose:
+            for item, ok in check.listed:
+                print(f"    {'LISTED' if ok else 'not   '} {item.id:4} {item.type[:22]:22} "
+                      f"{item.article[:20]}")
+            for line in check.shared:
+                print(f"    shared departure: {line}")
+    if result.without_reference:
+        print(f"without reference    {result.without_reference}")
     if verbose:
         for s in scored:
             mark = "FOUND" if s.found else ("miss " if s.anchored else "miss?")
             hit = f"{s.hit.kind}/{s.hit.severity}: {s.hit.message[:70]}" if s.hit else ""
             print(f"  {mark} {s.item.id:4} {s.item.type[:22]:22} {s.item.article[:16]:16} {hit}")
-        for c in result.claims:
+        for c in result.claim_pairs:
             hit = f"{c.hit.kind}/{c.hit.severity}: {c.hit.message[:70]}" if c.hit else ""
             print(f"  claim {'FOUND' if c.found else 'miss '} {c.item.id:4} "
                   f"{c.item.type[:22]:22} {c.item.article[:16]:16} {hit}")
@@ -549,14 +729,20 @@ def report(result: ClusterResult, verbose: bool) -> dict:
         "drift": {"found": found, "found_major": found_major, "scored": len(scored),
                   "by_type": {t: [sum(s.found for s in v), len(v)] for t, v in by_type.items()},
                   "found_ids": [s.item.id for s in result.drift if s.found]},
-        "claims": {"found": sum(c.found for c in result.claims), "scored": len(result.claims),
+        "claim_pairs": {"found": sum(c.found for c in result.claim_pairs),
+                        "scored": len(result.claim_pairs),
                    "by_type": {t: [sum(c.found for c in v), len(v)]
                                for t, v in by_claim.items()},
-                   "found_ids": [c.item.id for c in result.claims if c.found]},
+                   "found_ids": [c.item.id for c in result.claim_pairs if c.found]},
         "faithful_majors": faithful, "majors": result.majors_total,
         "unmatched_majors": len(result.unmatched_majors), "findings": result.findings_total,
         "boilerplate": {"removed": result.bp_removed, "kept": len(result.bp_kept),
                         "unlisted": len(result.bp_unlisted), "lost": len(result.bp_lost)},
+        "claims": {"claims": check.claims, "departures": check.departures,
+                   "facts_right": [check.right, len(check.facts)],
+                   "listed": [sum(ok for _, ok in check.listed), len(check.listed)]}
+        if check else None,
+        "without_reference": result.without_reference,
     }
 
 
@@ -566,19 +752,24 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("--json", type=Path, help="write the figures as JSON here")
+    parser.add_argument("--without-reference", action="store_true",
+                        help="also analyse each cluster without its reference's file and "
+                             "print how many departures are reported again")
     args = parser.parse_args()
     rows = []
     for folder in clusters():
         if args.cluster and folder.name != args.cluster:
             continue
-        result, _ = run_cluster(folder, args.jobs)
+        result, analysis = run_cluster(folder, args.jobs)
+        if args.without_reference:
+            result.without_reference = without_reference(folder, analysis, args.jobs)
         rows.append(report(result, args.verbose))
     if len(rows) > 1:
         total = Counter()
         for r in rows:
             total["found"] += r["drift"]["found"]
-            total["claims"] += r["claims"]["found"]
-            total["claims_scored"] += r["claims"]["scored"]
+            total["claims"] += r["claim_pairs"]["found"]
+            total["claims_scored"] += r["claim_pairs"]["scored"]
             total["scored"] += r["drift"]["scored"]
             total["fm"] += sum(r["faithful_majors"].values())
             total["fn"] += len(r["faithful_majors"])

@@ -303,3 +303,22 @@ def _add_content_edges(facts: dict[str, ArticleFacts], result: dict[str, Article
             continue
         edges.append(DerivationEdge(src, tgt, round(score, 3), False,
                                     {"reason": reason, **evidence}))
+
+
+def add_candidate_edges(result: dict[str, ArticleProvenance],
+                        edges: list[DerivationEdge]) -> None:
+    """Edges another step proposes (two relays sharing a departure from the consensus
+    point to a common intermediate: :func:`provenance.collation.shared.shared_edges`),
+    added to their targets' ``derived_from``; an edge from a source already there
+    strengthens it instead."""
+    for edge in edges:
+        prov = result.get(edge.target)
+        if prov is None:
+            continue
+        existing = next((e for e in prov.derived_from if e.source == edge.source), None)
+        if existing is not None:
+            existing.score = round(max(existing.score, edge.score), 3)
+            existing.evidence.setdefault("also", []).append(edge.evidence)
+            continue
+        prov.derived_from.append(edge)
+        prov.derived_from.sort(key=lambda e: -e.score)

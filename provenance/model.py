@@ -303,6 +303,162 @@ class PairAnalysis:
         )
 
 
+@dataclass
+class Reading:
+    """One witness's form of a claim: the sentences of one article that state it, and
+    what they state slot by slot (``forms``: slot -> the witness's words for it)."""
+
+    article_id: str
+    sentences: tuple[int, ...]
+    text: str
+    group: int  # the independent witness group: copies of one text share a group
+    forms: dict[str, list[str]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article_id": self.article_id, "sentences": list(self.sentences),
+                "text": self.text, "group": self.group, "forms": self.forms}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Reading:
+        return cls(data["article_id"], tuple(data["sentences"]), data["text"],
+                   int(data["group"]), {k: list(v) for k, v in data.get("forms", {}).items()})
+
+
+@dataclass
+class SlotConsensus:
+    """What the independent witnesses of a claim agree on for one slot: ``form`` is
+    stated by ``support`` of the ``voters`` witness groups that state the slot at all."""
+
+    slot: str  # numbers | dates | names | relation | certainty | negation | sources
+    form: str
+    support: int
+    voters: int
+
+
+@dataclass
+class Departure:
+    """A witness that states a claim otherwise than the consensus of the independent
+    witnesses. ``finding`` is the drift detector's finding, restated against the
+    consensus: its ``tgt`` sentences and spans are the departing article's own, its
+    ``src`` side is empty (the consensus is not one article's text; the reading it was
+    compared with is ``consensus_article``/``consensus_sentences``)."""
+
+    claim: str
+    article_id: str
+    finding: Finding
+    slot: str
+    consensus: str  # the consensus form ("spoke")
+    reading: str  # this witness's form ("met"; "" when it drops the consensus form)
+    support: int  # independent witnesses stating the consensus form
+    voters: int  # independent witnesses stating the slot, this one included
+    consensus_article: str
+    consensus_sentences: tuple[int, ...]
+    shared_with: list[str] = field(default_factory=list)  # other groups' articles, same form
+    duplicate: bool = False  # the article's pair finding already says the same
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["finding"] = self.finding.to_dict()
+        data["consensus_sentences"] = list(self.consensus_sentences)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Departure:
+        departure = _from(cls, data)
+        departure.finding = Finding.from_dict(data["finding"])
+        departure.consensus_sentences = tuple(data["consensus_sentences"])
+        departure.shared_with = list(data.get("shared_with", []))
+        return departure
+
+
+@dataclass
+class Claim:
+    """What one source sentence asserts, as every witness of a story carries it.
+
+    ``text`` is the consensus reading (the witness reading that agrees most with the
+    others), written by ``article_id``; ``readings`` holds every witness's form, the
+    best-agreeing first, and ``consensus`` the forms the independent witnesses agree
+    on, slot by slot.
+    """
+
+    id: str
+    story: int
+    text: str
+    article_id: str
+    sentences: tuple[int, ...]
+    witnesses: int  # independent witness groups that carry the claim
+    readings: list[Reading] = field(default_factory=list)
+    consensus: list[SlotConsensus] = field(default_factory=list)
+
+    def reading_of(self, article_id: str) -> Reading | None:
+        return next((r for r in self.readings if r.article_id == article_id), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "story": self.story, "text": self.text,
+                "article_id": self.article_id, "sentences": list(self.sentences),
+                "witnesses": self.witnesses,
+                "readings": [r.to_dict() for r in self.readings],
+                "consensus": [asdict(c) for c in self.consensus]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Claim:
+        return cls(data["id"], int(data["story"]), data["text"], data["article_id"],
+                   tuple(data["sentences"]), int(data["witnesses"]),
+                   [Reading.from_dict(r) for r in data.get("readings", [])],
+                   [_from(SlotConsensus, c) for c in data.get("consensus", [])])
+
+
+@dataclass
+class ReferenceChoice:
+    """Why a story's relays are compared with ``article_id``: how it was chosen
+    (``requested``, ``stored``, ``cited original``, ``best witness``, ``only
+    candidate``), the reasons a reader can check, and the runner-up with its own."""
+
+    story: int
+    article_id: str
+    how: str
+    reasons: list[str] = field(default_factory=list)
+    runner_up: str | None = None
+    runner_up_reasons: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ReferenceChoice:
+        choice = _from(cls, data)
+        choice.reasons = list(choice.reasons)
+        choice.runner_up_reasons = list(choice.runner_up_reasons)
+        return choice
+
+
+@dataclass
+class Collation:
+    """Every story's claims with each witness's reading, and the departures from the
+    consensus of independent witnesses (``groups``: article id -> witness group)."""
+
+    claims: list[Claim] = field(default_factory=list)
+    departures: list[Departure] = field(default_factory=list)
+    groups: dict[str, int] = field(default_factory=dict)
+
+    def departures_of(self, article_id: str, *, duplicates: bool = False) -> list[Departure]:
+        """The article's departures; without ``duplicates``, those its pair findings
+        do not already report."""
+        return [d for d in self.departures if d.article_id == article_id
+                and (duplicates or not d.duplicate)]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"claims": [c.to_dict() for c in self.claims],
+                "departures": [d.to_dict() for d in self.departures],
+                "groups": self.groups}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Collation:
+        return cls([Claim.from_dict(c) for c in data.get("claims", [])],
+                   [Departure.from_dict(d) for d in data.get("departures", [])],
+                   {k: int(v) for k, v in data.get("groups", {}).items()})
+
+
 @dataclass(frozen=True)
 class InputIssue:
     """A corpus file, or one article in it, that was left out (``skipped``) or used after
@@ -330,6 +486,10 @@ class CorpusAnalysis:
     reference_id: str | None = None
     roots: list[str] = field(default_factory=list)  # external root sources, e.g. ["WSJ"]
     issues: list[InputIssue] = field(default_factory=list)  # files skipped or repaired
+    #: why each story's reference was chosen (one per story, biggest story first)
+    references: list[ReferenceChoice] = field(default_factory=list)
+    #: the claims of every story of three or more articles, and who departs from them
+    collation: Collation | None = None
 
     def article(self, article_id: str) -> Article:
         for a in self.articles:
@@ -351,6 +511,9 @@ class CorpusAnalysis:
             "pairs": [p.to_dict() for p in self.pairs],
             # Only when there were any, so a clean corpus stores what it always stored.
             **({"issues": [i.to_dict() for i in self.issues]} if self.issues else {}),
+            **({"references": [r.to_dict() for r in self.references]}
+               if self.references else {}),
+            **({"collation": self.collation.to_dict()} if self.collation else {}),
         }
 
     @classmethod
@@ -364,4 +527,6 @@ class CorpusAnalysis:
             reference_id=data.get("reference_id"),
             roots=list(data.get("roots", [])),
             issues=[InputIssue(**i) for i in data.get("issues", [])],
+            references=[ReferenceChoice.from_dict(r) for r in data.get("references", [])],
+            collation=Collation.from_dict(data["collation"]) if data.get("collation") else None,
         )

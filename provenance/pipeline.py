@@ -1,5 +1,5 @@
-"""The whole analysis of a corpus: ingest, stories, reference choice, alignment, drift,
-provenance, stored for reuse.
+"""The whole analysis of a corpus: ingest, stories, collation and reference choice,
+alignment, drift, provenance, stored for reuse.
 
 ``analyze_corpus`` is what ``provenance analyze``, ``provenance report`` and the TUI call.
 Each relay/reference comparison is stored as soon as it is done, so an interrupted run
@@ -19,13 +19,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from provenance.errors import BadInput
-from provenance.lang import base
 from provenance.model import (
     Article,
     ArticleProvenance,
+    Collation,
     CorpusAnalysis,
     InputIssue,
     PairAnalysis,
+    ReferenceChoice,
 )
 from provenance.pairs import (
     MAX_SENTENCES,
@@ -42,16 +43,21 @@ if TYPE_CHECKING:
     from provenance.glossary import Glossary
 
 #: progress(stage, done, total): called as work advances, for progress bars. Stages:
-#: "read" (files), "ingest" (articles prepared), "facts" (articles read), "compare"
-#: (pairs done), "pair" (the phases of the pair being compared, when pairs are compared
-#: in this process, see ``pairs.PAIR_PHASES``) and "provenance".
+#: "read" (files), "ingest" (articles prepared), "facts" (articles read), "claims"
+#: (stories collated and their reference chosen), "compare" (pairs done), "pair" (the
+#: phases of the pair being compared, when pairs are compared in this process, see
+#: ``pairs.PAIR_PHASES``) and "provenance".
 Progress = Callable[[str, int, int], None]
 
 #: The stages ``analyze_corpus`` reports, and what a progress bar calls them.
 STAGES = {"read": "Reading files", "ingest": "Preparing articles",
           "facts": "Reading sources and signals",
+          "claims": "Collating claims and choosing references",
           "compare": "Aligning relays and finding drift", "pair": "Current pair",
           "provenance": "Tracing provenance"}
+
+#: ``--reference auto``: forget the reference chosen for the corpus, choose again.
+AUTO_REFERENCE = "auto"
 
 
 def describe_progress(stage: str, done: int, total: int) -> str:
@@ -98,6 +104,12 @@ def analyze_corpus(
 ) -> CorpusAnalysis:
     """Analyse a corpus (paths to files/folders, or prepared articles).
 
+    ``reference`` is the article id every relay of its story is compared with; a corpus
+    given as paths keeps it in the store, so that later analyses of the corpus (``report``,
+    the TUI) use it without being told again, until another is asked for or ``"auto"``
+    (:data:`AUTO_REFERENCE`) lets the tool choose again. Otherwise each story's reference
+    is chosen by :mod:`provenance.reference`, reasons in ``CorpusAnalysis.references``.
+
     The glossary is ``glossary`` if given, else loaded from ``glossary_paths``, else the
     bundled one. With ``reuse`` (the default) a finished analysis of the same files and
     settings is returned from the store without recomputation, and finished pairs are
@@ -109,10 +121,7 @@ def analyze_corpus(
     and an entry of ``CorpusAnalysis.issues``, on every run, the stored ones included.
     With ``strict`` the first such issue raises ``BadInput`` instead.
     """
-    settings = Settings(reference, translator, mode,
-                        tuple(str(p) for p in glossary_paths or ()))
     glossary = glossary or load_glossary(glossary_paths)
-    signature = settings.signature(glossary.digest)
     store = store or Store()
     report = progress or (lambda stage, done, total: None)
 
@@ -122,11 +131,24 @@ def analyze_corpus(
 
         require_paths(paths)
     location = corpus_location(paths) if paths else None
+    # The reference asked for before is the corpus's until another is asked for.
+    requested = None if reference == AUTO_REFERENCE else reference
+    if reference == AUTO_REFERENCE and location:
+        store.forget_reference(location)
+    stored = store.get_reference(location) if location and not requested else None
+
+    def settings_for(chosen: str | None) -> Settings:
+        return Settings(chosen, translator, mode, tuple(str(p) for p in glossary_paths or ()))
+
+    settings = settings_for(requested or stored)
+    signature = settings.signature(glossary.digest)
     fingerprint = _fingerprint(paths) if paths else None
     key = None
     if fingerprint:
         key = _digest(str(signature), fingerprint)
         if reuse and (done := store.get_analysis(key)) is not None:
+            if requested and location:
+                store.set_reference(location, requested)
             _report_issues(done.issues, strict)
             return done
 
@@ -134,9 +156,19 @@ def analyze_corpus(
     _report_issues(issues, strict)  # now, not after an hour of comparisons
     if not articles:
         raise BadInput("the corpus holds no articles")
-    if reference and reference not in {a.id for a in articles}:
-        raise BadInput(f"--reference {reference!r} is not an article of this corpus "
+    ids = {a.id for a in articles}
+    if requested and requested not in ids:
+        raise BadInput(f"--reference {requested!r} is not an article of this corpus "
                        f"(ids: {', '.join(a.id for a in articles[:8])}...)")
+    if requested and location:
+        store.set_reference(location, requested)
+    if stored and stored not in ids:  # its file is gone: the tool chooses again
+        stored = None
+        assert location is not None
+        store.forget_reference(location)
+        settings = settings_for(None)
+        signature = settings.signature(glossary.digest)
+        key = _digest(str(signature), fingerprint) if fingerprint else None
 
     from provenance.derivation import analyze_provenance
     from provenance.facts import corpus_facts
@@ -150,14 +182,14 @@ def analyze_corpus(
         facts[article.id].read_sources()
     report("facts", len(articles), len(articles))
     stories = _stories(articles, facts)
-    # Provenance from content alone is cheap and tells which article is an original.
-    originals = {k for k, v in analyze_provenance(articles, [], glossary, facts)[0].items()
-                 if v.origin == "original"}
+    # Provenance from content alone is cheap: it names the sources each article cites.
+    cited = analyze_provenance(articles, [], glossary, facts)[0]
+    choices, collations = _choose_references(stories, requested, stored, facts, cited,
+                                             glossary, report)
     jobs: list[tuple[Article, Article]] = []
-    references: list[str] = []
-    for story in stories:
-        ref = _choose_reference(story, reference, facts, originals)
-        references.append(ref.id)
+    by_id = {a.id: a for a in articles}
+    for story, choice in zip(stories, choices, strict=True):
+        ref = by_id[choice.article_id]
         jobs += [(ref, a) for a in story if a.id != ref.id]
 
     pairs = _compare_all(jobs, settings, glossary, signature, store, reuse, workers, report)
@@ -169,9 +201,11 @@ def analyze_corpus(
             provenance.setdefault(article.id, ArticleProvenance(article.id, "unknown", 0.0))
             provenance[article.id].story = story_no
     report("provenance", 1, 1)
+    collation = _collate(collations, pairs, provenance)
 
-    main_ref = reference or (references[0] if references else None)
-    analysis = CorpusAnalysis(signature, articles, provenance, pairs, main_ref, roots, issues)
+    main_ref = choices[0].article_id if choices else None
+    analysis = CorpusAnalysis(signature, articles, provenance, pairs, main_ref, roots, issues,
+                              choices, collation)
     if key and location and fingerprint:
         store.put_analysis(key, location, fingerprint, analysis)
     return analysis
@@ -193,6 +227,12 @@ def load_previous(
     if found is None or found.signature.settings.get("glossary") != glossary.digest:
         return None
     return found
+
+
+def stored_reference(source: Sequence[str | Path], store: Store | None = None) -> str | None:
+    """The reference chosen for these corpus paths with ``--reference`` (or the TUI's
+    switch), which every analysis of them uses until another is chosen."""
+    return (store or Store()).get_reference(corpus_location([Path(p) for p in source]))
 
 
 def corpus_location(paths: Sequence[Path]) -> str:
@@ -245,34 +285,46 @@ def _stories(articles: list[Article], facts: dict[str, ArticleFacts]) -> list[li
     return sorted(([articles[i] for i in group] for group in groups), key=len, reverse=True)
 
 
-def _choose_reference(story: list[Article], requested: str | None,
-                      facts: dict[str, ArticleFacts], originals: set[str]) -> Article:
-    """The English version the relays are compared with.
+def _choose_references(stories: list[list[Article]], requested: str | None,
+                       stored: str | None, facts: dict[str, ArticleFacts],
+                       cited: dict[str, ArticleProvenance], glossary: Glossary,
+                       report: Progress) -> tuple[list[ReferenceChoice], list[Collation]]:
+    """Each story's reference (:mod:`provenance.reference`), measured against the
+    story's collation, and those collations (of the stories of three or more articles).
 
-    A requested id wins when it is in this story. Otherwise an English original, else
-    the English article sharing the most concepts and quantities with the rest of the
-    story (the fullest account of what the relays have in common), then the earliest,
-    then the longest.
-    """
-    for article in story:
-        if article.id == requested:
-            return article
-    english = [a for a in story if base(a.lang) == "en"] or story
-    english = [a for a in english if a.id in originals] or english
-    if len(english) == 1:
-        return english[0]
-    features = {a.id: facts[a.id].features.concepts | facts[a.id].features.quantities
-                for a in story}
+    Claims are formed from the articles alone, never from the reference comparisons, so
+    the collation made here before any comparison is the analysis's collation; the
+    derivation edges that tell copies apart come from citations, known already."""
+    from provenance.collation import MIN_ARTICLES, collate_story
+    from provenance.reference import choose_reference
 
-    def centrality(article: Article) -> tuple[float, float, int]:
-        own = features[article.id]
-        overlap = sum(len(own & features[o.id]) / (len(own | features[o.id]) or 1)
-                      for o in story if o.id != article.id)
-        published = article.published_date
-        earliness = -published.toordinal() if published else float("-inf")
-        return (round(overlap, 6), earliness, len(article.text))
+    choices, collations = [], []
+    for n, story in enumerate(stories):
+        report("claims", n, len(stories))
+        collation = None
+        if len(story) >= MIN_ARTICLES:
+            collation = collate_story(n, story, glossary, provenance=cited)
+            collations.append(collation)
+        choices.append(choose_reference(n, story, facts=facts, provenance=cited,
+                                        collation=collation, glossary=glossary,
+                                        requested=requested, stored=stored))
+    report("claims", len(stories), len(stories))
+    return choices, collations
 
-    return max(english, key=centrality)
+
+def _collate(collations: list[Collation], pairs: list[PairAnalysis],
+             provenance: dict[str, ArticleProvenance]) -> Collation | None:
+    """The stories' collations as one, departures the pairs report marked; shared
+    departures become derivation edge candidates."""
+    from provenance.collation import combine
+    from provenance.collation.shared import shared_edges
+    from provenance.derivation import add_candidate_edges
+
+    if not collations:
+        return None
+    collation = combine(collations, pairs)
+    add_candidate_edges(provenance, shared_edges(collation))
+    return collation
 
 
 def _compare_all(jobs: list[tuple[Article, Article]], settings: Settings, glossary: Glossary,

@@ -1,12 +1,15 @@
 """The analysis store: SQLite, so that the TUI opens at once on a corpus analysed before
 and an interrupted batch resumes where it stopped.
 
-Two tables:
+Three tables:
 - ``pairs``: one row per (reference, relay, settings) comparison, keyed by a hash of both
   texts and every setting, written as soon as a pair is done (this is what makes a large
   run resumable);
 - ``analyses``: whole corpus analyses, keyed by a fingerprint of the corpus files and the
-  settings, plus the corpus location so the latest analysis of a folder can be found.
+  settings, plus the corpus location so the latest analysis of a folder can be found;
+- ``references``: the reference article chosen for a corpus location (``analyze
+  --reference ID``, the TUI's reference switch), used by every later analysis of that
+  corpus (``report``, the TUI) until another is chosen or ``--reference auto``.
 
 Rows hold zlib-compressed JSON of the model's ``to_dict()``: readable with any SQLite
 tool, independent of Python pickling. A busy store is waited for and never touched; a
@@ -43,6 +46,11 @@ CREATE TABLE IF NOT EXISTS analyses (
     created REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS analyses_location ON analyses (location, created);
+CREATE TABLE IF NOT EXISTS "references" (
+    location TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL,
+    created REAL NOT NULL
+);
 """
 
 
@@ -112,3 +120,21 @@ class Store:
             db.execute("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?, ?, ?)",
                        (key, location, fingerprint, str(analysis.signature),
                         _pack(analysis.to_dict()), time.time()))
+
+    # -- the reference chosen for a corpus ------------------------------------------------
+    def get_reference(self, location: str) -> str | None:
+        """The article id chosen as reference for this corpus location, if any."""
+        with self._connect() as db:
+            row = db.execute('SELECT article_id FROM "references" WHERE location = ?',
+                             (location,)).fetchone()
+        return row[0] if row else None
+
+    def set_reference(self, location: str, article_id: str) -> None:
+        with self._connect() as db:
+            db.execute('INSERT OR REPLACE INTO "references" VALUES (?, ?, ?)',
+                       (location, article_id, time.time()))
+
+    def forget_reference(self, location: str) -> None:
+        """Let the tool choose the reference of this corpus again."""
+        with self._connect() as db:
+            db.execute('DELETE FROM "references" WHERE location = ?', (location,))

@@ -42,6 +42,9 @@ class ProvenanceApp(App[None]):
     TITLE = "provenance"
     BINDINGS = [
         Binding("c", "corpus", "Corpus"),
+        # Not in the footer (the help screen and the command palette list it): the
+        # footers of the other screens stay as they were.
+        Binding("k", "claims", "Claims", show=False),
         Binding("l", "glossary", "Glossary"),
         Binding("e", "export", "Export"),
         Binding("question_mark", "help", "Help"),
@@ -119,7 +122,7 @@ class ProvenanceApp(App[None]):
     @work(thread=True, exclusive=True, group="analysis", description="analysing corpus")
     def analyze(self, fresh: bool = False) -> None:
         from provenance.glossary import Glossary
-        from provenance.pipeline import analyze_corpus, load_previous
+        from provenance.pipeline import analyze_corpus, load_previous, stored_reference
 
         try:
             # Always a fresh load: the file may have been edited since the last one.
@@ -130,7 +133,9 @@ class ProvenanceApp(App[None]):
                 return
             if not fresh:
                 previous = load_previous(self.paths, self.glossary, self.store)
-                if (previous and self.reference in (None, previous.reference_id)
+                # the reference asked for, else the one chosen for the corpus before
+                wanted = self.reference or stored_reference(self.paths, self.store)
+                if (previous and wanted in (None, previous.reference_id)
                         and not (self.strict and previous.issues)):
                     self.post_message(AnalysisReady(previous, from_store=True))
                     return
@@ -155,7 +160,8 @@ class ProvenanceApp(App[None]):
         self.post_message(AnalysisReady(analysis, from_store=False))
 
     def reanalyze(self, reference: str | None = None) -> None:
-        """Analyse again, e.g. against another reference article or a changed glossary."""
+        """Analyse again, e.g. against another reference article (which the pipeline then
+        keeps for the corpus, as ``analyze --reference`` does) or a changed glossary."""
         if reference is not None:
             self.reference = reference
         self.analyze(fresh=False)
@@ -198,6 +204,21 @@ class ProvenanceApp(App[None]):
         while len(self.screen_stack) > 2:
             self.pop_screen()
 
+    def action_claims(self) -> None:
+        """The claims table; from a compare screen, focused on its relay."""
+        from tui.screens.claims import ClaimsScreen
+
+        if self.analysis is None:
+            self.notify("no claims yet: the analysis is still running")
+            return
+        if isinstance(self.screen, ClaimsScreen):
+            return
+        if not (self.analysis.collation and self.analysis.collation.claims):
+            self.notify("no claims: a story needs three or more articles to collate",
+                        timeout=4)
+            return
+        self.push_screen(ClaimsScreen(focus=getattr(self.screen, "relay_id", None)))
+
     def action_glossary(self) -> None:
         from tui.screens.glossary import GlossaryScreen
 
@@ -220,6 +241,8 @@ class ProvenanceApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Corpus", "The articles and the provenance graph", self.action_corpus)
+        yield SystemCommand("Claims", "Every witness's reading of each claim, and who departs "
+                            "from the consensus", self.action_claims)
         yield SystemCommand("Glossary", "Browse and extend the term glossary",
                             self.action_glossary)
         yield SystemCommand("Export report", "Write html, md, json, csv or tmx",

@@ -65,6 +65,8 @@ def print_analysis(analysis: CorpusAnalysis, console: Console) -> None:
     console.print(table)
     for line in support_lines((a.id, a.lang) for a in analysis.articles):
         console.print(line, style="dim", highlight=False, markup=False)
+    for line in reference_lines(analysis):
+        console.print(line, highlight=False, markup=False)
     console.print(provenance_tree(analysis))
     console.print(f"[dim]signature: {analysis.signature}[/dim]")
 
@@ -84,3 +86,21 @@ def provenance_tree(analysis: CorpusAnalysis) -> Tree:
     for top in provenance_forest(analysis):
         grow(tree, top)
     return tree
+
+
+def reference_lines(analysis: CorpusAnalysis) -> list[str]:
+    """Each story's reference, how it was chosen and why, and its claims' departures."""
+    lines = []
+    for choice in analysis.references:
+        line = (f"story {choice.story + 1}: reference {choice.article_id} ({choice.how}): "
+                + "; ".join(choice.reasons))
+        if choice.runner_up:
+            line += f"; runner-up {choice.runner_up}"
+        lines.append(line)
+    if analysis.collation is not None:
+        collation = analysis.collation
+        lines.append(f"claims: {len(collation.claims)} collated from the witnesses, "
+                     f"{len(collation.departures)} departures from their consensus "
+                     f"({sum(not d.duplicate for d in collation.departures)} not reported by "
+                     "the comparisons with the reference)")
+    return lines

@@ -34,6 +34,16 @@ def strict_input(func: F) -> F:
     )(func)
 
 
+def reference_option(func: F) -> F:
+    return click.option(
+        "--reference", metavar="ID",
+        help="Article id every relay of its story is compared with. Remembered for this "
+             "corpus (report and the TUI use it too) until another is given; 'auto' lets "
+             "the tool choose again (the cited original when it is in the corpus, else the "
+             "best witness, reasons shown).",
+    )(func)
+
+
 def corpus_paths(name: str, *, required: bool = True) -> Callable[[F], F]:
     """The CORPUS (or PATHS) argument: files or folders. Existence is checked by the
     library, whose message is the one every command prints."""
@@ -48,8 +58,7 @@ def corpus_analysis(func: F) -> F:
     # A corpus has no per-pair translation files: the ``file`` translator is for pairs.
     translators = [kind for kind in KINDS if kind != "file"]
     decorators = [
-        click.option("--reference",
-                     help="Article id of the English version relays are compared with."),
+        reference_option,
         click.option("--translator", type=click.Choice(translators),
                      default="auto", show_default=True,
                      help="How foreign sentences reach English."),

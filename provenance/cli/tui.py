@@ -6,13 +6,13 @@ import sys
 
 import click
 
-from provenance.cli.options import corpus_paths, strict_input
+from provenance.cli.options import corpus_paths, reference_option, strict_input
 from provenance.paths import bundled_seeds_dir
 
 
 @click.command(name="tui")
 @corpus_paths("corpus", required=False)
-@click.option("--reference", help="Article id of the English version relays are compared with.")
+@reference_option
 @strict_input
 def command(corpus: tuple[str, ...], reference: str | None, strict: bool) -> None:
     """Browse CORPUS (default: the bundled sample corpus) in the terminal UI.

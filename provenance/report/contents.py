@@ -26,6 +26,7 @@ from provenance.model import (
     Finding,
     PairAnalysis,
 )
+from provenance.report.claims import ClaimsSection, claims_section
 from provenance.report.rows import AlignedRow, aligned_rows
 
 __all__ = ["AlignedRow", "ArticleEntry", "NumberedFinding", "PairReport", "ReportContents",
@@ -91,6 +92,7 @@ class ArticleEntry:
     provenance: ArticleProvenance | None
     pair: PairReport | None
     is_reference: bool
+    departure_count: int = 0  # departures from the consensus no pair finding reports
 
     @property
     def findings(self) -> list[NumberedFinding]:
@@ -146,6 +148,7 @@ class ReportContents:
     analysis: CorpusAnalysis
     min_severity: str
     entries: list[ArticleEntry]
+    claims: ClaimsSection | None = None
 
     @property
     def signature(self) -> str:
@@ -204,11 +207,16 @@ def build_contents(analysis: CorpusAnalysis, min_severity: str = "minor") -> Rep
     references = {p.reference_id for p in analysis.pairs}
     if analysis.reference_id:
         references.add(analysis.reference_id)
+    departures: Counter[str] = Counter(
+        d.article_id for d in (analysis.collation.departures if analysis.collation else [])
+        if not d.duplicate and severity_rank(d.finding.severity) >= floor)
     entries = [
-        ArticleEntry(a, analysis.provenance.get(a.id), pair_of.get(a.id), a.id in references)
+        ArticleEntry(a, analysis.provenance.get(a.id), pair_of.get(a.id), a.id in references,
+                     departures[a.id])
         for a in analysis.articles
     ]
-    return ReportContents(analysis, min_severity, entries)
+    return ReportContents(analysis, min_severity, entries,
+                          claims_section(analysis, min_severity))
 
 
 def _reading_order(findings: list[Finding]) -> list[Finding]:

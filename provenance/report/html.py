@@ -24,6 +24,7 @@ from provenance.drift.kinds import (
 )
 from provenance.lang import support_notice
 from provenance.model import Sentence
+from provenance.report.claimshtml import write_claims
 from provenance.report.contents import (
     ArticleEntry,
     NumberedFinding,
@@ -134,14 +135,17 @@ def write_html(contents: ReportContents, out: TextIO) -> None:
               "</dd>\n</dl>\n</header>\n")
     out.write('<nav class="screen-only"><ol><li><a href="#graph">Who relays whom</a></li>'
               '<li><a href="#articles">Articles</a></li><li><a href="#drift-by-kind">Drift by '
-              'kind</a></li><li><a href="#comparisons">Sentence by sentence</a></li></ol>'
-              "</nav>\n")
+              'kind</a></li>' + ('<li><a href="#claims">The reference and the claims</a></li>'
+                                 if contents.claims else "")
+              + '<li><a href="#comparisons">Sentence by sentence</a></li></ol></nav>\n')
 
     out.write('<section id="graph">\n<h2>Who relays whom</h2>\n<div class="figure">\n')
     out.write(graph_svg(contents))
     out.write("\n</div>\n</section>\n")
     _articles_table(contents, out)
     _chart(contents, out)
+    if contents.claims:
+        write_claims(contents.claims, out)
 
     out.write('<section id="comparisons">\n<h2>Sentence by sentence</h2>\n')
     for entry in contents.entries:

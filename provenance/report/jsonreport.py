@@ -1,6 +1,6 @@
 """The JSON report: one document, described by ``provenance/schemas/report.schema.json``.
 
-Written item by item (articles, then pairs) so that a 10,000-article report never holds
+Written item by item (articles, then pairs, then claims) so that a 10,000-article report never holds
 the whole document in memory. An article has one JSON shape (:func:`article_json`,
 ``$defs/article`` in the schema), here and in ``provenance analyze --format json``
 (:func:`analysis_json`). Bump :data:`SCHEMA_VERSION` (and the schema file) whenever
@@ -16,7 +16,8 @@ from typing import Any, TextIO
 from provenance import __version__
 from provenance.drift.kinds import kind_order
 from provenance.lang import omissions, tier_of
-from provenance.model import CorpusAnalysis
+from provenance.model import CorpusAnalysis, Departure
+from provenance.report.claims import ClaimEntry
 from provenance.report.contents import (
     ArticleEntry,
     PairReport,
@@ -45,6 +46,7 @@ def write_json(contents: ReportContents, out: TextIO) -> None:
         "settings": analysis.signature.to_dict(),
         "report": contents.settings,
         "reference_id": analysis.reference_id,
+        "references": [r.to_dict() for r in analysis.references],
         "roots": list(analysis.roots),
         "totals": contents.totals(),
         "edges": [
@@ -59,6 +61,9 @@ def write_json(contents: ReportContents, out: TextIO) -> None:
     out.write('\n],\n"pairs": [')
     for n, pair in enumerate(contents.pairs):
         out.write(("," if n else "") + "\n" + _dumps(pair_json(pair)))
+    out.write('\n],\n"claims": [')
+    for n, claim in enumerate(contents.claims.claims if contents.claims else []):
+        out.write(("," if n else "") + "\n" + _dumps(claim_json(claim)))
     out.write("\n]}\n")
 
 
@@ -78,6 +83,7 @@ def analysis_json(analysis: CorpusAnalysis) -> dict[str, Any]:
     return {
         "signature": str(analysis.signature),
         "reference": analysis.reference_id,
+        "references": [r.to_dict() for r in analysis.references],
         "roots": analysis.roots,
         "articles": [article_json(entry) for entry in contents.entries],
         "graph": {"nodes": nodes, "edges": edges},
@@ -128,6 +134,8 @@ def article_json(entry: ArticleEntry) -> dict[str, Any]:
         "compared_with": entry.pair.reference.id if entry.pair else None,
         "drift_score": entry.drift_score,
         "finding_count": len(entry.findings),
+        # departures from the consensus of the story's witnesses its pair does not report
+        "departure_count": entry.departure_count,
         "drift_by_kind": {
             k: {"count": counts[k], "score": weights[k]} for k in kind_order(list(counts))
         },
@@ -174,3 +182,38 @@ def pair_json(pair: PairReport) -> dict[str, Any]:
             for nf in pair.findings
         ],
     }
+
+
+def claim_json(entry: ClaimEntry) -> dict[str, Any]:
+    """One claim (``$defs/claim``): the consensus of its independent witnesses and every
+    witness's reading, with its departures from that consensus."""
+    claim = entry.claim
+    return {
+        "id": claim.id,
+        "story": claim.story,
+        "witnesses": claim.witnesses,
+        "text": claim.text,
+        "article_id": claim.article_id,
+        "sentences": list(claim.sentences),
+        "consensus": [{"slot": c.slot, "form": c.form, "support": c.support,
+                       "voters": c.voters} for c in claim.consensus],
+        "readings": [
+            {"article_id": r.reading.article_id, "sentences": list(r.reading.sentences),
+             "text": r.reading.text, "group": r.reading.group, "forms": r.reading.forms,
+             "status": r.status,
+             "departures": [departure_json(d) for d in r.departures]}
+            for r in entry.readings
+        ],
+    }
+
+
+def departure_json(d: Departure) -> dict[str, Any]:
+    f = d.finding
+    return {"kind": f.kind, "severity": f.severity, "weight": f.weight, "slot": d.slot,
+            "consensus": d.consensus, "reading": d.reading, "support": d.support,
+            "voters": d.voters, "message": f.message, "tgt": list(f.tgt),
+            "tgt_spans": [list(s) for s in f.tgt_spans],
+            "consensus_article": d.consensus_article,
+            "consensus_sentences": list(d.consensus_sentences),
+            "shared_with": list(d.shared_with), "duplicate": d.duplicate,
+            "detector": f.detector}

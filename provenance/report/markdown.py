@@ -14,6 +14,7 @@ from provenance import __version__
 from provenance.drift.kinds import kind_symbol, weights_text
 from provenance.lang import support_notice
 from provenance.model import Sentence
+from provenance.report.claims import ClaimsSection
 from provenance.report.contents import (
     ArticleEntry,
     NumberedFinding,
@@ -96,6 +97,9 @@ def write_markdown(contents: ReportContents, out: TextIO) -> None:
         _table(out, ["Article", "Score"] + [f"{md(kind_symbol(k))} {md(k)}" for k in kinds], rows)
     else:
         out.write(f"No drift at or above {contents.min_severity}.\n\n")
+
+    if contents.claims:
+        _claims(contents.claims, out)
 
     out.write("## Sentence by sentence\n\n")
     for entry in contents.entries:
@@ -188,3 +192,30 @@ def _findings(pair: PairReport, out: TextIO) -> None:
             out.write("  \n   " + md(" → ".join(where)))
         out.write("\n")
     out.write("\n")
+
+
+def _claims(section: ClaimsSection, out: TextIO) -> None:
+    """The reference of each story and why, then the claims table: each witness's
+    reading beside the consensus of the independent witnesses."""
+    out.write("## The reference and the claims\n\n")
+    for choice in section.references:
+        label = section.labels.get(choice.article_id, choice.article_id)
+        out.write(f"Story {choice.story + 1}: compared with **{md(label)}** ({md(choice.how)}): "
+                  f"{md('; '.join(choice.reasons))}.")
+        if choice.runner_up:
+            runner = section.labels.get(choice.runner_up, choice.runner_up)
+            out.write(f" Runner-up: {md(runner)} ({md('; '.join(choice.runner_up_reasons))}).")
+        out.write("\n\n")
+    for entry in section.claims:
+        claim = entry.claim
+        out.write(f"### Claim {md(claim.id)} · {claim.witnesses} independent witnesses\n\n")
+        source = section.labels.get(claim.article_id, claim.article_id)
+        out.write(f"Consensus reading: “{md(claim.text)}” ({md(source)})")
+        if line := entry.consensus_line():
+            out.write(f"  \nAgreed: {md(line)}")
+        out.write("\n\n")
+        _table(out, ["Witness", "Reading", "Departs from the consensus"], [
+            [md(r.label), md(r.reading.text),
+             "; ".join(f"**{d.finding.severity.upper()}** {md(kind_symbol(d.finding.kind))} "
+                       f"{md(d.finding.message)}" for d in r.departures) or "—"]
+            for r in entry.readings])

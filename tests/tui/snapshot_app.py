@@ -1,15 +1,18 @@
 """The app under snapshot: the real ``ProvenanceApp`` over a frozen analysis.
 
-``tests/fixtures/tui/seeds-analysis.json`` is a ``CorpusAnalysis`` of the seeds and
-``tests/fixtures/tui/glossary.yaml`` the glossary concepts found in them, both written
-once by this module and committed. Nothing here runs the pipeline, so a version bump, a
-glossary edit or a detector change moves no pixel of the snapshots: only a change to the
-UI does. The app is built by the same constructor the CLI uses (``tui.app.run``).
+``tests/fixtures/tui/seeds-analysis.json`` is a ``CorpusAnalysis`` of the seeds,
+``tests/fixtures/tui/seeds-collation.json`` its claims and reference choice (collated
+from that analysis without sentence vectors) and ``tests/fixtures/tui/glossary.yaml``
+the glossary concepts found in them, all written once by this module and committed.
+Nothing here runs the pipeline, so a version bump, a glossary edit or a detector change
+moves no pixel of the snapshots: only a change to the UI does. The app is built by the
+same constructor the CLI uses (``tui.app.run``).
 
 Rewrite the fixture only when the analysis model itself changes (then look at every
 snapshot before ``--snapshot-update``)::
 
-    PYTHONPATH=. python tests/tui/snapshot_app.py
+    PYTHONPATH=. python tests/tui/snapshot_app.py               # everything
+    PYTHONPATH=. python tests/tui/snapshot_app.py --collation   # the claims only
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ TESTS = Path(__file__).resolve().parents[1]
 REPO = TESTS.parent
 FIXTURE = TESTS / "fixtures" / "tui"
 ANALYSIS = FIXTURE / "seeds-analysis.json"
+COLLATION = FIXTURE / "seeds-collation.json"
 GLOSSARY = FIXTURE / "glossary.yaml"
 SEEDS = REPO / "seeds"
 
@@ -44,6 +48,8 @@ class RecordedSignature(Signature):
 
 def frozen_analysis() -> CorpusAnalysis:
     data = json.loads(ANALYSIS.read_text(encoding="utf-8"))
+    if COLLATION.exists():
+        data.update(json.loads(COLLATION.read_text(encoding="utf-8")))
     analysis = CorpusAnalysis.from_dict(data)
     analysis.signature = RecordedSignature(analysis.signature.settings,
                                            data["settings"]["version"])
@@ -94,7 +100,35 @@ def _write_analysis() -> None:
                         encoding="utf-8")
 
 
+def _write_collation() -> None:
+    """The frozen analysis's claims and reference choice, collated without sentence
+    vectors (the fixture must not depend on a model being installed)."""
+    from provenance.collation import collate
+    from provenance.facts import corpus_facts
+    from provenance.glossary import Glossary
+    from provenance.reference import choose_reference
+
+    data = json.loads(ANALYSIS.read_text(encoding="utf-8"))
+    analysis = CorpusAnalysis.from_dict(data)
+    glossary = Glossary.load([GLOSSARY])
+    articles = analysis.articles
+    collation = collate([articles], glossary, pairs=analysis.pairs,
+                        provenance=analysis.provenance, references=[analysis.reference_id],
+                        vectors=False)
+    choice = choose_reference(0, articles, facts=corpus_facts(articles, glossary),
+                              provenance=analysis.provenance, collation=collation,
+                              glossary=glossary, requested=analysis.reference_id)
+    COLLATION.write_text(json.dumps({"references": [choice.to_dict()],
+                                     "collation": collation.to_dict()},
+                                    ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
 if __name__ == "__main__":
-    _write_glossary()
-    _write_analysis()
-    print(f"wrote {GLOSSARY.relative_to(REPO)} and {ANALYSIS.relative_to(REPO)}")
+    import sys
+
+    if sys.argv[1:] != ["--collation"]:  # the collation alone leaves the analysis as it is
+        _write_glossary()
+        _write_analysis()
+    _write_collation()
+    print(f"wrote {GLOSSARY.relative_to(REPO)}, {ANALYSIS.relative_to(REPO)} and "
+          f"{COLLATION.relative_to(REPO)}")

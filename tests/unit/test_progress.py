@@ -23,7 +23,8 @@ def test_analysis_reports_files_articles_pairs_and_the_phases_of_a_pair(tmp_path
     analyze_corpus([tmp_path / "corpus"], store=Store(tmp_path / "s.sqlite"), mode="reorder",
                    progress=lambda *args: calls.append(args))
     stages = list(dict.fromkeys(stage for stage, _, _ in calls))
-    assert stages == ["read", "ingest", "facts", "compare", "pair", "provenance"]
+    # two articles: a reference to choose, no story to collate (that takes three)
+    assert stages == ["read", "ingest", "facts", "claims", "compare", "pair", "provenance"]
     assert [c for c in calls if c[0] == "read"] == [("read", 1, 2), ("read", 2, 2)]
     pair = [done for stage, done, total in calls if stage == "pair"]
     assert pair == list(range(len(PAIR_PHASES) + 1))  # every phase, in order, then done

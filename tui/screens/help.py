@@ -13,8 +13,8 @@ from provenance.drift.kinds import KINDS, SEVERITY_LEVELS
 HELP = """\
 # provenance
 
-**Everywhere**: `c` corpus · `l` glossary · `e` export · `?` help · `ctrl+p` command
-palette (themes too) · `q` quit
+**Everywhere**: `c` corpus · `k` claims · `l` glossary · `e` export · `?` help ·
+`ctrl+p` command palette (themes too) · `q` quit
 
 **Corpus**: `enter` compare the selected relay with the reference · `s` or click a
 header to sort · `r` re-analyse from scratch
@@ -22,6 +22,11 @@ header to sort · `r` re-analyse from scratch
 **Compare**: `n` / `p` next / previous finding · `f` filter by kind and severity ·
 `r` switch the reference article · `/` search both sides · `a` add a glossary form
 from the selected row's relay sentence · `escape` back
+
+**Claims**: one row per claim (what one source sentence asserts, as every witness
+carries it), the witnesses' readings below, `✗` where one departs from the consensus of
+independent witnesses · `d` next claim with a departure (of the relay you came from) ·
+`r` switch the reference · `escape` back
 
 **Glossary**: type to search · `a` add a form to the selected concept
 

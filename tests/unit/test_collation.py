@@ -1,0 +1,183 @@
+"""Collation: claims across witnesses, the consensus of independent ones, departures.
+
+Stories are written here by hand (English, no sentence vectors): what must hold is the
+rule, whatever the story.
+"""
+
+from __future__ import annotations
+
+import pytest
+from support.analysis_factory import article_from_lines
+
+from provenance.collation import collate
+from provenance.collation.readings import refines
+from provenance.collation.shared import shared_edges
+from provenance.glossary import default_glossary
+from provenance.model import CorpusAnalysis, Departure, DerivationEdge
+from provenance.signature import Signature
+
+GLOSSARY = default_glossary()
+
+#: each witness's own wording around the claim (copies share theirs: see below)
+OTHER_NEWS = [
+    "Markets in Asia closed higher on Tuesday after a quiet session in Europe.",
+    "The weather service expects heavy rain along the northern coast this weekend.",
+    "A new museum of modern design opened its doors to visitors in the old harbour.",
+    "Local officials approved the budget for road repairs after a long debate.",
+    "The national football team named three new players for the autumn friendlies.",
+    "Researchers described a rare orchid found on a remote mountain slope.",
+    "Train services resumed after engineers repaired a damaged signal box overnight.",
+]
+
+
+def witness(article_id: str, claim: str, *, published: str = "2025-03-04") -> object:
+    """An English article: a line of its own, its form of the claim, another line."""
+    n = sum(map(ord, article_id))
+    return article_from_lines(article_id, [OTHER_NEWS[n % 7], claim,
+                                           OTHER_NEWS[(n + 3) % 7]], "en",
+                              published=published)
+
+
+def departures_of(collation, article_id: str) -> list[Departure]:
+    return collation.departures_of(article_id, duplicates=True)
+
+
+@pytest.fixture(scope="module")
+def contact_story():
+    """Four witnesses say the minister spoke with the president at least twice; one
+    says they met."""
+    spoke = "Minister Dave Limp spoke with President Donald Trump at least twice in June."
+    return [
+        witness("a", spoke),
+        witness("b", "Dave Limp also spoke with Donald Trump at least twice in June, "
+                     "officials said."),
+        witness("c", "In June Dave Limp spoke with President Trump at least twice."),
+        witness("d", "According to officials, Dave Limp spoke with Donald Trump at least "
+                     "twice in June."),
+        witness("e", "Minister Dave Limp met with President Donald Trump at least twice in "
+                     "June."),
+    ]
+
+
+def test_a_witness_that_departs_from_the_independent_witnesses_is_reported(contact_story):
+    collation = collate([contact_story], GLOSSARY, vectors=False)
+    claim = next(c for c in collation.claims if c.reading_of("e") is not None
+                 and "twice" in c.text)
+    assert {r.article_id for r in claim.readings} == set("abcde")
+    assert claim.witnesses == 5
+    (met,) = [d for d in departures_of(collation, "e") if d.finding.kind == "relation"]
+    assert met.claim == claim.id
+    assert met.finding.severity == "major"
+    assert "independent witnesses say “spoke" in met.finding.message
+    assert "this one says “met" in met.finding.message
+    assert met.support >= 2 * (met.voters - met.support)
+    # the finding is the relay's: its sentence and the words that changed
+    assert met.finding.tgt == (1,)
+    (sentence, start, end), = met.finding.tgt_spans
+    assert contact_story[4].sentences[sentence].text[start:end] == "met"
+    assert not met.finding.src  # the consensus is no single article's text
+    assert met.consensus_article in set("abcd")
+    # nobody else departs on that claim
+    assert not [d for d in collation.departures if d.claim == claim.id and d.article_id != "e"]
+
+
+def test_the_consensus_reading_is_the_witnesses_not_the_reference(contact_story):
+    # even when the drifted article is the reference, the others outvote it
+    collation = collate([contact_story], GLOSSARY, vectors=False, references=["e"])
+    assert [d for d in departures_of(collation, "e") if d.finding.kind == "relation"]
+    claim = next(c for c in collation.claims if "twice" in c.text)
+    assert claim.article_id != "e"
+
+
+def test_copies_of_one_text_vote_once(contact_story):
+    # three copies of the drifted text: one witness against four, not three against four
+    copies = [witness("e", contact_story[4].sentences[1].text) for _ in range(3)]
+    for n, copy in enumerate(copies):
+        copy.id = f"e{n}"
+    collation = collate([contact_story[:4] + copies], GLOSSARY, vectors=False)
+    assert len({collation.groups[f"e{n}"] for n in range(3)}) == 1
+    assert len({collation.groups[x] for x in "abcd"}) == 4
+    for n in range(3):
+        assert [d for d in departures_of(collation, f"e{n}") if d.finding.kind == "relation"]
+
+
+def test_no_departure_without_a_clear_majority(contact_story):
+    # two say "spoke", two say "met": no consensus to depart from
+    story = contact_story[:2] + [witness(x, contact_story[4].sentences[1].text) for x in "xy"]
+    collation = collate([story], GLOSSARY, vectors=False)
+    assert not [d for d in collation.departures if d.finding.kind == "relation"]
+
+
+def test_stories_of_fewer_than_three_articles_are_not_collated(contact_story):
+    assert not collate([contact_story[:2]], GLOSSARY, vectors=False).claims
+
+
+def test_a_qualifier_others_keep_is_a_departure_however_many_drop_it():
+    # most headlines drop "at least"; the bodies keep it: dropping it is the departure
+    full = "Ukraine would promise not to join NATO for at least 20 years, advisers said."
+    short = "Ukraine would promise not to join NATO for 20 years, advisers said."
+    story = [witness("k", full), witness("l", full.replace("advisers said", "they said")),
+             witness("m", short), witness("n", short.replace("advisers", "aides")),
+             witness("o", short.replace("would", "will"))]
+    collation = collate([story], GLOSSARY, vectors=False)
+    dropped = {d.article_id for d in collation.departures if d.finding.kind == "number"}
+    assert dropped == {"m", "n", "o"}
+    one = next(d for d in collation.departures if d.article_id == "m")
+    assert one.consensus == "at least 20 years" and one.reading == "20 years"
+    assert set(one.shared_with) == {"n", "o"}
+
+
+def test_refinement_of_quantities_and_dates():
+    assert refines("q:count:20:year:at_least", "q:count:20:year:")
+    assert not refines("q:count:20:year:", "q:count:20:year:at_least")
+    assert not refines("q:count:21:year:at_least", "q:count:20:year:")
+    assert refines("date:2022-10", "date:2022")
+    assert not refines("date:2022", "date:2022-10")
+
+
+def test_shared_departures_point_to_a_common_intermediate():
+    story = [witness("a", "Chief of staff Susie Wiles met Blue Origin's Dave Limp."),
+             witness("b", "Susie Wiles, the chief of staff, met Dave Limp of Blue Origin."),
+             witness("c", "Dave Limp of Blue Origin met chief of staff Susie Wiles."),
+             witness("d", "Dave Limp met the chief of staff, Susie Wiles, at the White House."),
+             witness("e", "Chief of staff Susan Wiles met Blue Origin's Dave Limp.",
+                     published="2025-03-05"),
+             witness("f", "Susan Wiles, the chief of staff, met Dave Limp of Blue Origin.",
+                     published="2025-03-06")]
+    collation = collate([story], GLOSSARY, vectors=False)
+    susan = [d for d in collation.departures if d.reading.startswith("Susan")]
+    assert {d.article_id for d in susan} == {"e", "f"}
+    assert all(d.shared_with for d in susan)
+    edges = shared_edges(collation)
+    assert {e.target for e in edges} == {"e", "f"}
+    assert len({e.source for e in edges}) == 1 and all(e.external for e in edges)
+    assert all(e.evidence["reason"] == "shared departure from the consensus" for e in edges)
+    assert {e.evidence["shared_with"] for e in edges} == {"e", "f"}
+
+
+def test_a_collation_survives_the_store(contact_story):
+    collation = collate([contact_story], GLOSSARY, vectors=False)
+    analysis = CorpusAnalysis(Signature(), contact_story, {}, [], "a", collation=collation)
+    again = CorpusAnalysis.from_dict(analysis.to_dict()).collation
+    assert again is not None
+    assert again.to_dict() == collation.to_dict()
+    assert again.departures[0].finding.message == collation.departures[0].finding.message
+
+
+def test_a_clean_analysis_stores_no_collation_key():
+    analysis = CorpusAnalysis(Signature(), [], {}, [])
+    assert "collation" not in analysis.to_dict() and "references" not in analysis.to_dict()
+
+
+def test_candidate_edges_strengthen_an_edge_already_there():
+    from provenance.derivation import add_candidate_edges
+    from provenance.model import ArticleProvenance
+
+    prov = {"e": ArticleProvenance("e", "re-report", 0.8, derived_from=[
+        DerivationEdge("X", "e", 0.5, True, {"reason": "attribution"})])}
+    add_candidate_edges(prov, [DerivationEdge("X", "e", 0.6, True, {"reason": "shared"}),
+                               DerivationEdge("Y", "e", 0.3, True, {"reason": "shared"}),
+                               DerivationEdge("Y", "nobody", 0.3, True, {})])
+    edges = prov["e"].derived_from
+    assert [(e.source, e.score) for e in edges] == [("X", 0.6), ("Y", 0.3)]
+    assert edges[0].evidence["also"] == [{"reason": "shared"}]
