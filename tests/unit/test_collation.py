@@ -27,14 +27,22 @@ OTHER_NEWS = [
     "The national football team named three new players for the autumn friendlies.",
     "Researchers described a rare orchid found on a remote mountain slope.",
     "Train services resumed after engineers repaired a damaged signal box overnight.",
+    "A bakery chain announced plans to open forty shops in the south by spring.",
+    "Fishermen reported the largest catch of herring in a decade off the western isles.",
+    "The city library will extend its opening hours during the exam season.",
+    "An amateur astronomer photographed a comet passing close to the moon.",
+    "Volunteers planted two thousand trees along the river banks on Saturday.",
+    "The ferry operator added a night crossing to meet summer demand.",
+    "A chess prodigy aged eleven won the regional championship without losing a game.",
 ]
 
 
 def witness(article_id: str, claim: str, *, published: str = "2025-03-04") -> object:
     """An English article: a line of its own, its form of the claim, another line."""
     n = sum(map(ord, article_id))
-    return article_from_lines(article_id, [OTHER_NEWS[n % 7], claim,
-                                           OTHER_NEWS[(n + 3) % 7]], "en",
+    # two lines of its own: witnesses that share a line would be copies of one another
+    return article_from_lines(article_id, [OTHER_NEWS[2 * (n % 7)], claim,
+                                           OTHER_NEWS[2 * (n % 7) + 1]], "en",
                               published=published)
 
 
