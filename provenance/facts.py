@@ -58,7 +58,8 @@ if TYPE_CHECKING:
 
 __all__ = ["ENTITY_CATEGORIES", "LEAD_SENTENCES", "ArticleFacts", "FactsCache", "SentenceFacts",
            "StoryFeatures", "article_facts", "corpus_facts", "facts_of_texts", "outlet_key",
-           "quantity_key", "read_sentence", "sentence_facts", "shingle_hashes", "shingles"]
+           "quantity_key", "read_sentence", "sentence_facts", "shingle_hashes",
+           "shingle_overlap", "shingles"]
 
 #: glossary categories that name an entity (person, organisation, outlet, place)
 ENTITY_CATEGORIES = frozenset({"person", "organisation", "organization", "outlet", "place",
@@ -185,6 +186,18 @@ def shingle_hashes(text: str, lang: str) -> bytes:
     integers (what :func:`provenance.stories.minhash_signatures` hashes)."""
     packed = array("I", sorted({zlib.crc32(s.encode("utf-8")) for s in shingles(text, lang)}))
     return packed.tobytes()
+
+
+def shingle_overlap(a: frozenset[str] | bytes, b: frozenset[str] | bytes
+                    ) -> tuple[int, int, int]:
+    """(shared, size of a, size of b) of two feature sets: sets of strings, or packed
+    sorted hashes from :func:`shingle_hashes` (iterating those would read bytes)."""
+    if isinstance(a, bytes) and isinstance(b, bytes):
+        x, y = np.frombuffer(a, dtype=np.uint32), np.frombuffer(b, dtype=np.uint32)
+        return len(np.intersect1d(x, y, assume_unique=True)), len(x), len(y)
+    if isinstance(a, bytes) or isinstance(b, bytes):
+        raise TypeError("compare packed shingles with packed shingles")
+    return len(a & b), len(a), len(b)
 
 
 def _story_features(article: Article, units: Sequence[SentenceFacts]) -> StoryFeatures:

@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from provenance.facts import shingle_overlap
 from provenance.lang import base
 
 if TYPE_CHECKING:
@@ -239,9 +240,7 @@ def candidate_pairs(facts: Sequence[ArticleFacts]) -> list[tuple[int, int]]:
 
 
 def _contained(a: bytes, b: bytes) -> bool:
-    from provenance.stories import overlap_counts
-
-    shared, size_a, size_b = overlap_counts(a, b)
+    shared, size_a, size_b = shingle_overlap(a, b)
     return shared > 0 and shared >= SHINGLE_CONTAINMENT * min(size_a, size_b)
 
 

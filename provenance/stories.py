@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from provenance.facts import ArticleFacts, StoryFeatures, article_facts
+from provenance.facts import ArticleFacts, StoryFeatures, article_facts, shingle_overlap
 from provenance.lang import base
 from provenance.model import Article
 
@@ -166,21 +166,11 @@ class _UnionFind:
             self.parent[max(rx, ry)] = min(rx, ry)
 
 
-def overlap_counts(a: frozenset[str] | bytes, b: frozenset[str] | bytes) -> tuple[int, int, int]:
-    """(shared, size of a, size of b) of two feature sets, either sets of strings or
-    packed sorted hashes (:func:`provenance.facts.shingle_hashes`)."""
-    if isinstance(a, bytes) and isinstance(b, bytes):
-        x, y = np.frombuffer(a, dtype=np.uint32), np.frombuffer(b, dtype=np.uint32)
-        return len(np.intersect1d(x, y, assume_unique=True)), len(x), len(y)
-    assert not isinstance(a, bytes) and not isinstance(b, bytes)
-    return len(a & b), len(a), len(b)
-
-
 def _overlap_holds(a: frozenset[str] | bytes, b: frozenset[str] | bytes,
                    threshold: float) -> bool:
     """Jaccard similarity of the sets themselves at least ``threshold``, over at least
     two shared features: one number two short articles share ("n:10") is chance."""
-    shared, size_a, size_b = overlap_counts(a, b)
+    shared, size_a, size_b = shingle_overlap(a, b)
     return shared >= MIN_SHARED and shared >= threshold * (size_a + size_b - shared)
 
 

@@ -63,9 +63,8 @@ def witness_groups(articles: Sequence[Article], facts: Mapping[str, ArticleFacts
     return {i: roots.setdefault(find(i), len(roots)) for i in ids}
 
 
-def near_identical(a: frozenset[str], b: frozenset[str]) -> bool:
-    if not a or not b:
-        return False
-    small, large = (a, b) if len(a) <= len(b) else (b, a)
-    shared = sum(1 for s in small if s in large)
-    return shared / (len(a) + len(b) - shared) >= NEAR_IDENTICAL
+def near_identical(a: bytes, b: bytes) -> bool:
+    from provenance.facts import shingle_overlap
+
+    shared, size_a, size_b = shingle_overlap(a, b)
+    return bool(size_a and size_b) and shared / (size_a + size_b - shared) >= NEAR_IDENTICAL
