@@ -101,20 +101,23 @@ class PairReport:
             if not indices:
                 continue
             text = f"{name} {sentence_numbers(indices)}"
-            quote = self.changed_text(finding, side, 60)
-            if quote and quote not in finding.message and finding.kind not in GAP_KINDS:
+            quote = self.changed_text(finding, side, 60, unless_in=finding.message)
+            if quote and finding.kind not in GAP_KINDS:
                 text += f" “{quote}”"
             sides.append(text)
         return " → ".join(sides)
 
-    def changed_text(self, finding: Finding, side: str, limit: int = 80) -> str:
+    def changed_text(self, finding: Finding, side: str, limit: int = 80,
+                     unless_in: str = "") -> str:
         """What a finding marks on one side: its spans' text joined by `` … ``, clipped
-        to ``limit`` characters (a whole omitted paragraph is not a quote)."""
+        to ``limit`` characters (a whole omitted paragraph is not a quote); spans that
+        ``unless_in`` (the message) already quotes are left out."""
         by_index = self._texts[side]
         spans = finding.src_spans if side == "src" else finding.tgt_spans
         pieces = list(dict.fromkeys(
             " ".join(by_index[i][start:end].split()) for i, start, end in spans
             if i in by_index and end > start))
+        pieces = [p for p in pieces if p not in unless_in]
         text = " … ".join(p for p in pieces if p)
         return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 

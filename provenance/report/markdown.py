@@ -37,7 +37,7 @@ _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 #: characters of a sentence kept on either side of a drifted span in the tables
 CONTEXT_CHARS = 40
 #: characters of a sentence (or rendering) with no drifted span on its side
-UNMARKED_CHARS = 100
+UNMARKED_CHARS = 80
 
 
 def _table(out: TextIO, header: list[str], rows: list[list[str]]) -> None:
