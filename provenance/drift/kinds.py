@@ -132,6 +132,13 @@ def severity_level(name: str) -> SeverityLevel:
             from None
 
 
+def severity_mark(name: str) -> str:
+    """The one-cell mark of a severity (``▲`` for major); ``•`` for a name the table
+    does not know (a report of a newer analysis still renders)."""
+    level = SEVERITY_LEVELS.get(name)
+    return level.mark if level is not None else OTHER_KIND.symbol
+
+
 def severity_rank(name: str) -> int:
     """0 for minor, 1 for major, 2 for critical; BadInput for anything else."""
     return severity_level(name).order

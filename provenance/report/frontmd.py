@@ -143,6 +143,6 @@ def _top(front: FrontPage, out: TextIO) -> None:
 def top_line(top: TopFinding) -> str:
     f = top.finding.finding
     level = severity_level(f.severity)
-    return (f"**{md(level.mark)} {level.name.upper()}** {md(kind_symbol(f.kind))} {f.kind} · "
+    return (f"**{md(level.mark)} {level.name}** {md(kind_symbol(f.kind))} {f.kind} · "
             f"{md(clip(top.entry.article.label, 50))} #{top.finding.number}: "
             f"{md(clip(f.message, MESSAGE_CHARS))}")

@@ -92,7 +92,8 @@ div.en .via { font: 600 .7rem ui-monospace, monospace; color: var(--muted);
   margin-right: .35em; text-transform: uppercase; }
 span.w { text-decoration: underline dotted #0072b2; text-decoration-thickness: 2px;
   text-underline-offset: 3px; }
-span.w sub { font-size: .62em; color: #0072b2; margin-left: .05em; }
+span.w::after { content: attr(data-n); font-size: .62em; color: #0072b2;
+  vertical-align: sub; margin-left: .05em; }
 .settings-footer { margin-top: 2.5rem; border-top: 1px solid var(--rule); }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
@@ -369,8 +370,10 @@ def _linked(piece: str, offset: int, links: list[SideLink]) -> str:
         if start >= end:
             continue
         out.append(escape(piece[pos:start]))
-        out.append(f'<span class="w" title="{escape(f"= {link.other} ({link.kind})")}">'
-                   f"{escape(piece[start:end])}<sub>{link.number}</sub></span>")
+        # the number is drawn by CSS (data-n): copying the sentence copies the sentence
+        out.append(f'<span class="w" data-n="{link.number}" '
+                   f'title="{escape(f"= {link.other} ({link.kind})")}">'
+                   f"{escape(piece[start:end])}</span>")
         pos = end
     out.append(escape(piece[pos:]))
     return "".join(out)

@@ -15,7 +15,7 @@ import re
 from typing import TextIO
 
 from provenance import __version__
-from provenance.drift.kinds import kind_symbol, sentence_numbers, weights_text
+from provenance.drift.kinds import kind_symbol, sentence_numbers, severity_mark, weights_text
 from provenance.lang import support_notice
 from provenance.model import Sentence
 from provenance.report.claims import ClaimsSection
@@ -201,8 +201,9 @@ def _findings(pair: PairReport, out: TextIO) -> None:
         return
     for nf in pair.findings:
         f = nf.finding
-        out.write(f"{nf.number}. **{f.severity.upper()}** {md(kind_symbol(f.kind))} {md(f.kind)} "
-                  f"({md(pair.where(nf.finding))}): {md(f.message)}\n")
+        out.write(f"{nf.number}. **{md(severity_mark(f.severity))} {md(f.severity)}** "
+                  f"{md(kind_symbol(f.kind))} {md(f.kind)} ({md(pair.where(f))}): "
+                  f"{md(f.message)}\n")
     out.write("\n")
 
 
@@ -225,6 +226,7 @@ def _claims(section: ClaimsSection, out: TextIO) -> None:
         out.write("\n\n")
         _table(out, ["Witness", "Reading", "Departs from the consensus"], [
             [md(r.label), md(r.reading.text),
-             "; ".join(f"**{d.finding.severity.upper()}** {md(kind_symbol(d.finding.kind))} "
+             "; ".join(f"**{md(severity_mark(d.finding.severity))} {d.finding.severity}** "
+                       f"{md(kind_symbol(d.finding.kind))} "
                        f"{md(d.finding.message)}" for d in r.departures) or "—"]
             for r in entry.readings])
