@@ -37,7 +37,7 @@ TOP_SHOWN = 8
 #: findings behind the fold at most (a 10,000-article report must stay small)
 TOP_FOLDED = 200
 #: characters of a first sentence standing in for a missing title
-HEADLINE_CHARS = 140
+HEADLINE_CHARS = 100
 
 
 @dataclass

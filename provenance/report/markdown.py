@@ -135,8 +135,7 @@ def _article_section(entry: ArticleEntry, words: WordMatcher, out: TextIO) -> No
         _table(out, ["#", f"Reference ({md(pair.reference.lang)})",
                      f"Relay ({md(pair.relay.lang)})", "#", "Drift"], rows)
     if quiet:
-        out.write(f"{quiet} more aligned row(s) without drift are in the HTML and JSON "
-                  "reports.\n\n")
+        out.write(f"({quiet} aligned row(s) without drift not shown.)\n\n")
     _findings(pair, out)
 
 
