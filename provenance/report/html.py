@@ -64,6 +64,8 @@ th, td { border: 1px solid var(--rule); padding: .3rem .45rem; vertical-align: t
 th { background: #f4f4f4; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 table.aligned { table-layout: fixed; }
+table.articles td:nth-child(2), table.articles td:nth-child(3),
+table.articles td:nth-child(7), table.articles td:nth-child(8) { white-space: nowrap; }
 table.aligned col.idx { width: 3.2rem; } table.aligned col.marks { width: 6rem; }
 td.gap { color: var(--muted); font-style: italic; background: repeating-linear-gradient(
   45deg, #fafafa, #fafafa 6px, #f0f0f0 6px, #f0f0f0 12px); }
@@ -90,9 +92,9 @@ div.en { color: #3a3a3a; font-size: .88em; margin-top: .25rem; padding-left: .5r
   border-left: 3px solid #c9d6ea; }
 div.en .via { font: 600 .7rem ui-monospace, monospace; color: var(--muted);
   margin-right: .35em; text-transform: uppercase; }
-span.w { text-decoration: underline dotted #0072b2; text-decoration-thickness: 2px;
+span.w { text-decoration: underline dotted #4f7aa6; text-decoration-thickness: 2px;
   text-underline-offset: 3px; }
-span.w::after { content: attr(data-n); font-size: .62em; color: #0072b2;
+span.w::after { content: attr(data-n); font-size: .62em; color: #4f7aa6;
   vertical-align: sub; margin-left: .05em; }
 .settings-footer { margin-top: 2.5rem; border-top: 1px solid var(--rule); }
 @media print {
@@ -217,7 +219,12 @@ def _few(names: list[str], shown: int = 4) -> str:
     if not names:
         return "—"
     rest = len(names) - shown
-    return ", ".join(names[:shown]) + (f", +{rest} more" if rest > 0 else "")
+    return ", ".join(_clip(n, 48) for n in names[:shown]) + (f", +{rest} more" if rest > 0
+                                                             else "")
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _origin_cell(e: ArticleEntry) -> str:
