@@ -16,7 +16,10 @@ if TYPE_CHECKING:
 
 def print_table(src: list[str], tgt: list[str], alignment: Alignment) -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
+
+    from provenance.drift.kinds import sentence_numbers
 
     table = Table(show_lines=True, expand=True)
     table.add_column("src", justify="right", no_wrap=True, style="dim")
@@ -25,9 +28,13 @@ def print_table(src: list[str], tgt: list[str], alignment: Alignment) -> None:
     table.add_column(f"relay ({alignment.tgt_lang})", ratio=1, overflow="fold")
     table.add_column("score", justify="right", no_wrap=True)
     for link in alignment.links:
-        left = " ".join(src[i] for i in link.src) if link.src else "[italic]— added —[/]"
-        right = " ".join(tgt[j] for j in link.tgt) if link.tgt else "[italic]— omitted —[/]"
-        table.add_row(",".join(map(str, link.src)), left, ",".join(map(str, link.tgt)), right,
+        # article text is not Rich markup: "[WSJ]" must print as written
+        left = escape(" ".join(src[i] for i in link.src)) if link.src else "[italic]— added —[/]"
+        right = (escape(" ".join(tgt[j] for j in link.tgt)) if link.tgt
+                 else "[italic]— omitted —[/]")
+        # sentence numbers are 1-based wherever a person reads them (JSON keeps indices)
+        table.add_row(sentence_numbers(link.src, ","), left, sentence_numbers(link.tgt, ","),
+                      right,
                       f"{link.score:.2f}" if link.src and link.tgt else "")
     Console().print(table)
 

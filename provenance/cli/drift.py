@@ -9,16 +9,43 @@ import click
 
 from provenance.cli.options import output_format
 from provenance.cli.pair_input import pair_options
-from provenance.drift.kinds import SEVERITY_LEVELS, drift_kind, kind_order, kind_symbol
+from provenance.drift.kinds import (
+    SEVERITY_LEVELS,
+    drift_kind,
+    kind_order,
+    kind_symbol,
+    sentence_numbers,
+)
 from provenance.model import Finding
+
+#: characters of a sentence kept on either side of a drifted span
+CONTEXT_CHARS = 40
 
 
 def _highlight(text: str, spans: list[list[int]], kind: str) -> Any:
+    """The drifted spans of a sentence in the kind's colour, with :data:`CONTEXT_CHARS`
+    of text around each and the rest elided: the spans are what changed."""
     from rich.text import Text
 
-    out = Text(text)
-    for _, start, end in spans:
-        out.stylize(f"{drift_kind(kind).terminal} underline", start, end)
+    full = Text(text)
+    keep: list[list[int]] = []
+    for _, start, end in sorted(spans, key=lambda s: s[1]):
+        full.stylize(f"{drift_kind(kind).terminal} underline", start, end)
+        lo, hi = max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)
+        if lo > 0 and (space := text.find(" ", lo, start)) >= 0:  # whole words
+            lo = space + 1
+        if hi < len(text) and (space := text.rfind(" ", end, hi)) >= 0:
+            hi = space
+        if keep and lo <= keep[-1][1]:
+            keep[-1][1] = max(keep[-1][1], hi)
+        else:
+            keep.append([lo, hi])
+    out = Text()
+    for n, (lo, hi) in enumerate(keep):
+        out.append("…" if lo > 0 else "")
+        out.append_text(full[lo:hi])
+        if n == len(keep) - 1 and hi < len(text):
+            out.append("…")
     return out
 
 
@@ -43,8 +70,8 @@ def _print_text(doc: dict[str, Any]) -> None:
         console.rule(f"[{level.terminal}]{level.mark} {level.name} ({len(group)})")
         for f in group:
             # sentence numbers are 1-based wherever a person reads them
-            where = f"src {','.join(str(i + 1) for i in f.src) or '-'} / " \
-                    f"tgt {','.join(str(j + 1) for j in f.tgt) or '-'}"
+            where = f"src {sentence_numbers(f.src, ',') or '-'} / " \
+                    f"tgt {sentence_numbers(f.tgt, ',') or '-'}"
             console.print(Text.assemble((f"{kind_symbol(f.kind)} {f.kind} ", level.terminal),
                                         (where + "  ", "dim"), f.message))
             for side, spans in (("src", f.src_spans), ("tgt", f.tgt_spans)):

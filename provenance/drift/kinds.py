@@ -132,9 +132,32 @@ def severity_level(name: str) -> SeverityLevel:
             from None
 
 
+def severity_mark(name: str) -> str:
+    """The one-cell mark of a severity (``▲`` for major); ``•`` for a name the table
+    does not know (a report of a newer analysis still renders)."""
+    level = SEVERITY_LEVELS.get(name)
+    return level.mark if level is not None else OTHER_KIND.symbol
+
+
 def severity_rank(name: str) -> int:
     """0 for minor, 1 for major, 2 for critical; BadInput for anything else."""
     return severity_level(name).order
+
+
+def sentence_numbers(indices: Iterable[int], sep: str = ", ") -> str:
+    """Sentence indices as a person reads them: 1-based, runs as ranges.
+
+    ``(3, 9, 10, 11, 12)`` -> ``"4, 10–13"``. Every surface a person reads (CLI text,
+    TUI, HTML, Markdown, CSV) numbers sentences this way; JSON keeps 0-based indices.
+    """
+    runs: list[list[int]] = []
+    for n in sorted({i + 1 for i in indices}):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return sep.join(str(r[0]) if len(r) == 1 else f"{r[0]}{sep}{r[1]}" if len(r) == 2
+                    else f"{r[0]}–{r[-1]}" for r in runs)
 
 
 def weights_text() -> str:

@@ -12,12 +12,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from provenance.atomicfile import atomic_writer
 from provenance.errors import BadInput
 from provenance.model import CorpusAnalysis
 from provenance.report.contents import ReportContents, build_contents, severity_rank
+
+if TYPE_CHECKING:
+    from provenance.glossary import Glossary
 
 #: format name -> file extensions that select it
 FORMATS: dict[str, tuple[str, ...]] = {
@@ -70,11 +73,14 @@ def write_report(
     out: Path | str | TextIO,
     fmt: str | None = None,
     min_severity: str = "minor",
+    glossary: Glossary | None = None,
 ) -> str:
     """Write the report of ``analysis`` to a path, ``"-"`` (stdout) or an open text stream.
 
     ``fmt`` defaults to the path's extension. Findings below ``min_severity`` are left
-    out of every section (articles, chart, comparisons, rows). Returns the format used.
+    out of every section (articles, chart, comparisons, rows). ``glossary`` is the one
+    the analysis used (for the matched words of foreign rows; default: the bundled one,
+    when the analysis used it). Returns the format used.
     """
     if fmt is None:
         if not isinstance(out, str | Path) or str(out) == "-":
@@ -82,7 +88,7 @@ def write_report(
         fmt = format_from_path(out)
     write = _writer(fmt)
     severity_rank(min_severity)  # fail on a bad severity before creating any file
-    contents = build_contents(analysis, min_severity)
+    contents = build_contents(analysis, min_severity, glossary)
     if isinstance(out, str | Path) and str(out) == "-":
         write(contents, sys.stdout)
         sys.stdout.flush()

@@ -14,8 +14,9 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from provenance.drift.kinds import kind_order, severity_rank
+from provenance.drift.kinds import kind_order, sentence_numbers, severity_rank
 from provenance.drift.summary import summarize
 from provenance.errors import BadInput
 from provenance.model import (
@@ -29,9 +30,16 @@ from provenance.model import (
 from provenance.report.claims import ClaimsSection, claims_section
 from provenance.report.rows import AlignedRow, aligned_rows
 
+if TYPE_CHECKING:
+    from provenance.glossary import Glossary
+
 __all__ = ["AlignedRow", "ArticleEntry", "NumberedFinding", "PairReport", "ReportContents",
            "anchor", "build_contents", "highlight_segments", "kind_order", "sentence_marks",
            "severity_rank"]
+
+
+#: kinds whose spans are whole sentences with no counterpart
+GAP_KINDS = ("omission", "addition")
 
 
 def anchor(article_id: str) -> str:
@@ -82,6 +90,36 @@ class PairReport:
         """The text of the given sentences of the reference (``"src"``) or relay (``"tgt"``)."""
         by_index = self._texts[side]
         return " ".join(by_index[i] for i in indices if i in by_index)
+
+    def where(self, finding: Finding) -> str:
+        """``reference 15 “potential” → relay 1``: the sentences (1-based) a finding
+        touches, with its changed spans quoted unless the message quotes them already
+        (omissions and additions name whole sentences: their numbers say it)."""
+        sides = []
+        for side, name, indices in (("src", "reference", finding.src),
+                                    ("tgt", "relay", finding.tgt)):
+            if not indices:
+                continue
+            text = f"{name} {sentence_numbers(indices)}"
+            quote = self.changed_text(finding, side, 60, unless_in=finding.message)
+            if quote and finding.kind not in GAP_KINDS:
+                text += f" “{quote}”"
+            sides.append(text)
+        return " → ".join(sides)
+
+    def changed_text(self, finding: Finding, side: str, limit: int = 80,
+                     unless_in: str = "") -> str:
+        """What a finding marks on one side: its spans' text joined by `` … ``, clipped
+        to ``limit`` characters (a whole omitted paragraph is not a quote); spans that
+        ``unless_in`` (the message) already quotes are left out."""
+        by_index = self._texts[side]
+        spans = finding.src_spans if side == "src" else finding.tgt_spans
+        pieces = list(dict.fromkeys(
+            " ".join(by_index[i][start:end].split()) for i, start, end in spans
+            if i in by_index and end > start))
+        pieces = [p for p in pieces if p not in unless_in]
+        text = " … ".join(p for p in pieces if p)
+        return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 @dataclass
@@ -149,6 +187,9 @@ class ReportContents:
     min_severity: str
     entries: list[ArticleEntry]
     claims: ClaimsSection | None = None
+    #: the glossary the analysis used, for the word links of foreign rows (None: the
+    #: bundled one when the signature says the analysis used it)
+    glossary: Glossary | None = None
 
     @property
     def signature(self) -> str:
@@ -187,7 +228,8 @@ class ReportContents:
         return out
 
 
-def build_contents(analysis: CorpusAnalysis, min_severity: str = "minor") -> ReportContents:
+def build_contents(analysis: CorpusAnalysis, min_severity: str = "minor",
+                   glossary: Glossary | None = None) -> ReportContents:
     """Select what a report shows: every article, and the findings at/above ``min_severity``.
 
     Raises BadInput when a pair names an article the analysis does not hold.
@@ -216,7 +258,7 @@ def build_contents(analysis: CorpusAnalysis, min_severity: str = "minor") -> Rep
         for a in analysis.articles
     ]
     return ReportContents(analysis, min_severity, entries,
-                          claims_section(analysis, min_severity))
+                          claims_section(analysis, min_severity), glossary)
 
 
 def _reading_order(findings: list[Finding]) -> list[Finding]:

@@ -1,15 +1,20 @@
 """The HTML report: one self-contained page (inline CSS and SVG, no script, no network).
 
-Sections: settings and signature, the provenance graph, the table of articles, the drift
-chart, then every article with its sentences aligned side by side against its reference,
-drifted spans highlighted (colour *and* a symbol, so it reads printed in black and
-white) and each finding explained. All text from articles goes through
+Sections: the front page (each story, its reference and why, who relayed whom as a
+tree, the most serious findings: :mod:`provenance.report.fronthtml`), the table of
+articles, the drift chart, the claims, then every article with its sentences aligned
+side by side against its reference, drifted spans highlighted (colour *and* a symbol, so
+it reads printed in black and white), foreign sentences with their English rendering
+under them and the words matched across marked on both sides, and each finding
+explained. Settings and signature close the page. All text from articles goes through
 :func:`html.escape`, so a hostile article cannot inject markup or script.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from dataclasses import dataclass
 from html import escape
 from typing import TextIO
 
@@ -20,6 +25,7 @@ from provenance.drift.kinds import (
     SEVERITY_LEVELS,
     kind_colour,
     kind_symbol,
+    sentence_numbers,
     weights_text,
 )
 from provenance.lang import support_notice
@@ -34,11 +40,14 @@ from provenance.report.contents import (
     highlight_segments,
     sentence_marks,
 )
+from provenance.report.english import RowWords, SideLink, WordMatcher
+from provenance.report.fronthtml import FRONT_CSS, write_front_page
+from provenance.report.frontpage import front_page, origin_phrase
 from provenance.report.rows import AlignedRow
-from provenance.report.svg import drift_chart_svg, graph_svg
+from provenance.report.svg import drift_chart_svg
 
 # The severity colours come from the drift vocabulary, at their place in the sheet.
-_CSS = """
+_CSS = ("""
 :root { --ink: #1b1b1b; --muted: #5b5b5b; --rule: #d0d0d0; }
 * { box-sizing: border-box; }
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK SC",
@@ -55,6 +64,8 @@ th, td { border: 1px solid var(--rule); padding: .3rem .45rem; vertical-align: t
 th { background: #f4f4f4; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 table.aligned { table-layout: fixed; }
+table.articles td:nth-child(2), table.articles td:nth-child(3),
+table.articles td:nth-child(7), table.articles td:nth-child(8) { white-space: nowrap; }
 table.aligned col.idx { width: 3.2rem; } table.aligned col.marks { width: 6rem; }
 td.gap { color: var(--muted); font-style: italic; background: repeating-linear-gradient(
   45deg, #fafafa, #fafafa 6px, #f0f0f0 6px, #f0f0f0 12px); }
@@ -75,7 +86,17 @@ svg text { font: 12px system-ui, sans-serif; fill: #1b1b1b; }
 svg .node-title { font-weight: 600; } svg .note { fill: #5b5b5b; }
 svg .bar-symbol { fill: #fff; font-weight: 700; }
 .figure { overflow-x: auto; }
-nav ol { columns: 2; }
+nav ol { display: flex; flex-wrap: wrap; gap: .2rem 1.6rem; list-style: none; padding: 0;
+  margin: .3rem 0 0; }
+div.en { color: #3a3a3a; font-size: .88em; margin-top: .25rem; padding-left: .5rem;
+  border-left: 3px solid #c9d6ea; }
+div.en .via { font: 600 .7rem ui-monospace, monospace; color: var(--muted);
+  margin-right: .35em; text-transform: uppercase; }
+span.w { text-decoration: underline dotted #4f7aa6; text-decoration-thickness: 2px;
+  text-underline-offset: 3px; }
+span.w::after { content: attr(data-n); font-size: .62em; color: #4f7aa6;
+  vertical-align: sub; margin-left: .05em; }
+.settings-footer { margin-top: 2.5rem; border-top: 1px solid var(--rule); }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   nav, .screen-only { display: none; }
@@ -87,7 +108,7 @@ nav ol { columns: 2; }
   .figure { overflow: visible; }
   @page { margin: 1.4cm; }
 }
-""".replace("/*severity colours*/", " ".join(f".sev-{s.name} {{ color: {s.colour}; }}"
+""" + FRONT_CSS).replace("/*severity colours*/", " ".join(f".sev-{s.name} {{ color: {s.colour}; }}"
                                               for s in SEVERITY_LEVELS.values()))
 
 
@@ -121,39 +142,51 @@ def write_html(contents: ReportContents, out: TextIO) -> None:
         f'<meta name="provenance-signature" content="{escape(contents.signature)}">\n'
         f"<title>{title}</title>\n<style>{_CSS}\n{_kind_css()}</style>\n</head>\n<body>\n"
     )
-    out.write(f"<header>\n<h1>{title}</h1>\n<dl class=\"settings\">\n")
-    settings = [
-        ("Articles", f"{totals['articles']} ({totals['pairs']} compared with a reference)"),
-        ("Findings shown", _totals_line(totals)),
-        ("Minimum severity", contents.min_severity),
-        ("Reference", analysis.reference_id or "none"),
-        ("Root sources", ", ".join(analysis.roots) or "none named"),
-    ]
-    for name, value in settings:
-        out.write(f"<dt>{name}</dt><dd>{escape(str(value))}</dd>\n")
-    out.write(f'<dt>Signature</dt><dd><code class="sig">{escape(contents.signature)}</code>'
-              "</dd>\n</dl>\n</header>\n")
-    out.write('<nav class="screen-only"><ol><li><a href="#graph">Who relays whom</a></li>'
-              '<li><a href="#articles">Articles</a></li><li><a href="#drift-by-kind">Drift by '
-              'kind</a></li>' + ('<li><a href="#claims">The reference and the claims</a></li>'
-                                 if contents.claims else "")
-              + '<li><a href="#comparisons">Sentence by sentence</a></li></ol></nav>\n')
-
-    out.write('<section id="graph">\n<h2>Who relays whom</h2>\n<div class="figure">\n')
-    out.write(graph_svg(contents))
-    out.write("\n</div>\n</section>\n")
+    out.write(f"<header>\n<h1>{title}</h1>\n")
+    out.write('<nav class="screen-only"><ol><li><a href="#top-findings">Most serious '
+              'findings</a></li><li><a href="#articles">Articles</a></li>'
+              '<li><a href="#drift-by-kind">Drift by kind</a></li>'
+              + ('<li><a href="#claims">The reference and the claims</a></li>'
+                 if contents.claims else "")
+              + '<li><a href="#comparisons">Sentence by sentence</a></li>'
+              '<li><a href="#settings">Settings</a></li></ol></nav>\n</header>\n')
+    write_front_page(front_page(contents), totals, out)
     _articles_table(contents, out)
     _chart(contents, out)
     if contents.claims:
         write_claims(contents.claims, out)
 
+    words = WordMatcher(analysis, contents.glossary)
     out.write('<section id="comparisons">\n<h2>Sentence by sentence</h2>\n')
     for entry in contents.entries:
-        _article_section(entry, out)
+        _article_section(entry, words, out)
     out.write("</section>\n")
-    out.write(f'<footer><p class="meta">provenance {escape(__version__)} · signature '
-              f'<code class="sig">{escape(contents.signature)}</code></p></footer>\n'
-              "</body>\n</html>\n")
+    _settings(contents, totals, words, out)
+    out.write("</body>\n</html>\n")
+
+
+def _settings(contents: ReportContents, totals: dict, words: WordMatcher, out: TextIO) -> None:
+    """What produced the page, last: the findings are what a reader came for."""
+    analysis = contents.analysis
+    out.write('<footer class="settings-footer" id="settings">\n<h2>Settings</h2>\n'
+              '<dl class="settings">\n')
+    settings = [
+        ("Articles", f"{totals['articles']} ({totals['pairs']} compared with a reference)"),
+        ("Findings shown", _totals_line(totals)),
+        ("Minimum severity", contents.min_severity),
+        ("Weights", weights_text()),
+        ("Reference", analysis.reference_id or "none"),
+        ("Root sources", ", ".join(analysis.roots) or "none named"),
+    ]
+    if words.skipped:
+        settings.append(("Matched words", f"shown on the first {words.explained} foreign "
+                                          f"rows; {words.skipped} more rows show the "
+                                          "English rendering only"))
+    for name, value in settings:
+        out.write(f"<dt>{name}</dt><dd>{escape(str(value))}</dd>\n")
+    out.write(f'<dt>Signature</dt><dd><code class="sig">{escape(contents.signature)}</code>'
+              f"</dd>\n<dt>Generator</dt><dd>provenance {escape(__version__)}</dd>\n</dl>\n"
+              "</footer>\n")
 
 
 def _totals_line(totals: dict) -> str:
@@ -172,13 +205,34 @@ def _articles_table(contents: ReportContents, out: TextIO) -> None:
         out.write(
             f'<tr data-article-id="{escape(a.id)}"><td><a href="#{anchor(a.id)}">'
             f"{escape(a.title or a.id)}</a></td><td>{escape(a.outlet or '—')}</td>"
-            f"<td>{escape(a.lang)}</td><td>{escape(e.origin_label)}</td>"
-            f"<td>{escape(', '.join(e.cited_sources) or '—')}</td>"
-            f"<td>{escape(', '.join(e.derived_from) or '—')}</td>"
+            f"<td>{escape(a.lang)}</td><td>{escape(_origin_cell(e))}</td>"
+            f"<td>{escape(_few(e.cited_sources))}</td>"
+            f"<td>{escape(_few(e.derived_from))}</td>"
             f'<td class="num">{e.drift_score if e.pair else "—"}</td>'
             f'<td class="num">{len(e.findings) if e.pair else "—"}</td></tr>\n'
         )
     out.write("</tbody>\n</table>\n</section>\n")
+
+
+def _few(names: list[str], shown: int = 4) -> str:
+    """At most ``shown`` names, then "+N more": a cell must not outgrow its table."""
+    if not names:
+        return "—"
+    rest = len(names) - shown
+    return ", ".join(_clip(n, 48) for n in names[:shown]) + (f", +{rest} more" if rest > 0
+                                                             else "")
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _origin_cell(e: ArticleEntry) -> str:
+    """``translation from ko (0.98)``, then `` · reference`` for the compared-with version."""
+    cell = origin_phrase(e)
+    if e.provenance and e.provenance.confidence:
+        cell += f" ({e.provenance.confidence:.2f})"
+    return cell + (" · reference" if e.is_reference and not e.pair else "")
 
 
 def _chart(contents: ReportContents, out: TextIO) -> None:
@@ -192,11 +246,11 @@ def _chart(contents: ReportContents, out: TextIO) -> None:
     out.write("\n</div>\n</section>\n")
 
 
-def _article_section(entry: ArticleEntry, out: TextIO) -> None:
+def _article_section(entry: ArticleEntry, words: WordMatcher, out: TextIO) -> None:
     a, aid = entry.article, anchor(entry.article.id)
     out.write(f'<section class="article" id="{aid}" data-article-id="{escape(a.id)}">\n'
               f"<h3>{escape(a.label)}</h3>\n")
-    meta = [f"id {a.id}", f"language {a.lang}", f"origin {entry.origin_text}"]
+    meta = [f"id {a.id}", f"language {a.lang}", f"origin {origin_phrase(entry)}"]
     if a.published:
         meta.append(f"published {a.published}")
     if a.title and a.title != a.label:
@@ -218,7 +272,7 @@ def _article_section(entry: ArticleEntry, out: TextIO) -> None:
     out.write(f'<p>Compared with <a href="#{anchor(pair.reference.id)}">'
               f"{escape(pair.reference.label)}</a>; drift score "
               f"<strong>{pair.drift_score}</strong>, {len(pair.findings)} finding(s) shown.</p>\n")
-    _aligned_table(pair, aid, out)
+    _aligned_table(pair, aid, words, out)
     _findings_list(pair, aid, out)
     out.write("</section>\n")
 
@@ -230,23 +284,50 @@ def _url(url: str) -> str:
     return escape(url)
 
 
-def _aligned_table(pair: PairReport, aid: str, out: TextIO) -> None:
+@dataclass
+class _Side:
+    """What one side of the aligned table needs: language, drift marks, renderings."""
+
+    lang: str
+    marks: dict[int, list[tuple[int, int, NumberedFinding]]]
+    english: dict[int, str]
+    via: str  # the backend that wrote ``english``
+
+
+def _aligned_table(pair: PairReport, aid: str, words: WordMatcher, out: TextIO) -> None:
     # full codes: zh-cn and zh-tw need different CJK fonts
-    src_lang, tgt_lang = pair.reference.lang, pair.relay.lang
-    src_marks = sentence_marks(pair.findings, "src")
-    tgt_marks = sentence_marks(pair.findings, "tgt")
+    src = _Side(pair.reference.lang, sentence_marks(pair.findings, "src"),
+                words.renderings(pair.reference), words.translator_name(pair.reference.lang))
+    tgt = _Side(pair.relay.lang, sentence_marks(pair.findings, "tgt"),
+                words.renderings(pair.relay), words.translator_name(pair.relay.lang))
     out.write('<table class="aligned">\n<colgroup><col class="idx"><col><col><col class="idx">'
               '<col class="marks"></colgroup>\n<thead><tr><th>#</th>'
               f"<th>Reference ({escape(pair.reference.lang)})</th>"
               f"<th>Relay ({escape(pair.relay.lang)})</th><th>#</th><th>Drift</th></tr></thead>\n"
               "<tbody>\n")
-    for row in pair.rows():
-        out.write(_row_html(row, aid, src_lang, tgt_lang, src_marks, tgt_marks))
+    for row, matched in _rows_with_words(pair, words):
+        out.write(_row_html(row, aid, src, tgt, matched))
     out.write("</tbody>\n</table>\n")
 
 
-def _row_html(row: AlignedRow, aid: str, src_lang: str, tgt_lang: str,
-              src_marks: dict, tgt_marks: dict) -> str:
+def _rows_with_words(pair: PairReport, words: WordMatcher
+                     ) -> Iterator[tuple[AlignedRow, RowWords | None]]:
+    """The rows in order, with their matched words: rows carrying a finding are
+    explained first, so that a spent budget leaves the quiet rows bare."""
+    rows = list(pair.rows())
+    src_lang, tgt_lang = pair.reference.lang, pair.relay.lang
+    matched: dict[int, RowWords | None] = {}
+    for n in sorted(range(len(rows)), key=lambda n: not rows[n].findings):
+        matched[n] = words.row_words(rows[n], src_lang, tgt_lang)
+    for n, row in enumerate(rows):
+        yield row, matched[n]
+
+
+_ADDED, _OMITTED = "not in the reference (addition)", "not in the relay (omission)"
+
+
+def _row_html(row: AlignedRow, aid: str, src: _Side, tgt: _Side,
+              matched: RowWords | None) -> str:
     cls = ' class="drift"' if row.findings else ""
     refs = " ".join(
         f'<a href="#{aid}-f{nf.number}" title="{escape(nf.finding.message)}">'
@@ -254,41 +335,64 @@ def _row_html(row: AlignedRow, aid: str, src_lang: str, tgt_lang: str,
         for nf in row.findings
     )
     return (
-        f"<tr{cls}><td class=\"num\">{_indices(row.link.src)}</td>"
-        f"{_side(row.src, src_lang, src_marks, aid, 'not in the reference (addition)')}"
-        f"{_side(row.tgt, tgt_lang, tgt_marks, aid, 'not in the relay (omission)')}"
-        f'<td class="num">{_indices(row.link.tgt)}</td><td class="refs">{refs}</td></tr>\n'
+        f"<tr{cls}><td class=\"num\">{sentence_numbers(row.link.src)}</td>"
+        f"{_cell(row.src, src, matched.src if matched else {}, aid, _ADDED)}"
+        f"{_cell(row.tgt, tgt, matched.tgt if matched else {}, aid, _OMITTED)}"
+        f'<td class="num">{sentence_numbers(row.link.tgt)}</td><td class="refs">{refs}</td></tr>\n'
     )
 
 
-def _indices(indices: tuple[int, ...]) -> str:
-    return ", ".join(str(i + 1) for i in indices)
-
-
-def _side(sentences: list[Sentence], lang: str, marks: dict, aid: str, gap: str) -> str:
+def _cell(sentences: list[Sentence], side: _Side, links: dict[int, list[SideLink]], aid: str,
+          gap: str) -> str:
     if not sentences:
         return f'<td class="gap">— {gap} —</td>'
-    text = " ".join(_sentence_html(s, marks.get(s.index, []), aid) for s in sentences)
-    return f'<td lang="{escape(lang)}">{text}</td>'
+    text = " ".join(_sentence_html(s, side.marks.get(s.index, []), links.get(s.index, []), aid)
+                    for s in sentences)
+    english = " ".join(side.english[s.index] for s in sentences if side.english.get(s.index))
+    if english:
+        text += (f'<div class="en" lang="en"><span class="via">{escape(side.via)}</span>'
+                 f"{escape(english)}</div>")
+    elif side.english:  # a rendering that kept no word: say so rather than show nothing
+        text += (f'<div class="en"><span class="via">{escape(side.via)}</span>'
+                 "no word of this sentence is known to it</div>")
+    return f'<td lang="{escape(side.lang)}">{text}</td>'
 
 
-def _sentence_html(sentence: Sentence, marks: list, aid: str) -> str:
-    parts = []
+def _sentence_html(sentence: Sentence, marks: list, links: list[SideLink], aid: str) -> str:
+    """The sentence with its drifted spans marked and, inside or around them, the words
+    matched across (a word link is cut where a drift mark starts or ends)."""
+    parts, pos = [], 0
     for piece, nf in highlight_segments(sentence.text, marks):
-        if nf is None:
-            parts.append(escape(piece))
-        else:
-            parts.append(_mark(piece, nf, aid))
+        inner = _linked(piece, pos, links)
+        pos += len(piece)
+        parts.append(inner if nf is None else _mark(inner, nf, aid))
     return "".join(parts)
 
 
-def _mark(piece: str, nf: NumberedFinding, aid: str) -> str:
+def _linked(piece: str, offset: int, links: list[SideLink]) -> str:
+    """``piece`` (at ``offset`` in its sentence), escaped, its matched words wrapped."""
+    out, pos = [], 0
+    for link in sorted(links, key=lambda k: k.start):
+        start, end = max(link.start - offset, pos), min(link.end - offset, len(piece))
+        if start >= end:
+            continue
+        out.append(escape(piece[pos:start]))
+        # the number is drawn by CSS (data-n): copying the sentence copies the sentence
+        out.append(f'<span class="w" data-n="{link.number}" '
+                   f'title="{escape(f"= {link.other} ({link.kind})")}">'
+                   f"{escape(piece[start:end])}</span>")
+        pos = end
+    out.append(escape(piece[pos:]))
+    return "".join(out)
+
+
+def _mark(inner: str, nf: NumberedFinding, aid: str) -> str:
     f = nf.finding
     return (
         f'<mark class="{_kind_class(f.kind)} sev-{escape(f.severity)}" '
         f'title="{escape(f"{f.kind}, {f.severity}: {f.message}")}">'
         f'<span class="sym" aria-hidden="true">{escape(kind_symbol(f.kind))}</span>'
-        f'{escape(piece)}<sup><a href="#{aid}-f{nf.number}">{nf.number}</a></sup></mark>'
+        f'{inner}<sup><a href="#{aid}-f{nf.number}">{nf.number}</a></sup></mark>'
     )
 
 
@@ -299,18 +403,15 @@ def _findings_list(pair: PairReport, aid: str, out: TextIO) -> None:
     out.write('<ol class="findings">\n')
     for nf in pair.findings:
         f = nf.finding
-        where = []
-        if f.src:
-            where.append(f"reference {_indices(f.src)}: “{pair.sentence_text('src', f.src)}”")
-        if f.tgt:
-            where.append(f"relay {_indices(f.tgt)}: “{pair.sentence_text('tgt', f.tgt)}”")
+        level = SEVERITY_LEVELS.get(f.severity)
         out.write(
             f'<li id="{aid}-f{nf.number}" value="{nf.number}">'
-            f'<span class="sev sev-{escape(f.severity)}">{escape(f.severity)}</span> '
+            f'<span class="sev sev-{escape(f.severity)}">'
+            f'{escape(level.mark + " " if level else "")}{escape(f.severity)}</span> '
             f"<strong>{escape(kind_symbol(f.kind))} {escape(f.kind)}</strong> — {escape(f.message)}"
         )
-        if where:
-            out.write(f'<div class="where">{escape(" → ".join(where))}</div>')
+        if where := pair.where(nf.finding):
+            out.write(f'<div class="where">{escape(where)}</div>')
         evidence = "; ".join(f"{k}: {json.dumps(v, ensure_ascii=False, default=str)}"
                              for k, v in f.evidence.items() if v is not None)
         if evidence:

@@ -1,17 +1,21 @@
-"""The Markdown report: the HTML report's content as text tables, for a ticket or a wiki.
+"""The Markdown report: the HTML report's content as text, for a ticket or a wiki.
 
-Article text is backslash-escaped (CommonMark escapes any ASCII punctuation), so a
-``<script>`` in an article shows as text on any renderer and a ``|`` cannot break a
-table. Drifted spans read ``⟦**#5.9 billion**⟧³``: the kind's symbol, the span, and the
-number of the finding explained below the table.
+Sized for reading: the front page (:mod:`provenance.report.frontmd`), then per article
+only the aligned rows that carry drift (a foreign sentence with its English rendering
+under it) and one line per finding, quoting the changed spans rather than both
+sentences; omitted and added sentences are named by number in their finding. Settings,
+weights and signature close the report. Article text is escaped by
+:func:`provenance.report.mdtext.md`. Drifted spans read ``⟦**#5.9 billion**⟧³``: the
+kind's symbol, the span, and the number of the finding explained below the table.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TextIO
 
 from provenance import __version__
-from provenance.drift.kinds import kind_symbol, weights_text
+from provenance.drift.kinds import kind_symbol, sentence_numbers, severity_mark, weights_text
 from provenance.lang import support_notice
 from provenance.model import Sentence
 from provenance.report.claims import ClaimsSection
@@ -23,25 +27,17 @@ from provenance.report.contents import (
     highlight_segments,
     sentence_marks,
 )
+from provenance.report.english import WordMatcher
+from provenance.report.frontmd import write_front_page
+from provenance.report.frontpage import front_page, origin_phrase
+from provenance.report.mdtext import clip, code, md
 
-# Only what can start markup mid-line: emphasis, code, links, raw HTML, tables,
-# strikethrough, entities and (on GitHub) math. Nothing of ours starts a line with text.
-# Line breaks become spaces: a table row is one line. (str.translate: the report of
-# 10,000 articles escapes a million pieces of text.)
-_ESCAPES = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|~&$"}
-                         | {c: " " for c in "\n\r\t\v\f\x85\u2028\u2029"})
+_ELLIPSES = re.compile(r"…(?:\s*…)+\s*")
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-def md(text: object) -> str:
-    """Text safe inside a Markdown paragraph or table cell: one line, punctuation escaped."""
-    return str(text).translate(_ESCAPES)
-
-
-def _code(text: str, in_table: bool = False) -> str:
-    """A code span; in a table, ``|`` is escaped as GFM requires (it still renders as |)."""
-    text = text.replace("`", "'")
-    return "`" + (text.replace("|", "\\|") if in_table else text) + "`"
+#: characters of a sentence kept on either side of a drifted span in the tables
+CONTEXT_CHARS = 40
+#: characters of a sentence (or rendering) with no drifted span on its side
+UNMARKED_CHARS = 80
 
 
 def _table(out: TextIO, header: list[str], rows: list[list[str]]) -> None:
@@ -54,30 +50,9 @@ def _table(out: TextIO, header: list[str], rows: list[list[str]]) -> None:
 
 def write_markdown(contents: ReportContents, out: TextIO) -> None:
     """Write the report as GitHub/CommonMark Markdown to ``out``."""
-    analysis, totals = contents.analysis, contents.totals()
-    sev = totals["by_severity"]
+    totals = contents.totals()
     out.write("# Translation provenance and drift report\n\n")
-    _table(out, ["Setting", "Value"], [
-        ["Articles", f"{totals['articles']} ({totals['pairs']} compared with a reference)"],
-        ["Findings shown", f"{totals['findings']} (critical {sev['critical']}, major "
-                           f"{sev['major']}, minor {sev['minor']}); drift score "
-                           f"{totals['drift_score']}"],
-        ["Minimum severity", contents.min_severity],
-        ["Reference", md(analysis.reference_id or "none")],
-        ["Root sources", md(", ".join(analysis.roots) or "none named")],
-        ["Signature", _code(contents.signature, in_table=True)],
-        ["Generator", f"provenance {__version__}"],
-    ])
-
-    out.write("## Who relays whom\n\n")
-    edges = contents.edges()
-    if edges:
-        _table(out, ["Source", "Relay", "Score", "Source is"], [
-            [md(s), md(t), f"{score:.2f}", "external" if ext else "an article"]
-            for s, t, score, ext in edges
-        ])
-    else:
-        out.write("No derivation found.\n\n")
+    write_front_page(front_page(contents), totals, out)
 
     out.write("## Articles\n\n")
     _table(out, ["Article", "Outlet", "Language", "Origin", "Cited sources", "Derives from",
@@ -88,7 +63,7 @@ def write_markdown(contents: ReportContents, out: TextIO) -> None:
     drifting = sorted((e for e in contents.entries if e.drift_score),
                       key=lambda e: -e.drift_score)
     if drifting:
-        out.write(f"Count of findings (weighted score) per kind; weights: {weights_text()}.\n\n")
+        out.write("Count of findings (weighted score) per kind.\n\n")
         rows = []
         for e in drifting:
             counts, weights = e.count_by_kind(), e.weight_by_kind()
@@ -101,28 +76,34 @@ def write_markdown(contents: ReportContents, out: TextIO) -> None:
     if contents.claims:
         _claims(contents.claims, out)
 
+    words = WordMatcher(contents.analysis, contents.glossary, budget=0)
     out.write("## Sentence by sentence\n\n")
     for entry in contents.entries:
-        _article_section(entry, out)
-    out.write(f"---\nprovenance {__version__} · signature {_code(contents.signature)}\n")
+        _article_section(entry, words, out)
+    # settings last: the findings are what a reader came for
+    out.write(f"---\nprovenance {__version__} · minimum severity {contents.min_severity} · "
+              f"weights {weights_text()} · reference "
+              f"{md(contents.analysis.reference_id or 'none')} · signature "
+              f"{code(contents.signature)}\n")
 
 
 def _article_row(e: ArticleEntry) -> list[str]:
     a = e.article
-    return [md(a.title or a.id), md(a.outlet or "—"), md(a.lang), md(e.origin_label),
+    origin = origin_phrase(e) + (" · reference" if e.is_reference and not e.pair else "")
+    return [md(a.title or a.id), md(a.outlet or "—"), md(a.lang), md(origin),
             md(", ".join(e.cited_sources) or "—"), md(", ".join(e.derived_from) or "—"),
             str(e.drift_score) if e.pair else "—", str(len(e.findings)) if e.pair else "—"]
 
 
-def _article_section(entry: ArticleEntry, out: TextIO) -> None:
+def _article_section(entry: ArticleEntry, words: WordMatcher, out: TextIO) -> None:
     a = entry.article
     out.write(f"### {md(a.label)}\n\n")
-    meta = [f"id {a.id}", f"language {a.lang}", f"origin {entry.origin_text}"]
+    meta = [f"id {a.id}", f"language {a.lang}", f"origin {origin_phrase(entry)}"]
     if a.published:
         meta.append(f"published {a.published}")
     if a.url:
         meta.append(a.url)
-    out.write("Article: " + md(" · ".join(meta)) + "\n\n")
+    out.write(md(" · ".join(meta)) + "\n\n")
     if notice := support_notice(a.lang):
         out.write(f"> Language support: {md(notice)}\n\n")
     if entry.pair is None:
@@ -135,32 +116,70 @@ def _article_section(entry: ArticleEntry, out: TextIO) -> None:
               f"{len(pair.findings)} finding(s) shown.\n\n")
     src_marks = sentence_marks(pair.findings, "src")
     tgt_marks = sentence_marks(pair.findings, "tgt")
-    rows = []
+    src_english, tgt_english = words.renderings(pair.reference), words.renderings(pair.relay)
+    rows, quiet = [], 0
     for row in pair.rows():
+        # A gap (omission, addition) is named by number in its finding below; a row with
+        # no drift is what a reader skips.
+        if not row.findings or not row.src or not row.tgt:
+            quiet += bool(row.src and row.tgt)
+            continue
         rows.append([
-            _indices(row.link.src),
-            _side(row.src, src_marks, "*— not in the reference (addition) —*"),
-            _side(row.tgt, tgt_marks, "*— not in the relay (omission) —*"),
-            _indices(row.link.tgt),
+            sentence_numbers(row.link.src),
+            _side(row.src, src_marks, src_english),
+            _side(row.tgt, tgt_marks, tgt_english),
+            sentence_numbers(row.link.tgt),
             " ".join(f"{md(kind_symbol(nf.finding.kind))}{nf.number}" for nf in row.findings),
         ])
-    _table(out, ["#", f"Reference ({md(pair.reference.lang)})",
-                 f"Relay ({md(pair.relay.lang)})", "#", "Drift"], rows)
+    if rows:
+        _table(out, ["#", f"Reference ({md(pair.reference.lang)})",
+                     f"Relay ({md(pair.relay.lang)})", "#", "Drift"], rows)
+    if quiet:
+        out.write(f"({quiet} aligned row(s) without drift not shown.)\n\n")
     _findings(pair, out)
 
 
-def _indices(indices: tuple[int, ...]) -> str:
-    return ", ".join(str(i + 1) for i in indices)
+def _side(sentences: list[Sentence], marks: dict, english: dict[int, str]) -> str:
+    marked = [s for s in sentences if marks.get(s.index)]
+    # In a cell of several sentences, those with no drifted span are elided: the row
+    # is here for the spans, and the sentence numbers point at the whole text.
+    text = " ".join(_quoted(s, marks.get(s.index, [])) if s in marked or not marked else "…"
+                    for s in sentences)
+    text = _ELLIPSES.sub("… ", text).strip()
+    rendering = " ".join(english[s.index] for s in sentences if english.get(s.index))
+    # <br> is ours, never the article's (its text is escaped): a line break in a cell
+    return text + (f"<br>*en: {md(clip(rendering, UNMARKED_CHARS))}*" if rendering else "")
 
 
-def _side(sentences: list[Sentence], marks: dict, gap: str) -> str:
-    if not sentences:
-        return gap
-    return " ".join(
-        "".join(md(piece) if nf is None else _mark(piece, nf)
-                for piece, nf in highlight_segments(s.text, marks.get(s.index, [])))
-        for s in sentences
-    )
+def _quoted(sentence: Sentence, marks: list) -> str:
+    """The sentence around its drifted spans: :data:`CONTEXT_CHARS` of text on either side
+    of a span, the rest elided; a sentence with no span on this side is clipped."""
+    pieces = highlight_segments(sentence.text, marks)
+    if not any(nf for _, nf in pieces):
+        return md(clip(sentence.text, UNMARKED_CHARS))
+    out = []
+    for n, (piece, nf) in enumerate(pieces):
+        if nf is not None:
+            out.append(_mark(piece, nf))
+            continue
+        head = CONTEXT_CHARS if n > 0 else 0  # after a span
+        tail = CONTEXT_CHARS if n < len(pieces) - 1 else 0  # before a span
+        out.append(md(_elide(piece, head, tail)))
+    return "".join(out)
+
+
+def _elide(text: str, head: int, tail: int) -> str:
+    """``text`` keeping ``head`` characters at its start and ``tail`` at its end, cut at
+    spaces where there are any, with `` … `` for what goes."""
+    if len(text) <= head + tail + 8:
+        return text
+    start = text[:head]
+    if head and " " in start:
+        start = start[: start.rfind(" ")]
+    end = text[len(text) - tail:] if tail else ""
+    if tail and " " in end:
+        end = end[end.find(" ") + 1:]
+    return f"{start.rstrip()} … {end.lstrip()}" if start else f"… {end.lstrip()}"
 
 
 def _mark(piece: str, nf: NumberedFinding) -> str:
@@ -181,31 +200,21 @@ def _findings(pair: PairReport, out: TextIO) -> None:
         return
     for nf in pair.findings:
         f = nf.finding
-        out.write(f"{nf.number}. **{f.severity.upper()}** {md(kind_symbol(f.kind))} {md(f.kind)}: "
-                  f"{md(f.message)}")
-        where = []
-        if f.src:
-            where.append(f"reference {_indices(f.src)}: “{pair.sentence_text('src', f.src)}”")
-        if f.tgt:
-            where.append(f"relay {_indices(f.tgt)}: “{pair.sentence_text('tgt', f.tgt)}”")
-        if where:
-            out.write("  \n   " + md(" → ".join(where)))
-        out.write("\n")
+        out.write(f"{nf.number}. **{md(severity_mark(f.severity))} {md(f.severity)}** "
+                  f"{md(kind_symbol(f.kind))} {md(f.kind)} ({md(pair.where(f))}): "
+                  f"{md(f.message)}\n")
     out.write("\n")
 
 
 def _claims(section: ClaimsSection, out: TextIO) -> None:
-    """The reference of each story and why, then the claims table: each witness's
-    reading beside the consensus of the independent witnesses."""
+    """The reference of each story (why it was chosen is on the front page), then the
+    claims table: each witness's reading beside the consensus of the independent
+    witnesses."""
     out.write("## The reference and the claims\n\n")
     for choice in section.references:
         label = section.labels.get(choice.article_id, choice.article_id)
-        out.write(f"Story {choice.story + 1}: compared with **{md(label)}** ({md(choice.how)}): "
-                  f"{md('; '.join(choice.reasons))}.")
-        if choice.runner_up:
-            runner = section.labels.get(choice.runner_up, choice.runner_up)
-            out.write(f" Runner-up: {md(runner)} ({md('; '.join(choice.runner_up_reasons))}).")
-        out.write("\n\n")
+        out.write(f"Story {choice.story + 1}: compared with **{md(label)}** ({md(choice.how)}; "
+                  "the reasons and the runner-up are under the story above).\n\n")
     for entry in section.claims:
         claim = entry.claim
         out.write(f"### Claim {md(claim.id)} · {claim.witnesses} independent witnesses\n\n")
@@ -216,6 +225,7 @@ def _claims(section: ClaimsSection, out: TextIO) -> None:
         out.write("\n\n")
         _table(out, ["Witness", "Reading", "Departs from the consensus"], [
             [md(r.label), md(r.reading.text),
-             "; ".join(f"**{d.finding.severity.upper()}** {md(kind_symbol(d.finding.kind))} "
+             "; ".join(f"**{md(severity_mark(d.finding.severity))} {d.finding.severity}** "
+                       f"{md(kind_symbol(d.finding.kind))} "
                        f"{md(d.finding.message)}" for d in r.departures) or "—"]
             for r in entry.readings])

@@ -49,7 +49,7 @@ def test_html_is_well_formed_and_lists_every_article_with_its_drawings(corpus_10
     ids = {a.id for a in corpus_1000.articles}
     assert sections == ids and rows == ids
     assert str(corpus_1000.signature) in page
-    assert sum(tag == "svg" for tag, _ in parsed.tags) == 2
+    assert sum(tag == "svg" for tag, _ in parsed.tags) == 1  # the drift chart
     marks = [attrs for tag, attrs in parsed.tags if tag == "mark"]
     spans = sum(len(f.src_spans) + len(f.tgt_spans) for p in corpus_1000.pairs for f in p.findings)
     assert len(marks) == spans
@@ -57,8 +57,8 @@ def test_html_is_well_formed_and_lists_every_article_with_its_drawings(corpus_10
     # self-contained: nothing is fetched
     assert not any(attrs.get("src") for _, attrs in parsed.tags)
     assert not any(tag == "link" for tag, _ in parsed.tags)
-    # the two drawings are well-formed XML without script
+    # the drawing is well-formed XML without script
     svgs = re.findall(r"<svg.*?</svg>", page, re.S)
-    assert len(svgs) == 2
+    assert len(svgs) == 1
     for svg in svgs:
         assert not list(ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}script"))

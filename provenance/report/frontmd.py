@@ -1,0 +1,148 @@
+"""The front page of the Markdown report: the HTML front page as text.
+
+Each story with its reference and why, who relayed whom as a nested list (a node's
+children past the first few summed up in one "+N more" line), then the most serious
+findings, one line each, pointing at their article and number below. Stories past the
+first few take one line each.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from provenance.drift.kinds import SEVERITY_LEVELS, kind_symbol, severity_level
+from provenance.lang import base
+from provenance.report.contents import ArticleEntry
+from provenance.report.frontpage import (
+    SIBLINGS_SHOWN,
+    STORIES_SHOWN,
+    FrontPage,
+    RelayNode,
+    StoryFront,
+    TopFinding,
+    origin_phrase,
+)
+from provenance.report.mdtext import clip, md
+
+#: characters of a finding's message on the front page (the whole one is below)
+MESSAGE_CHARS = 110
+
+
+def write_front_page(front: FrontPage, totals: dict, out: TextIO) -> None:
+    langs = ", ".join(f"{lang} {n}" for lang, n in front.languages)
+    sev = totals["by_severity"]
+    counts = ", ".join(f"{sev[s.name]} {s.name}" for s in reversed(SEVERITY_LEVELS.values()))
+    stories = len(front.stories)
+    out.write(f"{totals['articles']} article(s) in {stories} "
+              f"{'story' if stories == 1 else 'stories'} ({md(langs)}); {totals['pairs']} "
+              f"compared with a reference; findings: {counts}.\n\n")
+    for story in front.stories[:STORIES_SHOWN]:
+        _story(story, out)
+    rest = front.stories[STORIES_SHOWN:]
+    if rest:
+        out.write(f"## {len(rest)} more {'story' if len(rest) == 1 else 'stories'}\n\n")
+        for story in rest:
+            out.write(f"- Story {story.number}: {md(clip(story.headline, 90))} · "
+                      f"{_facts(story)} · {_reference_short(story)}\n")
+        out.write("\n")
+    _top(front, out)
+
+
+def _facts(story: StoryFront) -> str:
+    langs = ", ".join(f"{lang} {n}" for lang, n in story.languages())
+    by_sev = story.findings_by_severity()
+    found = ", ".join(f"{by_sev[s.name]} {s.name}" for s in reversed(SEVERITY_LEVELS.values())
+                      if by_sev.get(s.name))
+    return f"{len(story.entries)} article(s) in {md(langs)} · findings: {found or 'none'}"
+
+
+def _reference_short(story: StoryFront) -> str:
+    reference = story.reference
+    if reference is None:
+        return "nothing compared"
+    how = f" ({md(story.choice.how)})" if story.choice else ""
+    return f"reference {md(reference.article.label)}{how}"
+
+
+def _story(story: StoryFront, out: TextIO) -> None:
+    out.write(f"## Story {story.number}: {md(story.headline)}\n\n{_facts(story)}\n\n")
+    reference, choice = story.reference, story.choice
+    if reference is None:
+        out.write("No reference: nothing in this story was compared.\n\n")
+    else:
+        original = choice is not None and choice.how == "cited original"
+        out.write(f"**{'Original' if original else 'Reference'}:** "
+                  f"{md(reference.article.label)}")
+        if choice is not None:
+            out.write(f" — {md(choice.how)}")
+            if choice.reasons:
+                out.write(f": {md('; '.join(choice.reasons))}")
+            out.write(".")
+            if choice.runner_up:
+                runner = next((e.article.label for e in story.entries
+                               if e.article.id == choice.runner_up), choice.runner_up)
+                out.write(f" Runner-up: {md(runner)}"
+                          + (f" ({md('; '.join(choice.runner_up_reasons))})"
+                             if choice.runner_up_reasons else "") + ".")
+        out.write("\n\n")
+    if story.tree:
+        out.write("Who relayed whom:\n\n")
+        _nodes(story.tree, 0, out)
+        out.write("\n")
+
+
+def _nodes(nodes: list[RelayNode], depth: int, out: TextIO) -> None:
+    indent = "  " * depth
+    for node in nodes[:SIBLINGS_SHOWN]:
+        out.write(f"{indent}- {node_text(node)}\n")
+        _nodes(node.children, depth + 1, out)
+    rest = nodes[SIBLINGS_SHOWN:]
+    if rest:
+        articles = sum(n.size for n in rest)
+        out.write(f"{indent}- +{len(rest)} more ({articles} article"
+                  f"{'s' if articles != 1 else ''}; all are in the table of articles)\n")
+
+
+def node_text(node: RelayNode) -> str:
+    if node.entry is None:
+        return f"*{md(node.name)}* (not in the corpus)"
+    e = node.entry
+    text = f"`{base(e.article.lang)}` {md(e.article.label)}"
+    if node.elsewhere:
+        return text + " (another story)"
+    if e.is_reference and not e.pair:
+        text += " **reference**"
+    text += f" · {md(origin_phrase(e))}"
+    if e.pair:
+        text += " · " + counts_text(e)
+    return text
+
+
+def counts_text(e: ArticleEntry) -> str:
+    by_sev: dict[str, int] = {}
+    for nf in e.findings:
+        by_sev[nf.finding.severity] = by_sev.get(nf.finding.severity, 0) + 1
+    return " ".join(f"{md(s.mark)}{by_sev[s.name]} {s.name}"
+                    for s in reversed(SEVERITY_LEVELS.values())
+                    if by_sev.get(s.name)) or "no drift"
+
+
+def _top(front: FrontPage, out: TextIO) -> None:
+    out.write("## Most serious findings\n\n")
+    if not front.top:
+        out.write("No drift at or above the minimum severity.\n\n")
+        return
+    for n, top in enumerate([*front.shown, *front.folded], 1):
+        out.write(f"{n}. {top_line(top)}\n")
+    if front.hidden:
+        out.write(f"\n{front.hidden} more critical or major finding(s) are in the article "
+                  "sections.\n")
+    out.write("\n")
+
+
+def top_line(top: TopFinding) -> str:
+    f = top.finding.finding
+    level = severity_level(f.severity)
+    return (f"**{md(level.mark)} {level.name}** {md(kind_symbol(f.kind))} {f.kind} · "
+            f"{md(clip(top.entry.article.label, 50))} #{top.finding.number}: "
+            f"{md(clip(f.message, MESSAGE_CHARS))}")
