@@ -37,7 +37,7 @@ def command(corpus: tuple[str, ...], output: str, fmt: str | None, reference: st
     2 bad input.
     """
     from provenance.cli.progress import progress_bar
-    from provenance.pipeline import analyze_corpus
+    from provenance.pipeline import analyze_corpus, load_glossary
 
     # Settle the format before the (long) analysis, so a typo fails at once.
     fmt = fmt or format_from_path(output)
@@ -48,7 +48,9 @@ def command(corpus: tuple[str, ...], output: str, fmt: str | None, reference: st
                                   mode=mode, glossary_paths=list(glossaries) or None,
                                   progress=progress, reuse=not fresh,
                                   workers=jobs, strict=strict)
-    write_report(analysis, output, fmt, min_severity=min_severity)
+    # the glossary the analysis used, so the report marks its words in the renderings
+    write_report(analysis, output, fmt, min_severity=min_severity,
+                 glossary=load_glossary(glossaries) if glossaries else None)
     where = "stdout" if output == "-" else output
     click.echo(f"{fmt} report of {len(analysis.articles)} articles written to {where}",
                err=True)
