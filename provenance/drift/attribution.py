@@ -13,9 +13,15 @@ Journal), else by the name as written, case-folded.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
 from provenance.drift.base import LinkDetector
 from provenance.facts import SentenceFacts
 from provenance.model import Attribution, Finding, Link
+
+if TYPE_CHECKING:
+    from provenance.drift.context import PairContext
 
 _VAGUE = frozenset({"unknown", "unnamed"})
 
@@ -41,6 +47,24 @@ class AttributionDrift(LinkDetector):
 
     name = "attribution"
     kinds = ("attribution",)
+
+    def detect(self, pair: PairContext) -> list[Finding]:
+        # A relay that credits the WSJ in its lead and then states the story's claims bare
+        # has not taken the claims away from the WSJ: journalists attribute once. Only a
+        # relay that never cites the source makes its claims its own (major).
+        cited = {source_key(a) for f in pair.tgt_facts for a in f.attributions
+                 if not a.negated and a.kind not in _VAGUE}
+        found = []
+        for f in super().detect(pair):
+            if f.evidence.get("change") == "claim_made_bare" and \
+                    f.evidence.get("src_key") in cited:
+                source = f.evidence.get("src_source")
+                f = replace(f, severity="minor", message=(
+                    f"attribution to “{source}” dropped in this sentence: the relay cites "
+                    f"“{source}” elsewhere"),
+                    evidence={**f.evidence, "cited_elsewhere": True})
+            found.append(f)
+        return found
 
     def compare(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts]
                 ) -> list[Finding]:
@@ -72,7 +96,8 @@ class AttributionDrift(LinkDetector):
                 "attribution", "minor" if t_reported else "major", link.src, link.tgt,
                 f"attribution to “{a.source}” dropped: {what}",
                 src_spans=[(a.sentence, a.start, a.end)],
-                change="source_dropped" if t_reported else "claim_made_bare", src_source=a.source))
+                change="source_dropped" if t_reported else "claim_made_bare", src_source=a.source,
+                src_key=key))
         s_reported = bool(s_claims) or any(f.cues_of("reporting", "evidential") for f in src)
         for key in only_t:
             b = t_named[key]

@@ -176,16 +176,24 @@ class EntityDrift(LinkDetector):
             if len(only_s) != 1 or len(only_t) != 1:
                 continue
             (i, sm), (j, tm) = s_terms[only_s[0]], t_terms[only_t[0]]
-            strong = agreed >= SWAP_AGREEMENT
+            # "chief of staff" and "White House chief of staff" name one office, one more
+            # precisely: worth a look, not an alarm
+            s_words = set(sm.canonical.casefold().split())
+            t_words = set(tm.canonical.casefold().split())
+            nested = s_words < t_words or t_words < s_words
+            strong = agreed >= SWAP_AGREEMENT and not nested
+            lowered = ("one names the other more precisely" if nested
+                       else "the two sentences share few other names and numbers")
+            what = ("made more specific" if s_words < t_words else "made less specific"
+                    ) if nested else "changed"
             findings.append(self.finding(
                 "term", "major" if strong else "minor", link.src, link.tgt,
-                f"{'term' if category == 'other' else category} changed: the reference's "
+                f"{'term' if category == 'other' else category} {what}: the reference's "
                 f"“{sm.text}” ({sm.canonical}) is “{tm.text}” ({tm.canonical}) in the relay",
                 src_spans=[(i, sm.start, sm.end)], tgt_spans=[(j, tm.start, tm.end)],
-                change="replaced", category=category, src_concept=only_s[0],
-                tgt_concept=only_t[0], agreement=round(agreed, 2),
-                **({} if strong else {"lowered": "the two sentences share few other names "
-                                                 "and numbers"})))
+                change="narrowed" if nested else "replaced", category=category,
+                src_concept=only_s[0], tgt_concept=only_t[0], agreement=round(agreed, 2),
+                **({} if strong else {"lowered": lowered})))
         return findings
 
     # surface names -----------------------------------------------------------------

@@ -39,6 +39,14 @@ def test_deprecated_glossary_form_is_reported() -> None:
     assert [f.evidence["form"] for f in found] == ["U.S. Space Force Command"]
 
 
+def test_a_title_named_more_precisely_is_minor() -> None:
+    src = ["Chief of staff Susie Wiles met Dave Limp of Blue Origin at the White House."]
+    narrowed = of(drift(src, ["White House chief of staff Susie Wiles met Dave Limp of Blue "
+                              "Origin at the White House."]), "term")
+    assert [(f.severity, f.evidence["change"]) for f in narrowed] == [("minor", "narrowed")]
+    assert "more specific" in narrowed[0].message
+
+
 def test_inconsistent_renderings_within_the_relay_but_not_inflections() -> None:
     src = ["Donald Trump spoke.", "Trump spoke again."]
     found = of(drift(src, ["特朗普发表了讲话。", "川普再次发表讲话。"], tgt_lang="zh-cn"), "term")
@@ -63,6 +71,17 @@ def test_attributed_claim_made_bare_is_major() -> None:
     (f,) = of(drift(["Bezos spoke with Trump twice, the Wall Street Journal reported."],
                     ["Bezos spoke with Trump twice."]), "attribution")
     assert f.evidence["change"] == "claim_made_bare" and f.severity == "major"
+
+
+def test_a_claim_left_bare_by_a_relay_that_credits_the_source_elsewhere_is_minor() -> None:
+    # journalists attribute once, in the lead: the claim is still the WSJ's
+    found = of(drift(["The Wall Street Journal reported that Bezos met Trump.",
+                      "Bezos spoke with Trump twice, the Wall Street Journal reported."],
+                     ["The Wall Street Journal reported that Bezos met Trump.",
+                      "Bezos spoke with Trump twice."]), "attribution")
+    (f,) = [f for f in found if f.tgt == (1,)]
+    assert f.severity == "minor" and f.evidence["cited_elsewhere"]
+    assert "elsewhere" in f.message
 
 
 def test_verification_caveat_dropped_is_major() -> None:
