@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from provenance.drift.names import find_names, name_script
 from provenance.lang import has
-from provenance.lexicons import RELATION_GROUPS, lexicon_lang
+from provenance.lexicons import lexicon_lang, relation_groups
 
 if TYPE_CHECKING:
     from provenance.facts import SentenceFacts
@@ -32,10 +32,11 @@ SLOTS = ("numbers", "dates", "names", "relation", "certainty", "negation", "sour
 #: cue category -> slot. Evidentials ("reportedly", 据报道) are left out: relays add
 #: them to mark what they relay, so witnesses differ on them without drifting.
 _CUE_SLOTS = {"modal": "certainty", "negation": "negation",
-              **{cls: "relation" for pair in RELATION_GROUPS.values() for cls in pair}}
+              **{cls: "relation" for group in relation_groups().values()
+                 for cls in group.classes}}
 #: what a relation class means, for a reader
-_RELATION_WORDS = {cls: cls.split("_", 1)[1] for pair in RELATION_GROUPS.values()
-                   for cls in pair}
+_RELATION_WORDS = {cls: cls.split("_", 1)[1] for group in relation_groups().values()
+                   for cls in group.classes}
 HEDGED = "certainty:hedged"
 #: key prefix of a known person's name as written (its concept is already a feature)
 SPELLING = "p:"
