@@ -22,7 +22,6 @@ other article is kept (sentences x articles, never sentences x sentences).
 from __future__ import annotations
 
 import math
-import os
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -57,13 +56,9 @@ class SentenceLink:
 
 def vectors_wanted() -> bool:
     """Vectors unless switched off (``PROVENANCE_VECTORS=off``) or not installed here."""
-    from provenance.align.passes import VECTORS_ENV
-
-    if os.environ.get(VECTORS_ENV, "").lower() in ("off", "0", "no", "false"):
-        return False
     from provenance.crosslingual import vectors
 
-    return vectors.available()
+    return vectors.enabled()
 
 
 class Similarity:
