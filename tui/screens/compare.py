@@ -12,6 +12,7 @@ from provenance.drift.kinds import kind_order
 from provenance.model import SEVERITIES, CorpusAnalysis, Finding
 from tui.components.aligned_table import AlignedTable
 from tui.components.findings_panel import FindingsPanel
+from tui.components.search_box import SearchBox, letter_actions, typing
 from tui.plain import styled
 
 
@@ -26,6 +27,7 @@ class CompareScreen(Screen[None]):
         Binding("a", "add_term", "Add term"),
         Binding("escape", "back", "Back"),
     ]
+    LETTER_ACTIONS = letter_actions(BINDINGS)
 
     def __init__(self, relay_id: str) -> None:
         super().__init__()
@@ -37,7 +39,8 @@ class CompareScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="pair-title")
-        yield Input(placeholder="search both sides, Enter for next match", id="search")
+        yield SearchBox(target="#aligned", hide_on_leave=True, id="search",
+                        placeholder="search both sides, Enter for next match, Esc: done")
         yield AlignedTable(id="aligned")
         yield FindingsPanel(id="findings")
         yield Footer()
@@ -95,6 +98,9 @@ class CompareScreen(Screen[None]):
         src = ",".join(map(str, row.link.src)) or "—"
         tgt = ",".join(map(str, row.link.tgt)) or "—"
         self.query_one(FindingsPanel).show(row.findings, f"ref {src} ⇄ relay {tgt}")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action in self.LETTER_ACTIONS and typing(self.app))
 
     # -- navigation --------------------------------------------------------------------
     def _jump(self, step: int) -> None:

@@ -1,4 +1,10 @@
-"""The glossary screen: browse and search concepts, add forms."""
+"""The glossary screen: browse and search concepts, add forms.
+
+It opens with the keyboard in the search box, so typing searches: every key is text
+there ("space" does not press ``a``, "blue" does not press ``e``). Escape (or Down, or
+Enter) moves to the table, where the keys act: ``a`` adds a form to the highlighted
+concept, ``/`` goes back to the box, Escape leaves the screen.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from provenance.lang import FULL, glossary_codes, languages
+from tui.components.search_box import SearchBox
 from tui.plain import plain
 
 #: One column per fully supported language (zh-Hans stands for Chinese: the table has
@@ -18,19 +25,26 @@ from tui.plain import plain
 LANGS = glossary_codes(languages(tier=FULL, one_per_base=True))
 
 
-class GlossaryScreen(Screen[None]):
-    AUTO_FOCUS = "#concepts"
+class ConceptTable(DataTable[object]):
+    """The concepts; the screen's keys are bound here, so they act only while the
+    table, not the search box, has the keyboard."""
+
     BINDINGS = [
-        Binding("a", "add_variant", "Add form"),
-        Binding("slash", "focus_search", "Search"),
-        Binding("escape", "back", "Back"),
+        Binding("a", "screen.add_variant", "Add form"),
+        Binding("slash", "screen.focus_search", "Search"),
     ]
+
+
+class GlossaryScreen(Screen[None]):
+    AUTO_FOCUS = "#glossary-search"
+    BINDINGS = [Binding("escape", "back", "Back")]
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="search id, category or any form", id="glossary-search")
+        yield SearchBox(target="#concepts", id="glossary-search",
+                        placeholder="type to search id, category or any form; Esc: the table")
         with Container(id="glossary-body"):
-            yield DataTable(id="concepts", cursor_type="row", zebra_stripes=True)
+            yield ConceptTable(id="concepts", cursor_type="row", zebra_stripes=True)
             yield Static(id="concept-detail")
         yield Footer()
 
@@ -77,6 +91,10 @@ class GlossaryScreen(Screen[None]):
     @on(Input.Changed, "#glossary-search")
     def _search(self, event: Input.Changed) -> None:
         self.refill(event.value)
+
+    @on(Input.Submitted, "#glossary-search")
+    def _to_results(self) -> None:
+        self.query_one("#concepts", DataTable).focus()
 
     @on(DataTable.RowHighlighted, "#concepts")
     def _highlighted(self) -> None:
