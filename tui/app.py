@@ -266,9 +266,11 @@ def _one_line(error: BaseException) -> str:
 
 
 def run(paths: Sequence[str | Path], *, reference: str | None = None,
-        strict: bool = False) -> None:
-    """Run the app; raises :class:`UIStopped` if it closed after an internal error."""
-    app = ProvenanceApp(paths, reference=reference, strict=strict)
+        glossary_paths: Sequence[str | Path] = (), strict: bool = False) -> None:
+    """Run the app (``glossary_paths``: files or folders in place of the bundled
+    glossaries); raises :class:`UIStopped` if it closed after an internal error."""
+    app = ProvenanceApp(paths, reference=reference, glossary_paths=glossary_paths,
+                        strict=strict)
     app.run()
     if app.crash:
         raise UIStopped(app.crash)
