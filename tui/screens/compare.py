@@ -95,9 +95,9 @@ class CompareScreen(Screen[None]):
             self.query_one(FindingsPanel).show([], "no sentences")
             return
         row = table.rows_data[min(table.cursor_row, len(table.rows_data) - 1)]
-        src = ",".join(map(str, row.link.src)) or "—"
-        tgt = ",".join(map(str, row.link.tgt)) or "—"
-        self.query_one(FindingsPanel).show(row.findings, f"ref {src} ⇄ relay {tgt}")
+        self.query_one(FindingsPanel).show(
+            row.findings, f"ref {sentence_numbers(row.link.src)} ⇄ relay "
+                          f"{sentence_numbers(row.link.tgt)}")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (action in self.LETTER_ACTIONS and typing(self.app))
@@ -197,3 +197,9 @@ class CompareScreen(Screen[None]):
         sentence = " ".join(relay.sentences[j].text for j in link.tgt)
         lang = (relay.sentences[link.tgt[0]].lang if link.tgt else None) or relay.lang
         self.app.push_screen(VariantModal(sentence=sentence, lang=lang))
+
+
+def sentence_numbers(indices: tuple[int, ...]) -> str:
+    """Sentence numbers as a person counts them (from 1), as in ``drift`` and the reports;
+    ``—`` for none (a gap)."""
+    return ", ".join(str(i + 1) for i in indices) or "—"
