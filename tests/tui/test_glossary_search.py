@@ -64,7 +64,7 @@ async def test_escape_hands_the_keyboard_to_the_table_where_keys_act():
         box = screen.query_one("#glossary-search", Input)
         # typing: the footer offers no letter key (it would only be typed)
         assert "Export" not in _footer(app) and "Add form" not in _footer(app)
-        assert "Done" in _footer(app)
+        assert "To the results" in _footer(app)
 
         await pilot.press("escape")
         assert app.focused is table and app.screen is screen  # left the box, not the screen

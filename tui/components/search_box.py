@@ -19,7 +19,7 @@ class SearchBox(Input):
     """An :class:`Input` whose Escape and Down hand the focus to ``target``."""
 
     BINDINGS = [
-        Binding("escape", "leave", "Done"),
+        Binding("escape", "leave", "To the results"),
         Binding("down", "leave", "Results", show=False),
     ]
 

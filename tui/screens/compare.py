@@ -43,7 +43,7 @@ class CompareScreen(Screen[None]):
                         placeholder="search both sides, Enter for next match, Esc: done")
         yield AlignedTable(id="aligned")
         yield FindingsPanel(id="findings")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)  # ^p: in the help
 
     def on_mount(self) -> None:
         if self.app.analysis is not None:  # type: ignore[attr-defined]
@@ -73,10 +73,14 @@ class CompareScreen(Screen[None]):
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1))
         filt = "all kinds" if not self.kinds else ", ".join(kind_order(self.kinds))
+        # One line for who is compared with whom (each name cut to half the width), one
+        # for the counts: the table keeps the height.
+        room = max(12, (self.size.width - 32) // 2)  # the rest of the line is 30 cells
         self.query_one("#pair-title", Static).update(styled(
-            (reference.label, "bold"), f" ({reference.lang}) ⇄ ", (relay.label, "bold"),
-            f" ({relay.lang}) · {pair.alignment.mode} · drift {pair.drift_score} · "
-            f"{len(findings)}/{len(pair.findings)} findings ({filt}, ≥ {self.min_severity})"))
+            "ref ", (_cut(reference.label, room), "bold"), f" ({reference.lang}) ⇄ relay ",
+            (_cut(relay.label, room), "bold"), f" ({relay.lang})\n",
+            f"drift {pair.drift_score} · {len(findings)}/{len(pair.findings)} findings "
+            f"({filt}, ≥ {self.min_severity}) · {pair.alignment.mode} alignment"))
         self._show_row_findings()
 
     def _term_finder(self):  # type: ignore[no-untyped-def]
@@ -203,3 +207,7 @@ def sentence_numbers(indices: tuple[int, ...]) -> str:
     """Sentence numbers as a person counts them (from 1), as in ``drift`` and the reports;
     ``—`` for none (a gap)."""
     return ", ".join(str(i + 1) for i in indices) or "—"
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"

@@ -23,6 +23,8 @@ from tui.plain import plain
 #: One column per fully supported language (zh-Hans stands for Chinese: the table has
 #: no room for both scripts; the detail pane shows every form).
 LANGS = glossary_codes(languages(tier=FULL, one_per_base=True))
+#: The heading of the column the other languages share on a narrow screen.
+OTHERS = "other languages"
 
 
 class ConceptTable(DataTable[object]):
@@ -46,7 +48,7 @@ class GlossaryScreen(Screen[None]):
         with Container(id="glossary-body"):
             yield ConceptTable(id="concepts", cursor_type="row", zebra_stripes=True)
             yield Static(id="concept-detail")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)  # ^p: in the help
 
     def on_mount(self) -> None:
         self.refill("")
@@ -55,14 +57,23 @@ class GlossaryScreen(Screen[None]):
         self.set_class(self.size.width >= 120, "-wide")
         self.refill(self.query_one("#glossary-search", Input).value)
 
+    def _wide(self) -> bool:
+        return self.size.width >= 120
+
     def _columns(self, table: DataTable) -> None:
-        # Every language column visible: they share what id and category leave, in the
-        # table's part of the screen (2/3 when wide), less padding and a scrollbar.
-        width = self.size.width * 2 // 3 if self.size.width >= 120 else self.size.width
+        # Wide: one column per language, sharing what id and category leave in the
+        # table's 2/3 of the screen. Narrow, five columns of six cells would show
+        # "Blue O" and "Дональ": English gets a column, the other languages share one
+        # (each form after its language), and the pane below shows every form.
+        width = self.size.width * 2 // 3 if self._wide() else self.size.width
         fixed = {"id": 18, "category": 10}
-        share = max(6, (width - sum(fixed.values()) - 2 * (2 + len(LANGS)) - 4) // len(LANGS))
+        names = list(LANGS) if self._wide() else ["en", OTHERS]
+        # each column padded by one a side, a scrollbar and a margin
+        free = width - sum(fixed.values()) - 2 * (len(fixed) + len(names)) - 4
+        sizes = ([max(6, free // len(names))] * len(names) if self._wide()
+                 else [free * 2 // 5, free - free * 2 // 5])
         table.clear(columns=True)
-        for name, size in [*fixed.items(), *((lang, share) for lang in LANGS)]:
+        for name, size in [*fixed.items(), *zip(names, sizes, strict=True)]:
             table.add_column(name, key=name, width=size)
 
     def show_analysis(self, analysis: object) -> None:
@@ -84,8 +95,11 @@ class GlossaryScreen(Screen[None]):
                                  *(f.text for _, f in concept.all_forms())]).casefold()
             if needle and needle not in haystack:
                 continue
+            cells = ([forms[lang] for lang in LANGS] if self._wide() else
+                     [forms["en"], " · ".join(f"{lang} {forms[lang]}" for lang in LANGS
+                                              if lang != "en" and forms[lang])])
             table.add_row(plain(concept.id), plain(concept.category),
-                          *(plain(forms[lang]) for lang in LANGS), key=concept.id)
+                          *(plain(cell) for cell in cells), key=concept.id)
         self._show_detail()
 
     @on(Input.Changed, "#glossary-search")

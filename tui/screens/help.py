@@ -45,5 +45,8 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         marks = "\n".join(f"- `{k.symbol}` {k.name}: {k.description}" for k in KINDS.values())
         severities = " · ".join(f"`{s.mark}` {s.name}" for s in SEVERITY_LEVELS.values())
+        analysis = self.app.analysis  # type: ignore[attr-defined]
+        # the settings of the analysis, which the corpus screen shows only when wide
+        signature = f"\n\nThis analysis: `{analysis.signature}`\n" if analysis else ""
         with VerticalScroll(classes="modal"):
-            yield Markdown(HELP + marks + f"\n\nSeverity: {severities}\n")
+            yield Markdown(HELP + marks + f"\n\nSeverity: {severities}\n" + signature)
