@@ -27,6 +27,7 @@ from textual.screen import Screen
 from provenance.errors import ProvenanceError, ProvenanceWarning, RepairedInput, SkippedInput
 from provenance.model import CorpusAnalysis
 from provenance.store import Store
+from tui.components.search_box import letter_actions, typing
 from tui.errorlog import log_error, log_warning
 from tui.messages import AnalysisFailed, AnalysisProgress, AnalysisReady, GlossaryChanged
 
@@ -50,6 +51,9 @@ class ProvenanceApp(App[None]):
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit"),
     ]
+
+    #: Actions of the keys above that type a character: off while a text field types.
+    LETTER_ACTIONS = letter_actions(BINDINGS)
 
     def __init__(self, paths: Sequence[str | Path], *, reference: str | None = None,
                  store: Store | None = None, glossary_paths: Sequence[str | Path] = (),
@@ -199,6 +203,11 @@ class ProvenanceApp(App[None]):
         self.analyze(fresh=False)  # the glossary digest is in the signature: pairs redo
 
     # -- actions -----------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # While a search box or a form field has the keyboard, "c" or "q" is a letter:
+        # the footer must not offer them (the field takes the key before any binding).
+        return not (action in self.LETTER_ACTIONS and typing(self))
+
     def action_corpus(self) -> None:
         # The stack is [default, corpus, ...]: back to the corpus screen.
         while len(self.screen_stack) > 2:
@@ -257,9 +266,11 @@ def _one_line(error: BaseException) -> str:
 
 
 def run(paths: Sequence[str | Path], *, reference: str | None = None,
-        strict: bool = False) -> None:
-    """Run the app; raises :class:`UIStopped` if it closed after an internal error."""
-    app = ProvenanceApp(paths, reference=reference, strict=strict)
+        glossary_paths: Sequence[str | Path] = (), strict: bool = False) -> None:
+    """Run the app (``glossary_paths``: files or folders in place of the bundled
+    glossaries); raises :class:`UIStopped` if it closed after an internal error."""
+    app = ProvenanceApp(paths, reference=reference, glossary_paths=glossary_paths,
+                        strict=strict)
     app.run()
     if app.crash:
         raise UIStopped(app.crash)

@@ -99,7 +99,7 @@ async def test_add_a_glossary_form_and_see_the_analysis_update(seeds_home, tmp_p
         await pilot.pause()
         concept_id = sorted(app.glossary.concepts)[0]
         app.screen.query_one("#concepts").move_cursor(row=0)
-        await pilot.press("a")
+        await pilot.press("escape", "a")  # from the search box to the table, then add
         await pilot.pause()
         modal = app.screen
         modal.query_one("#form").value = "Zzyzx Test Form"
@@ -119,7 +119,7 @@ async def test_add_form_validation_error_is_shown_inline(seeds_home, tmp_path):
         await _settle(pilot)
         await pilot.press("l")
         await pilot.pause()
-        await pilot.press("a")
+        await pilot.press("escape", "a")
         await pilot.pause()
         modal = app.screen
         modal.query_one("#concept").value = "no-such-concept-id"

@@ -7,12 +7,13 @@ from pathlib import Path
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 from textual.worker import Worker, WorkerState
 
 from provenance.model import CorpusAnalysis
+from tui.components.dialog import buttons
 from tui.errorlog import log_error
 from tui.plain import plain
 
@@ -28,11 +29,10 @@ class ExportModal(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal"):
             yield Label("Export to (.html, .md, .json, .csv or .tmx):")
-            yield Input(value=self.default, id="export-path")
+            yield Input(value=self.default, id="export-path", compact=True)
             yield Label("", id="export-error", classes="error")
-            with Horizontal(classes="buttons"):
-                yield Button("Export", variant="primary", id="export")
-                yield Button("Cancel", id="cancel")
+            yield buttons(Button("Export", variant="primary", id="export"),
+                          Button("Cancel", id="cancel"))
 
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export")

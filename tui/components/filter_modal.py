@@ -11,6 +11,7 @@ from textual.widgets import Button, Label, RadioButton, RadioSet, SelectionList
 
 from provenance.drift.kinds import kind_symbol
 from provenance.model import SEVERITIES
+from tui.components.dialog import buttons
 
 
 class FilterModal(ModalScreen[tuple[set[str], str] | None]):
@@ -25,13 +26,14 @@ class FilterModal(ModalScreen[tuple[set[str], str] | None]):
             yield Label("Show these kinds (none ticked = all)")
             yield SelectionList[str](
                 *[(f"{kind_symbol(k)} {k}", k, k in self.chosen) for k in self.kinds], id="kinds")
-            yield Label("Minimum severity")
-            with RadioSet(id="severity"):
-                for severity in SEVERITIES:
-                    yield RadioButton(severity, value=severity == self.min_severity)
-            with Horizontal(classes="buttons"):
-                yield Button("Apply", variant="primary", id="apply")
-                yield Button("Cancel", id="cancel")
+            with Horizontal(classes="field"):
+                yield Label("At least")
+                with RadioSet(id="severity", compact=True):
+                    for severity in SEVERITIES:
+                        yield RadioButton(severity, value=severity == self.min_severity,
+                                          compact=True)
+            yield buttons(Button("Apply", variant="primary", id="apply"),
+                          Button("Cancel", id="cancel"))
 
     @on(Button.Pressed, "#apply")
     def _apply(self) -> None:

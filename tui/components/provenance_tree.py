@@ -26,6 +26,8 @@ class ProvenanceTree(Tree[str]):
                 article = articles[node.name]
                 prov = analysis.provenance.get(node.name)
                 origin = prov.origin if prov else ""
+                if prov and prov.origin_language and prov.origin_language != article.lang:
+                    origin += f" ({prov.origin_language})"  # as the corpus table says it
                 label = styled(node.name[:12], " ", (article.lang, "dim"), " ",
                                (origin, "italic"))
             if not node.children:

@@ -11,13 +11,14 @@ from __future__ import annotations
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, TextArea
 from textual.worker import Worker, WorkerState
 
 from provenance.errors import ProvenanceError
 from provenance.lang import glossary_code
+from tui.components.dialog import buttons, field
 from tui.errorlog import log_error
 from tui.messages import GlossaryChanged
 from tui.plain import plain
@@ -34,24 +35,26 @@ class VariantModal(ModalScreen[bool]):
         self.sentence, self.lang, self.concept_id = sentence, lang, concept_id
 
     def compose(self) -> ComposeResult:
+        # One line per field (label beside a borderless input), the buttons docked at
+        # the bottom: the whole dialog fits 80x24 with the sentence shown.
         with Vertical(classes="modal"):
             if self.sentence:
                 yield Label("Select words in the sentence, then ctrl+u to use them:")
                 yield TextArea(self.sentence, read_only=True, id="sentence",
                                soft_wrap=True)
-            yield Label("Form (as written in the text)")
-            yield Input(id="form", placeholder="e.g. Space Force Command")
-            yield Label("Concept id (an existing concept)")
-            yield Input(value=self.concept_id, id="concept", placeholder="e.g. us-space-force")
-            yield Label("Language")
-            yield Input(value=glossary_code(self.lang), id="lang")
-            with RadioSet(id="status"):
-                for status in STATUSES:
-                    yield RadioButton(status, value=status == "preferred")
+            yield field("Form", Input(id="form", placeholder="as written, e.g. Space Force "
+                                      "Command", compact=True))
+            yield field("Concept id", Input(value=self.concept_id, id="concept",
+                                            placeholder="an existing concept, e.g. "
+                                                        "us-space-force", compact=True))
+            yield field("Language", Input(value=glossary_code(self.lang), id="lang",
+                                          compact=True))
+            yield field("Status", RadioSet(
+                *[RadioButton(status, value=status == "preferred", compact=True)
+                  for status in STATUSES], id="status", compact=True))
             yield Label("", id="variant-error", classes="error")
-            with Horizontal(classes="buttons"):
-                yield Button("Save", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+            yield buttons(Button("Save", variant="primary", id="save"),
+                          Button("Cancel", id="cancel"))
 
     def action_use_selection(self) -> None:
         area = self.query("#sentence")

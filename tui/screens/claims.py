@@ -44,7 +44,7 @@ class ClaimsScreen(Screen[None]):
         yield Static(id="claims-title")
         yield DataTable(id="claims", cursor_type="row", zebra_stripes=True)
         yield DataTable(id="readings", cursor_type="row")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)  # ^p: in the help
 
     def on_mount(self) -> None:
         if self.app.analysis is not None:  # type: ignore[attr-defined]
@@ -61,6 +61,8 @@ class ClaimsScreen(Screen[None]):
         title = []
         for choice in section.references:
             label = self.labels.get(choice.article_id, choice.article_id)
+            room = max(20, self.size.width // 2 - 20)  # the reasons matter more than a title
+            label = label if len(label) <= room else label[:room - 1] + "…"
             title += [f"story {choice.story + 1}: reference ", (label, "bold"),
                       f" ({choice.how}): {'; '.join(choice.reasons)}"]
             if choice.runner_up:
@@ -73,7 +75,8 @@ class ClaimsScreen(Screen[None]):
         table = self.query_one("#claims", DataTable)
         cursor = table.cursor_row
         table.clear(columns=True)
-        text_width = max(20, self.size.width - 48)
+        # 5 columns padded by 1 a side, a scrollbar, the fixed columns (1+6+9+22)
+        text_width = max(20, self.size.width - 2 * 5 - 2 - 38 - 1)
         for name, width in (("", 1), ("claim", 6), ("witnesses", 9), ("consensus reading",
                                                                       text_width),
                             ("departing", 22)):
@@ -106,9 +109,10 @@ class ClaimsScreen(Screen[None]):
     def _show_readings(self) -> None:
         table = self.query_one("#readings", DataTable)
         table.clear(columns=True)
-        text_width = max(20, (self.size.width - 30) // 2)
+        # 4 columns padded by 1 a side, a scrollbar, the mark and the witness (1+20)
+        text_width = max(20, (self.size.width - 2 * 4 - 2 - 21 - 1) // 2)
         for name, width in (("", 1), ("witness", 20), ("reading", text_width),
-                            ("departs from the consensus", text_width)):
+                            ("how it departs", text_width)):
             table.add_column(name, key=name or "mark", width=width)
         entry = self.current()
         if entry is None:

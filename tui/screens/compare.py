@@ -12,6 +12,7 @@ from provenance.drift.kinds import kind_order
 from provenance.model import SEVERITIES, CorpusAnalysis, Finding
 from tui.components.aligned_table import AlignedTable
 from tui.components.findings_panel import FindingsPanel
+from tui.components.search_box import SearchBox, letter_actions, typing
 from tui.plain import styled
 
 
@@ -26,6 +27,7 @@ class CompareScreen(Screen[None]):
         Binding("a", "add_term", "Add term"),
         Binding("escape", "back", "Back"),
     ]
+    LETTER_ACTIONS = letter_actions(BINDINGS)
 
     def __init__(self, relay_id: str) -> None:
         super().__init__()
@@ -37,10 +39,11 @@ class CompareScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="pair-title")
-        yield Input(placeholder="search both sides, Enter for next match", id="search")
+        yield SearchBox(target="#aligned", hide_on_leave=True, id="search",
+                        placeholder="search both sides, Enter for next match, Esc: done")
         yield AlignedTable(id="aligned")
         yield FindingsPanel(id="findings")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)  # ^p: in the help
 
     def on_mount(self) -> None:
         if self.app.analysis is not None:  # type: ignore[attr-defined]
@@ -70,10 +73,14 @@ class CompareScreen(Screen[None]):
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1))
         filt = "all kinds" if not self.kinds else ", ".join(kind_order(self.kinds))
+        # One line for who is compared with whom (each name cut to half the width), one
+        # for the counts: the table keeps the height.
+        room = max(12, (self.size.width - 32) // 2)  # the rest of the line is 30 cells
         self.query_one("#pair-title", Static).update(styled(
-            (reference.label, "bold"), f" ({reference.lang}) ⇄ ", (relay.label, "bold"),
-            f" ({relay.lang}) · {pair.alignment.mode} · drift {pair.drift_score} · "
-            f"{len(findings)}/{len(pair.findings)} findings ({filt}, ≥ {self.min_severity})"))
+            "ref ", (_cut(reference.label, room), "bold"), f" ({reference.lang}) ⇄ relay ",
+            (_cut(relay.label, room), "bold"), f" ({relay.lang})\n",
+            f"drift {pair.drift_score} · {len(findings)}/{len(pair.findings)} findings "
+            f"({filt}, ≥ {self.min_severity}) · {pair.alignment.mode} alignment"))
         self._show_row_findings()
 
     def _term_finder(self):  # type: ignore[no-untyped-def]
@@ -92,9 +99,12 @@ class CompareScreen(Screen[None]):
             self.query_one(FindingsPanel).show([], "no sentences")
             return
         row = table.rows_data[min(table.cursor_row, len(table.rows_data) - 1)]
-        src = ",".join(map(str, row.link.src)) or "—"
-        tgt = ",".join(map(str, row.link.tgt)) or "—"
-        self.query_one(FindingsPanel).show(row.findings, f"ref {src} ⇄ relay {tgt}")
+        self.query_one(FindingsPanel).show(
+            row.findings, f"ref {sentence_numbers(row.link.src)} ⇄ relay "
+                          f"{sentence_numbers(row.link.tgt)}")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action in self.LETTER_ACTIONS and typing(self.app))
 
     # -- navigation --------------------------------------------------------------------
     def _jump(self, step: int) -> None:
@@ -191,3 +201,13 @@ class CompareScreen(Screen[None]):
         sentence = " ".join(relay.sentences[j].text for j in link.tgt)
         lang = (relay.sentences[link.tgt[0]].lang if link.tgt else None) or relay.lang
         self.app.push_screen(VariantModal(sentence=sentence, lang=lang))
+
+
+def sentence_numbers(indices: tuple[int, ...]) -> str:
+    """Sentence numbers as a person counts them (from 1), as in ``drift`` and the reports;
+    ``—`` for none (a gap)."""
+    return ", ".join(str(i + 1) for i in indices) or "—"
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"

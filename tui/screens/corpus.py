@@ -37,7 +37,7 @@ class CorpusScreen(Screen[None]):
         with Container(id="corpus-body"):
             yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
             yield ProvenanceTree(id="graph")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)  # ^p: in the help
 
     def on_mount(self) -> None:
         if self.app.analysis is not None:  # type: ignore[attr-defined]
@@ -78,7 +78,9 @@ class CorpusScreen(Screen[None]):
             f"{len(analysis.articles)} articles · reference ", (ref, "bold"),
             f" · roots: {', '.join(analysis.roots) or '-'}",
             (f" · {skipped} file(s) skipped", "bold yellow") if skipped else "",
-            "\n", (str(analysis.signature), "dim")))
+            # the settings are for the record, not for reading: on a narrow screen they
+            # would push the articles down two lines (the help screen shows them)
+            *(("\n", (str(analysis.signature), "dim")) if self.size.width >= 120 else ())))
         table = self.query_one("#articles", DataTable)
         cursor = table.cursor_row
         table.clear(columns=True)

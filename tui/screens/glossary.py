@@ -1,4 +1,10 @@
-"""The glossary screen: browse and search concepts, add forms."""
+"""The glossary screen: browse and search concepts, add forms.
+
+It opens with the keyboard in the search box, so typing searches: every key is text
+there ("space" does not press ``a``, "blue" does not press ``e``). Escape (or Down, or
+Enter) moves to the table, where the keys act: ``a`` adds a form to the highlighted
+concept, ``/`` goes back to the box, Escape leaves the screen.
+"""
 
 from __future__ import annotations
 
@@ -11,28 +17,38 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from provenance.lang import FULL, glossary_codes, languages
+from tui.components.search_box import SearchBox
 from tui.plain import plain
 
 #: One column per fully supported language (zh-Hans stands for Chinese: the table has
 #: no room for both scripts; the detail pane shows every form).
 LANGS = glossary_codes(languages(tier=FULL, one_per_base=True))
+#: The heading of the column the other languages share on a narrow screen.
+OTHERS = "other languages"
+
+
+class ConceptTable(DataTable[object]):
+    """The concepts; the screen's keys are bound here, so they act only while the
+    table, not the search box, has the keyboard."""
+
+    BINDINGS = [
+        Binding("a", "screen.add_variant", "Add form"),
+        Binding("slash", "screen.focus_search", "Search"),
+    ]
 
 
 class GlossaryScreen(Screen[None]):
-    AUTO_FOCUS = "#concepts"
-    BINDINGS = [
-        Binding("a", "add_variant", "Add form"),
-        Binding("slash", "focus_search", "Search"),
-        Binding("escape", "back", "Back"),
-    ]
+    AUTO_FOCUS = "#glossary-search"
+    BINDINGS = [Binding("escape", "back", "Back")]
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="search id, category or any form", id="glossary-search")
+        yield SearchBox(target="#concepts", id="glossary-search",
+                        placeholder="type to search id, category or any form; Esc: the table")
         with Container(id="glossary-body"):
-            yield DataTable(id="concepts", cursor_type="row", zebra_stripes=True)
+            yield ConceptTable(id="concepts", cursor_type="row", zebra_stripes=True)
             yield Static(id="concept-detail")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)  # ^p: in the help
 
     def on_mount(self) -> None:
         self.refill("")
@@ -41,14 +57,23 @@ class GlossaryScreen(Screen[None]):
         self.set_class(self.size.width >= 120, "-wide")
         self.refill(self.query_one("#glossary-search", Input).value)
 
+    def _wide(self) -> bool:
+        return self.size.width >= 120
+
     def _columns(self, table: DataTable) -> None:
-        # Every language column visible: they share what id and category leave, in the
-        # table's part of the screen (2/3 when wide), less padding and a scrollbar.
-        width = self.size.width * 2 // 3 if self.size.width >= 120 else self.size.width
+        # Wide: one column per language, sharing what id and category leave in the
+        # table's 2/3 of the screen. Narrow, five columns of six cells would show
+        # "Blue O" and "Дональ": English gets a column, the other languages share one
+        # (each form after its language), and the pane below shows every form.
+        width = self.size.width * 2 // 3 if self._wide() else self.size.width
         fixed = {"id": 18, "category": 10}
-        share = max(6, (width - sum(fixed.values()) - 2 * (2 + len(LANGS)) - 4) // len(LANGS))
+        names = list(LANGS) if self._wide() else ["en", OTHERS]
+        # each column padded by one a side, a scrollbar and a margin
+        free = width - sum(fixed.values()) - 2 * (len(fixed) + len(names)) - 4
+        sizes = ([max(6, free // len(names))] * len(names) if self._wide()
+                 else [free * 2 // 5, free - free * 2 // 5])
         table.clear(columns=True)
-        for name, size in [*fixed.items(), *((lang, share) for lang in LANGS)]:
+        for name, size in [*fixed.items(), *zip(names, sizes, strict=True)]:
             table.add_column(name, key=name, width=size)
 
     def show_analysis(self, analysis: object) -> None:
@@ -70,13 +95,20 @@ class GlossaryScreen(Screen[None]):
                                  *(f.text for _, f in concept.all_forms())]).casefold()
             if needle and needle not in haystack:
                 continue
+            cells = ([forms[lang] for lang in LANGS] if self._wide() else
+                     [forms["en"], " · ".join(f"{lang} {forms[lang]}" for lang in LANGS
+                                              if lang != "en" and forms[lang])])
             table.add_row(plain(concept.id), plain(concept.category),
-                          *(plain(forms[lang]) for lang in LANGS), key=concept.id)
+                          *(plain(cell) for cell in cells), key=concept.id)
         self._show_detail()
 
     @on(Input.Changed, "#glossary-search")
     def _search(self, event: Input.Changed) -> None:
         self.refill(event.value)
+
+    @on(Input.Submitted, "#glossary-search")
+    def _to_results(self) -> None:
+        self.query_one("#concepts", DataTable).focus()
 
     @on(DataTable.RowHighlighted, "#concepts")
     def _highlighted(self) -> None:

@@ -20,15 +20,17 @@ HELP = """\
 header to sort · `r` re-analyse from scratch
 
 **Compare**: `n` / `p` next / previous finding · `f` filter by kind and severity ·
-`r` switch the reference article · `/` search both sides · `a` add a glossary form
-from the selected row's relay sentence · `escape` back
+`r` switch the reference article · `/` search both sides (`escape`: done) · `a` add a
+glossary form from the selected row's relay sentence · `escape` back
 
 **Claims**: one row per claim (what one source sentence asserts, as every witness
 carries it), the witnesses' readings below, `✗` where one departs from the consensus of
 independent witnesses · `d` next claim with a departure (of the relay you came from) ·
 `r` switch the reference · `escape` back
 
-**Glossary**: type to search · `a` add a form to the selected concept
+**Glossary**: type to search (the search box has the keyboard: every key is text) ·
+`escape` to the table, then `a` add a form to the highlighted concept · `/` back to
+the search box · `escape` back
 
 Rows pair reference and relay sentences; `· · ·` is a gap (a sentence with no
 counterpart). Underlined words are glossary terms. Drifted spans are shown in reverse
@@ -43,5 +45,8 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         marks = "\n".join(f"- `{k.symbol}` {k.name}: {k.description}" for k in KINDS.values())
         severities = " · ".join(f"`{s.mark}` {s.name}" for s in SEVERITY_LEVELS.values())
+        analysis = self.app.analysis  # type: ignore[attr-defined]
+        # the settings of the analysis, which the corpus screen shows only when wide
+        signature = f"\n\nThis analysis: `{analysis.signature}`\n" if analysis else ""
         with VerticalScroll(classes="modal"):
-            yield Markdown(HELP + marks + f"\n\nSeverity: {severities}\n")
+            yield Markdown(HELP + marks + f"\n\nSeverity: {severities}\n" + signature)

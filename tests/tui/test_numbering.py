@@ -1,0 +1,47 @@
+"""Sentence numbers on screen count from 1, as in ``drift``'s text and the reports.
+
+On the frozen analysis (``snapshot_app.py``): the findings panel names the sentences of
+the highlighted row, the first sentence of each article being sentence 1.
+"""
+
+from __future__ import annotations
+
+import re
+
+from snapshot_app import snapshot_app
+
+from tui.screens.compare import CompareScreen, sentence_numbers
+
+
+def test_numbers_count_from_one():
+    assert sentence_numbers((0,)) == "1"
+    assert sentence_numbers((13, 14)) == "14, 15"
+    assert sentence_numbers(()) == "—"
+
+
+async def test_the_findings_panel_names_rows_from_one():
+    app = snapshot_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        ids = [a.id for a in app.analysis.articles]
+        app.screen.query_one("#articles").move_cursor(
+            row=next(i for i, a in enumerate(ids) if app.analysis.pair_for(a)))
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        table = screen.query_one("#aligned")
+        for n, row in enumerate(table.rows_data):
+            table.move_cursor(row=n)
+            await pilot.pause()
+            label = str(screen.query_one("#findings").render()).split(":")[0]
+            match = re.fullmatch(r"ref (.+) ⇄ relay (.+)", label)
+            assert match, label
+            for side, indices in zip(match.groups(), (row.link.src, row.link.tgt),
+                                     strict=True):
+                if indices:
+                    assert [int(x) for x in side.split(", ")] == [i + 1 for i in indices]
+                else:
+                    assert side == "—"
+        assert table.rows_data[0].link.src[:1] == (0,)  # the first row holds sentence 1
