@@ -16,7 +16,17 @@ from tui.screens.compare import CompareScreen, sentence_numbers
 def test_numbers_count_from_one():
     assert sentence_numbers((0,)) == "1"
     assert sentence_numbers((13, 14)) == "14, 15"
+    assert sentence_numbers((3, 9, 10, 11, 12)) == "4, 10–13"
     assert sentence_numbers(()) == "—"
+
+
+def _numbers(text: str) -> list[int]:
+    """``"4, 10–13"`` -> [4, 10, 11, 12, 13]."""
+    out: list[int] = []
+    for part in text.split(", "):
+        first, _, last = part.partition("–")
+        out += range(int(first), int(last or first) + 1)
+    return out
 
 
 async def test_the_findings_panel_names_rows_from_one():
@@ -41,7 +51,7 @@ async def test_the_findings_panel_names_rows_from_one():
             for side, indices in zip(match.groups(), (row.link.src, row.link.tgt),
                                      strict=True):
                 if indices:
-                    assert [int(x) for x in side.split(", ")] == [i + 1 for i in indices]
+                    assert _numbers(side) == [i + 1 for i in indices]
                 else:
                     assert side == "—"
         assert table.rows_data[0].link.src[:1] == (0,)  # the first row holds sentence 1

@@ -204,9 +204,11 @@ class CompareScreen(Screen[None]):
 
 
 def sentence_numbers(indices: tuple[int, ...]) -> str:
-    """Sentence numbers as a person counts them (from 1), as in ``drift`` and the reports;
-    ``—`` for none (a gap)."""
-    return ", ".join(str(i + 1) for i in indices) or "—"
+    """Sentence numbers as every surface writes them (:func:`provenance.drift.kinds.
+    sentence_numbers`: from 1, runs as ranges); ``—`` for none (a gap)."""
+    from provenance.drift.kinds import sentence_numbers as numbered
+
+    return numbered(indices) or "—"
 
 
 def _cut(text: str, width: int) -> str:
