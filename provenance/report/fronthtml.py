@@ -101,24 +101,15 @@ def _story(story: StoryFront, out: TextIO) -> None:
 
 
 def _why(story: StoryFront, out: TextIO) -> None:
-    reference, choice = story.reference, story.choice
+    reference = story.reference
     if reference is None:
         out.write('<p class="why">No reference: nothing in this story was compared.</p>\n')
         return
-    original = choice is not None and choice.how == "cited original"
-    out.write(f'<p class="why"><strong>{"Original" if original else "Reference"}:</strong> '
-              f'<a href="#{anchor(reference.article.id)}">{escape(reference.article.label)}</a>')
-    if choice is not None:
-        out.write(f" — {escape(choice.how)}")
-        if choice.reasons:
-            out.write(f": {escape('; '.join(choice.reasons))}")
-        out.write(".")
-        if choice.runner_up:
-            runner = next((e.article.label for e in story.entries
-                           if e.article.id == choice.runner_up), choice.runner_up)
-            out.write(f' <span class="runner">Runner-up: {escape(runner)}'
-                      + (f" ({escape('; '.join(choice.runner_up_reasons))})"
-                         if choice.runner_up_reasons else "") + ".</span>")
+    out.write(f'<p class="why"><strong>{story.role}:</strong> '
+              f'<a href="#{anchor(reference.article.id)}">{escape(reference.article.label)}</a>'
+              f"{escape(story.why)}")
+    if story.runner_up:
+        out.write(f' <span class="runner">{escape(story.runner_up)}</span>')
     out.write("</p>\n")
 
 

@@ -66,25 +66,12 @@ def _reference_short(story: StoryFront) -> str:
 
 def _story(story: StoryFront, out: TextIO) -> None:
     out.write(f"## Story {story.number}: {md(story.headline)}\n\n{_facts(story)}\n\n")
-    reference, choice = story.reference, story.choice
+    reference = story.reference
     if reference is None:
         out.write("No reference: nothing in this story was compared.\n\n")
     else:
-        original = choice is not None and choice.how == "cited original"
-        out.write(f"**{'Original' if original else 'Reference'}:** "
-                  f"{md(reference.article.label)}")
-        if choice is not None:
-            out.write(f" — {md(choice.how)}")
-            if choice.reasons:
-                out.write(f": {md('; '.join(choice.reasons))}")
-            out.write(".")
-            if choice.runner_up:
-                runner = next((e.article.label for e in story.entries
-                               if e.article.id == choice.runner_up), choice.runner_up)
-                out.write(f" Runner-up: {md(runner)}"
-                          + (f" ({md('; '.join(choice.runner_up_reasons))})"
-                             if choice.runner_up_reasons else "") + ".")
-        out.write("\n\n")
+        runner = f" {md(story.runner_up)}" if story.runner_up else ""
+        out.write(f"**{story.role}:** {md(reference.article.label)}{md(story.why)}{runner}\n\n")
     if story.tree:
         out.write("Who relayed whom:\n\n")
         _nodes(story.tree, 0, out)

@@ -83,6 +83,33 @@ class StoryFront:
             return _clip(lead.sentences[0].text, HEADLINE_CHARS)
         return next((e.article.title for e in ordered if e.article.title), lead.label)
 
+    @property
+    def role(self) -> str:
+        """"Original" when the cited original is in the corpus, else "Reference"."""
+        return ("Original" if self.choice is not None and self.choice.how == "cited original"
+                else "Reference")
+
+    @property
+    def why(self) -> str:
+        """How the reference was chosen and why, as one sentence (empty when unknown)."""
+        choice = self.choice
+        if choice is None:
+            return ""
+        reasons = f": {'; '.join(choice.reasons)}" if choice.reasons else ""
+        return f" — {choice.how}{reasons}."
+
+    @property
+    def runner_up(self) -> str:
+        """The runner-up and why it came second, as one sentence (empty when none)."""
+        choice = self.choice
+        if choice is None or not choice.runner_up:
+            return ""
+        label = next((e.article.label for e in self.entries
+                      if e.article.id == choice.runner_up), choice.runner_up)
+        reasons = (f" ({'; '.join(choice.runner_up_reasons)})"
+                   if choice.runner_up_reasons else "")
+        return f"Runner-up: {label}{reasons}."
+
     def languages(self) -> list[tuple[str, int]]:
         """(language, articles) most common first: written in, not translated from."""
         return Counter(base(e.article.lang) for e in self.entries).most_common()
