@@ -170,6 +170,22 @@ class ProvenanceApp(App[None]):
             self.reference = reference
         self.analyze(fresh=False)
 
+    def choose_reference(self) -> None:
+        """Open the reference picker (on the current reference); analyse again against
+        the article chosen, if it is another one."""
+        from tui.components.reference_modal import ReferenceModal
+
+        analysis = self.analysis
+        if analysis is None:  # still analysing: nothing to choose from yet
+            return
+
+        def switch(article_id: str | None) -> None:
+            if article_id and article_id != analysis.reference_id:
+                self.notify(f"comparing against {article_id}...", timeout=3, markup=False)
+                self.reanalyze(reference=article_id)
+
+        self.push_screen(ReferenceModal(analysis), switch)
+
     @on(AnalysisReady)
     def _analysis_ready(self, message: AnalysisReady) -> None:
         self.analysis = message.analysis

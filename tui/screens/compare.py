@@ -178,16 +178,7 @@ class CompareScreen(Screen[None]):
         self.app.push_screen(FilterModal(kinds, self.kinds, self.min_severity), apply)
 
     def action_switch_reference(self) -> None:
-        from tui.components.reference_modal import ReferenceModal
-
-        analysis = self.app.analysis  # type: ignore[attr-defined]
-
-        def switch(article_id: str | None) -> None:
-            if article_id and article_id != analysis.reference_id:
-                self.notify(f"comparing against {article_id}...", timeout=3, markup=False)
-                self.app.reanalyze(reference=article_id)  # type: ignore[attr-defined]
-
-        self.app.push_screen(ReferenceModal(analysis), switch)
+        self.app.choose_reference()  # type: ignore[attr-defined]
 
     def action_add_term(self) -> None:
         from tui.components.variant_modal import VariantModal
