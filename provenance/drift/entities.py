@@ -105,7 +105,14 @@ class EntityDrift(LinkDetector):
         # merged ("the Journal reported" next to a sentence on The Washington Post), not
         # a swap nor a new name; if the relay then states the source's concept nowhere,
         # the article-wide facts (coverage) say so, once
+        # the same merged clause. Where the two sentences agree on all else, only a
+        # source moved in ("according to the Journal") is exempt: another name is a swap
+        # however often the reference names it elsewhere (Ukraine and Russia are in every
+        # sentence of a war story)
         stated = around.src_inventory.concepts if around.src_inventory else frozenset()
+        if agreed >= SWAP_AGREEMENT:
+            cited = {a.concept_id for f in tgt for a in f.attributions if a.concept_id}
+            stated = stated & cited
         only_tgt = [c for c in t_terms if c not in s_terms and c not in stated]
         findings: list[Finding] = []
         s_left: list[tuple[int, Name]] = []

@@ -104,6 +104,21 @@ def test_a_name_the_source_states_in_another_sentence_is_not_a_swap() -> None:
     assert entities[0].evidence["left_out"] == ["The Washington Post"]
 
 
+def test_a_swap_is_a_swap_even_when_the_source_names_the_new_place_elsewhere() -> None:
+    # Russia is in another source sentence, but the sentences agree on all else: only a
+    # source clause moved in is exempt, not a place put in another's stead
+    found = drift(["Russia launched the drones at night.", "Sirens sounded for hours.",
+                   "The attack damaged a power station.",
+                   "Ukraine shot down 40 drones over Kyiv on Monday.",
+                   "Ukraine asked for more air defence."],
+                  ["Russia launched the drones at night.", "Sirens sounded for hours.",
+                   "The attack damaged a power station.",
+                   "Russia shot down 40 drones over Kyiv on Monday.",
+                   "Ukraine asked for more air defence."])
+    (f,) = [f for f in of(found, "entity") if f.evidence.get("change") == "replaced"]
+    assert f.src == (3,) and f.tgt == (3,)  # minor: a place may stand for another
+
+
 def test_name_missing_from_the_whole_relay_is_one_finding_for_the_article() -> None:
     # "Donald Trump" is rendered as "the president": absent from the whole relay, so one
     # article-wide finding lists it, quoting it and pointing at the relay's rendering
