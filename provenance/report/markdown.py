@@ -215,17 +215,32 @@ def _claims(section: ClaimsSection, out: TextIO) -> None:
         label = section.labels.get(choice.article_id, choice.article_id)
         out.write(f"Story {choice.story + 1}: compared with **{md(label)}** ({md(choice.how)}; "
                   "the reasons and the runner-up are under the story above).\n\n")
+    # Claims every witness agrees on take one line; the full readings are shown only
+    # where somebody departs (the HTML report and the TUI show them all).
+    quiet = [entry for entry in section.claims if not entry.departing]
+    if quiet:
+        out.write("Claims on which no witness departs from the consensus:\n\n")
+        for entry in quiet:
+            source = section.labels.get(entry.claim.article_id, entry.claim.article_id)
+            out.write(f"- **{md(entry.claim.id)}** ({entry.claim.witnesses} independent "
+                      f"witnesses): “{md(entry.claim.text)}” ({md(source)})\n")
+        out.write("\n")
     for entry in section.claims:
+        if not entry.departing:
+            continue
         claim = entry.claim
         out.write(f"### Claim {md(claim.id)} · {claim.witnesses} independent witnesses\n\n")
         source = section.labels.get(claim.article_id, claim.article_id)
         out.write(f"Consensus reading: “{md(claim.text)}” ({md(source)})")
         if line := entry.consensus_line():
             out.write(f"  \nAgreed: {md(line)}")
+        agree = [md(r.label) for r in entry.readings if not r.departures]
+        if agree:
+            out.write(f"  \nAgree: {', '.join(agree)}")
         out.write("\n\n")
         _table(out, ["Witness", "Reading", "Departs from the consensus"], [
             [md(r.label), md(r.reading.text),
              "; ".join(f"**{md(severity_mark(d.finding.severity))} {d.finding.severity}** "
                        f"{md(kind_symbol(d.finding.kind))} "
-                       f"{md(d.finding.message)}" for d in r.departures) or "—"]
-            for r in entry.readings])
+                       f"{md(d.finding.message)}" for d in r.departures)]
+            for r in entry.departing])
