@@ -2,10 +2,10 @@
 
 ``load_corpus(paths)`` reads ``.txt``, ``.md`` (YAML front matter), ``.html`` (main text
 and metadata via trafilatura; navigation, related links and footers kept as
-boilerplate), ``.json`` (an object or a list of objects) and ``.jsonl`` (one object per
-line), and returns fully prepared ``Article``s: boilerplate separated, language detected,
-sentences segmented with spans into ``Article.text``. ``article_from_text`` prepares
-in-memory text the same way.
+boilerplate), ``.json`` (an object or a list of objects), ``.jsonl`` (one object per
+line) and ``.parquet`` (one row per article, with pyarrow), and returns fully prepared
+``Article``s: boilerplate separated, language detected, sentences segmented with spans
+into ``Article.text``. ``article_from_text`` prepares in-memory text the same way.
 
 Article ids are stable: the ``id`` given in front matter or JSON, else the file name
 without extension (``name#2`` for the second article of a JSON/JSONL file without ids).
@@ -40,8 +40,11 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
 JSON_SUFFIXES = (".json",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+#: Parquet shards of articles (one row each: text, url, date, language...), the way news
+#: archives are distributed; read with pyarrow, from the optional ``dask`` extra.
+PARQUET_SUFFIXES = (".parquet",)
 SUPPORTED_SUFFIXES = (TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + JSON_SUFFIXES
-                      + JSONL_SUFFIXES)
+                      + JSONL_SUFFIXES + PARQUET_SUFFIXES)
 
 # Fields an article may carry in front matter or JSON, and the Article attribute they set.
 _FIELD_ALIASES = {
@@ -312,6 +315,8 @@ def _read(path: Path, intake: _Intake) -> list[_Raw]:
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
         return [_read_html(path, intake)]
+    if suffix in PARQUET_SUFFIXES:
+        return _read_parquet(path, intake)
     text = _text_of(path, intake)
     if suffix in MARKDOWN_SUFFIXES:
         return [_read_markdown(path, text)]
@@ -402,6 +407,33 @@ def _read_jsonl(path: Path, text: str, intake: _Intake) -> list[_Raw]:
             except json.JSONDecodeError as exc:
                 raise BadInput(f"{path}: invalid JSON on line {lineno}: {exc.msg}") from None
             raws.append(_from_object(item, path, len(raws) + 1, f"line {lineno}", intake))
+    if not raws and len(intake.issues) == known:
+        raise BadInput(f"{path}: no articles")
+    return raws
+
+
+def _read_parquet(path: Path, intake: _Intake) -> list[_Raw]:
+    """Each row an article, read like a JSON Lines object (``text``, ``url``, ``date``,
+    ``language`` and the other article fields; other columns are metadata)."""
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise BadInput(f"{path}: reading Parquet needs pyarrow: "
+                       "pip install 'provenance[dask]'") from None
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise BadInput(f"{path}: too large to read ({size / 2**20:,.0f} MB; the limit is "
+                       f"{MAX_FILE_BYTES // 2**20} MB)")
+    try:
+        rows = pq.read_table(path).to_pylist()
+    except Exception as exc:  # pyarrow's errors for a damaged or foreign file vary
+        raise BadInput(f"{path}: not a readable Parquet file ({exc})") from None
+    raws: list[_Raw] = []
+    known = len(intake.issues)
+    for n, row in enumerate(rows, 1):
+        with intake.reading(str(path), f"{path} (row {n})"):
+            item = {k: v for k, v in row.items() if v is not None}
+            raws.append(_from_object(item, path, len(raws) + 1, f"row {n}", intake))
     if not raws and len(intake.issues) == known:
         raise BadInput(f"{path}: no articles")
     return raws

@@ -38,6 +38,7 @@ from provenance.signature import Signature
 from provenance.store import Store
 
 if TYPE_CHECKING:
+    from provenance.engine import Engine
     from provenance.facts import ArticleFacts
     from provenance.glossary import Glossary
 
@@ -51,6 +52,7 @@ Progress = Callable[[str, int, int], None]
 STAGES = {"read": "Reading files", "ingest": "Preparing articles",
           "facts": "Reading sources and signals",
           "compare": "Aligning relays and finding drift", "pair": "Current pair",
+          "stories": "Stories finished",
           "provenance": "Tracing provenance"}
 
 
@@ -95,6 +97,7 @@ def analyze_corpus(
     reuse: bool = True,
     workers: int = 1,
     strict: bool = False,
+    engine: Engine | None = None,
 ) -> CorpusAnalysis:
     """Analyse a corpus (paths to files/folders, or prepared articles).
 
@@ -108,6 +111,10 @@ def analyze_corpus(
     ``SkippedInput`` warning (files used after replacing stray bytes: ``RepairedInput``)
     and an entry of ``CorpusAnalysis.issues``, on every run, the stored ones included.
     With ``strict`` the first such issue raises ``BadInput`` instead.
+
+    ``engine`` runs the per-article facts and the comparisons elsewhere (a Dask
+    cluster, :mod:`provenance.engine`); by default they run here, pairs in a pool of
+    ``workers`` processes. The results are the same.
     """
     settings = Settings(reference, translator, mode,
                         tuple(str(p) for p in glossary_paths or ()))
@@ -144,11 +151,14 @@ def analyze_corpus(
     # Per-article facts (attributions, signals, content features) are read once and
     # serve the stories, the reference choice and both provenance passes; the sentence
     # facts read on the way are cached for the comparisons.
-    facts = corpus_facts(articles, glossary)
-    for done, article in enumerate(articles):
-        report("facts", done, len(articles))
-        facts[article.id].read_sources()
-    report("facts", len(articles), len(articles))
+    if engine is not None:
+        facts = engine.article_facts(articles, glossary, report)
+    else:
+        facts = corpus_facts(articles, glossary)
+        for done, article in enumerate(articles):
+            report("facts", done, len(articles))
+            facts[article.id].read_sources()
+        report("facts", len(articles), len(articles))
     stories = _stories(articles, facts)
     # Provenance from content alone is cheap and tells which article is an original.
     originals = {k for k, v in analyze_provenance(articles, [], glossary, facts)[0].items()
@@ -160,7 +170,8 @@ def analyze_corpus(
         references.append(ref.id)
         jobs += [(ref, a) for a in story if a.id != ref.id]
 
-    pairs = _compare_all(jobs, settings, glossary, signature, store, reuse, workers, report)
+    pairs = _compare_all(jobs, settings, glossary, signature, store, reuse, workers, report,
+                         engine)
 
     report("provenance", 0, 1)
     provenance, roots = analyze_provenance(articles, pairs, glossary, facts)
@@ -277,7 +288,7 @@ def _choose_reference(story: list[Article], requested: str | None,
 
 def _compare_all(jobs: list[tuple[Article, Article]], settings: Settings, glossary: Glossary,
                  signature: Signature, store: Store, reuse: bool, workers: int,
-                 report: Progress) -> list[PairAnalysis]:
+                 report: Progress, engine: Engine | None = None) -> list[PairAnalysis]:
     """Every (reference, relay) comparison: stored ones reused, the rest computed (in a
     process pool when there is enough to do) and stored the moment each is done."""
     keys = [_digest(str(signature), _code_digest(), _article_key(r), _article_key(a))
@@ -295,6 +306,19 @@ def _compare_all(jobs: list[tuple[Article, Article]], settings: Settings, glossa
         results[i] = pair
 
     report("compare", len(results), len(jobs))
+    if engine is not None:
+        where: dict[str, list[int]] = {}  # a key, sent once, may stand for several jobs
+        for i in pending:
+            where.setdefault(keys[i], []).append(i)
+
+        def arrived(key: str, pair: PairAnalysis) -> None:
+            for i in where[key]:
+                finished(i, pair)
+            report("compare", len(results), len(jobs))
+
+        engine.compare([(key, *jobs[ids[0]]) for key, ids in where.items()], settings.pair,
+                       glossary, arrived, report)
+        return [results[i] for i in range(len(jobs))]
     # Worker start-up costs a few seconds of imports: only worth it for several pairs.
     # Workers reload the glossary from its files, so an in-memory one stays here.
     if workers > 1 and len(pending) > workers and glossary.paths:
