@@ -21,7 +21,7 @@ import json
 import os
 import re
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,12 +108,21 @@ def load_corpus(paths: Sequence[str | Path], *, strict: bool = False,
     return corpus.articles
 
 
+#: prepare_many(raws): each found article prepared (an ``Article``), or the exception
+#: that stopped it, in the order given; :func:`prepare_each` is the one in process, an
+#: engine may run it elsewhere (:mod:`provenance.engine`)
+PrepareMany = Callable[[Sequence["_Raw"]], Iterable["Article | Exception"]]
+
+
 def read_corpus(paths: Sequence[str | Path], *, strict: bool = False,
-                progress: Callable[[str, int, int], None] | None = None) -> Corpus:
+                progress: Callable[[str, int, int], None] | None = None,
+                prepare_many: PrepareMany | None = None) -> Corpus:
     """:func:`load_corpus` returning the issues instead of warning about them.
 
     Raises ``BadInput`` for a path that does not exist, a folder without article files,
     and a corpus of which nothing could be used (all issues are in the message's count).
+    Files are read here; the articles found in them are prepared (boilerplate,
+    language, sentences) by ``prepare_many``, by default here too.
     """
     if isinstance(paths, str | Path):
         paths = [paths]
@@ -130,9 +139,13 @@ def read_corpus(paths: Sequence[str | Path], *, strict: bool = False,
         report("read", done, len(files))
     raws = _assign_ids(raws, intake)
     articles = []
+    prepared = iter((prepare_many or prepare_each)(raws))
     for done, raw in enumerate(raws, 1):
         with intake.reading(raw.source_path, raw.label):
-            articles.append(_prepare(raw))
+            article = next(prepared)
+            if isinstance(article, Exception):
+                raise article  # the issue it makes, as if it had been raised here
+            articles.append(article)
         report("ingest", done, len(raws))
     if not articles:
         issues = intake.issues
@@ -143,6 +156,28 @@ def read_corpus(paths: Sequence[str | Path], *, strict: bool = False,
                        + (f" ({len(issues)} problems, first: {issues[0].message})"
                           if issues else ""))
     return Corpus(sorted(articles, key=lambda a: a.id), intake.issues, len(files))
+
+
+def prepare_each(raws: Sequence[_Raw]) -> list[Article | Exception]:
+    """Each article found in a file, prepared, or the exception that stopped it (which
+    :func:`read_corpus` turns into the issue of that article)."""
+    found: list[Article | Exception] = []
+    for raw in raws:
+        try:
+            found.append(_prepare(raw))
+        except Exception as exc:  # reported by the reader, as any one article's failure
+            found.append(exc)
+    return found
+
+
+def raw_digest(raw: _Raw) -> str:
+    """Identity of what :func:`prepare_each` reads in a found article."""
+    h = hashlib.sha256()
+    for part in (raw.label, raw.text, json.dumps(raw.fields, sort_keys=True, default=str),
+                 *(b.text for b in raw.boilerplate)):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()[:24]
 
 
 def warn_issues(issues: Sequence[InputIssue]) -> None:

@@ -137,7 +137,7 @@ def analyze_corpus(
             _report_issues(done.issues, strict)
             return done
 
-    articles, issues = _articles(source, strict, report)
+    articles, issues = _articles(source, strict, report, engine)
     _report_issues(issues, strict)  # now, not after an hour of comparisons
     if not articles:
         raise BadInput("the corpus holds no articles")
@@ -211,7 +211,8 @@ def corpus_location(paths: Sequence[Path]) -> str:
 
 
 def _articles(source: Sequence[str | Path] | Sequence[Article], strict: bool,
-              report: Progress) -> tuple[list[Article], list[InputIssue]]:
+              report: Progress, engine: Engine | None = None
+              ) -> tuple[list[Article], list[InputIssue]]:
     """The articles to analyse and the issues met on the way (files left out or
     repaired, articles too long to compare)."""
     articles = [a for a in source if isinstance(a, Article)]
@@ -221,7 +222,8 @@ def _articles(source: Sequence[str | Path] | Sequence[Article], strict: bool,
         from provenance.boilerplate import corpus_boilerplate
         from provenance.corpus import read_corpus
 
-        corpus = read_corpus(paths, strict=strict, progress=report)
+        corpus = read_corpus(paths, strict=strict, progress=report,
+                             prepare_many=engine.prepare_articles if engine else None)
         # lines a site prints on every page are boilerplate, seen only corpus-wide
         articles += corpus_boilerplate(corpus.articles)
         issues += corpus.issues

@@ -13,8 +13,8 @@ whichever engine computed them (``tests/realdata/test_engine_dask.py``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Protocol
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from provenance.facts import ArticleFacts
@@ -35,6 +35,12 @@ class Engine(Protocol):
     """What the pipeline hands to an engine."""
 
     name: str
+
+    def prepare_articles(self, raws: Sequence[Any]) -> Iterator[Article | Exception]:
+        """Each article found in the corpus files prepared (boilerplate, language,
+        sentences) or the exception that stopped it, in the order given
+        (:func:`provenance.corpus.prepare_each` is the step)."""
+        ...
 
     def article_facts(self, articles: Sequence[Article], glossary: Glossary,
                       progress: Progress) -> dict[str, ArticleFacts]:

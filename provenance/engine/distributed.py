@@ -4,7 +4,10 @@ Dask runs from one laptop (a ``LocalCluster`` of worker processes) to many machi
 ``dask scheduler`` and ``dask worker ADDRESS`` processes) with the same code, and it is
 Python: the workers import this package and run the very functions the local pool runs.
 
-Two kinds of tasks, both pure functions of what they are sent:
+Three kinds of tasks, all pure functions of what they are sent:
+- *ingest*: a partition of the articles found in the corpus files (read by the client,
+  which assigns ids and keeps the corpus-wide steps) -> each one prepared: boilerplate,
+  language, sentences (:func:`provenance.corpus.prepare_each`);
 - *facts*: a partition of articles -> each one's story features, cited sources and
   origin signals (:func:`read_facts`);
 - *compare*: the pairs of one story, or a slice of a large story's pairs, never more
@@ -27,11 +30,12 @@ import functools
 import hashlib
 import os
 import sys
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from distributed import Client, LocalCluster, WorkerPlugin, as_completed
+from distributed import Client, Future, LocalCluster, WorkerPlugin, as_completed
 
 from provenance.engine import PairJob, Progress
 from provenance.errors import BadInput
@@ -211,6 +215,16 @@ class DaskEngine:
         self.close()
 
     # -- the steps ----------------------------------------------------------------------
+    def prepare_articles(self, raws: Sequence[Any]) -> Iterator[Article | Exception]:
+        from provenance.corpus import prepare_each, raw_digest
+
+        parts = [list(raws[i:i + ARTICLES_PER_TASK])
+                 for i in range(0, len(raws), ARTICLES_PER_TASK)]
+        tasks = ((task_key("ingest", [raw_digest(r) for r in part]), prepare_each, (part,))
+                 for part in parts)
+        for prepared in self._run(tasks, ordered=True):
+            yield from prepared
+
     def article_facts(self, articles: Sequence[Article], glossary: Glossary,
                       progress: Progress) -> dict[str, ArticleFacts]:
         from provenance.facts import corpus_facts
@@ -255,20 +269,22 @@ class DaskEngine:
                 del left[story]
             progress("stories", stories - len(left), stories)
 
-    def _run(self, tasks: Iterator[tuple[str, Callable[..., Any], tuple[Any, ...]]]
-             ) -> Iterator[Any]:
-        """Each task's result as it arrives; at most a few tasks per worker thread are
-        submitted at a time, the next one as each finishes."""
+    def _run(self, tasks: Iterator[tuple[str, Callable[..., Any], tuple[Any, ...]]],
+             ordered: bool = False) -> Iterator[Any]:
+        """Each task's result as it arrives (``ordered``: in the order of ``tasks``); at
+        most a few tasks per worker thread are submitted at a time, the next one as each
+        finishes."""
         client = self.client
         limit = max(1, sum(client.nthreads().values())) * TASKS_IN_FLIGHT_PER_THREAD
         running = as_completed()
-        submitted = []
+        queue: deque[Future] = deque()  # submitted, in order
 
         def submit_next() -> bool:
             for key, func, args in tasks:
                 future = client.submit(func, *args, key=key)
-                running.add(future)
-                submitted.append(future)
+                if not ordered:
+                    running.add(future)
+                queue.append(future)
                 return True
             return False
 
@@ -276,13 +292,16 @@ class DaskEngine:
             for _ in range(limit):
                 if not submit_next():
                     break
-            for future in running:
+            while queue:
+                future = queue.popleft() if ordered else next(running)
+                if not ordered:
+                    queue.remove(future)
                 result = future.result()
                 future.release()
                 submit_next()
                 yield result
         finally:
-            client.cancel([f for f in submitted if not f.done()])
+            client.cancel([f for f in queue if not f.done()])
 
 
 def facts_key(article: Article) -> str:

@@ -2,8 +2,9 @@
 loopback that loses a worker mid-run.
 
 The corpus mixes the seeds, WMT documents (one story as files, one as a Parquet shard,
-the way archives are distributed) and a relay cluster from ../shared/data/relays, read
-from there at test time.
+the way archives are distributed), a relay cluster from ../shared/data/relays, read
+from there at test time, and the bad-input set (files left out or repaired, with the
+same warnings in the same order).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, SEEDS, SHARED_DATA, parallel_docs
+from support.bad_input import write_bad_inputs
 from support.cli import run_cli
 
 distributed = pytest.importorskip("distributed")
@@ -53,20 +55,29 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "relays").mkdir()
     for path in sorted(p for p in RELAYS.glob("*.md"))[:RELAY_FILES]:
         shutil.copy(path, root / "relays" / path.name)
+    write_bad_inputs(root / "bad")
     return root
 
 
+def warnings_of(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if line.startswith("warning:")]
+
+
 @pytest.fixture(scope="module")
-def local_json(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
+def local_run(corpus: Path, tmp_path_factory: pytest.TempPathFactory
+              ) -> tuple[dict, list[str]]:
+    """The local engine's JSON and warnings."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("PROVENANCE_HOME", str(tmp_path_factory.mktemp("local-home")))
         result = run_cli("analyze", corpus, "--format", "json", "--jobs", "1")
     assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
+    assert len(warnings_of(result.stderr)) > 5, "the bad files are named"
+    return json.loads(result.stdout), warnings_of(result.stderr)
 
 
-def test_dask_local_cluster_gives_the_local_results(corpus: Path, local_json: dict,
-                                                    tmp_path: Path) -> None:
+def test_dask_local_cluster_gives_the_local_results(corpus: Path, local_run, tmp_path: Path
+                                                    ) -> None:
+    local_json, local_warnings = local_run
     assert any(a["id"].startswith(f"wmt-{parallel_docs('en-zh')[1].name}")
                for a in local_json["articles"]), "the Parquet shard was read"
     result = run_cli("analyze", corpus, "--format", "json", "--engine", "dask",
@@ -74,6 +85,7 @@ def test_dask_local_cluster_gives_the_local_results(corpus: Path, local_json: di
     assert result.exit_code == 0, result.output
     assert "dask: 2 worker thread(s)" in result.stderr
     assert json.loads(result.stdout) == local_json
+    assert warnings_of(result.stderr) == local_warnings
 
     summary = run_cli("report", tmp_path / "results", "-o", "-", "--format", "json")
     assert summary.exit_code == 0, summary.output
@@ -139,8 +151,9 @@ def _compare_running_on(client: distributed.Client, name: str) -> bool:
     return False
 
 
-def test_a_worker_killed_mid_run_costs_only_its_tasks(corpus: Path, local_json: dict,
-                                                      cluster, tmp_path: Path) -> None:
+def test_a_worker_killed_mid_run_costs_only_its_tasks(corpus: Path, local_run, cluster,
+                                                      tmp_path: Path) -> None:
+    local_json, local_warnings = local_run
     address, workers = cluster
     env = {**os.environ, "PYTHONPATH": str(REPO), "PROVENANCE_HOME": str(tmp_path / "home")}
     run = subprocess.Popen(
@@ -164,3 +177,4 @@ def test_a_worker_killed_mid_run_costs_only_its_tasks(corpus: Path, local_json: 
             run.kill()
     assert run.returncode == 0, err
     assert json.loads(out) == local_json
+    assert warnings_of(err) == local_warnings
