@@ -139,7 +139,8 @@ def read_corpus(paths: Sequence[str | Path], *, strict: bool = False,
         report("read", done, len(files))
     raws = _assign_ids(raws, intake)
     articles = []
-    prepared = iter((prepare_many or prepare_each)(raws))
+    # one at a time here (progress per article, strict stops at the first bad one)
+    prepared = iter((prepare_many or _prepare_lazily)(raws))
     for done, raw in enumerate(raws, 1):
         with intake.reading(raw.source_path, raw.label):
             article = next(prepared)
@@ -161,13 +162,15 @@ def read_corpus(paths: Sequence[str | Path], *, strict: bool = False,
 def prepare_each(raws: Sequence[_Raw]) -> list[Article | Exception]:
     """Each article found in a file, prepared, or the exception that stopped it (which
     :func:`read_corpus` turns into the issue of that article)."""
-    found: list[Article | Exception] = []
+    return list(_prepare_lazily(raws))
+
+
+def _prepare_lazily(raws: Sequence[_Raw]) -> Iterator[Article | Exception]:
     for raw in raws:
         try:
-            found.append(_prepare(raw))
+            yield _prepare(raw)
         except Exception as exc:  # reported by the reader, as any one article's failure
-            found.append(exc)
-    return found
+            yield exc
 
 
 def raw_digest(raw: _Raw) -> str:
