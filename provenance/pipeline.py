@@ -112,9 +112,9 @@ def analyze_corpus(
     and an entry of ``CorpusAnalysis.issues``, on every run, the stored ones included.
     With ``strict`` the first such issue raises ``BadInput`` instead.
 
-    ``engine`` runs the per-article facts and the comparisons elsewhere (a Dask
-    cluster, :mod:`provenance.engine`); by default they run here, pairs in a pool of
-    ``workers`` processes. The results are the same.
+    ``engine`` prepares the articles found in the files, reads their facts and compares
+    the pairs elsewhere (a Dask cluster, :mod:`provenance.engine`); by default all of it
+    runs here, pairs in a pool of ``workers`` processes. The results are the same.
     """
     settings = Settings(reference, translator, mode,
                         tuple(str(p) for p in glossary_paths or ()))
