@@ -62,7 +62,7 @@ def corpus_analysis(func: F) -> F:
                           "and no --scheduler, the local cluster's workers."),
         click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
                      show_default=True,
-                     help="Where article facts are read and pairs compared: this "
+                     help="Where articles are prepared and read and pairs compared: this "
                           "machine's process pool, or a Dask cluster (pip install "
                           "'provenance[dask]')."),
         click.option("--scheduler", metavar="ADDRESS",
