@@ -2,10 +2,10 @@
 
 ``load_corpus(paths)`` reads ``.txt``, ``.md`` (YAML front matter), ``.html`` (main text
 and metadata via trafilatura; navigation, related links and footers kept as
-boilerplate), ``.json`` (an object or a list of objects) and ``.jsonl`` (one object per
-line), and returns fully prepared ``Article``s: boilerplate separated, language detected,
-sentences segmented with spans into ``Article.text``. ``article_from_text`` prepares
-in-memory text the same way.
+boilerplate), ``.json`` (an object or a list of objects), ``.jsonl`` (one object per
+line) and ``.parquet`` (one row per article, with pyarrow), and returns fully prepared
+``Article``s: boilerplate separated, language detected, sentences segmented with spans
+into ``Article.text``. ``article_from_text`` prepares in-memory text the same way.
 
 Article ids are stable: the ``id`` given in front matter or JSON, else the file name
 without extension (``name#2`` for the second article of a JSON/JSONL file without ids).
@@ -21,7 +21,7 @@ import json
 import os
 import re
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,8 +40,11 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
 JSON_SUFFIXES = (".json",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+#: Parquet shards of articles (one row each: text, url, date, language...), the way news
+#: archives are distributed; read with pyarrow, from the optional ``dask`` extra.
+PARQUET_SUFFIXES = (".parquet",)
 SUPPORTED_SUFFIXES = (TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + JSON_SUFFIXES
-                      + JSONL_SUFFIXES)
+                      + JSONL_SUFFIXES + PARQUET_SUFFIXES)
 
 # Fields an article may carry in front matter or JSON, and the Article attribute they set.
 _FIELD_ALIASES = {
@@ -105,12 +108,21 @@ def load_corpus(paths: Sequence[str | Path], *, strict: bool = False,
     return corpus.articles
 
 
+#: prepare_many(raws): each found article prepared (an ``Article``), or the exception
+#: that stopped it, in the order given; :func:`prepare_each` is the one in process, an
+#: engine may run it elsewhere (:mod:`provenance.engine`)
+PrepareMany = Callable[[Sequence["_Raw"]], Iterable["Article | Exception"]]
+
+
 def read_corpus(paths: Sequence[str | Path], *, strict: bool = False,
-                progress: Callable[[str, int, int], None] | None = None) -> Corpus:
+                progress: Callable[[str, int, int], None] | None = None,
+                prepare_many: PrepareMany | None = None) -> Corpus:
     """:func:`load_corpus` returning the issues instead of warning about them.
 
     Raises ``BadInput`` for a path that does not exist, a folder without article files,
     and a corpus of which nothing could be used (all issues are in the message's count).
+    Files are read here; the articles found in them are prepared (boilerplate,
+    language, sentences) by ``prepare_many``, by default here too.
     """
     if isinstance(paths, str | Path):
         paths = [paths]
@@ -127,9 +139,14 @@ def read_corpus(paths: Sequence[str | Path], *, strict: bool = False,
         report("read", done, len(files))
     raws = _assign_ids(raws, intake)
     articles = []
+    # one at a time here (progress per article, strict stops at the first bad one)
+    prepared = iter((prepare_many or _prepare_lazily)(raws))
     for done, raw in enumerate(raws, 1):
         with intake.reading(raw.source_path, raw.label):
-            articles.append(_prepare(raw))
+            article = next(prepared)
+            if isinstance(article, Exception):
+                raise article  # the issue it makes, as if it had been raised here
+            articles.append(article)
         report("ingest", done, len(raws))
     if not articles:
         issues = intake.issues
@@ -140,6 +157,30 @@ def read_corpus(paths: Sequence[str | Path], *, strict: bool = False,
                        + (f" ({len(issues)} problems, first: {issues[0].message})"
                           if issues else ""))
     return Corpus(sorted(articles, key=lambda a: a.id), intake.issues, len(files))
+
+
+def prepare_each(raws: Sequence[_Raw]) -> list[Article | Exception]:
+    """Each article found in a file, prepared, or the exception that stopped it (which
+    :func:`read_corpus` turns into the issue of that article)."""
+    return list(_prepare_lazily(raws))
+
+
+def _prepare_lazily(raws: Sequence[_Raw]) -> Iterator[Article | Exception]:
+    for raw in raws:
+        try:
+            yield _prepare(raw)
+        except Exception as exc:  # reported by the reader, as any one article's failure
+            yield exc
+
+
+def raw_digest(raw: _Raw) -> str:
+    """Identity of what :func:`prepare_each` reads in a found article."""
+    h = hashlib.sha256()
+    for part in (raw.label, raw.text, json.dumps(raw.fields, sort_keys=True, default=str),
+                 *(b.text for b in raw.boilerplate)):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()[:24]
 
 
 def warn_issues(issues: Sequence[InputIssue]) -> None:
@@ -312,6 +353,8 @@ def _read(path: Path, intake: _Intake) -> list[_Raw]:
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
         return [_read_html(path, intake)]
+    if suffix in PARQUET_SUFFIXES:
+        return _read_parquet(path, intake)
     text = _text_of(path, intake)
     if suffix in MARKDOWN_SUFFIXES:
         return [_read_markdown(path, text)]
@@ -402,6 +445,33 @@ def _read_jsonl(path: Path, text: str, intake: _Intake) -> list[_Raw]:
             except json.JSONDecodeError as exc:
                 raise BadInput(f"{path}: invalid JSON on line {lineno}: {exc.msg}") from None
             raws.append(_from_object(item, path, len(raws) + 1, f"line {lineno}", intake))
+    if not raws and len(intake.issues) == known:
+        raise BadInput(f"{path}: no articles")
+    return raws
+
+
+def _read_parquet(path: Path, intake: _Intake) -> list[_Raw]:
+    """Each row an article, read like a JSON Lines object (``text``, ``url``, ``date``,
+    ``language`` and the other article fields; other columns are metadata)."""
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise BadInput(f"{path}: reading Parquet needs pyarrow: "
+                       "pip install 'provenance[dask]'") from None
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise BadInput(f"{path}: too large to read ({size / 2**20:,.0f} MB; the limit is "
+                       f"{MAX_FILE_BYTES // 2**20} MB)")
+    try:
+        rows = pq.read_table(path).to_pylist()
+    except Exception as exc:  # pyarrow's errors for a damaged or foreign file vary
+        raise BadInput(f"{path}: not a readable Parquet file ({exc})") from None
+    raws: list[_Raw] = []
+    known = len(intake.issues)
+    for n, row in enumerate(rows, 1):
+        with intake.reading(str(path), f"{path} (row {n})"):
+            item = {k: v for k, v in row.items() if v is not None}
+            raws.append(_from_object(item, path, len(raws) + 1, f"row {n}", intake))
     if not raws and len(intake.issues) == known:
         raise BadInput(f"{path}: no articles")
     return raws

@@ -39,6 +39,7 @@ from provenance.signature import Signature
 from provenance.store import Store
 
 if TYPE_CHECKING:
+    from provenance.engine import Engine
     from provenance.facts import ArticleFacts
     from provenance.glossary import Glossary
 
@@ -54,6 +55,7 @@ STAGES = {"read": "Reading files", "ingest": "Preparing articles",
           "facts": "Reading sources and signals",
           "claims": "Collating claims and choosing references",
           "compare": "Aligning relays and finding drift", "pair": "Current pair",
+          "stories": "Stories finished",
           "provenance": "Tracing provenance"}
 
 #: ``--reference auto``: forget the reference chosen for the corpus, choose again.
@@ -101,6 +103,7 @@ def analyze_corpus(
     reuse: bool = True,
     workers: int = 1,
     strict: bool = False,
+    engine: Engine | None = None,
 ) -> CorpusAnalysis:
     """Analyse a corpus (paths to files/folders, or prepared articles).
 
@@ -120,6 +123,10 @@ def analyze_corpus(
     ``SkippedInput`` warning (files used after replacing stray bytes: ``RepairedInput``)
     and an entry of ``CorpusAnalysis.issues``, on every run, the stored ones included.
     With ``strict`` the first such issue raises ``BadInput`` instead.
+
+    ``engine`` prepares the articles found in the files, reads their facts and compares
+    the pairs elsewhere (a Dask cluster, :mod:`provenance.engine`); by default all of it
+    runs here, pairs in a pool of ``workers`` processes. The results are the same.
     """
     glossary = glossary or load_glossary(glossary_paths)
     store = store or Store()
@@ -152,7 +159,7 @@ def analyze_corpus(
             _report_issues(done.issues, strict)
             return done
 
-    articles, issues = _articles(source, strict, report)
+    articles, issues = _articles(source, strict, report, engine)
     _report_issues(issues, strict)  # now, not after an hour of comparisons
     if not articles:
         raise BadInput("the corpus holds no articles")
@@ -176,11 +183,14 @@ def analyze_corpus(
     # Per-article facts (attributions, signals, content features) are read once and
     # serve the stories, the reference choice and both provenance passes; the sentence
     # facts read on the way are cached for the comparisons.
-    facts = corpus_facts(articles, glossary)
-    for done, article in enumerate(articles):
-        report("facts", done, len(articles))
-        facts[article.id].read_sources()
-    report("facts", len(articles), len(articles))
+    if engine is not None:
+        facts = engine.article_facts(articles, glossary, report)
+    else:
+        facts = corpus_facts(articles, glossary)
+        for done, article in enumerate(articles):
+            report("facts", done, len(articles))
+            facts[article.id].read_sources()
+        report("facts", len(articles), len(articles))
     stories = _stories(articles, facts)
     # Provenance from content alone is cheap: it names the sources each article cites.
     cited = analyze_provenance(articles, [], glossary, facts)[0]
@@ -192,7 +202,8 @@ def analyze_corpus(
         ref = by_id[choice.article_id]
         jobs += [(ref, a) for a in story if a.id != ref.id]
 
-    pairs = _compare_all(jobs, settings, glossary, signature, store, reuse, workers, report)
+    pairs = _compare_all(jobs, settings, glossary, signature, store, reuse, workers, report,
+                         engine)
 
     report("provenance", 0, 1)
     provenance, roots = analyze_provenance(articles, pairs, glossary, facts)
@@ -240,7 +251,8 @@ def corpus_location(paths: Sequence[Path]) -> str:
 
 
 def _articles(source: Sequence[str | Path] | Sequence[Article], strict: bool,
-              report: Progress) -> tuple[list[Article], list[InputIssue]]:
+              report: Progress, engine: Engine | None = None
+              ) -> tuple[list[Article], list[InputIssue]]:
     """The articles to analyse and the issues met on the way (files left out or
     repaired, articles too long to compare)."""
     articles = [a for a in source if isinstance(a, Article)]
@@ -250,7 +262,8 @@ def _articles(source: Sequence[str | Path] | Sequence[Article], strict: bool,
         from provenance.boilerplate import corpus_boilerplate
         from provenance.corpus import read_corpus
 
-        corpus = read_corpus(paths, strict=strict, progress=report)
+        corpus = read_corpus(paths, strict=strict, progress=report,
+                             prepare_many=engine.prepare_articles if engine else None)
         # lines a site prints on every page are boilerplate, seen only corpus-wide
         articles += corpus_boilerplate(corpus.articles)
         issues += corpus.issues
@@ -329,7 +342,7 @@ def _collate(collations: list[Collation], pairs: list[PairAnalysis],
 
 def _compare_all(jobs: list[tuple[Article, Article]], settings: Settings, glossary: Glossary,
                  signature: Signature, store: Store, reuse: bool, workers: int,
-                 report: Progress) -> list[PairAnalysis]:
+                 report: Progress, engine: Engine | None = None) -> list[PairAnalysis]:
     """Every (reference, relay) comparison: stored ones reused, the rest computed (in a
     process pool when there is enough to do) and stored the moment each is done."""
     keys = [_digest(str(signature), _code_digest(), _article_key(r), _article_key(a))
@@ -347,6 +360,19 @@ def _compare_all(jobs: list[tuple[Article, Article]], settings: Settings, glossa
         results[i] = pair
 
     report("compare", len(results), len(jobs))
+    if engine is not None:
+        where: dict[str, list[int]] = {}  # a key, sent once, may stand for several jobs
+        for i in pending:
+            where.setdefault(keys[i], []).append(i)
+
+        def arrived(key: str, pair: PairAnalysis) -> None:
+            for i in where[key]:
+                finished(i, pair)
+            report("compare", len(results), len(jobs))
+
+        engine.compare([(key, *jobs[ids[0]]) for key, ids in where.items()], settings.pair,
+                       glossary, arrived, report)
+        return [results[i] for i in range(len(jobs))]
     # Worker start-up costs a few seconds of imports: only worth it for several pairs.
     # Workers reload the glossary from its files, so an in-memory one stays here.
     if workers > 1 and len(pending) > workers and glossary.paths:

@@ -21,18 +21,29 @@ from provenance.model import CorpusAnalysis
 @corpus_paths("corpus")
 @corpus_analysis
 @output_format("text", "json")
+@click.option("--results", "results", metavar="DIR", type=click.Path(path_type=str),
+              help="Also write the partitioned Parquet result set (articles, pairs, "
+                   "findings) to DIR, for `provenance report DIR` and other tools.")
 def command(corpus: tuple[str, ...], reference: str | None, translator: str, mode: str,
-            fresh: bool, jobs: int, glossaries: tuple[str, ...], strict: bool, fmt: str) -> None:
+            fresh: bool, jobs: int, engine: str, scheduler: str | None,
+            glossaries: tuple[str, ...], strict: bool, fmt: str, results: str | None) -> None:
     """Work out, for every article of CORPUS (files or folders), its language, origin
     (original, translation, re-report), whom it cites, what it derives from, and how far
     it drifted from the English version. Results are stored for the TUI and reports."""
+    from provenance.cli.engine import chosen_engine
     from provenance.pipeline import analyze_corpus
 
-    with progress_bar() as progress:
+    with chosen_engine(engine, scheduler, jobs) as runner, progress_bar() as progress:
         analysis = analyze_corpus(list(corpus), reference=reference, translator=translator,
                                   mode=mode, glossary_paths=list(glossaries) or None,
                                   progress=progress, reuse=not fresh,
-                                  workers=jobs, strict=strict)
+                                  workers=jobs, strict=strict, engine=runner)
+    if results:
+        from provenance.engine.results import write_result_set
+
+        write_result_set(analysis, results)
+        click.echo(f"result set of {len(analysis.articles)} articles written to {results}",
+                   err=True)
     if fmt == "json":
         from provenance.report.jsonreport import analysis_json
 

@@ -67,7 +67,16 @@ def corpus_analysis(func: F) -> F:
         click.option("--fresh", is_flag=True,
                      help="Recompute even if the store has this analysis."),
         click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
-                     help="Processes comparing pairs (0: one per CPU)."),
+                     help="Processes comparing pairs (0: one per CPU); with --engine dask "
+                          "and no --scheduler, the local cluster's workers."),
+        click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+                     show_default=True,
+                     help="Where articles are prepared and read and pairs compared: this "
+                          "machine's process pool, or a Dask cluster (pip install "
+                          "'provenance[dask]')."),
+        click.option("--scheduler", metavar="ADDRESS",
+                     help="A running Dask scheduler (tcp://host:8786) for --engine dask. "
+                          "Default: a local cluster sized to this machine."),
         glossary_paths,
         strict_input,
     ]

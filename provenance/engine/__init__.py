@@ -1,0 +1,71 @@
+"""Engines: where the pipeline's per-article and per-story work runs.
+
+The pipeline (:func:`provenance.pipeline.analyze_corpus`) decides *what* is computed:
+stories, references, which pairs are still missing from the store. An engine decides
+*where*: ``local`` is the pipeline's own process pool (``engine=None``, the default);
+``dask`` (:class:`provenance.engine.distributed.DaskEngine`) sends the same pure steps
+to a Dask cluster, from a ``LocalCluster`` on a laptop to workers on many machines, and
+hands every result back to the one writer, the client, which stores it.
+
+An engine is anything with the methods of :class:`Engine`; results must be identical
+whichever engine computed them (``tests/realdata/test_engine_dask.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from provenance.facts import ArticleFacts
+    from provenance.glossary import Glossary
+    from provenance.model import Article, PairAnalysis
+    from provenance.pairs import PairSettings
+
+#: progress(stage, done, total), as in :mod:`provenance.pipeline`
+Progress = Callable[[str, int, int], None]
+#: one comparison to make: its store key (a digest of both texts and every setting),
+#: the reference and the relay
+PairJob = tuple[str, "Article", "Article"]
+
+ENGINES = ("local", "dask")
+
+
+class Engine(Protocol):
+    """What the pipeline hands to an engine."""
+
+    name: str
+
+    def prepare_articles(self, raws: Sequence[Any]) -> Iterator[Article | Exception]:
+        """Each article found in the corpus files prepared (boilerplate, language,
+        sentences) or the exception that stopped it, in the order given
+        (:func:`provenance.corpus.prepare_each` is the step)."""
+        ...
+
+    def article_facts(self, articles: Sequence[Article], glossary: Glossary,
+                      progress: Progress) -> dict[str, ArticleFacts]:
+        """The facts of every article (sources and signals read, story features), by id."""
+        ...
+
+    def compare(self, jobs: Sequence[PairJob], settings: PairSettings, glossary: Glossary,
+                finished: Callable[[str, PairAnalysis], None], progress: Progress) -> None:
+        """Compare every pair; ``finished(key, pair)`` is called in this process, once per
+        job, as results arrive (in any order)."""
+        ...
+
+    def close(self) -> None:
+        ...
+
+
+def open_engine(name: str, *, scheduler: str | None = None,
+                workers: int = 0) -> Engine | None:
+    """The engine called ``name``: ``None`` for ``local`` (the pipeline's own pool),
+    a :class:`~provenance.engine.distributed.DaskEngine` for ``dask`` (connected to
+    ``scheduler``, else to a ``LocalCluster`` of ``workers`` processes, 0: one per CPU)."""
+    if name == "local":
+        return None
+    if name == "dask":
+        from provenance.engine.distributed import DaskEngine
+
+        return DaskEngine(scheduler, workers=workers)
+    raise ValueError(f"unknown engine {name!r} (known: {', '.join(ENGINES)})")
