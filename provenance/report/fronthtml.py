@@ -62,13 +62,7 @@ ol.top .who { font-weight: 600; }
 def write_front_page(front: FrontPage, totals: dict, out: TextIO) -> None:
     """The stories (the first few in full, the others folded), then the top findings."""
     out.write('<section id="front">\n')
-    langs = ", ".join(f"{lang} {n}" for lang, n in front.languages)
-    sev = totals["by_severity"]
-    counts = ", ".join(f"{sev[s.name]} {s.name}" for s in reversed(SEVERITY_LEVELS.values()))
-    stories = len(front.stories)
-    out.write(f'<p class="lede">{totals["articles"]} article(s) in '
-              f"{stories} {'story' if stories == 1 else 'stories'} ({escape(langs)}); "
-              f'{totals["pairs"]} compared with a reference; findings: {counts}.</p>\n')
+    out.write(f'<p class="lede">{escape(front.lede(totals))}</p>\n')
     for story in front.stories[:STORIES_SHOWN]:
         _story(story, out)
     rest = front.stories[STORIES_SHOWN:]

@@ -29,13 +29,7 @@ MESSAGE_CHARS = 110
 
 
 def write_front_page(front: FrontPage, totals: dict, out: TextIO) -> None:
-    langs = ", ".join(f"{lang} {n}" for lang, n in front.languages)
-    sev = totals["by_severity"]
-    counts = ", ".join(f"{sev[s.name]} {s.name}" for s in reversed(SEVERITY_LEVELS.values()))
-    stories = len(front.stories)
-    out.write(f"{totals['articles']} article(s) in {stories} "
-              f"{'story' if stories == 1 else 'stories'} ({md(langs)}); {totals['pairs']} "
-              f"compared with a reference; findings: {counts}.\n\n")
+    out.write(f"{md(front.lede(totals))}\n\n")
     for story in front.stories[:STORIES_SHOWN]:
         _story(story, out)
     rest = front.stories[STORIES_SHOWN:]

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from provenance.drift.kinds import severity_rank
+from provenance.drift.kinds import SEVERITY_LEVELS, severity_rank
 from provenance.graph import TreeNode, provenance_forest
 from provenance.lang import base
 from provenance.model import ReferenceChoice
@@ -147,6 +147,17 @@ class FrontPage:
         serious = sum(severity_rank(t.finding.finding.severity) >= severity_rank("major")
                       for t in self.top)
         return max(0, serious - len(self.shown) - len(self.folded))
+
+    def lede(self, totals: dict) -> str:
+        """The corpus in one sentence: articles, stories, languages, findings by severity
+        (plain text; each writer escapes it)."""
+        langs = ", ".join(f"{lang} {n}" for lang, n in self.languages)
+        sev = totals["by_severity"]
+        counts = ", ".join(f"{sev[s.name]} {s.name}" for s in reversed(SEVERITY_LEVELS.values()))
+        stories = len(self.stories)
+        return (f"{totals['articles']} article(s) in {stories} "
+                f"{'story' if stories == 1 else 'stories'} ({langs}); {totals['pairs']} "
+                f"compared with a reference; findings: {counts}.")
 
 
 def origin_phrase(e: ArticleEntry) -> str:
