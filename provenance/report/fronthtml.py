@@ -80,12 +80,7 @@ def write_front_page(front: FrontPage, totals: dict, out: TextIO) -> None:
 def _story(story: StoryFront, out: TextIO) -> None:
     out.write(f'<section class="story" id="story-{story.number}">\n<h2>Story {story.number}: '
               f"{escape(story.headline)}</h2>\n")
-    langs = ", ".join(f"{lang} {n}" for lang, n in story.languages())
-    by_sev = story.findings_by_severity()
-    found = ", ".join(f"{by_sev[s.name]} {s.name}" for s in reversed(SEVERITY_LEVELS.values())
-                      if by_sev.get(s.name))
-    out.write(f'<p class="facts">{len(story.entries)} article(s) · written in {escape(langs)}'
-              f" · findings: {escape(found or 'none')}</p>\n")
+    out.write(f'<p class="facts">{escape(story.facts_line)}</p>\n')
     _why(story, out)
     if story.tree:
         out.write("<h3>Who relayed whom</h3>\n<ul class=\"tree\">\n")

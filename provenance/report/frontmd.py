@@ -43,11 +43,7 @@ def write_front_page(front: FrontPage, totals: dict, out: TextIO) -> None:
 
 
 def _facts(story: StoryFront) -> str:
-    langs = ", ".join(f"{lang} {n}" for lang, n in story.languages())
-    by_sev = story.findings_by_severity()
-    found = ", ".join(f"{by_sev[s.name]} {s.name}" for s in reversed(SEVERITY_LEVELS.values())
-                      if by_sev.get(s.name))
-    return f"{len(story.entries)} article(s) in {md(langs)} · findings: {found or 'none'}"
+    return md(story.facts_line)
 
 
 def _reference_short(story: StoryFront) -> str:

@@ -84,6 +84,15 @@ class StoryFront:
         return next((e.article.title for e in ordered if e.article.title), lead.label)
 
     @property
+    def facts_line(self) -> str:
+        """``5 article(s) in en 3, zh 2 · findings: 2 major, 41 minor`` (plain text)."""
+        langs = ", ".join(f"{lang} {n}" for lang, n in self.languages())
+        by_sev = self.findings_by_severity()
+        found = ", ".join(f"{by_sev[s.name]} {s.name}"
+                          for s in reversed(SEVERITY_LEVELS.values()) if by_sev.get(s.name))
+        return f"{len(self.entries)} article(s) in {langs} · findings: {found or 'none'}"
+
+    @property
     def role(self) -> str:
         """"Original" when the cited original is in the corpus, else "Reference"."""
         return ("Original" if self.choice is not None and self.choice.how == "cited original"
