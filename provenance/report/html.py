@@ -178,6 +178,10 @@ def _settings(contents: ReportContents, totals: dict, words: WordMatcher, out: T
         ("Reference", analysis.reference_id or "none"),
         ("Root sources", ", ".join(analysis.roots) or "none named"),
     ]
+    if analysis.issues:
+        skipped = sum(i.skipped for i in analysis.issues)
+        settings.append(("Input files", f"{skipped} left out, {len(analysis.issues) - skipped} "
+                                        "repaired: " + "; ".join(map(str, analysis.issues))))
     if words.skipped:
         settings.append(("Matched words", f"shown on the first {words.explained} foreign "
                                           f"rows; {words.skipped} more rows show the "

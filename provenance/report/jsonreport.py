@@ -25,8 +25,8 @@ from provenance.report.contents import (
     build_contents,
 )
 
-SCHEMA_VERSION = "1.3"
-SCHEMA_ID = "https://provenance.local/schemas/report/1.1"
+SCHEMA_VERSION = "1.4"
+SCHEMA_ID = f"https://provenance.local/schemas/report/{SCHEMA_VERSION}"
 
 
 def load_schema() -> dict[str, Any]:
@@ -48,6 +48,8 @@ def write_json(contents: ReportContents, out: TextIO) -> None:
         "reference_id": analysis.reference_id,
         "references": [r.to_dict() for r in analysis.references],
         "roots": list(analysis.roots),
+        # files left out or repaired: a reader must know what the figures do not cover
+        "input_issues": [i.to_dict() for i in analysis.issues],
         "totals": contents.totals(),
         "edges": [
             {"source": s, "target": t, "score": round(score, 4), "external": ext}

@@ -81,7 +81,11 @@ def write_markdown(contents: ReportContents, out: TextIO) -> None:
     for entry in contents.entries:
         _article_section(entry, words, out)
     # settings last: the findings are what a reader came for
-    out.write(f"---\nprovenance {__version__} · minimum severity {contents.min_severity} · "
+    out.write("---\n")
+    if contents.analysis.issues:
+        out.write("Input files left out or repaired:\n\n" + "".join(
+            f"- {md(str(issue))}\n" for issue in contents.analysis.issues) + "\n")
+    out.write(f"provenance {__version__} · minimum severity {contents.min_severity} · "
               f"weights {weights_text()} · reference "
               f"{md(contents.analysis.reference_id or 'none')} · signature "
               f"{code(contents.signature)}\n")

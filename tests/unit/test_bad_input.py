@@ -179,6 +179,23 @@ def test_report_skips_bad_files_every_run_and_says_so(bad_folder, tmp_path: Path
     assert strict.exit_code == 2 and strict.stderr.startswith("error: ")
 
 
+def test_the_reports_name_the_files_left_out(bad_folder, tmp_path: Path, warm_home):
+    # a reader of the report, not only of the terminal, must know what it does not cover
+    folder, cases = bad_folder
+    for seed in sorted(SEEDS.glob("*.md"))[2:4]:
+        shutil.copy(seed, folder / seed.name)
+    outputs = {fmt: tmp_path / f"r.{fmt}" for fmt in ("json", "md", "html")}
+    for out in outputs.values():
+        assert run_cli("report", folder, "-o", out, "--jobs", "1").exit_code == 0
+    issues = json.loads(outputs["json"].read_text(encoding="utf-8"))["input_issues"]
+    assert len(issues) == len(cases)
+    names = {Path(i["path"]).name for i in issues if i["skipped"]}
+    assert names
+    for fmt in ("md", "html"):
+        text = outputs[fmt].read_text(encoding="utf-8")
+        assert all(name in text for name in names), fmt
+
+
 def test_an_article_too_long_to_compare_is_skipped_not_compared_for_hours(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     import provenance.pipeline as pipeline
