@@ -189,3 +189,15 @@ def test_candidate_edges_strengthen_an_edge_already_there():
     edges = prov["e"].derived_from
     assert [(e.source, e.score) for e in edges] == [("X", 0.6), ("Y", 0.3)]
     assert edges[0].evidence["also"] == [{"reason": "shared"}]
+
+
+def test_near_identical_reads_packed_shingles_as_hashes():
+    # StoryFeatures keeps shingles packed as 32-bit hashes: compared byte by byte, any two
+    # texts looked identical and every article of a story became one witness
+    from provenance.collation.witnesses import near_identical
+    from provenance.facts import shingle_hashes
+
+    a = shingle_hashes(" ".join(OTHER_NEWS[:4]), "en")
+    b = shingle_hashes(" ".join(OTHER_NEWS[4:8]), "en")
+    assert near_identical(a, a)
+    assert not near_identical(a, b)
