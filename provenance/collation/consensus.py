@@ -129,7 +129,8 @@ def slot_consensus(witnesses: ClaimWitnesses) -> list[SlotConsensus]:
         stating = [r for r in readers if r.keys_of(slot)]
         support = Counter(k for r in stating for k in r.keys_of(slot)
                           if not k.startswith(SPELLING))
-        for key, count in support.most_common():
+        # ties by key: the keys come from sets, whose order changes from run to run
+        for key, count in sorted(support.items(), key=lambda kc: (-kc[1], kc[0])):
             if count >= 2 and count * 2 >= len(stating):
                 label = Counter(x.label for r in stating for x in r.features
                                 if x.key == key).most_common(1)[0][0]

@@ -216,7 +216,8 @@ class ContentSimilarity(Similarity):
                     if self.article_of[b] != self.article_of[a]:
                         shared[b] += self.idf[k]
             # the sentences sharing the most rare content: bounded work per sentence
-            for b, _ in shared.most_common(CANDIDATES):
+            # ties by index: the keys come from a set, whose order changes from run to run
+            for b, _ in sorted(shared.items(), key=lambda bs: (-bs[1], bs[0]))[:CANDIDATES]:
                 score = self.score(a, b)
                 ib = int(self.article_of[b])
                 if score > out[a].get(ib, (0.0, -1))[0]:

@@ -50,21 +50,20 @@ def departures_of(collation, article_id: str) -> list[Departure]:
     return collation.departures_of(article_id, duplicates=True)
 
 
+CONTACT_LINES = [
+    "Minister Dave Limp spoke with President Donald Trump at least twice in June.",
+    "Dave Limp also spoke with Donald Trump at least twice in June, officials said.",
+    "In June Dave Limp spoke with President Trump at least twice.",
+    "According to officials, Dave Limp spoke with Donald Trump at least twice in June.",
+    "Minister Dave Limp met with President Donald Trump at least twice in June.",
+]
+
+
 @pytest.fixture(scope="module")
 def contact_story():
     """Four witnesses say the minister spoke with the president at least twice; one
     says they met."""
-    spoke = "Minister Dave Limp spoke with President Donald Trump at least twice in June."
-    return [
-        witness("a", spoke),
-        witness("b", "Dave Limp also spoke with Donald Trump at least twice in June, "
-                     "officials said."),
-        witness("c", "In June Dave Limp spoke with President Trump at least twice."),
-        witness("d", "According to officials, Dave Limp spoke with Donald Trump at least "
-                     "twice in June."),
-        witness("e", "Minister Dave Limp met with President Donald Trump at least twice in "
-                     "June."),
-    ]
+    return [witness(x, text) for x, text in zip("abcde", CONTACT_LINES, strict=True)]
 
 
 def test_a_witness_that_departs_from_the_independent_witnesses_is_reported(contact_story):
@@ -201,3 +200,32 @@ def test_near_identical_reads_packed_shingles_as_hashes():
     b = shingle_hashes(" ".join(OTHER_NEWS[4:8]), "en")
     assert near_identical(a, a)
     assert not near_identical(a, b)
+
+
+_COLLATE_STORY = """
+import sys
+sys.path[:0] = [sys.argv[1], sys.argv[1] + "/unit"]
+import test_collation as t
+from provenance.collation import collate
+
+story = [t.witness(x, text) for x, text in zip("abcde", t.CONTACT_LINES, strict=True)]
+for claim in collate([story], t.GLOSSARY, vectors=False).claims:
+    print(claim.id, [(c.slot, c.form, c.support) for c in claim.consensus])
+"""
+
+
+def test_claims_do_not_depend_on_the_hash_seed(tmp_path):
+    # the consensus and the sentence candidates come from sets: ties must not be broken
+    # by their order, which Python changes from run to run
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    tests = str(Path(__file__).resolve().parents[1])
+    runs = [subprocess.run([sys.executable, "-c", _COLLATE_STORY, tests], capture_output=True,
+                           text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed,
+                                "PROVENANCE_HOME": str(tmp_path)}).stdout
+            for seed in ("1", "2", "3")]
+    assert runs[0] and runs[0] == runs[1] == runs[2]
