@@ -12,7 +12,8 @@ and sorts after the known kinds, alphabetically.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from provenance.errors import BadInput
@@ -130,6 +131,19 @@ def severity_level(name: str) -> SeverityLevel:
     except KeyError:
         raise BadInput(f"unknown severity {name!r} (choose from {', '.join(SEVERITIES)})")\
             from None
+
+
+def worst_first(counts: Mapping[str, int], *, keep_zero: bool = False
+                ) -> list[tuple[SeverityLevel, int]]:
+    """(severity, count) pairs, critical first, from counts by severity name; severities
+    with no finding left out unless ``keep_zero``."""
+    return [(level, counts.get(level.name, 0)) for level in reversed(SEVERITY_LEVELS.values())
+            if keep_zero or counts.get(level.name)]
+
+
+def count_severities(severities: Iterable[str]) -> dict[str, int]:
+    """How many findings of each severity name."""
+    return dict(Counter(severities))
 
 
 def severity_mark(name: str) -> str:

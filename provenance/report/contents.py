@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from provenance.drift.kinds import kind_order, sentence_numbers, severity_rank
+from provenance.drift.kinds import count_severities, kind_order, sentence_numbers, severity_rank
 from provenance.drift.summary import summarize
 from provenance.errors import BadInput
 from provenance.model import (
@@ -177,6 +177,9 @@ class ArticleEntry:
 
     def count_by_kind(self) -> dict[str, int]:
         return dict(summarize(nf.finding for nf in self.findings).counts)
+
+    def count_by_severity(self) -> dict[str, int]:
+        return count_severities(nf.finding.severity for nf in self.findings)
 
 
 @dataclass

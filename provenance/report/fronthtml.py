@@ -12,7 +12,7 @@ from __future__ import annotations
 from html import escape
 from typing import TextIO
 
-from provenance.drift.kinds import SEVERITY_LEVELS, kind_symbol, severity_level
+from provenance.drift.kinds import kind_symbol, severity_level, worst_first
 from provenance.lang import base
 from provenance.report.contents import ArticleEntry, anchor
 from provenance.report.frontpage import (
@@ -151,12 +151,8 @@ def node_html(node: RelayNode) -> str:
 
 
 def _counts(e: ArticleEntry) -> str:
-    by_sev: dict[str, int] = {}
-    for nf in e.findings:
-        by_sev[nf.finding.severity] = by_sev.get(nf.finding.severity, 0) + 1
-    marks = "".join(
-        f'<span class="sev-{s.name}">{escape(s.mark)}{by_sev[s.name]} {s.name}</span>'
-        for s in reversed(SEVERITY_LEVELS.values()) if by_sev.get(s.name))
+    marks = "".join(f'<span class="sev-{level.name}">{escape(level.mark)}{n} {level.name}</span>'
+                    for level, n in worst_first(e.count_by_severity()))
     return f'<span class="counts">{marks or "no drift"}</span>'
 
 

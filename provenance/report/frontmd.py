@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from provenance.drift.kinds import SEVERITY_LEVELS, kind_symbol, severity_level
+from provenance.drift.kinds import kind_symbol, severity_level, worst_first
 from provenance.lang import base
 from provenance.report.contents import ArticleEntry
 from provenance.report.frontpage import (
@@ -96,12 +96,8 @@ def node_text(node: RelayNode) -> str:
 
 
 def counts_text(e: ArticleEntry) -> str:
-    by_sev: dict[str, int] = {}
-    for nf in e.findings:
-        by_sev[nf.finding.severity] = by_sev.get(nf.finding.severity, 0) + 1
-    return " ".join(f"{md(s.mark)}{by_sev[s.name]} {s.name}"
-                    for s in reversed(SEVERITY_LEVELS.values())
-                    if by_sev.get(s.name)) or "no drift"
+    return " ".join(f"{md(level.mark)}{n} {level.name}"
+                    for level, n in worst_first(e.count_by_severity())) or "no drift"
 
 
 def _top(front: FrontPage, out: TextIO) -> None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from provenance.drift.kinds import SEVERITY_LEVELS, severity_rank
+from provenance.drift.kinds import count_severities, severity_rank, worst_first
 from provenance.graph import TreeNode, provenance_forest
 from provenance.lang import base
 from provenance.model import ReferenceChoice
@@ -87,9 +87,8 @@ class StoryFront:
     def facts_line(self) -> str:
         """``5 article(s) in en 3, zh 2 · findings: 2 major, 41 minor`` (plain text)."""
         langs = ", ".join(f"{lang} {n}" for lang, n in self.languages())
-        by_sev = self.findings_by_severity()
-        found = ", ".join(f"{by_sev[s.name]} {s.name}"
-                          for s in reversed(SEVERITY_LEVELS.values()) if by_sev.get(s.name))
+        found = ", ".join(f"{n} {level.name}"
+                          for level, n in worst_first(self.findings_by_severity()))
         return f"{len(self.entries)} article(s) in {langs} · findings: {found or 'none'}"
 
     @property
@@ -124,8 +123,8 @@ class StoryFront:
         return Counter(base(e.article.lang) for e in self.entries).most_common()
 
     def findings_by_severity(self) -> dict[str, int]:
-        counts = Counter(nf.finding.severity for e in self.entries for nf in e.findings)
-        return dict(counts)
+        return count_severities(nf.finding.severity for e in self.entries
+                                for nf in e.findings)
 
 
 @dataclass
@@ -161,8 +160,8 @@ class FrontPage:
         """The corpus in one sentence: articles, stories, languages, findings by severity
         (plain text; each writer escapes it)."""
         langs = ", ".join(f"{lang} {n}" for lang, n in self.languages)
-        sev = totals["by_severity"]
-        counts = ", ".join(f"{sev[s.name]} {s.name}" for s in reversed(SEVERITY_LEVELS.values()))
+        counts = ", ".join(f"{n} {level.name}"
+                           for level, n in worst_first(totals["by_severity"], keep_zero=True))
         stories = len(self.stories)
         return (f"{totals['articles']} article(s) in {stories} "
                 f"{'story' if stories == 1 else 'stories'} ({langs}); {totals['pairs']} "
