@@ -13,19 +13,19 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from provenance.drift.kinds import kind_symbol
 from provenance.model import Claim, CorpusAnalysis
 from provenance.report.claims import ClaimEntry, claims_section
 from tui.plain import plain, styled
+from tui.screens.base import AnalysisScreen
 
 DEPARTS = "✗"
 AGREES = "✓"
 
 
-class ClaimsScreen(Screen[None]):
+class ClaimsScreen(AnalysisScreen):
     AUTO_FOCUS = "#claims"
     BINDINGS = [
         Binding("d", "next_departure", "Next departure"),
@@ -45,14 +45,6 @@ class ClaimsScreen(Screen[None]):
         yield DataTable(id="claims", cursor_type="row", zebra_stripes=True)
         yield DataTable(id="readings", cursor_type="row")
         yield Footer(compact=True, show_command_palette=False)  # ^p: in the help
-
-    def on_mount(self) -> None:
-        if self.app.analysis is not None:  # type: ignore[attr-defined]
-            self.show_analysis(self.app.analysis)  # type: ignore[attr-defined]
-
-    def on_resize(self) -> None:
-        if self.app.analysis is not None:  # type: ignore[attr-defined]
-            self.show_analysis(self.app.analysis)  # type: ignore[attr-defined]
 
     # -- rendering ---------------------------------------------------------------------
     def show_analysis(self, analysis: CorpusAnalysis) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from provenance.drift.kinds import kind_order
@@ -14,9 +13,10 @@ from tui.components.aligned_table import AlignedTable
 from tui.components.findings_panel import FindingsPanel
 from tui.components.search_box import SearchBox, letter_actions, typing
 from tui.plain import styled
+from tui.screens.base import AnalysisScreen
 
 
-class CompareScreen(Screen[None]):
+class CompareScreen(AnalysisScreen):
     AUTO_FOCUS = "#aligned"
     BINDINGS = [
         Binding("n", "next_finding", "Next finding"),
@@ -44,14 +44,6 @@ class CompareScreen(Screen[None]):
         yield AlignedTable(id="aligned")
         yield FindingsPanel(id="findings")
         yield Footer(compact=True, show_command_palette=False)  # ^p: in the help
-
-    def on_mount(self) -> None:
-        if self.app.analysis is not None:  # type: ignore[attr-defined]
-            self.show_analysis(self.app.analysis)  # type: ignore[attr-defined]
-
-    def on_resize(self) -> None:
-        if self.app.analysis is not None:  # type: ignore[attr-defined]
-            self.show_analysis(self.app.analysis)  # type: ignore[attr-defined]
 
     # -- rendering ---------------------------------------------------------------------
     def visible_findings(self, findings: list[Finding]) -> list[Finding]:

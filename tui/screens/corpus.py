@@ -6,18 +6,18 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
 from provenance.model import CorpusAnalysis
 from provenance.pipeline import describe_progress
 from tui.components.provenance_tree import ProvenanceTree
 from tui.plain import plain, styled
+from tui.screens.base import AnalysisScreen
 
 COLUMNS = ("article", "lang", "origin", "cites", "drift")
 
 
-class CorpusScreen(Screen[None]):
+class CorpusScreen(AnalysisScreen):
     AUTO_FOCUS = "#articles"
     BINDINGS = [
         Binding("enter", "open", "Compare", show=True),
@@ -39,14 +39,8 @@ class CorpusScreen(Screen[None]):
             yield ProvenanceTree(id="graph")
         yield Footer(compact=True, show_command_palette=False)  # ^p: in the help
 
-    def on_mount(self) -> None:
-        if self.app.analysis is not None:  # type: ignore[attr-defined]
-            self.show_analysis(self.app.analysis)  # type: ignore[attr-defined]
-
     def on_resize(self) -> None:
-        self.set_class(self.size.width >= 120, "-wide")
-        if self.app.analysis is not None:  # type: ignore[attr-defined]
-            self.show_analysis(self.app.analysis)  # type: ignore[attr-defined]
+        self.set_class(self.size.width >= 120, "-wide")  # before AnalysisScreen draws
 
     def _column_widths(self) -> dict[str, int]:
         # The table gets 2/3 of a wide screen, all of a narrow one; text columns share
