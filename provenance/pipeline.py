@@ -12,6 +12,7 @@ import functools
 import hashlib
 import multiprocessing
 import os
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -195,7 +196,7 @@ def analyze_corpus(
     # Provenance from content alone is cheap: it names the sources each article cites.
     cited = analyze_provenance(articles, [], glossary, facts)[0]
     choices, collations = _choose_references(stories, requested, stored, facts, cited,
-                                             glossary, report)
+                                             glossary, report, engine)
     jobs: list[tuple[Article, Article]] = []
     by_id = {a.id: a for a in articles}
     for story, choice in zip(stories, choices, strict=True):
@@ -301,28 +302,27 @@ def _stories(articles: list[Article], facts: dict[str, ArticleFacts]) -> list[li
 def _choose_references(stories: list[list[Article]], requested: str | None,
                        stored: str | None, facts: dict[str, ArticleFacts],
                        cited: dict[str, ArticleProvenance], glossary: Glossary,
-                       report: Progress) -> tuple[list[ReferenceChoice], list[Collation]]:
+                       report: Progress, engine: Engine | None = None
+                       ) -> tuple[list[ReferenceChoice], list[Collation]]:
     """Each story's reference (:mod:`provenance.reference`), measured against the
-    story's collation, and those collations (of the stories of three or more articles).
+    story's collation, and those collations (of the stories of three or more articles);
+    the derivation edges that tell copies apart come from citations, known already."""
+    if engine is not None:
+        judged = engine.judge_stories(stories, requested, stored, facts, cited, glossary,
+                                      report)
+    else:
+        from provenance.engine import story_part
+        from provenance.reference import judge_story
 
-    Claims are formed from the articles alone, never from the reference comparisons, so
-    the collation made here before any comparison is the analysis's collation; the
-    derivation edges that tell copies apart come from citations, known already."""
-    from provenance.collation import MIN_ARTICLES, collate_story
-    from provenance.reference import choose_reference
-
-    choices, collations = [], []
-    for n, story in enumerate(stories):
-        report("claims", n, len(stories))
-        collation = None
-        if len(story) >= MIN_ARTICLES:
-            collation = collate_story(n, story, glossary, provenance=cited)
-            collations.append(collation)
-        choices.append(choose_reference(n, story, facts=facts, provenance=cited,
-                                        collation=collation, glossary=glossary,
-                                        requested=requested, stored=stored))
-    report("claims", len(stories), len(stories))
-    return choices, collations
+        judged = []
+        for n, story in enumerate(stories):
+            report("claims", n, len(stories))
+            judged.append(judge_story(n, story, facts=story_part(facts, story),
+                                      provenance=story_part(cited, story),
+                                      glossary=glossary, requested=requested,
+                                      stored=stored))
+        report("claims", len(stories), len(stories))
+    return [c for c, _ in judged], [col for _, col in judged if col is not None]
 
 
 def _collate(collations: list[Collation], pairs: list[PairAnalysis],
@@ -344,19 +344,59 @@ def _compare_all(jobs: list[tuple[Article, Article]], settings: Settings, glossa
                  signature: Signature, store: Store, reuse: bool, workers: int,
                  report: Progress, engine: Engine | None = None) -> list[PairAnalysis]:
     """Every (reference, relay) comparison: stored ones reused, the rest computed (in a
-    process pool when there is enough to do) and stored the moment each is done."""
+    process pool when there is enough to do) and stored as they are done, a few at a
+    time (:class:`_PairWriter`)."""
     keys = [_digest(str(signature), _code_digest(), _article_key(r), _article_key(a))
             for r, a in jobs]
     results: dict[int, PairAnalysis] = {}
     if reuse:
-        for i, key in enumerate(keys):
-            if (stored := store.get_pair(key)) is not None:
-                results[i] = stored
+        stored = store.get_pairs(keys)
+        results = {i: stored[key] for i, key in enumerate(keys) if key in stored}
     pending = [i for i in range(len(jobs)) if i not in results]
     workers = workers or os.cpu_count() or 1
+    with _PairWriter(store) as writer:
+        _compute(jobs, pending, keys, results, writer, settings, glossary, workers, report,
+                 engine)
+    return [results[i] for i in range(len(jobs))]
+
+
+class _PairWriter:
+    """Stores finished pairs a batch at a time (every :data:`WRITE_SECONDS` or
+    :data:`WRITE_PAIRS`), and what is left when the work ends or is interrupted: a
+    commit per pair would cost more than the pair's writing at thousands of pairs."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.waiting: list[tuple[str, PairAnalysis]] = []
+        self.written = time.monotonic()
+
+    def add(self, key: str, pair: PairAnalysis) -> None:
+        self.waiting.append((key, pair))
+        if len(self.waiting) >= WRITE_PAIRS or time.monotonic() - self.written > WRITE_SECONDS:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.waiting:
+            self.store.put_pairs(self.waiting)
+            self.waiting = []
+        self.written = time.monotonic()
+
+    def __enter__(self) -> _PairWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.flush()
+
+
+def _compute(jobs: list[tuple[Article, Article]], pending: list[int], keys: list[str],
+             results: dict[int, PairAnalysis], writer: _PairWriter, settings: Settings,
+             glossary: Glossary, workers: int, report: Progress,
+             engine: Engine | None) -> None:
+    """The pending comparisons, each stored (through ``writer``) and put in ``results``
+    as it is done."""
 
     def finished(i: int, pair: PairAnalysis) -> None:
-        store.put_pair(keys[i], pair)
+        writer.add(keys[i], pair)
         results[i] = pair
 
     report("compare", len(results), len(jobs))
@@ -372,7 +412,7 @@ def _compare_all(jobs: list[tuple[Article, Article]], settings: Settings, glossa
 
         engine.compare([(key, *jobs[ids[0]]) for key, ids in where.items()], settings.pair,
                        glossary, arrived, report)
-        return [results[i] for i in range(len(jobs))]
+        return
     # Worker start-up costs a few seconds of imports: only worth it for several pairs.
     # Workers reload the glossary from its files, so an in-memory one stays here.
     if workers > 1 and len(pending) > workers and glossary.paths:
@@ -393,8 +433,12 @@ def _compare_all(jobs: list[tuple[Article, Article]], settings: Settings, glossa
             # pair would otherwise hold the bar at 0/1 for minutes.
             finished(i, compare_pair(*jobs[i], settings.pair, glossary, progress=report))
             report("compare", len(results), len(jobs))
-    return [results[i] for i in range(len(jobs))]
 
+
+#: Finished pairs are written at least this often, or when this many are waiting: an
+#: interrupted run loses no more than that.
+WRITE_SECONDS = 2.0
+WRITE_PAIRS = 64
 
 _worker_glossary: Glossary | None = None
 

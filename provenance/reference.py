@@ -84,6 +84,28 @@ class Witness:
                 + (0.5 if self.in_language else 0.0))
 
 
+def judge_story(story_no: int, story: Sequence[Article], *,
+                facts: Mapping[str, ArticleFacts],
+                provenance: Mapping[str, ArticleProvenance], glossary: Glossary,
+                requested: str | None = None, stored: str | None = None
+                ) -> tuple[ReferenceChoice, Collation | None]:
+    """One story's reference and, for a story of three or more articles, its collation.
+
+    Claims are formed from the articles alone, never from the reference comparisons, so
+    the collation made here, before any comparison, is the analysis's collation. A pure
+    function of the story: ``facts`` and ``provenance`` need hold only its articles, so
+    it runs wherever the story is sent (:mod:`provenance.engine`)."""
+    from provenance.collation import MIN_ARTICLES, collate_story
+
+    collation = None
+    if len(story) >= MIN_ARTICLES:
+        collation = collate_story(story_no, story, glossary, provenance=provenance)
+    choice = choose_reference(story_no, story, facts=facts, provenance=provenance,
+                              collation=collation, glossary=glossary,
+                              requested=requested, stored=stored)
+    return choice, collation
+
+
 def choose_reference(story_no: int, story: Sequence[Article], *,
                      facts: Mapping[str, ArticleFacts],
                      provenance: Mapping[str, ArticleProvenance],

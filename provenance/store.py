@@ -22,7 +22,7 @@ import json
 import sqlite3
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,9 @@ from typing import Any
 from provenance.dbfile import open_or_replace, use_wal
 from provenance.model import CorpusAnalysis, PairAnalysis
 from provenance.paths import store_path
+
+#: host parameters per statement: SQLite before 3.32 allows at most 999
+_SQL_VARIABLES = 900
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS pairs (
@@ -92,10 +95,27 @@ class Store:
             row = db.execute("SELECT data FROM pairs WHERE key = ?", (key,)).fetchone()
         return PairAnalysis.from_dict(_unpack(row[0])) if row else None
 
-    def put_pair(self, key: str, pair: PairAnalysis) -> None:
+    def get_pairs(self, keys: Sequence[str]) -> dict[str, PairAnalysis]:
+        """The stored pairs among ``keys``, by key (one connection for all of them)."""
+        found: dict[str, PairAnalysis] = {}
         with self._connect() as db:
-            db.execute("INSERT OR REPLACE INTO pairs VALUES (?, ?, ?)",
-                       (key, _pack(pair.to_dict()), time.time()))
+            for start in range(0, len(keys), _SQL_VARIABLES):
+                chunk = keys[start:start + _SQL_VARIABLES]
+                rows = db.execute("SELECT key, data FROM pairs WHERE key IN "
+                                  f"({','.join('?' * len(chunk))})", chunk)
+                found.update((k, PairAnalysis.from_dict(_unpack(d))) for k, d in rows)
+        return found
+
+    def put_pair(self, key: str, pair: PairAnalysis) -> None:
+        self.put_pairs([(key, pair)])
+
+    def put_pairs(self, pairs: Sequence[tuple[str, PairAnalysis]]) -> None:
+        """Store pairs in one transaction: a commit per pair costs more than the pair's
+        writing when results arrive by the thousand."""
+        now = time.time()
+        with self._connect() as db:
+            db.executemany("INSERT OR REPLACE INTO pairs VALUES (?, ?, ?)",
+                           [(key, _pack(pair.to_dict()), now) for key, pair in pairs])
 
     # -- analyses -----------------------------------------------------------------------
     def get_analysis(self, key: str) -> CorpusAnalysis | None:

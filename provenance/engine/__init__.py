@@ -13,13 +13,19 @@ whichever engine computed them (``tests/realdata/test_engine_dask.py``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Protocol
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from provenance.facts import ArticleFacts
     from provenance.glossary import Glossary
-    from provenance.model import Article, PairAnalysis
+    from provenance.model import (
+        Article,
+        ArticleProvenance,
+        Collation,
+        PairAnalysis,
+        ReferenceChoice,
+    )
     from provenance.pairs import PairSettings
 
 #: progress(stage, done, total), as in :mod:`provenance.pipeline`
@@ -29,6 +35,14 @@ Progress = Callable[[str, int, int], None]
 PairJob = tuple[str, "Article", "Article"]
 
 ENGINES = ("local", "dask")
+#: one story judged: its reference, and its collation (stories of three or more)
+Judged = tuple["ReferenceChoice", "Collation | None"]
+V = TypeVar("V")
+
+
+def story_part(values: Mapping[str, V], story: Sequence[Article]) -> dict[str, V]:
+    """The values of the story's articles only: what a step on one story is sent."""
+    return {a.id: values[a.id] for a in story if a.id in values}
 
 
 class Engine(Protocol):
@@ -45,6 +59,14 @@ class Engine(Protocol):
     def article_facts(self, articles: Sequence[Article], glossary: Glossary,
                       progress: Progress) -> dict[str, ArticleFacts]:
         """The facts of every article (sources and signals read, story features), by id."""
+        ...
+
+    def judge_stories(self, stories: Sequence[Sequence[Article]], requested: str | None,
+                      stored: str | None, facts: Mapping[str, ArticleFacts],
+                      cited: Mapping[str, ArticleProvenance], glossary: Glossary,
+                      progress: Progress) -> list[Judged]:
+        """Each story's reference and collation
+        (:func:`provenance.reference.judge_story`), in the order of ``stories``."""
         ...
 
     def compare(self, jobs: Sequence[PairJob], settings: PairSettings, glossary: Glossary,

@@ -10,6 +10,8 @@ Three kinds of tasks, all pure functions of what they are sent:
   language, sentences (:func:`provenance.corpus.prepare_each`);
 - *facts*: a partition of articles -> each one's story features, cited sources and
   origin signals (:func:`read_facts`);
+- *judge*: a few stories (at most :data:`ARTICLES_PER_TASK` articles, unless one story
+  is larger) -> each one's reference and collation (:func:`judge_stories`);
 - *compare*: the pairs of one story, or a slice of a large story's pairs, never more
   than :data:`PAIRS_PER_TASK` (:func:`compare_story`).
 
@@ -31,19 +33,25 @@ import hashlib
 import os
 import sys
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from distributed import Client, Future, LocalCluster, WorkerPlugin, as_completed
 
-from provenance.engine import PairJob, Progress
+from provenance.engine import Judged, PairJob, Progress
 from provenance.errors import BadInput
 
 if TYPE_CHECKING:
     from provenance.facts import ArticleFacts, StoryFeatures
     from provenance.glossary import Glossary
-    from provenance.model import Article, Attribution, OriginSignal, PairAnalysis
+    from provenance.model import (
+        Article,
+        ArticleProvenance,
+        Attribution,
+        OriginSignal,
+        PairAnalysis,
+    )
     from provenance.pairs import PairSettings
 
 #: Most pairs one compare task holds: a story of 300 relays becomes 38 tasks, so no task
@@ -105,6 +113,37 @@ def read_facts(articles: Sequence[Article], spec: GlossarySpec) -> list[FactsRea
         facts.read_sources()
         found.append((article.id, facts.features, facts.attributions, facts.signals))
     return found
+
+
+def with_readings(facts: ArticleFacts, reading: FactsReading) -> ArticleFacts:
+    """``facts`` with a facts task's readings set as the cached properties they would
+    have been computed into (:class:`~provenance.facts.ArticleFacts` reads each on first
+    use)."""
+    _, features, attributions, signals = reading
+    vars(facts).update(features=features, attributions=attributions, signals=signals)
+    return facts
+
+
+#: One story as a judge task gets it: its number, articles, their facts readings and
+#: the provenance their citations give.
+StoryParcel = tuple[int, "list[Article]", "list[FactsReading]", "dict[str, ArticleProvenance]"]
+
+
+def judge_stories(parcels: Sequence[StoryParcel], requested: str | None, stored: str | None,
+                  spec: GlossarySpec) -> list[tuple[int, Judged]]:
+    """Task: the reference and collation of a few stories, each with its number."""
+    from provenance.facts import article_facts
+    from provenance.reference import judge_story
+
+    glossary = worker_glossary(spec)
+    judged = []
+    for number, story, readings, cited in parcels:
+        facts = {a.id: with_readings(article_facts(a, glossary), r)
+                 for a, r in zip(story, readings, strict=True)}
+        judged.append((number, judge_story(number, story, facts=facts, provenance=cited,
+                                           glossary=glossary, requested=requested,
+                                           stored=stored)))
+    return judged
 
 
 def compare_story(jobs: Sequence[PairJob], settings: PairSettings,
@@ -238,14 +277,42 @@ class DaskEngine:
         tasks = ((task_key("facts", [spec.digest, *map(facts_key, part)]), read_facts,
                   (part, spec)) for part in parts)
         for readings in self._run(tasks):
-            for article_id, features, attributions, signals in readings:
-                # the worker's readings, set as the cached properties they would have
-                # been computed into here (ArticleFacts reads each on first use)
-                vars(facts[article_id]).update(features=features, attributions=attributions,
-                                               signals=signals)
+            for reading in readings:
+                with_readings(facts[reading[0]], reading)
             done += len(readings)
             progress("facts", done, len(articles))
         return facts
+
+    def judge_stories(self, stories: Sequence[Sequence[Article]], requested: str | None,
+                      stored: str | None, facts: Mapping[str, ArticleFacts],
+                      cited: Mapping[str, ArticleProvenance], glossary: Glossary,
+                      progress: Progress) -> list[Judged]:
+        from provenance.engine import story_part
+
+        spec = GlossarySpec.of(glossary)
+
+        def parcel(number: int) -> StoryParcel:
+            story = list(stories[number])
+            return (number, story, [_reading(facts[a.id]) for a in story],
+                    story_part(cited, story))
+
+        def tasks() -> Iterator[tuple[str, Callable[..., Any], tuple[Any, ...]]]:
+            for batch in _batches([len(s) for s in stories], ARTICLES_PER_TASK):
+                parcels = [parcel(n) for n in batch]
+                key = task_key("judge", [spec.digest, str(requested), str(stored), *(
+                    f"{n}:" + ",".join(facts_key(a) for a in story)
+                    for n, story, _, _ in parcels)])
+                yield key, judge_stories, (parcels, requested, stored, spec)
+
+        judged: list[Judged | None] = [None] * len(stories)
+        done = 0
+        progress("claims", done, len(stories))
+        for results in self._run(tasks()):
+            for number, result in results:
+                judged[number] = result
+            done += len(results)
+            progress("claims", done, len(stories))
+        return judged  # type: ignore[return-value]  # every story came back
 
     def compare(self, jobs: Sequence[PairJob], settings: PairSettings, glossary: Glossary,
                 finished: Callable[[str, PairAnalysis], None], progress: Progress) -> None:
@@ -301,7 +368,29 @@ class DaskEngine:
                 submit_next()
                 yield result
         finally:
-            client.cancel([f for f in queue if not f.done()])
+            # a generator left unfinished (its consumer raised) may be closed only after
+            # the engine, by the garbage collector: the client is gone by then
+            if client.status == "running":
+                client.cancel([f for f in queue if not f.done()])
+
+
+def _reading(facts: ArticleFacts) -> FactsReading:
+    return (facts.article.id, facts.features, facts.attributions, facts.signals)
+
+
+def _batches(sizes: Sequence[int], limit: int) -> Iterator[list[int]]:
+    """Indices of ``sizes`` in consecutive batches of at most ``limit`` in all (an item
+    larger than ``limit`` alone)."""
+    batch: list[int] = []
+    total = 0
+    for i, size in enumerate(sizes):
+        if batch and total + size > limit:
+            yield batch
+            batch, total = [], 0
+        batch.append(i)
+        total += size
+    if batch:
+        yield batch
 
 
 def facts_key(article: Article) -> str:
