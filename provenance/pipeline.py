@@ -192,7 +192,7 @@ def analyze_corpus(
             report("facts", done, len(articles))
             facts[article.id].read_sources()
         report("facts", len(articles), len(articles))
-    stories = _stories(articles, facts)
+    stories = _stories(articles, facts, engine)
     # Provenance from content alone is cheap: it names the sources each article cites.
     cited = analyze_provenance(articles, [], glossary, facts)[0]
     choices, collations = _choose_references(stories, requested, stored, facts, cited,
@@ -289,12 +289,14 @@ def _report_issues(issues: Sequence[InputIssue], strict: bool) -> None:
     warn_issues(issues)
 
 
-def _stories(articles: list[Article], facts: dict[str, ArticleFacts]) -> list[list[Article]]:
+def _stories(articles: list[Article], facts: dict[str, ArticleFacts],
+             engine: Engine | None = None) -> list[list[Article]]:
     if len(articles) <= 2:
         return [articles]
     from provenance.stories import cluster_facts
 
-    groups = cluster_facts([facts[a.id] for a in articles])
+    ordered = [facts[a.id] for a in articles]
+    groups = engine.cluster(ordered) if engine is not None else cluster_facts(ordered)
     # Biggest story first; clustering puts every article in exactly one story.
     return sorted(([articles[i] for i in group] for group in groups), key=len, reverse=True)
 

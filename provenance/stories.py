@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import zlib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -120,34 +120,54 @@ def minhash_signatures(feature_sets: Sequence[Iterable[str] | bytes],
     return out
 
 
-def lsh_candidates(signatures: np.ndarray, bands: int = SHINGLE_BANDS) -> set[tuple[int, int]]:
-    """Pairs of rows that agree on all rows of at least one band."""
+def band_entries(signatures: np.ndarray, bands: int, offset: int = 0) -> np.ndarray:
+    """LSH band keys: one row ``(band, key, row + offset)`` per band of each non-empty
+    signature row, ``key`` a 64-bit hash of the band's values. Rows sharing a band key
+    are candidates; the rows of a corpus may be keyed in parts (``offset``) and the
+    entries grouped anywhere (:func:`candidates_from_entries`)."""
     n, k = signatures.shape
     rows = k // bands
+    keep = np.flatnonzero(~(signatures == np.iinfo(np.uint64).max).all(axis=1))
+    sig = signatures[keep]
+    keys = np.zeros((len(keep), bands), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for r in range(rows):
+            keys = _mix(keys * np.uint64(0x9E3779B97F4A7C15) + sig[:, r::rows][:, :bands])
+    band = np.broadcast_to(np.arange(bands, dtype=np.uint64), keys.shape)
+    index = np.broadcast_to((keep + offset).astype(np.uint64)[:, None], keys.shape)
+    return np.stack([band.ravel(), keys.ravel(), index.ravel()], axis=1)
+
+
+def candidates_from_entries(entries: np.ndarray) -> set[tuple[int, int]]:
+    """Pairs of rows sharing a band key among :func:`band_entries` (from one part or
+    many, in any order)."""
     pairs: set[tuple[int, int]] = set()
-    empty = (signatures == np.iinfo(np.uint64).max).all(axis=1)
-    for band in range(bands):
-        block = signatures[:, band * rows:(band + 1) * rows]
-        keys = np.ascontiguousarray(block).view(np.dtype((np.void, block.dtype.itemsize * rows)))
-        keys = keys.ravel()
-        order = np.argsort(keys, kind="stable")
-        sorted_keys = keys[order]
-        boundaries = np.flatnonzero(sorted_keys[1:] != sorted_keys[:-1]) + 1
-        starts = np.concatenate(([0], boundaries))
-        ends = np.concatenate((boundaries, [n]))
-        for s, e in zip(starts[ends - starts > 1], ends[ends - starts > 1], strict=True):
-            members = [int(i) for i in order[s:e] if not empty[i]]
-            if len(members) > _BUCKET_ALL_PAIRS:
-                # a big bucket (a common concept's minimum): chain neighbours instead of all
-                # pairs; union-find still joins the ones that really are similar
-                members.sort()
-                pairs.update(zip(members, members[1:], strict=False))
-                pairs.update((members[0], y) for y in members[1:])
-                continue
-            for i, x in enumerate(members):
-                for y in members[i + 1:]:
-                    pairs.add((x, y) if x < y else (y, x))
+    if not len(entries):
+        return pairs
+    order = np.lexsort((entries[:, 2], entries[:, 1], entries[:, 0]))
+    ordered = entries[order]
+    same = (ordered[1:, 0] == ordered[:-1, 0]) & (ordered[1:, 1] == ordered[:-1, 1])
+    starts = np.concatenate(([0], np.flatnonzero(~same) + 1))
+    ends = np.concatenate((starts[1:], [len(ordered)]))
+    index = ordered[:, 2].astype(np.int64)
+    for s, e in zip(starts[ends - starts > 1].tolist(), ends[ends - starts > 1].tolist(),
+                    strict=True):
+        members = index[s:e].tolist()  # ascending
+        if len(members) > _BUCKET_ALL_PAIRS:
+            # a big bucket (a common concept's minimum): chain neighbours instead of all
+            # pairs; union-find still joins the ones that really are similar
+            pairs.update(zip(members, members[1:], strict=False))
+            pairs.update((members[0], y) for y in members[1:])
+            continue
+        for i, x in enumerate(members):
+            for y in members[i + 1:]:
+                pairs.add((x, y))
     return pairs
+
+
+def lsh_candidates(signatures: np.ndarray, bands: int = SHINGLE_BANDS) -> set[tuple[int, int]]:
+    """Pairs of rows that agree on all rows of at least one band."""
+    return candidates_from_entries(band_entries(signatures, bands))
 
 
 class _UnionFind:
@@ -174,28 +194,50 @@ def _overlap_holds(a: frozenset[str] | bytes, b: frozenset[str] | bytes,
     return shared >= MIN_SHARED and shared >= threshold * (size_a + size_b - shared)
 
 
-def cluster_features(features: Sequence[StoryFeatures], *, entity_threshold: float = 0.3,
-                     shingle_threshold: float = 0.4,
+#: The two feature sets that join articles: how each is read from an article's story
+#: features, the Jaccard similarity that joins, and the LSH bands that find candidates.
+FEATURE_SETS = ("entities", "shingles")
+THRESHOLDS = {"entities": 0.3, "shingles": 0.4}
+BANDS = {"entities": ENTITY_BANDS, "shingles": SHINGLE_BANDS}
+
+
+def feature_sets(features: Sequence[StoryFeatures], kind: str) -> list[frozenset[str] | bytes]:
+    return [getattr(f, kind) for f in features]
+
+
+def feature_signatures(features: Sequence[StoryFeatures]) -> dict[str, np.ndarray]:
+    """The MinHash signatures of each feature set of ``features``, one row per article
+    (rows are independent: a corpus may be signed in parts)."""
+    return {kind: minhash_signatures(feature_sets(features, kind)) for kind in FEATURE_SETS}
+
+
+def cluster_features(features: Sequence[StoryFeatures], *,
                      leads: Sequence[np.ndarray | None] | None = None,
-                     languages: Sequence[str] | None = None) -> list[list[int]]:
+                     languages: Sequence[str] | None = None,
+                     signatures: Mapping[str, np.ndarray] | None = None,
+                     candidates: Mapping[str, set[tuple[int, int]]] | None = None
+                     ) -> list[list[int]]:
     """Indices grouped into stories: joined when their entities or their text overlap,
     or (given ``leads``, the lead sentence vectors of each article or None, and the
-    articles' ``languages``) when their leads say the same in two languages."""
+    articles' ``languages``) when their leads say the same in two languages.
+
+    ``signatures`` and ``candidates`` (per feature set) may come computed elsewhere
+    (:mod:`provenance.engine`); the same ones are computed here otherwise."""
     n = len(features)
     uf = _UnionFind(n)
     if leads is not None and languages is not None:
         for i, j in translated_leads(leads, languages):
             uf.union(i, j)
-    for sets, threshold, bands in (
-            ([f.entities for f in features], entity_threshold, ENTITY_BANDS),
-            ([f.shingles for f in features], shingle_threshold, SHINGLE_BANDS)):
-        signatures = minhash_signatures(sets)
-        candidates = np.array(sorted(lsh_candidates(signatures, bands)), dtype=np.int64)
-        if not len(candidates):
+    for kind in FEATURE_SETS:
+        sets, threshold = feature_sets(features, kind), THRESHOLDS[kind]
+        signed = signatures[kind] if signatures else minhash_signatures(sets)
+        found = candidates[kind] if candidates else lsh_candidates(signed, BANDS[kind])
+        pairs = np.array(sorted(found), dtype=np.int64)
+        if not len(pairs):
             continue
-        for start in range(0, len(candidates), 100_000):  # bounded memory
-            chunk = candidates[start:start + 100_000]
-            similar = (signatures[chunk[:, 0]] == signatures[chunk[:, 1]]).mean(axis=1)
+        for start in range(0, len(pairs), 100_000):  # bounded memory
+            chunk = pairs[start:start + 100_000]
+            similar = (signed[chunk[:, 0]] == signed[chunk[:, 1]]).mean(axis=1)
             # the estimate picks the candidates (with room for its error: 64 hashes
             # err by ~0.06); the sets decide, so no hash collision joins or splits
             for i, j in chunk[similar >= threshold - ESTIMATE_SLACK].tolist():
@@ -261,14 +303,18 @@ def translated_leads(leads: Sequence[np.ndarray | None],
             if leads_pair_up(found[x], found[y])]
 
 
-def cluster_facts(facts: Sequence[ArticleFacts]) -> list[list[int]]:
+def cluster_facts(facts: Sequence[ArticleFacts], *,
+                  signatures: Mapping[str, np.ndarray] | None = None,
+                  candidates: Mapping[str, set[tuple[int, int]]] | None = None
+                  ) -> list[list[int]]:
     """:func:`cluster_features` of articles' facts, with their leads' vectors when
     vectors are on and the corpus has at most :data:`VECTOR_ARTICLES_MAX` articles."""
     features = [f.features for f in facts]
     if len(facts) > VECTOR_ARTICLES_MAX or len({base(f.article.lang) for f in facts}) < 2:
-        return cluster_features(features)
+        return cluster_features(features, signatures=signatures, candidates=candidates)
     leads = [f.lead_vectors() for f in facts]
-    return cluster_features(features, leads=leads, languages=[f.article.lang for f in facts])
+    return cluster_features(features, leads=leads, languages=[f.article.lang for f in facts],
+                            signatures=signatures, candidates=candidates)
 
 
 def cluster_stories(articles: list[Article], glossary: Glossary | None) -> list[list[str]]:

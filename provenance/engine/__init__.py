@@ -61,6 +61,11 @@ class Engine(Protocol):
         """The facts of every article (sources and signals read, story features), by id."""
         ...
 
+    def cluster(self, facts: Sequence[ArticleFacts]) -> list[list[int]]:
+        """The articles of ``facts`` grouped into stories, as indices
+        (:func:`provenance.stories.cluster_facts`)."""
+        ...
+
     def judge_stories(self, stories: Sequence[Sequence[Article]], requested: str | None,
                       stored: str | None, facts: Mapping[str, ArticleFacts],
                       cited: Mapping[str, ArticleProvenance], glossary: Glossary,

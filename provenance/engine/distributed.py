@@ -9,7 +9,11 @@ Three kinds of tasks, all pure functions of what they are sent:
   which assigns ids and keeps the corpus-wide steps) -> each one prepared: boilerplate,
   language, sentences (:func:`provenance.corpus.prepare_each`);
 - *facts*: a partition of articles -> each one's story features, cited sources and
-  origin signals (:func:`read_facts`);
+  origin signals, and the MinHash signatures of its features (:func:`read_facts`);
+- *bands* and *candidates*: story clustering's LSH as a shuffle: each part of the
+  signatures -> its band keys, split into buckets by key (:func:`keyed_bands`); each
+  bucket, gathered from every part on the cluster -> the candidate pairs of articles
+  sharing a band key (:func:`bucket_candidates`), which the client checks and joins;
 - *judge*: a few stories (at most :data:`ARTICLES_PER_TASK` articles, unless one story
   is larger) -> each one's reference and collation (:func:`judge_stories`);
 - *compare*: the pairs of one story, or a slice of a large story's pairs, never more
@@ -30,6 +34,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import operator
 import os
 import sys
 from collections import deque
@@ -37,6 +42,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 from distributed import Client, Future, LocalCluster, WorkerPlugin, as_completed
 
 from provenance.engine import Judged, PairJob, Progress
@@ -59,6 +65,9 @@ if TYPE_CHECKING:
 PAIRS_PER_TASK = 8
 #: Articles per facts task (a few seconds of work each).
 ARTICLES_PER_TASK = 64
+#: Signature rows per band-keying task, and the most buckets band keys are shuffled into.
+ROWS_PER_BANDS_TASK = 8192
+MAX_BUCKETS = 64
 #: Tasks kept submitted per worker thread: enough to keep workers busy, few enough that
 #: the scheduler never holds the whole corpus.
 TASKS_IN_FLIGHT_PER_THREAD = 4
@@ -100,11 +109,15 @@ def worker_glossary(spec: GlossarySpec) -> Glossary:
 
 #: What a facts task returns per article: id, story features, sources, signals.
 FactsReading = tuple[str, "StoryFeatures", "list[Attribution]", "list[OriginSignal]"]
+#: ... and per partition: the MinHash signatures of its features, a row per article.
+Signatures = dict[str, np.ndarray]
 
 
-def read_facts(articles: Sequence[Article], spec: GlossarySpec) -> list[FactsReading]:
+def read_facts(articles: Sequence[Article], spec: GlossarySpec
+               ) -> tuple[list[FactsReading], Signatures]:
     """Task: the article facts the pipeline needs later, read on a worker."""
     from provenance.facts import article_facts
+    from provenance.stories import feature_signatures
 
     glossary = worker_glossary(spec)
     found = []
@@ -112,7 +125,26 @@ def read_facts(articles: Sequence[Article], spec: GlossarySpec) -> list[FactsRea
         facts = article_facts(article, glossary)
         facts.read_sources()
         found.append((article.id, facts.features, facts.attributions, facts.signals))
-    return found
+    return found, feature_signatures([features for _, features, _, _ in found])
+
+
+def keyed_bands(signatures: np.ndarray, bands: int, offset: int,
+                buckets: int) -> list[np.ndarray]:
+    """Task: the band keys of rows ``offset...`` of the corpus's signatures, in
+    ``buckets`` parts by key (every entry of one key lands in the same part)."""
+    from provenance.stories import band_entries
+
+    entries = band_entries(signatures, bands, offset)
+    bucket = entries[:, 1] % np.uint64(buckets)
+    return [entries[bucket == b] for b in range(buckets)]
+
+
+def bucket_candidates(*parts: np.ndarray) -> np.ndarray:
+    """Task: the pairs of rows sharing a band key among one bucket's entries."""
+    from provenance.stories import candidates_from_entries
+
+    found = candidates_from_entries(np.concatenate(parts))
+    return np.array(sorted(found), dtype=np.int64).reshape(-1, 2)
 
 
 def with_readings(facts: ArticleFacts, reading: FactsReading) -> ArticleFacts:
@@ -209,6 +241,8 @@ class DaskEngine:
         self.notice = notice or (lambda line: print(line, file=sys.stderr))
         self._client: Client | None = None
         self._cluster: LocalCluster | None = None
+        #: each article's signatures, as its facts task read them
+        self._signatures: dict[str, Signatures] = {}
 
     # -- the cluster --------------------------------------------------------------------
     @property
@@ -276,12 +310,50 @@ class DaskEngine:
         progress("facts", done, len(articles))
         tasks = ((task_key("facts", [spec.digest, *map(facts_key, part)]), read_facts,
                   (part, spec)) for part in parts)
-        for readings in self._run(tasks):
-            for reading in readings:
+        self._signatures = {}
+        for readings, signatures in self._run(tasks):
+            for row, reading in enumerate(readings):
                 with_readings(facts[reading[0]], reading)
+                self._signatures[reading[0]] = {k: v[row] for k, v in signatures.items()}
             done += len(readings)
             progress("facts", done, len(articles))
         return facts
+
+    def cluster(self, facts: Sequence[ArticleFacts]) -> list[list[int]]:
+        from provenance.stories import BANDS, FEATURE_SETS, cluster_facts, feature_signatures
+
+        if any(f.article.id not in self._signatures for f in facts):
+            signatures = feature_signatures([f.features for f in facts])
+        else:
+            signatures = {kind: np.stack([self._signatures[f.article.id][kind] for f in facts])
+                          for kind in FEATURE_SETS}
+        candidates = {kind: self._candidates(signatures[kind], BANDS[kind])
+                      for kind in FEATURE_SETS}
+        return cluster_facts(facts, signatures=signatures, candidates=candidates)
+
+    def _candidates(self, signatures: np.ndarray, bands: int) -> set[tuple[int, int]]:
+        """:func:`provenance.stories.lsh_candidates` as a shuffle on the cluster: band
+        keys computed per part of the rows, gathered by bucket where they were made."""
+        client = self.client
+        buckets = min(MAX_BUCKETS, 2 * max(1, sum(client.nthreads().values())))
+        parts = []
+        for start in range(0, len(signatures), ROWS_PER_BANDS_TASK):
+            chunk = signatures[start:start + ROWS_PER_BANDS_TASK]
+            key = task_key("bands", [hashlib.sha256(chunk.tobytes()).hexdigest(), str(bands),
+                                     str(start), str(buckets)])
+            keyed = client.submit(keyed_bands, chunk, bands, start, buckets, key=key)
+            parts.append([client.submit(operator.getitem, keyed, b, key=f"{key}-{b}")
+                          for b in range(buckets)])
+        gathered = [client.submit(bucket_candidates, *(p[b] for p in parts),
+                                  key=task_key("candidates", [p[b].key for p in parts]))
+                    for b in range(buckets)]
+        found: set[tuple[int, int]] = set()
+        try:
+            for future in as_completed(gathered):
+                found.update(map(tuple, future.result().tolist()))
+        finally:
+            client.cancel(gathered + [f for p in parts for f in p])
+        return found
 
     def judge_stories(self, stories: Sequence[Sequence[Article]], requested: str | None,
                       stored: str | None, facts: Mapping[str, ArticleFacts],

@@ -10,6 +10,8 @@ from provenance.corpus import article_from_text, load_corpus
 from provenance.facts import StoryFeatures, quantity_key
 from provenance.glossary import default_glossary
 from provenance.stories import (
+    band_entries,
+    candidates_from_entries,
     cluster_features,
     cluster_stories,
     lsh_candidates,
@@ -94,3 +96,23 @@ def test_cluster_features_synthetic_stories():
 ])
 def test_quantity_key(args, key):
     assert quantity_key(*args) == key
+
+
+def test_band_keys_grouped_in_parts_give_the_same_candidates():
+    """The shuffle the Dask engine makes: band keys of parts of the corpus, gathered in
+    any order, find the pairs the whole corpus's keys find."""
+    rng = np.random.default_rng(5)
+    sets = []
+    for story in range(120):
+        vocab = [f"c{story}-{i}" for i in range(12)] + [f"common{i}" for i in range(4)]
+        for _ in range(int(rng.integers(1, 5))):
+            sets.append(set(rng.choice(vocab, size=int(rng.integers(0, 10)), replace=False)))
+    signatures = minhash_signatures(sets)
+    whole = lsh_candidates(signatures, bands=32)
+    assert whole, "the corpus has candidates"
+    parts = [band_entries(signatures[i:i + 37], 32, offset=i)
+             for i in range(0, len(signatures), 37)]
+    rng.shuffle(parts)
+    buckets = [np.concatenate([p[p[:, 1] % 3 == b] for p in parts]) for b in range(3)]
+    assert set().union(*map(candidates_from_entries, buckets)) == whole
+    assert candidates_from_entries(np.concatenate(parts)) == whole
