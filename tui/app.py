@@ -115,13 +115,7 @@ class ProvenanceApp(App[None]):
         would print (a traceback holding the article's text) is replaced by the log and
         by :class:`UIStopped`, raised from :func:`run`.
         """
-        path = log_error(f"the terminal UI stopped: {type(error).__name__}", error)
-        if self.crash is None:
-            self.crash = (f"the terminal UI stopped after an internal error "
-                          f"({type(error).__name__}: {_one_line(error)}); details in {path}")
-        self._return_code = 3
-        self._exception_event.set()  # a Pilot waiting on the app stops waiting
-        self._close_messages_no_wait()
+        _close_after(self, error)
 
     @work(thread=True, exclusive=True, group="analysis", description="analysing corpus")
     def analyze(self, fresh: bool = False) -> None:
@@ -277,8 +271,48 @@ class ProvenanceApp(App[None]):
         yield SystemCommand("Help", "Keys and what the marks mean", self.action_help)
 
 
+def _close_after(app: ProvenanceApp | ResultSetApp, error: Exception) -> None:
+    path = log_error(f"the terminal UI stopped: {type(error).__name__}", error)
+    if app.crash is None:
+        app.crash = (f"the terminal UI stopped after an internal error "
+                     f"({type(error).__name__}: {_one_line(error)}); details in {path}")
+    app._return_code = 3
+    app._exception_event.set()  # a Pilot waiting on the app stops waiting
+    app._close_messages_no_wait()
+
+
 def _one_line(error: BaseException) -> str:
     return " ".join(str(error).split())[:300]
+
+
+class ResultSetApp(App[None]):
+    """A Parquet result set (``analyze --results DIR``), browsed story by story: the
+    analysis of a run too large to hold is never loaded, only the rows shown."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "provenance"
+
+    def __init__(self, folder: str | Path) -> None:
+        super().__init__()
+        self.folder = Path(folder)
+        self.sub_title = f"result set {self.folder.name}"
+        self.crash: str | None = None
+
+    def on_mount(self) -> None:
+        from tui.screens.results import ResultsScreen
+
+        self.push_screen(ResultsScreen(self.folder))
+
+    def _handle_exception(self, error: Exception) -> None:
+        _close_after(self, error)  # as ProvenanceApp does
+
+
+def run_results(folder: str | Path) -> None:
+    """Browse a result set; raises :class:`UIStopped` if it closed after an error."""
+    app = ResultSetApp(folder)
+    app.run()
+    if app.crash:
+        raise UIStopped(app.crash)
 
 
 def run(paths: Sequence[str | Path], *, reference: str | None = None,

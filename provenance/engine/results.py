@@ -80,10 +80,16 @@ def _rows(analysis: CorpusAnalysis) -> dict[str, list[dict[str, Any]]]:
                       "relay_id": pair.relay_id, "kind": f.kind, "severity": f.severity,
                       "weight": f.weight, "message": f.message, "src": list(f.src),
                       "tgt": list(f.tgt), "detector": f.detector} for f in pair.findings]
-    # Claims come with the claims work; any analysis that carries them gets the table.
-    claims = [{"story": story_of.get(getattr(c, "article_id", ""), -1),
-               "data": json.dumps(c.to_dict(), ensure_ascii=False, sort_keys=True)}
-              for c in getattr(analysis, "claims", None) or []]
+    claims = []
+    if analysis.collation is not None:
+        departing: dict[str, list[str]] = {}
+        for d in analysis.collation.departures:
+            departing.setdefault(d.claim, []).append(d.article_id)
+        claims = [{"story": c.story, "id": c.id, "text": c.text, "article_id": c.article_id,
+                   "witnesses": c.witnesses, "readings": len(c.readings),
+                   "departing": sorted(set(departing.get(c.id, []))),
+                   "data": json.dumps(c.to_dict(), ensure_ascii=False, sort_keys=True)}
+                  for c in analysis.collation.claims]
     return {"articles": articles, "pairs": pairs, "findings": findings, "claims": claims}
 
 
@@ -222,6 +228,41 @@ def summarise(folder: str | Path, top: int = 20, min_severity: str = "minor") ->
                    [story_line(s) for s in order[:top]], best)
 
 
+@dataclass
+class StoryDetail:
+    """One story of a result set, read from its part alone: its articles, its findings
+    (most severe first) and its claims, as the tables' rows."""
+
+    story: int
+    articles: list[dict[str, Any]]
+    findings: list[dict[str, Any]]
+    claims: list[dict[str, Any]]
+
+
+def story_detail(folder: str | Path, story: int) -> StoryDetail:
+    """The rows of ``story``: only the part files that hold it are read."""
+    root = Path(folder)
+    if not is_result_set(root):
+        raise BadInput(f"{root}: not a provenance result set (no {MANIFEST})")
+    pa = _pyarrow()
+    manifest = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
+    part = f"part-{story % manifest['partitions']:05d}.parquet"
+
+    def rows(table: str) -> list[dict[str, Any]]:
+        path = root / table / part
+        if not path.is_file():
+            return []
+        found = pa.parquet.read_table(path, filters=[("story", "=", story)])
+        return [{k: v for k, v in row.items() if k != "data"} for row in found.to_pylist()]
+
+    findings = rows("findings")
+    findings.sort(key=lambda f: (-SEVERITIES.index(f["severity"])
+                                 if f["severity"] in SEVERITIES else 0, -f["weight"],
+                                 f["relay_id"], f["message"]))
+    return StoryDetail(story, sorted(rows("articles"), key=lambda a: a["id"]), findings,
+                       rows("claims"))
+
+
 def summary_markdown(summary: Summary) -> str:
     """The summary as Markdown: totals, then two tables."""
     lines = [f"# Provenance run: {summary.articles:,} articles in {summary.stories:,} stories",
@@ -230,11 +271,13 @@ def summary_markdown(summary: Summary) -> str:
                 or "none") + ".", "", "## Top stories by drift", "",
              "| story | articles | languages | reference | drift | findings |",
              "|---:|---:|---|---|---:|---:|"]
-    lines += [f"| {s.story} | {s.articles} | {', '.join(s.languages)} | {_cell(s.reference)} "
+    # stories numbered from 1 for readers, as in the other reports (the tables' ``story``
+    # column counts from 0)
+    lines += [f"| {s.story + 1} | {s.articles} | {', '.join(s.languages)} | {_cell(s.reference)} "
               f"| {s.drift} | {s.findings} |" for s in summary.top_stories]
     lines += ["", "## Top findings", "", "| severity | kind | story | relay | finding |",
               "|---|---|---:|---|---|"]
-    lines += [f"| {f.severity} | {f.kind} | {f.story} | {_cell(f.relay_id)} "
+    lines += [f"| {f.severity} | {f.kind} | {f.story + 1} | {_cell(f.relay_id)} "
               f"| {_cell(f.message)} |" for f in summary.top_findings]
     lines += ["", f"signature: `{summary.signature}`", ""]
     return "\n".join(lines)

@@ -4,16 +4,20 @@
 from __future__ import annotations
 
 import pytest
-from support.analysis_factory import article_from_lines
+from support.analysis_factory import article_from_lines, stories_analysis
 
-from provenance.model import Alignment, ArticleProvenance, CorpusAnalysis, Finding, PairAnalysis
-from provenance.signature import Signature
+from provenance.model import Claim, Collation, Departure, Finding
 
 pytest.importorskip("distributed")
 pytest.importorskip("pyarrow")
 
 from provenance.engine.distributed import story_tasks  # noqa: E402
-from provenance.engine.results import is_result_set, summarise, write_result_set  # noqa: E402
+from provenance.engine.results import (  # noqa: E402
+    is_result_set,
+    story_detail,
+    summarise,
+    write_result_set,
+)
 
 
 def test_a_large_story_is_cut_into_tasks_of_bounded_size() -> None:
@@ -27,27 +31,8 @@ def test_a_large_story_is_cut_into_tasks_of_bounded_size() -> None:
     assert sorted(k for t in tasks for k, _, _ in t) == sorted(k for k, _, _ in jobs)
 
 
-def _analysis(stories: int) -> CorpusAnalysis:
-    articles, provenance, pairs = [], {}, []
-    for story in range(stories):
-        ref = article_from_lines(f"s{story}-en", ["One.", "Two."], "en")
-        articles.append(ref)
-        provenance[ref.id] = ArticleProvenance(ref.id, "original", 0.9, story=story)
-        for k in range(story % 3 + 1):
-            relay = article_from_lines(f"s{story}-zh{k}", ["一。", "二。"], "zh")
-            articles.append(relay)
-            provenance[relay.id] = ArticleProvenance(relay.id, "translation", 0.8,
-                                                     story=story)
-            # story 7 has the one critical finding; the rest minor ones, one per story
-            severity = "critical" if story == 7 and k == 0 else "minor"
-            findings = [Finding("number", severity, (0,), (0,), f"{story}/{k} changed")]
-            pairs.append(PairAnalysis(ref.id, relay.id,
-                                      Alignment("en", "zh", "monotonic", []), findings))
-    return CorpusAnalysis(Signature({"align": "auto"}), articles, provenance, pairs)
-
-
 def test_result_set_round_trip_and_summary(tmp_path) -> None:
-    analysis = _analysis(12)
+    analysis = stories_analysis(12)
     folder = write_result_set(analysis, tmp_path / "run", articles_per_part=10)
     assert is_result_set(folder) and not is_result_set(tmp_path)
     assert len(list((folder / "articles").glob("part-*.parquet"))) > 1  # partitioned
@@ -60,5 +45,20 @@ def test_result_set_round_trip_and_summary(tmp_path) -> None:
     assert summary.findings_at_or_above("major") == 1
     assert summarise(folder, min_severity="critical").top_findings[0].message == "7/0 changed"
     # written again over itself: replaced, never mixed with the old parts
-    write_result_set(_analysis(2), folder)
+    write_result_set(stories_analysis(2), folder)
     assert summarise(folder).stories == 2
+
+
+def test_a_story_is_read_from_its_part_with_its_claims(tmp_path) -> None:
+    analysis = stories_analysis(12)
+    claim = Claim("8.1", 7, "One.", "s7-en", (0,), 2)
+    departure = Departure("8.1", "s7-zh1", Finding("number", "major", (), (0,), "1 -> 10"),
+                          "number", "1", "10", 2, 3, "s7-en", (0,))
+    analysis.collation = Collation([claim], [departure], {})
+    folder = write_result_set(analysis, tmp_path / "run", articles_per_part=10)
+    detail = story_detail(folder, 7)
+    assert [a["id"] for a in detail.articles] == ["s7-en", "s7-zh0", "s7-zh1"]
+    assert [f["severity"] for f in detail.findings] == ["critical", "minor"]
+    assert [(c["id"], c["departing"]) for c in detail.claims] == [("8.1", ["s7-zh1"])]
+    assert story_detail(folder, 3).claims == []
+    assert story_detail(folder, 99) == type(detail)(99, [], [], [])
