@@ -272,34 +272,41 @@ def stage_line(clock: StageClock, total: float) -> str:
 _WORKER_CLOCK: StageClock | None = None
 
 
-def timed_compare_in_worker(ref: Any, relay: Any, settings: Any) -> Any:
+def timed_compare_story(jobs: Any, settings: Any, spec: Any) -> Any:
     global _WORKER_CLOCK
-    import provenance.pipeline as pipeline
+    from provenance.engine import tasks
 
     if _WORKER_CLOCK is None:
         _WORKER_CLOCK = StageClock()
         instrument(_WORKER_CLOCK)
     before = dict(_WORKER_CLOCK.seconds)
-    result = pipeline.compare_pair(ref, relay, settings.pair, pipeline._worker_glossary)
+    result = ORIGINAL_COMPARE_STORY(jobs, settings, spec) if ORIGINAL_COMPARE_STORY else \
+        tasks.compare_story(jobs, settings, spec)
     spent = {k: v - before.get(k, 0.0) for k, v in _WORKER_CLOCK.seconds.items()}
     with open(os.environ["SPEED_WORKER_LOG"], "a", encoding="utf-8") as log:
         log.write(json.dumps(spent) + "\n")
     return result
 
 
+#: the task the parent swaps out (None in a worker, which runs the module's own)
+ORIGINAL_COMPARE_STORY: Any = None
+
+
 @contextlib.contextmanager
 def worker_clock(clock: StageClock) -> Iterator[None]:
     """Stage times of the pipeline's worker processes, added to ``clock`` at the end."""
-    import provenance.pipeline as pipeline
+    global ORIGINAL_COMPARE_STORY
+    from provenance.engine import tasks
 
     log = SCRATCH / f"workers-{time.monotonic_ns()}.jsonl"
     os.environ["SPEED_WORKER_LOG"] = str(log)
-    original = pipeline._compare_in_worker
-    pipeline._compare_in_worker = timed_compare_in_worker  # type: ignore[assignment]
+    ORIGINAL_COMPARE_STORY = tasks.compare_story
+    tasks.compare_story = timed_compare_story  # type: ignore[assignment]
     try:
         yield
     finally:
-        pipeline._compare_in_worker = original
+        tasks.compare_story = ORIGINAL_COMPARE_STORY
+        ORIGINAL_COMPARE_STORY = None
         if log.exists():
             for line in log.read_text(encoding="utf-8").splitlines():
                 clock.add(json.loads(line))

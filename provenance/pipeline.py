@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import multiprocessing
 import os
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -125,9 +123,11 @@ def analyze_corpus(
     and an entry of ``CorpusAnalysis.issues``, on every run, the stored ones included.
     With ``strict`` the first such issue raises ``BadInput`` instead.
 
-    ``engine`` prepares the articles found in the files, reads their facts and compares
-    the pairs elsewhere (a Dask cluster, :mod:`provenance.engine`); by default all of it
-    runs here, pairs in a pool of ``workers`` processes. The results are the same.
+    ``engine`` runs the per-article and per-story steps (preparing the articles found
+    in the files, reading their facts, clustering, judging each story, comparing its
+    pairs) elsewhere (a Dask cluster, :mod:`provenance.engine`); by default they run in
+    a local pool of ``workers`` processes (0: one per CPU; :mod:`provenance.engine.pool`),
+    or here for one. The results are the same.
     """
     glossary = glossary or load_glossary(glossary_paths)
     store = store or Store()
@@ -160,67 +160,91 @@ def analyze_corpus(
             _report_issues(done.issues, strict)
             return done
 
-    articles, issues = _articles(source, strict, report, engine)
-    _report_issues(issues, strict)  # now, not after an hour of comparisons
-    if not articles:
-        raise BadInput("the corpus holds no articles")
-    ids = {a.id for a in articles}
-    if requested and requested not in ids:
-        raise BadInput(f"--reference {requested!r} is not an article of this corpus "
-                       f"(ids: {', '.join(a.id for a in articles[:8])}...)")
-    if requested and location:
-        store.set_reference(location, requested)
-    if stored and stored not in ids:  # its file is gone: the tool chooses again
-        stored = None
-        assert location is not None
-        store.forget_reference(location)
-        settings = settings_for(None)
-        signature = settings.signature(glossary.digest)
-        key = _digest(str(signature), fingerprint) if fingerprint else None
+    # Engines are the caller's to close; the pool made here for more than one worker
+    # is this call's.
+    own = _local_pool(workers, glossary) if engine is None else None
+    engine = engine or own
+    try:
+        articles, issues = _articles(source, strict, report, engine)
+        _report_issues(issues, strict)  # now, not after an hour of comparisons
+        if not articles:
+            raise BadInput("the corpus holds no articles")
+        ids = {a.id for a in articles}
+        if requested and requested not in ids:
+            raise BadInput(f"--reference {requested!r} is not an article of this corpus "
+                           f"(ids: {', '.join(a.id for a in articles[:8])}...)")
+        if requested and location:
+            store.set_reference(location, requested)
+        if stored and stored not in ids:  # its file is gone: the tool chooses again
+            stored = None
+            assert location is not None
+            store.forget_reference(location)
+            settings = settings_for(None)
+            signature = settings.signature(glossary.digest)
+            key = _digest(str(signature), fingerprint) if fingerprint else None
 
-    from provenance.derivation import analyze_provenance
-    from provenance.facts import corpus_facts
+        from provenance.derivation import analyze_provenance
+        from provenance.facts import corpus_facts
 
-    # Per-article facts (attributions, signals, content features) are read once and
-    # serve the stories, the reference choice and both provenance passes; the sentence
-    # facts read on the way are cached for the comparisons.
-    if engine is not None:
-        facts = engine.article_facts(articles, glossary, report)
-    else:
-        facts = corpus_facts(articles, glossary)
-        for done, article in enumerate(articles):
-            report("facts", done, len(articles))
-            facts[article.id].read_sources()
-        report("facts", len(articles), len(articles))
-    stories = _stories(articles, facts, engine)
-    # Provenance from content alone is cheap: it names the sources each article cites.
-    cited = analyze_provenance(articles, [], glossary, facts)[0]
-    choices, collations = _choose_references(stories, requested, stored, facts, cited,
-                                             glossary, report, engine)
-    jobs: list[tuple[Article, Article]] = []
-    by_id = {a.id: a for a in articles}
-    for story, choice in zip(stories, choices, strict=True):
-        ref = by_id[choice.article_id]
-        jobs += [(ref, a) for a in story if a.id != ref.id]
+        # Per-article facts (attributions, signals, content features) are read once and
+        # serve the stories, the reference choice and both provenance passes; the sentence
+        # facts read on the way are cached for the comparisons.
+        if engine is not None:
+            facts = engine.article_facts(articles, glossary, report)
+        else:
+            facts = corpus_facts(articles, glossary)
+            for done, article in enumerate(articles):
+                report("facts", done, len(articles))
+                facts[article.id].read_sources()
+            report("facts", len(articles), len(articles))
+        stories = _stories(articles, facts, engine)
+        # Provenance from content alone is cheap: it names the sources each article cites.
+        cited = analyze_provenance(articles, [], glossary, facts)[0]
+        choices, collations = _choose_references(stories, requested, stored, facts, cited,
+                                                 glossary, report, engine)
+        jobs: list[tuple[Article, Article]] = []
+        by_id = {a.id: a for a in articles}
+        for story, choice in zip(stories, choices, strict=True):
+            ref = by_id[choice.article_id]
+            jobs += [(ref, a) for a in story if a.id != ref.id]
 
-    pairs = _compare_all(jobs, settings, glossary, signature, store, reuse, workers, report,
-                         engine)
+        pairs = _compare_all(jobs, settings, glossary, signature, store, reuse, report,
+                             engine)
 
-    report("provenance", 0, 1)
-    provenance, roots = analyze_provenance(articles, pairs, glossary, facts)
-    for story_no, story in enumerate(stories):
-        for article in story:
-            provenance.setdefault(article.id, ArticleProvenance(article.id, "unknown", 0.0))
-            provenance[article.id].story = story_no
-    report("provenance", 1, 1)
-    collation = _collate(collations, pairs, provenance)
+        report("provenance", 0, 1)
+        provenance, roots = analyze_provenance(articles, pairs, glossary, facts)
+        for story_no, story in enumerate(stories):
+            for article in story:
+                provenance.setdefault(article.id, ArticleProvenance(article.id, "unknown", 0.0))
+                provenance[article.id].story = story_no
+        report("provenance", 1, 1)
+        collation = _collate(collations, pairs, provenance)
 
-    main_ref = choices[0].article_id if choices else None
-    analysis = CorpusAnalysis(signature, articles, provenance, pairs, main_ref, roots, issues,
-                              choices, collation)
-    if key and location and fingerprint:
-        store.put_analysis(key, location, fingerprint, analysis)
-    return analysis
+        main_ref = choices[0].article_id if choices else None
+        analysis = CorpusAnalysis(signature, articles, provenance, pairs, main_ref, roots, issues,
+                                  choices, collation)
+        if key and location and fingerprint:
+            store.put_analysis(key, location, fingerprint, analysis)
+        return analysis
+    finally:
+        if own is not None:
+            own.close()
+
+
+def _local_pool(workers: int, glossary: Glossary) -> Engine | None:
+    """The local pool for ``workers`` processes (0: one per CPU), or None to work in
+    this process: one worker, or a glossary built in memory that workers cannot load."""
+    from provenance.engine.pool import PoolEngine
+    from provenance.engine.tasks import GlossarySpec
+
+    workers = workers or os.cpu_count() or 1
+    if workers < 2:
+        return None
+    try:
+        GlossarySpec.of(glossary)
+    except BadInput:
+        return None
+    return PoolEngine(workers)
 
 
 def load_glossary(paths: Sequence[str | Path] | None = None) -> Glossary:
@@ -343,7 +367,7 @@ def _collate(collations: list[Collation], pairs: list[PairAnalysis],
 
 
 def _compare_all(jobs: list[tuple[Article, Article]], settings: Settings, glossary: Glossary,
-                 signature: Signature, store: Store, reuse: bool, workers: int,
+                 signature: Signature, store: Store, reuse: bool,
                  report: Progress, engine: Engine | None = None) -> list[PairAnalysis]:
     """Every (reference, relay) comparison: stored ones reused, the rest computed (in a
     process pool when there is enough to do) and stored as they are done, a few at a
@@ -355,11 +379,15 @@ def _compare_all(jobs: list[tuple[Article, Article]], settings: Settings, glossa
         stored = store.get_pairs(keys)
         results = {i: stored[key] for i, key in enumerate(keys) if key in stored}
     pending = [i for i in range(len(jobs)) if i not in results]
-    workers = workers or os.cpu_count() or 1
     with _PairWriter(store) as writer:
-        _compute(jobs, pending, keys, results, writer, settings, glossary, workers, report,
-                 engine)
+        _compute(jobs, pending, keys, results, writer, settings, glossary, report, engine)
     return [results[i] for i in range(len(jobs))]
+
+
+#: Finished pairs are written at least this often, or when this many are waiting: an
+#: interrupted run loses no more than that.
+WRITE_SECONDS = 2.0
+WRITE_PAIRS = 64
 
 
 class _PairWriter:
@@ -392,8 +420,7 @@ class _PairWriter:
 
 def _compute(jobs: list[tuple[Article, Article]], pending: list[int], keys: list[str],
              results: dict[int, PairAnalysis], writer: _PairWriter, settings: Settings,
-             glossary: Glossary, workers: int, report: Progress,
-             engine: Engine | None) -> None:
+             glossary: Glossary, report: Progress, engine: Engine | None) -> None:
     """The pending comparisons, each stored (through ``writer``) and put in ``results``
     as it is done."""
 
@@ -415,76 +442,11 @@ def _compute(jobs: list[tuple[Article, Article]], pending: list[int], keys: list
         engine.compare([(key, *jobs[ids[0]]) for key, ids in where.items()], settings.pair,
                        glossary, arrived, report)
         return
-    # Worker start-up costs a few seconds of imports: only worth it for several pairs.
-    # Workers reload the glossary from its files, so an in-memory one stays here.
-    if workers > 1 and len(pending) > workers and glossary.paths:
-        context = multiprocessing.get_context("spawn")  # fork is unsafe under UI threads
-        pool = ProcessPoolExecutor(min(workers, len(pending)), mp_context=context,
-                                   initializer=_init_worker, initargs=(glossary.paths,))
-        try:
-            futures = {pool.submit(_compare_in_worker, *jobs[i], settings): i
-                       for i in pending}
-            for future in as_completed(futures):
-                finished(futures[future], future.result())
-                report("compare", len(results), len(jobs))
-        finally:
-            pool.shutdown(cancel_futures=True)
-    else:
-        for i in pending:
-            # In this process the phases of each pair are reported too: a single long
-            # pair would otherwise hold the bar at 0/1 for minutes.
-            finished(i, compare_pair(*jobs[i], settings.pair, glossary, progress=report))
-            report("compare", len(results), len(jobs))
-
-
-#: Finished pairs are written at least this often, or when this many are waiting: an
-#: interrupted run loses no more than that.
-WRITE_SECONDS = 2.0
-WRITE_PAIRS = 64
-
-_worker_glossary: Glossary | None = None
-
-#: Seconds between a worker's checks that the process that started it is alive.
-PARENT_CHECK_SECONDS = 0.5
-
-
-def _init_worker(glossary_paths: Sequence[Path]) -> None:
-    global _worker_glossary
-    _watch_parent(os.getppid())
-    # A worker's warnings (a damaged translation cache replaced) reach the same terminal
-    # as the parent's: one line each, like the CLI prints them, never Python's format.
-    import warnings
-
-    from provenance.errors import ProvenanceWarning, show_warning_line
-
-    warnings.showwarning = show_warning_line
-    warnings.simplefilter("always", ProvenanceWarning)
-    _worker_glossary = load_glossary(list(glossary_paths) or None)
-
-
-def _watch_parent(parent: int) -> None:
-    """Exit this worker as soon as its parent is gone.
-
-    A parent killed with SIGKILL cannot shut its pool down: the workers would finish
-    their pair, wait for work forever and keep the resource tracker alive with them.
-    When the parent dies the worker is re-parented (to init or a subreaper), so a
-    changed ``getppid()`` is the sign; ``os._exit`` because nothing of this process is
-    worth cleaning up.
-    """
-    import threading
-    import time
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(PARENT_CHECK_SECONDS)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
-
-
-def _compare_in_worker(ref: Article, relay: Article, settings: Settings) -> PairAnalysis:
-    assert _worker_glossary is not None
-    return compare_pair(ref, relay, settings.pair, _worker_glossary)
+    for i in pending:
+        # In this process the phases of each pair are reported too: a single long pair
+        # would otherwise hold the bar at 0/1 for minutes.
+        finished(i, compare_pair(*jobs[i], settings.pair, glossary, progress=report))
+        report("compare", len(results), len(jobs))
 
 
 def _article_key(article: Article) -> str:

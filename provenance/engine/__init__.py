@@ -2,10 +2,12 @@
 
 The pipeline (:func:`provenance.pipeline.analyze_corpus`) decides *what* is computed:
 stories, references, which pairs are still missing from the store. An engine decides
-*where*: ``local`` is the pipeline's own process pool (``engine=None``, the default);
-``dask`` (:class:`provenance.engine.distributed.DaskEngine`) sends the same pure steps
-to a Dask cluster, from a ``LocalCluster`` on a laptop to workers on many machines, and
-hands every result back to the one writer, the client, which stores it.
+*where*. Both engines run the same pure tasks (:mod:`provenance.engine.tasks`):
+``local`` (``engine=None``, the default) in a pool of processes on this machine
+(:class:`provenance.engine.pool.PoolEngine`, which the pipeline makes for more than one
+worker), ``dask`` (:class:`provenance.engine.distributed.DaskEngine`) on a Dask
+cluster, from a ``LocalCluster`` on a laptop to workers on many machines. Every result
+comes back to the one writer, the process that runs the pipeline, which stores it.
 
 An engine is anything with the methods of :class:`Engine`; results must be identical
 whichever engine computed them (``tests/realdata/test_engine_dask.py``).
@@ -86,7 +88,7 @@ class Engine(Protocol):
 
 def open_engine(name: str, *, scheduler: str | None = None,
                 workers: int = 0) -> Engine | None:
-    """The engine called ``name``: ``None`` for ``local`` (the pipeline's own pool),
+    """The engine called ``name``: ``None`` for ``local`` (the pipeline makes its pool),
     a :class:`~provenance.engine.distributed.DaskEngine` for ``dask`` (connected to
     ``scheduler``, else to a ``LocalCluster`` of ``workers`` processes, 0: one per CPU)."""
     if name == "local":

@@ -12,8 +12,10 @@ import pytest
 from conftest import CORPORA, PARALLEL, SEEDS
 from support.cli import run_cli
 
+from provenance import pairs as pairs_module
 from provenance import pipeline
 from provenance.corpus import article_from_text
+from provenance.engine import pool as pool_module
 from provenance.errors import BadInput
 from provenance.paths import bundled_seeds_dir
 from provenance.pipeline import analyze_corpus, load_glossary, load_previous
@@ -194,12 +196,13 @@ def test_pairs_compared_in_worker_processes_match_the_serial_run(tmp_path, monke
             text = (folder / name).read_text(encoding="utf-8")
             (corpus / f"s{n}-{name[:-4]}.md").write_text(
                 f"---\nlanguage: {lang}\n---\n{text}", encoding="utf-8")
-    # Pairs compared in this process go through pipeline.compare_pair; pairs sent to the
-    # pool go through the executor's submit. Count both: in the pool run, every pair must
-    # go out and none may be compared here.
+    # Pairs compared in this process go through provenance.pairs.compare_pair (the
+    # pipeline's own name for it when serial); tasks sent to the pool go through the
+    # executor's submit. Count both: in the pool run, every pair must go out and none
+    # may be compared here.
     here: list[str] = []
-    submitted: list[int] = []
-    real_compare = pipeline.compare_pair
+    submitted: list[str] = []
+    real_compare = pairs_module.compare_pair
 
     def compare_here(ref, relay, *args, **kwargs):
         here.append(relay.id)
@@ -207,15 +210,16 @@ def test_pairs_compared_in_worker_processes_match_the_serial_run(tmp_path, monke
 
     class CountingPool(ProcessPoolExecutor):
         def submit(self, fn, /, *args, **kwargs):
-            submitted.append(1)
+            submitted.append(fn.__name__)
             return super().submit(fn, *args, **kwargs)
 
     monkeypatch.setattr(pipeline, "compare_pair", compare_here)
-    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", CountingPool)
+    monkeypatch.setattr(pairs_module, "compare_pair", compare_here)
+    monkeypatch.setattr(pool_module, "ProcessPoolExecutor", CountingPool)
     serial = analyze_corpus([corpus], store=Store(tmp_path / "a.sqlite"), workers=1)
     assert len(serial.pairs) == 6 and len(here) == 6 and not submitted
     here.clear()
     parallel = analyze_corpus([corpus], store=Store(tmp_path / "b.sqlite"), workers=2)
-    assert len(submitted) == 6, "the pairs were not sent to a process pool"
+    assert submitted.count("compare_story") == 6, "the pairs were not sent to a pool"
     assert here == [], "pairs were compared in the main process"
     assert [p.to_dict() for p in parallel.pairs] == [p.to_dict() for p in serial.pairs]

@@ -11,13 +11,13 @@ from provenance.model import Claim, Collation, Departure, Finding
 pytest.importorskip("distributed")
 pytest.importorskip("pyarrow")
 
-from provenance.engine.distributed import story_tasks  # noqa: E402
 from provenance.engine.results import (  # noqa: E402
     is_result_set,
     story_detail,
     summarise,
     write_result_set,
 )
+from provenance.engine.tasks import story_tasks  # noqa: E402
 
 
 def test_a_large_story_is_cut_into_tasks_of_bounded_size() -> None:
