@@ -124,7 +124,7 @@ StoryParcel = tuple[int, "list[Article]", "list[FactsReading]", "dict[str, Artic
 
 
 def judge_batch(parcels: Sequence[StoryParcel], requested: str | None, stored: str | None,
-                  spec: GlossarySpec) -> list[tuple[int, Judged]]:
+                spec: GlossarySpec) -> list[tuple[int, Judged]]:
     """Task: the reference and collation of a few stories, each with its number."""
     from provenance.facts import article_facts
     from provenance.reference import judge_story
