@@ -11,7 +11,9 @@ candidate pairs of articles sharing a band key (:func:`bucket_candidates`), whic
 client checks and joins.
 
 A worker that dies loses only its in-flight tasks: the scheduler gives them to another
-worker. ``PROVENANCE_VECTORS`` is sent to every worker (and to late joiners).
+worker. ``PROVENANCE_VECTORS`` is sent to every worker (and to late joiners). Our
+warnings raised in a task (a damaged cache replaced) come back with its result and are
+raised again in the client, where the user sees them, not in a worker's log.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import hashlib
 import operator
 import os
 import sys
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -28,7 +31,7 @@ import numpy as np
 from distributed import Client, Future, LocalCluster, WorkerPlugin, as_completed
 
 from provenance.engine.tasks import Task, TaskEngine, task_key
-from provenance.errors import BadInput
+from provenance.errors import BadInput, ProvenanceWarning
 
 if TYPE_CHECKING:
     from provenance.facts import ArticleFacts
@@ -60,6 +63,22 @@ def bucket_candidates(*parts: np.ndarray) -> np.ndarray:
 
     found = candidates_from_entries(np.concatenate(parts))
     return np.array(sorted(found), dtype=np.int64).reshape(-1, 2)
+
+
+def with_warnings(func: Callable[..., Any], *args: Any
+                  ) -> tuple[Any, list[tuple[type[Warning], str]]]:
+    """Task wrapper: ``func(*args)`` and the warnings of ours it raised (category,
+    message), for the client to raise again; anyone else's stay in the worker's log."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = func(*args)
+    ours = []
+    for w in caught:
+        if issubclass(w.category, ProvenanceWarning):
+            ours.append((w.category, str(w.message)))
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    return result, ours
 
 
 class _Environment(WorkerPlugin):  # type: ignore[misc]
@@ -182,7 +201,7 @@ class DaskEngine(TaskEngine):
 
         def submit_next() -> bool:
             for key, func, args in tasks:
-                future = client.submit(func, *args, key=key)
+                future = client.submit(with_warnings, func, *args, key=key)
                 if not ordered:
                     running.add(future)
                 queue.append(future)
@@ -197,8 +216,10 @@ class DaskEngine(TaskEngine):
                 future = queue.popleft() if ordered else next(running)
                 if not ordered:
                     queue.remove(future)
-                result = future.result()
+                result, caught = future.result()
                 future.release()
+                for category, message in caught:
+                    warnings.warn(message, category, stacklevel=2)
                 submit_next()
                 yield result
         finally:

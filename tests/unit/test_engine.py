@@ -62,3 +62,23 @@ def test_a_story_is_read_from_its_part_with_its_claims(tmp_path) -> None:
     assert [(c["id"], c["departing"]) for c in detail.claims] == [("8.1", ["s7-zh1"])]
     assert story_detail(folder, 3).claims == []
     assert story_detail(folder, 99) == type(detail)(99, [], [], [])
+
+
+def test_a_task_brings_its_warnings_back_for_the_client() -> None:
+    import warnings
+
+    from provenance.engine.distributed import with_warnings
+    from provenance.errors import ProvenanceWarning
+
+    def task(n: int) -> int:
+        warnings.warn("the translation cache was damaged and replaced", ProvenanceWarning,
+                      stacklevel=1)
+        warnings.warn("someone else's", DeprecationWarning, stacklevel=1)
+        return n + 1
+
+    with warnings.catch_warnings(record=True) as here:
+        warnings.simplefilter("always")
+        result, caught = with_warnings(task, 1)
+    assert result == 2
+    assert caught == [(ProvenanceWarning, "the translation cache was damaged and replaced")]
+    assert [w.category for w in here] == [DeprecationWarning], "others stay where they were"
