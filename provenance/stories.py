@@ -25,7 +25,7 @@ alignment, which embeds the same sentences.
 from __future__ import annotations
 
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -46,6 +46,14 @@ SHINGLE_BANDS = 16
 _BUCKET_ALL_PAIRS = 20
 #: Two articles joined by their features share at least this many of them.
 MIN_SHARED = 2
+#: A feature found in more of a corpus's articles than COMMON_ARTICLES and than
+#: COMMON_SHARE of them names no one story ("vladimir-putin", "n:10", "date:2024" in an
+#: archive of a year's news): it still finds candidates, but two articles are joined on
+#: the features they share besides such ones. Single-link clustering would otherwise
+#: chain every story to the next through them: a synthetic corpus of 20,000 articles in
+#: about 3,500 stories became one story of 15,183 articles.
+COMMON_ARTICLES = 50
+COMMON_SHARE = 0.005
 #: Candidates whose estimated Jaccard similarity falls this far short of the threshold
 #: are still checked on their sets.
 ESTIMATE_SLACK = 0.1
@@ -186,6 +194,15 @@ class _UnionFind:
             self.parent[max(rx, ry)] = min(rx, ry)
 
 
+def common_features(sets: Sequence[frozenset[str] | bytes]) -> frozenset[str]:
+    """The features of ``sets`` too common in the corpus to join two articles (see
+    :data:`COMMON_ARTICLES`); packed shingles are never common (near duplicates share
+    most of their text, not a name)."""
+    cap = max(COMMON_ARTICLES, COMMON_SHARE * len(sets))
+    counts = Counter(f for s in sets if not isinstance(s, bytes) for f in s)
+    return frozenset(f for f, n in counts.items() if n > cap)
+
+
 def _overlap_holds(a: frozenset[str] | bytes, b: frozenset[str] | bytes,
                    threshold: float) -> bool:
     """Jaccard similarity of the sets themselves at least ``threshold``, over at least
@@ -230,6 +247,7 @@ def cluster_features(features: Sequence[StoryFeatures], *,
             uf.union(i, j)
     for kind in FEATURE_SETS:
         sets, threshold = feature_sets(features, kind), THRESHOLDS[kind]
+        common = common_features(sets)
         signed = signatures[kind] if signatures else minhash_signatures(sets)
         found = candidates[kind] if candidates else lsh_candidates(signed, BANDS[kind])
         pairs = np.array(sorted(found), dtype=np.int64)
@@ -241,7 +259,10 @@ def cluster_features(features: Sequence[StoryFeatures], *,
             # the estimate picks the candidates (with room for its error: 64 hashes
             # err by ~0.06); the sets decide, so no hash collision joins or splits
             for i, j in chunk[similar >= threshold - ESTIMATE_SLACK].tolist():
-                if _overlap_holds(sets[i], sets[j], threshold):
+                a, b = sets[i], sets[j]
+                if common and not isinstance(a, bytes) and not isinstance(b, bytes):
+                    a, b = a - common, b - common
+                if _overlap_holds(a, b, threshold):
                     uf.union(i, j)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(n):

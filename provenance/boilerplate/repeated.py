@@ -3,7 +3,10 @@
 A newsletter pitch, a standard caption credit, "Support The Moscow Times!" or a legal
 footnote come back on every page of a site, while the body of each article is its own.
 :func:`corpus_boilerplate` counts, per site, the articles each line appears in, and sets
-aside the lines that appear in at least :data:`MIN_ARTICLES` articles of one site. A line
+aside the lines that appear in at least :data:`MIN_ARTICLES` articles of one site, and
+in at least :data:`MIN_SHARE` of them: in an archive of thousands of a site's pages, a
+sentence its reporters repeat in three stories ("Russia launched its full-scale
+invasion on 24 February 2022.") is body text, the furniture is on most pages. A line
 shared by articles of *different* sites is left alone: syndicated copies share their
 body. Articles with no site (no outlet, no URL) are not compared.
 """
@@ -19,8 +22,10 @@ from urllib.parse import urlsplit
 from provenance.boilerplate.reasons import REPEATED
 from provenance.model import Article, BoilerplateBlock
 
-#: A line must come back on this many articles of one site to be the site's furniture.
+#: A line must come back on this many articles of one site to be the site's furniture,
+#: and on this share of them.
 MIN_ARTICLES = 3
+MIN_SHARE = 0.1
 #: Longer lines are paragraphs: two articles of one site never share one by chance.
 MAX_CHARS = 300
 _NORM = re.compile(r"\W+")
@@ -43,7 +48,7 @@ def _key(line: str) -> str:
 
 
 def repeated_lines(articles: Sequence[Article]) -> dict[str, set[str]]:
-    """Article id -> keys of its lines that its site prints on ``MIN_ARTICLES`` pages."""
+    """Article id -> keys of its lines that its site prints on many of its pages."""
     by_site: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
         site = site_of(article)
@@ -59,7 +64,8 @@ def repeated_lines(articles: Sequence[Article]) -> dict[str, set[str]]:
                         if line.strip() and len(line) <= MAX_CHARS}:
                 if key:
                     counts[key] += 1
-        common = {key for key, n in counts.items() if n >= MIN_ARTICLES}
+        least = max(MIN_ARTICLES, MIN_SHARE * len(group))
+        common = {key for key, n in counts.items() if n >= least}
         if common:
             for article in group:
                 found[article.id] = common

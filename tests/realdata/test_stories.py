@@ -116,3 +116,20 @@ def test_band_keys_grouped_in_parts_give_the_same_candidates():
     buckets = [np.concatenate([p[p[:, 1] % 3 == b] for p in parts]) for b in range(3)]
     assert set().union(*map(candidates_from_entries, buckets)) == whole
     assert candidates_from_entries(np.concatenate(parts)) == whole
+
+
+def test_features_common_to_a_large_corpus_do_not_chain_its_stories():
+    """Every article names the same two things (a leader, a year): in 60 stories of two
+    articles, they would join everything into one story; what each story names alone
+    keeps them apart."""
+    features = []
+    for story in range(60):
+        for _ in range(2):
+            entities = frozenset({f"s{story}-a", f"s{story}-b", "vladimir-putin", "date:2024"})
+            features.append(StoryFeatures(entities, frozenset(), frozenset(), b""))
+    clusters = cluster_features(features)
+    assert len(clusters) == 60 and {len(c) for c in clusters} == {2}
+    # in a corpus of a few stories, nothing is common: shared names still join
+    few = [StoryFeatures(frozenset({"vladimir-putin", "date:2024", f"x{i}"}), frozenset(),
+                         frozenset(), b"") for i in range(4)]
+    assert len(cluster_features(few)) == 1

@@ -173,6 +173,19 @@ def test_corpus_boilerplate_leaves_two_articles_of_a_site_alone() -> None:
     assert corpus_boilerplate(articles) == articles
 
 
+def test_in_a_large_archive_a_site_furniture_is_on_many_pages() -> None:
+    """Of 40 pages of one site, a line on 3 of them is a sentence its reporters repeat,
+    the pitch on all 40 is furniture."""
+    pitch = "Support independent reporting from Example City"
+    repeated = "The war began with the invasion of February 24, 2022."
+    articles = [_article(f"a{i:02d}", f"Story number {i} opens here.\n"
+                         + (f"{repeated}\n" if i < 3 else "") + pitch,
+                         f"https://example.org/news/{i}") for i in range(40)]
+    out = corpus_boilerplate(articles)
+    assert all(pitch not in a.text for a in out)
+    assert [a.id for a in out if repeated in a.text] == ["a00", "a01", "a02"]
+
+
 # --- HTML: link density ---------------------------------------------------------------------
 
 def test_a_block_of_links_is_navigation() -> None:
