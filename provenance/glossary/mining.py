@@ -39,6 +39,7 @@ from provenance.glossary.sightings import (
     foreign_names,
     gloss_name,
     inline_sightings,
+    name_variants,
 )
 from provenance.glossary.termbase import Glossary
 from provenance.lang import base, glossary_code, is_cyrillic
@@ -126,16 +127,26 @@ def collect_sightings(analysis: CorpusAnalysis, glossary: Glossary) -> list[Sigh
     for article in relays:
         for sentence in article.sentences:
             out += inline_sightings(sentence.text, article.lang, glossary, article.id)
+            out += name_variants(sentence.text, article.lang, glossary, article.id)
     # The English names of the corpus: its English articles' and the Latin names the
     # relays themselves write ("Semafor" in a Korean report).
     inventory = english_inventory((s.text for a in analysis.articles for s in a.sentences),
                                   glossary)
-    out += _corpus_sightings(relays, inventory, glossary, out)
+    lower = _lower_case_words(a for a in analysis.articles if base(a.lang) == "en")
+    out += _corpus_sightings(relays, inventory, glossary, out, lower)
     return out
 
 
+def _lower_case_words(articles: Iterable[Article]) -> frozenset[str]:
+    """Words the English articles write in lower case: what the corpus itself treats as
+    a common word ("satellite internet service"), whatever a dictionary capitalises."""
+    return frozenset(w for a in articles for s in a.sentences
+                     for w in re.findall(r"(?<![\w'’\-])[a-z][a-z\-]+(?![\w'’])", s.text))
+
+
 def _corpus_sightings(relays: Sequence[Article], inventory: dict[str, int],
-                      glossary: Glossary, found: list[Sighting]) -> list[Sighting]:
+                      glossary: Glossary, found: list[Sighting],
+                      lower: frozenset[str] = frozenset()) -> list[Sighting]:
     """Foreign names no aligned or inline sighting explained, paired with an English
     name of the corpus: Chinese dictionary names through their gloss (or the gloss
     alone), then Cyrillic and Korean names through their romanisation, against the
@@ -156,7 +167,8 @@ def _corpus_sightings(relays: Sequence[Article], inventory: dict[str, int],
                 if (article.id, form) in explained:
                     continue
                 if gloss:
-                    out += _by_gloss(article, sentence.text, form, gloss, targets, glossary)
+                    out += _by_gloss(article, sentence.text, form, gloss, targets, glossary,
+                                     lower)
                 else:
                     later.append((article, sentence.text, form))
     learned = {s.english for s in out if s.concept_id is None} - set(inventory)
@@ -189,9 +201,11 @@ def _glossary_targets(glossary: Glossary) -> dict[_Target, str]:
 
 
 def _by_gloss(article: Article, text: str, form: str, gloss: str, targets: list[_Target],
-              glossary: Glossary) -> list[Sighting]:
+              glossary: Glossary, lower: frozenset[str] = frozenset()) -> list[Sighting]:
     """A Chinese dictionary name: its gloss names a concept (a new variant), an English
-    name of the corpus, or at least a name (the dictionary's word for it)."""
+    name of the corpus, or at least a name (the dictionary's word for it) unless the
+    corpus's English writes that word in lower case (互联网, "Internet": the corpus
+    says "internet service")."""
     name = gloss_name(gloss)
     if name is None:
         return []
@@ -206,6 +220,8 @@ def _by_gloss(article: Article, text: str, form: str, gloss: str, targets: list[
         if target.keys == keys:
             return [Sighting(article.id, lang, form, target.name, "corpus", text, "", None,
                              note)]
+    if " " not in name and name.lower() in lower:
+        return []
     return [Sighting(article.id, lang, form, name, "dictionary", text, "", None, note)]
 
 
