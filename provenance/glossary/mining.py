@@ -176,6 +176,9 @@ def _corpus_sightings(relays: Sequence[Article], inventory: dict[str, int],
     known = _glossary_targets(glossary)
     for article, text, form in later:
         hit = _by_sound(form, article.lang, targets)
+        if hit is None and base(article.lang) == "ko" and len(form) >= 4 and \
+                form.endswith(_KOREAN_NAME_NOUNS):
+            hit = _by_sound(form[:-1], article.lang, targets)  # 크렘린궁: 크렘린
         concept = None
         if hit is None and is_cyrillic(article.lang):
             # a spelling of a known name the glossary lacks (not for Korean: without
@@ -295,9 +298,7 @@ def _sound_match(sounds: tuple[str, ...], target: _Target, korean: bool,
             wanted = translit.korean_key(wanted)
         return 1.0 if target.name.isupper() and "".join(sounds) == wanted else 0.0
     if korean:
-        whole = translit.korean_key("".join(target.sounds))
-        score = fuzz.ratio(sounds[0], whole) / 100
-        return score if score >= 0.85 and min(len(sounds[0]), len(whole)) >= 4 else 0.0
+        return max(_korean_match(sounds[0], whole) for whole in _korean_readings(target))
     last = fuzz.ratio(sounds[-1], target.sounds[-1]) / 100
     if last < 0.8 or min(len(sounds[-1]), len(target.sounds[-1])) < 4:
         return 0.0
@@ -309,6 +310,38 @@ def _sound_match(sounds: tuple[str, ...], target: _Target, korean: bool,
     if len(sounds) > len(target.sounds):
         return last if last >= 0.9 else 0.0  # "Ян Бреммер" against "Bremmer"
     return last
+
+
+def _korean_readings(target: _Target) -> set[str]:
+    """The sound keys Korean may write an English name with: as spelled, and with the
+    sounds Korean loanwords render their own way: a final unstressed -er without its r
+    (Twitter, 트위터), a final silent e dropped and an initial Eu- read "yu" (Europe,
+    유럽)."""
+    whole = "".join(target.sounds)
+    out = {whole, re.sub(r"[eo]r$", "u", whole)}
+    if whole.startswith("eu"):
+        out.add("iu" + whole[2:].removesuffix("e"))
+    return {translit.korean_key(k) for k in out}
+
+
+def _korean_match(korean: str, english: str) -> float:
+    """How well a romanised Korean word meets an English name's key: closely (0.85),
+    or, since Hangul writes English vowels loosely (유럽 "yureop", Europe), letter for
+    letter but for one vowel, in five letters or more."""
+    if min(len(korean), len(english)) < 4:
+        return 0.0
+    score = fuzz.ratio(korean, english) / 100
+    if score >= 0.85:
+        return score
+    differ = [(a, b) for a, b in zip(korean, english, strict=False) if a != b]
+    one_vowel = len(korean) == len(english) >= 5 and len(differ) == 1 and \
+        set(differ[0]) <= set("aeiou")
+    return score if one_vowel else 0.0
+
+
+# Nouns Korean glues to a transliterated name to make the name of a body or a building
+# (크렘린궁, "Kremlin palace": the Kremlin; 공화당, a party; 통신사, an agency).
+_KOREAN_NAME_NOUNS = ("궁", "당", "사")
 
 
 def _korean_words(text: str, lang: str, glossary: Glossary) -> list[tuple[str, str]]:

@@ -181,3 +181,15 @@ def test_a_known_surname_with_an_unknown_first_name_is_a_new_spelling(glossary) 
                      {"uk1": ("uk", ["Маск говорив з Владіміром Путіним."])})
     putin = {p.id: p for p in mine_concepts(corpus, g)}["vladimir-putin"]
     assert putin.kind == "variant" and putin.forms == {"uk": ["Владімір Путін"]}
+
+
+def test_korean_loanword_spellings_meet_their_english_names(glossary) -> None:
+    corpus = _relays(["Officials in Europe said the Kremlin used Twitter and Getty photos."],
+                     {"ko1": ("ko", ["유럽 관리들은 크렘린궁이 트위터를 썼다고 말했다."]),
+                      "ko2": ("ko", ["같이 쓴 사진과 서비스는 유럽에서 나왔다."])})
+    proposals = {p.id: p for p in mine_concepts(corpus, glossary)}
+    assert proposals["europe"].forms == {"ko": ["유럽"]} and proposals["europe"].articles == 2
+    assert proposals["twitter"].forms == {"ko": ["트위터"]}  # the -er Korean writes 어
+    assert proposals["kremlin"].forms == {"ko": ["크렘린궁"]}  # the name with its 궁
+    # an ordinary word one vowel or a few letters away from a name is not it
+    assert "getty" not in proposals and len(proposals) == 3
