@@ -374,6 +374,17 @@ def word_links(foreign: str, en: str, lang: str) -> list[WordLink]:
     return links
 
 
+def sounds_like(word: str, lang: str, english_word: str) -> float:
+    """How closely one Cyrillic or Korean word (any case ending or particle) sounds like
+    one English word, 0 to 1, by the rules :func:`word_links` uses (Владіміром and
+    Vladimir, 엘론 and Elon)."""
+    readings = _readings(word, lang)
+    if len(readings) != 1:
+        return 0.0
+    key = _english_key(english_word)
+    return _similarity(readings[0].keys, korean_key(key) if base(lang) == "ko" else key)
+
+
 def translit_overlap(foreign: str, en: str, lang: str) -> float:
     """How much of each sentence the transliteration links explain (0-1; see
     :func:`provenance.crosslingual.english.overlap`), counting foreign words."""

@@ -86,6 +86,32 @@ def is_demonym(word: str) -> bool:
             if entry and entry.proper and any(
                     english.content_keys(g) == (frozenset({key}),) for g in entry.glosses):
                 return True
+    return _people_or_language(word)
+
+
+# Chinese words for a people or a language end in one of these: 波兰语 "Polish",
+# 德国人 "German person or people", 英文 "English".
+_PEOPLE_OR_LANGUAGE = ("人", "语", "語", "文", "族")
+
+
+def _people_or_language(word: str) -> bool:
+    """"Polish", "French", "Germans": the dictionary glosses the word as a people or a
+    language (波兰语 "Polish", 德国人 "German person"), or next to the place it is
+    built on (法国 "France, French"), though its spelling is not the place's."""
+    lexicon = default_lexicon()
+    for bare in dict.fromkeys((word, re.sub(r"(?<=[a-z])s$", "", word))):
+        for zh in lexicon.chinese_words(bare.lower()):
+            entry = lexicon.entry(zh)
+            if entry is None or not entry.proper:
+                continue
+            glosses = [g.split(" (")[0] for g in entry.glosses]
+            if zh.endswith(_PEOPLE_OR_LANGUAGE) and any(
+                    g == bare or g.startswith((f"{bare} person", f"{bare} people"))
+                    for g in glosses):
+                return True
+            place = glosses[0]
+            if bare in glosses[1:] and " " not in place and place[:1].isupper():
+                return True  # 法国: France, French
     return False
 
 

@@ -39,6 +39,7 @@ from provenance.glossary.sightings import (
     foreign_names,
     gloss_name,
     inline_sightings,
+    name_variants,
 )
 from provenance.glossary.termbase import Glossary
 from provenance.lang import base, glossary_code, is_cyrillic
@@ -126,16 +127,26 @@ def collect_sightings(analysis: CorpusAnalysis, glossary: Glossary) -> list[Sigh
     for article in relays:
         for sentence in article.sentences:
             out += inline_sightings(sentence.text, article.lang, glossary, article.id)
+            out += name_variants(sentence.text, article.lang, glossary, article.id)
     # The English names of the corpus: its English articles' and the Latin names the
     # relays themselves write ("Semafor" in a Korean report).
     inventory = english_inventory((s.text for a in analysis.articles for s in a.sentences),
                                   glossary)
-    out += _corpus_sightings(relays, inventory, glossary, out)
+    lower = _lower_case_words(a for a in analysis.articles if base(a.lang) == "en")
+    out += _corpus_sightings(relays, inventory, glossary, out, lower)
     return out
 
 
+def _lower_case_words(articles: Iterable[Article]) -> frozenset[str]:
+    """Words the English articles write in lower case: what the corpus itself treats as
+    a common word ("satellite internet service"), whatever a dictionary capitalises."""
+    return frozenset(w for a in articles for s in a.sentences
+                     for w in re.findall(r"(?<![\w'’\-])[a-z][a-z\-]+(?![\w'’])", s.text))
+
+
 def _corpus_sightings(relays: Sequence[Article], inventory: dict[str, int],
-                      glossary: Glossary, found: list[Sighting]) -> list[Sighting]:
+                      glossary: Glossary, found: list[Sighting],
+                      lower: frozenset[str] = frozenset()) -> list[Sighting]:
     """Foreign names no aligned or inline sighting explained, paired with an English
     name of the corpus: Chinese dictionary names through their gloss (or the gloss
     alone), then Cyrillic and Korean names through their romanisation, against the
@@ -156,7 +167,8 @@ def _corpus_sightings(relays: Sequence[Article], inventory: dict[str, int],
                 if (article.id, form) in explained:
                     continue
                 if gloss:
-                    out += _by_gloss(article, sentence.text, form, gloss, targets, glossary)
+                    out += _by_gloss(article, sentence.text, form, gloss, targets, glossary,
+                                     lower)
                 else:
                     later.append((article, sentence.text, form))
     learned = {s.english for s in out if s.concept_id is None} - set(inventory)
@@ -164,6 +176,9 @@ def _corpus_sightings(relays: Sequence[Article], inventory: dict[str, int],
     known = _glossary_targets(glossary)
     for article, text, form in later:
         hit = _by_sound(form, article.lang, targets)
+        if hit is None and base(article.lang) == "ko" and len(form) >= 4 and \
+                form.endswith(_KOREAN_NAME_NOUNS):
+            hit = _by_sound(form[:-1], article.lang, targets)  # 크렘린궁: 크렘린
         concept = None
         if hit is None and is_cyrillic(article.lang):
             # a spelling of a known name the glossary lacks (not for Korean: without
@@ -189,9 +204,11 @@ def _glossary_targets(glossary: Glossary) -> dict[_Target, str]:
 
 
 def _by_gloss(article: Article, text: str, form: str, gloss: str, targets: list[_Target],
-              glossary: Glossary) -> list[Sighting]:
+              glossary: Glossary, lower: frozenset[str] = frozenset()) -> list[Sighting]:
     """A Chinese dictionary name: its gloss names a concept (a new variant), an English
-    name of the corpus, or at least a name (the dictionary's word for it)."""
+    name of the corpus, or at least a name (the dictionary's word for it) unless the
+    corpus's English writes that word in lower case (互联网, "Internet": the corpus
+    says "internet service")."""
     name = gloss_name(gloss)
     if name is None:
         return []
@@ -206,6 +223,8 @@ def _by_gloss(article: Article, text: str, form: str, gloss: str, targets: list[
         if target.keys == keys:
             return [Sighting(article.id, lang, form, target.name, "corpus", text, "", None,
                              note)]
+    if " " not in name and name.lower() in lower:
+        return []
     return [Sighting(article.id, lang, form, name, "dictionary", text, "", None, note)]
 
 
@@ -279,9 +298,7 @@ def _sound_match(sounds: tuple[str, ...], target: _Target, korean: bool,
             wanted = translit.korean_key(wanted)
         return 1.0 if target.name.isupper() and "".join(sounds) == wanted else 0.0
     if korean:
-        whole = translit.korean_key("".join(target.sounds))
-        score = fuzz.ratio(sounds[0], whole) / 100
-        return score if score >= 0.85 and min(len(sounds[0]), len(whole)) >= 4 else 0.0
+        return max(_korean_match(sounds[0], whole) for whole in _korean_readings(target))
     last = fuzz.ratio(sounds[-1], target.sounds[-1]) / 100
     if last < 0.8 or min(len(sounds[-1]), len(target.sounds[-1])) < 4:
         return 0.0
@@ -293,6 +310,38 @@ def _sound_match(sounds: tuple[str, ...], target: _Target, korean: bool,
     if len(sounds) > len(target.sounds):
         return last if last >= 0.9 else 0.0  # "Ян Бреммер" against "Bremmer"
     return last
+
+
+def _korean_readings(target: _Target) -> set[str]:
+    """The sound keys Korean may write an English name with: as spelled, and with the
+    sounds Korean loanwords render their own way: a final unstressed -er without its r
+    (Twitter, 트위터), a final silent e dropped and an initial Eu- read "yu" (Europe,
+    유럽)."""
+    whole = "".join(target.sounds)
+    out = {whole, re.sub(r"[eo]r$", "u", whole)}
+    if whole.startswith("eu"):
+        out.add("iu" + whole[2:].removesuffix("e"))
+    return {translit.korean_key(k) for k in out}
+
+
+def _korean_match(korean: str, english: str) -> float:
+    """How well a romanised Korean word meets an English name's key: closely (0.85),
+    or, since Hangul writes English vowels loosely (유럽 "yureop", Europe), letter for
+    letter but for one vowel, in five letters or more."""
+    if min(len(korean), len(english)) < 4:
+        return 0.0
+    score = fuzz.ratio(korean, english) / 100
+    if score >= 0.85:
+        return score
+    differ = [(a, b) for a, b in zip(korean, english, strict=False) if a != b]
+    one_vowel = len(korean) == len(english) >= 5 and len(differ) == 1 and \
+        set(differ[0]) <= set("aeiou")
+    return score if one_vowel else 0.0
+
+
+# Nouns Korean glues to a transliterated name to make the name of a body or a building
+# (크렘린궁, "Kremlin palace": the Kremlin; 공화당, a party; 통신사, an agency).
+_KOREAN_NAME_NOUNS = ("궁", "당", "사")
 
 
 def _korean_words(text: str, lang: str, glossary: Glossary) -> list[tuple[str, str]]:

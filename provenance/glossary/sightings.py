@@ -298,6 +298,41 @@ def _by_elimination(foreign: str, lang: str, english: str, names: list[_Named],
                      foreign, english, name.concept_id, "the one unexplained name on each side")]
 
 
+# -- a known surname with a first name the glossary lacks ---------------------------------
+def name_variants(text: str, lang: str, glossary: Glossary, article_id: str) -> list[Sighting]:
+    """A person the glossary knows, written with a first name it lacks: the word right
+    before a known surname (엘론 머스크, Владіміром Путіним) that sounds like the first
+    name of the person's English name is a new spelling of the full name. Two signals
+    agree: the surname is the concept's, and the first name sounds like its English."""
+    code = base(lang)
+    if not is_cyrillic(lang) and code != "ko":
+        return []
+    word_pattern = _HANGUL_WORD if code == "ko" else re.compile(r"[А-ЯІЇЄҐЁ][\w'’ʼ\-]+")
+    matches = glossary.match(text, lang)
+    known = [(m.start, m.end) for m in matches]
+    out = []
+    for m in matches:
+        concept = glossary.get(m.concept_id)
+        if concept.category != "person" or " " in text[m.start:m.end].strip():
+            continue
+        full = {f.text.split()[0]: f.text for f in concept.forms.get("en", [])
+                if len(f.text.split()) == 2 and f.status != "deprecated"}
+        before = re.search(r"(\S+)\s+$", text[max(0, m.start - 40):m.start])
+        if not full or before is None:
+            continue
+        start = max(0, m.start - 40) + before.start(1)
+        word = before.group(1)
+        if not word_pattern.fullmatch(word) or _inside(known, start, start + len(word)):
+            continue
+        score, english = max((translit.sounds_like(word, lang, first), name)
+                             for first, name in full.items())
+        if score >= (0.85 if code == "ko" else 0.8):
+            out.append(Sighting(article_id, glossary_code(lang), text[start:m.end], english,
+                                "corpus", text, "", concept.id,
+                                f"romanised: {translit.romanize(word, lang)}"))
+    return out
+
+
 # -- the relay's own Latin rendering ------------------------------------------------------
 def inline_sightings(text: str, lang: str, glossary: Glossary,
                      article_id: str) -> list[Sighting]:

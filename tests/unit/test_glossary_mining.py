@@ -127,3 +127,69 @@ def test_nothing_the_glossary_knows_is_proposed_and_added_proposals_disappear(
             assert result.exit_code == 0, result.output
     extended = Glossary.load([glossary_dir, file])
     assert mine_concepts(_corpus(), extended) == []
+
+
+def _relays(english: list[str], relays: dict[str, tuple[str, list[str]]]) -> CorpusAnalysis:
+    """English lines and relays (id -> language, lines), with no aligned pair: only the
+    corpus-wide pairing and the relays' own renderings speak."""
+    articles = [article_from_lines("en", english, "en")]
+    articles += [article_from_lines(key, lines, lang) for key, (lang, lines) in relays.items()]
+    return CorpusAnalysis(Signature(), articles, {}, [], "en")
+
+
+def test_peoples_and_languages_are_no_names() -> None:
+    from provenance.glossary.english_names import is_demonym
+
+    assert [n.text for n in english_names(
+        "British, French, German and Polish troops would patrol it, Poland said.")] == \
+        ["Poland"]
+    assert is_demonym("Polish") and is_demonym("Germans") and is_demonym("English")
+    assert not is_demonym("Poland") and not is_demonym("Kremlin")
+
+
+def test_a_country_is_not_paired_with_its_people(glossary) -> None:
+    corpus = _relays(["Advisers want Polish and French troops to patrol the zone."],
+                     {"uk1": ("uk", ["Радники хочуть, щоб зону патрулювали Польща і Франція."])})
+    assert [p.english for p in mine_concepts(corpus, glossary)] == []
+
+
+def test_a_dictionary_name_the_corpus_writes_in_lower_case_is_a_common_word(glossary) -> None:
+    corpus = _relays(["Starlink sells satellite internet service across Europe."],
+                     {"zh1": ("zh-cn", ["星链在欧洲出售卫星互联网服务。"])})
+    proposals = {p.id: p for p in mine_concepts(corpus, glossary)}
+    assert proposals["europe"].forms == {"zh-Hans": ["欧洲"]}
+    assert "internet" not in proposals
+    # without the corpus's lower-case "internet", the dictionary's capital stands
+    corpus = _relays(["Starlink sells its service across Europe."],
+                     {"zh1": ("zh-cn", ["星链在欧洲出售卫星互联网服务。"])})
+    assert "internet" in {p.id for p in mine_concepts(corpus, glossary)}
+
+
+def test_a_known_surname_with_an_unknown_first_name_is_a_new_spelling(glossary) -> None:
+    from provenance.glossary.sightings import name_variants
+
+    g = glossary
+    found = name_variants("엘론 머스크가 푸틴과 대화했다.", "ko", g, "a")
+    assert [(s.form, s.english, s.concept_id) for s in found] == \
+        [("엘론 머스크", "Elon Musk", "elon-musk")]
+    found = name_variants("Він говорив з президентом Росії Владіміром Путіним.", "uk", g, "b")
+    assert [(s.form, s.concept_id) for s in found] == [("Владіміром Путіним", "vladimir-putin")]
+    # a word before the surname that does not sound like the first name is not one
+    assert name_variants("Сам Маск мовчить, а Дональд Трамп ні.", "uk", g, "c") == []
+    assert name_variants("대통령 머스크는 부인했다.", "ko", g, "d") == []
+    corpus = _relays(["Elon Musk spoke to Vladimir Putin."],
+                     {"uk1": ("uk", ["Маск говорив з Владіміром Путіним."])})
+    putin = {p.id: p for p in mine_concepts(corpus, g)}["vladimir-putin"]
+    assert putin.kind == "variant" and putin.forms == {"uk": ["Владімір Путін"]}
+
+
+def test_korean_loanword_spellings_meet_their_english_names(glossary) -> None:
+    corpus = _relays(["Officials in Europe said the Kremlin used Twitter and Getty photos."],
+                     {"ko1": ("ko", ["유럽 관리들은 크렘린궁이 트위터를 썼다고 말했다."]),
+                      "ko2": ("ko", ["같이 쓴 사진과 서비스는 유럽에서 나왔다."])})
+    proposals = {p.id: p for p in mine_concepts(corpus, glossary)}
+    assert proposals["europe"].forms == {"ko": ["유럽"]} and proposals["europe"].articles == 2
+    assert proposals["twitter"].forms == {"ko": ["트위터"]}  # the -er Korean writes 어
+    assert proposals["kremlin"].forms == {"ko": ["크렘린궁"]}  # the name with its 궁
+    # an ordinary word one vowel or a few letters away from a name is not it
+    assert "getty" not in proposals and len(proposals) == 3
