@@ -10,7 +10,10 @@ relays are compared with an unrelated reference (a first version of this corpus 
 303 stories of 10,000 articles). Lines are sampled anew for every story, so two stories
 share about one sentence in twenty, and every article of a story closes with the same
 sentence of six dates found in no other story (in its own language), so stories that
-share a line still differ in most of what they name.
+share a line still differ in most of what they name. The sentence also carries a code
+of letters per story: compared without digits (as the boilerplate pass compares lines),
+every story's sentence of dates would otherwise be one line that each outlet prints on
+all its pages.
 
     python benchmarks/synthetic_corpus.py OUT_DIR 10000
 """
@@ -51,15 +54,27 @@ _MONTHS = {
 }
 
 
+def _story_code(story: int) -> str:
+    """Letters that name the story ("BKQ"): a line the corpus-wide boilerplate pass
+    compares without its digits must still differ from the next story's."""
+    letters = ""
+    for _ in range(3):
+        story, k = divmod(story, 26)
+        letters += chr(ord("A") + k)
+    return letters
+
+
 def _story_dates(story: int, lang: str) -> str:
     """Six dates that only this story names, as a sentence in ``lang``."""
     days = [dt.date(1901, 1, 1) + dt.timedelta(days=story * 6 + k) for k in range(6)]
+    code = _story_code(story)
     if lang.startswith("zh"):
-        return "档案日期：" + "、".join(f"{d.year}年{d.month}月{d.day}日" for d in days) + "。"
+        return f"档案{code}日期：" + "、".join(f"{d.year}年{d.month}月{d.day}日"
+                                          for d in days) + "。"
     if lang == "uk":
-        return "Дати архіву: " + ", ".join(
+        return f"Дати архіву {code}: " + ", ".join(
             f"{d.day} {_MONTHS['uk'][d.month - 1]} {d.year} року" for d in days) + "."
-    return "Archive dates: " + "; ".join(
+    return f"Archive {code} dates: " + "; ".join(
         f"{_MONTHS['en'][d.month - 1]} {d.day}, {d.year}" for d in days) + "."
 
 

@@ -46,13 +46,17 @@ SHINGLE_BANDS = 16
 _BUCKET_ALL_PAIRS = 20
 #: Two articles joined by their features share at least this many of them.
 MIN_SHARED = 2
-#: A feature found in more of a corpus's articles than COMMON_ARTICLES and than
-#: COMMON_SHARE of them names no one story ("vladimir-putin", "n:10", "date:2024" in an
-#: archive of a year's news): it still finds candidates, but two articles are joined on
-#: the features they share besides such ones. Single-link clustering would otherwise
-#: chain every story to the next through them: a synthetic corpus of 20,000 articles in
-#: about 3,500 stories became one story of 15,183 articles.
-COMMON_ARTICLES = 50
+#: In a corpus of COMMON_CORPUS articles or more, a feature found in more of them than
+#: COMMON_ARTICLES and than COMMON_SHARE of them names no one story ("vladimir-putin",
+#: "n:10", "date:2024" in an archive of a year's news), and two articles are joined only
+#: if they also share a rarer one (passim, the text-reuse detector, likewise ignores
+#: n-grams in more than 100 documents). Single-link clustering would otherwise chain
+#: story to story through such features: without this rule, a synthetic corpus of
+#: 20,000 articles in 8,000 stories had a story of 103 articles holding several; with
+#: it, 17 at most, and 40 stories mixed instead of 162 (benchmarks/synthetic_corpus.py). A
+#: smaller corpus is most often one story's relays, all naming the same things.
+COMMON_CORPUS = 5_000
+COMMON_ARTICLES = 100
 COMMON_SHARE = 0.005
 #: Candidates whose estimated Jaccard similarity falls this far short of the threshold
 #: are still checked on their sets.
@@ -195,9 +199,11 @@ class _UnionFind:
 
 
 def common_features(sets: Sequence[frozenset[str] | bytes]) -> frozenset[str]:
-    """The features of ``sets`` too common in the corpus to join two articles (see
-    :data:`COMMON_ARTICLES`); packed shingles are never common (near duplicates share
+    """The features of ``sets`` too common in the corpus to join two articles alone
+    (see :data:`COMMON_CORPUS`); packed shingles are never common (near duplicates share
     most of their text, not a name)."""
+    if len(sets) < COMMON_CORPUS:
+        return frozenset()
     cap = max(COMMON_ARTICLES, COMMON_SHARE * len(sets))
     counts = Counter(f for s in sets if not isinstance(s, bytes) for f in s)
     return frozenset(f for f, n in counts.items() if n > cap)
@@ -260,8 +266,9 @@ def cluster_features(features: Sequence[StoryFeatures], *,
             # err by ~0.06); the sets decide, so no hash collision joins or splits
             for i, j in chunk[similar >= threshold - ESTIMATE_SLACK].tolist():
                 a, b = sets[i], sets[j]
-                if common and not isinstance(a, bytes) and not isinstance(b, bytes):
-                    a, b = a - common, b - common
+                if common and not isinstance(a, bytes) and not isinstance(b, bytes) and \
+                        (a & b) <= common:
+                    continue
                 if _overlap_holds(a, b, threshold):
                     uf.union(i, j)
     groups: dict[int, list[int]] = defaultdict(list)

@@ -118,10 +118,14 @@ def test_band_keys_grouped_in_parts_give_the_same_candidates():
     assert candidates_from_entries(np.concatenate(parts)) == whole
 
 
-def test_features_common_to_a_large_corpus_do_not_chain_its_stories():
-    """Every article names the same two things (a leader, a year): in 60 stories of two
-    articles, they would join everything into one story; what each story names alone
-    keeps them apart."""
+def test_features_common_to_a_large_corpus_do_not_chain_its_stories(monkeypatch):
+    """Every article names the same two things (a leader, a year): in a large corpus of
+    stories of two articles, they would join everything into one story; what each story
+    names alone keeps them apart."""
+    import provenance.stories as stories
+
+    monkeypatch.setattr(stories, "COMMON_CORPUS", 100)  # 120 articles stand for 5,000+
+    monkeypatch.setattr(stories, "COMMON_ARTICLES", 10)
     features = []
     for story in range(60):
         for _ in range(2):
@@ -129,7 +133,9 @@ def test_features_common_to_a_large_corpus_do_not_chain_its_stories():
             features.append(StoryFeatures(entities, frozenset(), frozenset(), b""))
     clusters = cluster_features(features)
     assert len(clusters) == 60 and {len(c) for c in clusters} == {2}
-    # in a corpus of a few stories, nothing is common: shared names still join
+    # a smaller corpus is most often one story: shared names still join
     few = [StoryFeatures(frozenset({"vladimir-putin", "date:2024", f"x{i}"}), frozenset(),
                          frozenset(), b"") for i in range(4)]
     assert len(cluster_features(few)) == 1
+    monkeypatch.setattr(stories, "COMMON_CORPUS", 5_000)
+    assert len(cluster_features(features)) == 1, "below the size, nothing is common"
