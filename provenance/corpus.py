@@ -295,9 +295,34 @@ def _files_in(root: Path, intake: _Intake) -> list[Path]:
     found = []
     for folder, dirs, names in os.walk(root, onerror=unreadable):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found += [Path(folder, name) for name in names
-                  if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES]
+        for name in names:
+            path = Path(folder, name)
+            if name.startswith(".") or path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                continue
+            if path.stem.casefold() in FOLDER_DOCUMENTS:
+                intake.skip(str(path), f"{path}: the folder's {path.stem}, not an article "
+                                       "(name the file itself to read it as one)")
+                continue
+            found.append(path)
     return sorted(found)
+
+
+#: Files a folder of articles often holds besides its articles (their stems): left out
+#: when a folder is read, read when named.
+FOLDER_DOCUMENTS = frozenset({"readme", "license", "licence", "copying", "changelog",
+                              "contributing", "authors"})
+#: A text whose lines are mostly Markdown table rows (and this many at least) is a
+#: document of notes or data about articles, not an article.
+TABLE_ROWS = 10
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+
+
+def _not_a_table_document(path: Path, text: str) -> None:
+    lines = [line for line in text.splitlines() if line.strip()]
+    rows = sum(1 for line in lines if _TABLE_ROW.match(line))
+    if rows >= TABLE_ROWS and rows * 2 >= len(lines):
+        raise BadInput(f"{path}: {rows} of its {len(lines)} lines are table rows: a document "
+                       "of notes or data, not an article; left out")
 
 
 def _assign_ids(raws: list[_Raw], intake: _Intake) -> list[_Raw]:
@@ -356,6 +381,8 @@ def _read(path: Path, intake: _Intake) -> list[_Raw]:
     if suffix in PARQUET_SUFFIXES:
         return _read_parquet(path, intake)
     text = _text_of(path, intake)
+    if suffix in MARKDOWN_SUFFIXES or suffix in TEXT_SUFFIXES:
+        _not_a_table_document(path, text)
     if suffix in MARKDOWN_SUFFIXES:
         return [_read_markdown(path, text)]
     if suffix in JSON_SUFFIXES:

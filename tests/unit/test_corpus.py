@@ -250,3 +250,23 @@ def test_a_50_mb_text_file_loads_with_bounded_memory(tmp_path: Path) -> None:
     # Memory grows with the article (its text and ~700k Sentence objects), not worse:
     # a bound of 16x the file size catches quadratic copies and full-file re-reads.
     assert max_rss_kb * 1024 < 16 * size
+
+
+def test_a_folder_readme_and_a_document_of_tables_are_not_articles(tmp_path: Path) -> None:
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "a.md").write_text("The council approved the budget on Tuesday.\n",
+                                 encoding="utf-8")
+    (folder / "README.md").write_text("# Articles about the budget\n\nCollected by hand.\n",
+                                      encoding="utf-8")
+    rows = "\n".join(f"| D{n} | a.md | number | 10 | 100 |" for n in range(12))
+    (folder / "notes.md").write_text(f"# Drift\n\n| id | file | kind | was | is |\n"
+                                     f"|---|---|---|---|---|\n{rows}\n", encoding="utf-8")
+    with pytest.warns(SkippedInput) as caught:
+        articles = load_corpus([folder])
+    assert [a.id for a in articles] == ["a"]
+    messages = sorted(str(w.message) for w in caught)
+    assert "README, not an article" in messages[0]
+    assert "14 of its 15 lines are table rows" in messages[1]
+    # named, a README is read like any file
+    assert [a.id for a in load_corpus([folder / "README.md"])] == ["README"]
