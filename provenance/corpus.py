@@ -322,7 +322,7 @@ def _not_a_table_document(path: Path, text: str) -> None:
     rows = sum(1 for line in lines if _TABLE_ROW.match(line))
     if rows >= TABLE_ROWS and rows * 2 >= len(lines):
         raise BadInput(f"{path}: {rows} of its {len(lines)} lines are table rows: a document "
-                       "of notes or data, not an article; left out")
+                       "of notes or data, not an article")
 
 
 def _assign_ids(raws: list[_Raw], intake: _Intake) -> list[_Raw]:
