@@ -9,9 +9,9 @@ in a process of its own, so that peak memory is its own), and prints wall time, 
 wall time of each step, throughput in articles per second and peak memory (the client;
 each Dask worker). From the Dask run's task stream it takes the measured compute time
 of each kind of task, and estimates 10 million articles on 50 workers: the distributed
-steps (preparing articles, their facts, the comparisons) divided among the workers, the
-steps that stay in the client (reading files, corpus-wide boilerplate, story
-clustering, reference choice, provenance) scaled linearly.
+steps (preparing articles, their facts, the LSH shuffle, judging each story, the
+comparisons) divided among the workers, the steps that stay in the client (reading
+files, corpus-wide boilerplate, checking story candidates, provenance) scaled linearly.
 
 Alignment runs without sentence vectors unless ``PROVENANCE_VECTORS`` says otherwise
 (the default here is ``off``: with vectors and a cold cache a pair costs seconds).
@@ -35,8 +35,11 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 TARGET_ARTICLES, TARGET_WORKERS = 10_000_000, 50
-#: the client's steps in the order they run, as pipeline progress stages
-ORDER = ("read", "ingest", "facts", "compare", "provenance")
+#: the pipeline's steps in the order they run, as progress stages ("claims": each
+#: story's reference and claims, judged on the workers)
+ORDER = ("read", "ingest", "facts", "claims", "compare", "provenance")
+#: the kinds of tasks the workers run (task names are "provenance-<kind>-<digest>")
+TASK_KINDS = ("ingest", "facts", "bands", "candidates", "judge", "compare")
 
 
 class StageClock:
@@ -52,7 +55,8 @@ class StageClock:
 
     def steps(self, start: float, end: float) -> dict[str, float]:
         """Seconds per stage, and of the client's work between them (boilerplate across
-        the corpus, stories, references) as ``between``."""
+        the corpus, checking story candidates, provenance from citations) as
+        ``between``."""
         spans = [(s, *self.spans[s]) for s in ORDER if s in self.spans]
         found = {s: b - a for s, a, b in spans}
         edges = [start] + [x for _, a, b in spans for x in (a, b)] + [end]
@@ -117,8 +121,7 @@ def estimate(dask: dict[str, Any]) -> list[str]:
     """10 million articles on 50 workers, from the measured costs of the Dask run."""
     articles, pairs = dask["articles"], dask["pairs"]
     tasks, steps = dask["tasks"], dask["steps"]
-    per_article = {kind: tasks.get(kind, [0, 0.0])[1] / articles
-                   for kind in ("ingest", "facts", "compare")}
+    per_article = {kind: tasks.get(kind, [0, 0.0])[1] / articles for kind in TASK_KINDS}
     distributed = sum(per_article.values()) * TARGET_ARTICLES / TARGET_WORKERS
     client_steps = ("read", "between", "provenance")
     client = sum(steps.get(s, 0.0) for s in client_steps) / articles * TARGET_ARTICLES
