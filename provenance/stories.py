@@ -46,18 +46,19 @@ SHINGLE_BANDS = 16
 _BUCKET_ALL_PAIRS = 20
 #: Two articles joined by their features share at least this many of them.
 MIN_SHARED = 2
-#: In a corpus of COMMON_CORPUS articles or more, a feature found in more of them than
-#: COMMON_ARTICLES and than COMMON_SHARE of them names no one story ("vladimir-putin",
-#: "n:10", "date:2024" in an archive of a year's news), and two articles are joined only
-#: if they also share a rarer one (passim, the text-reuse detector, likewise ignores
-#: n-grams in more than 100 documents). Single-link clustering would otherwise chain
-#: story to story through such features: without this rule, a synthetic corpus of
-#: 20,000 articles in 8,000 stories had a story of 103 articles holding several; with
-#: it, 17 at most, and 40 stories mixed instead of 162 (benchmarks/synthetic_corpus.py). A
-#: smaller corpus is most often one story's relays, all naming the same things.
+#: In a corpus of COMMON_CORPUS articles or more, a feature found in more than
+#: COMMON_ARTICLES of them names no one story ("vladimir-putin", "n:10", "date:2024" in
+#: an archive of a year's news), and two articles are joined only if they also share a
+#: rarer one (passim, the text-reuse detector, likewise ignores n-grams in more than 100
+#: documents by default). Single-link clustering would otherwise chain story to story
+#: through such features: without this rule, a synthetic corpus of 20,000 articles in
+#: 8,000 stories had a story of 103 articles holding several; with it, 17 at most, and
+#: 40 stories mixed instead of 162 (benchmarks/synthetic_corpus.py). The cap is a count,
+#: not a share of the corpus: at 0.5% of 100,000 articles (500), one story gathered
+#: 35,589 of them. A smaller corpus is most often one story's relays, all naming the
+#: same things.
 COMMON_CORPUS = 5_000
 COMMON_ARTICLES = 100
-COMMON_SHARE = 0.005
 #: Candidates whose estimated Jaccard similarity falls this far short of the threshold
 #: are still checked on their sets.
 ESTIMATE_SLACK = 0.1
@@ -204,9 +205,8 @@ def common_features(sets: Sequence[frozenset[str] | bytes]) -> frozenset[str]:
     most of their text, not a name)."""
     if len(sets) < COMMON_CORPUS:
         return frozenset()
-    cap = max(COMMON_ARTICLES, COMMON_SHARE * len(sets))
     counts = Counter(f for s in sets if not isinstance(s, bytes) for f in s)
-    return frozenset(f for f, n in counts.items() if n > cap)
+    return frozenset(f for f, n in counts.items() if n > COMMON_ARTICLES)
 
 
 def _overlap_holds(a: frozenset[str] | bytes, b: frozenset[str] | bytes,
