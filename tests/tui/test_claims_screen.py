@@ -6,19 +6,15 @@ On the frozen analysis of the seeds (``snapshot_app.py``), whose collation is fr
 from __future__ import annotations
 
 import pytest
+from pilot_steps import settle
 from snapshot_app import frozen_analysis, snapshot_app
 
 from tui.screens.claims import DEPARTS, ClaimsScreen
 from tui.screens.compare import CompareScreen
 
 
-async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 async def _open_claims(pilot) -> None:  # type: ignore[no-untyped-def]
-    await _settle(pilot)
+    await settle(pilot)
     await pilot.press("k")
     await pilot.pause()
 
@@ -58,7 +54,7 @@ async def test_from_a_relay_the_claims_start_where_it_departs():
     relay = _departing_relay()
     app = snapshot_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         ids = [a.id for a in app.analysis.articles]
         app.screen.query_one("#articles").move_cursor(row=ids.index(relay))
         await pilot.press("enter")
@@ -87,7 +83,7 @@ async def test_without_claims_k_says_why():
     app._given = analysis
     notes: list[str] = []
     async with app.run_test(size=(80, 24)) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         app.notify = lambda message, **kw: notes.append(message)  # type: ignore[method-assign]
         await pilot.press("k")
         await pilot.pause()

@@ -8,6 +8,7 @@ draws all of it: inside the terminal and inside every container that clips it.
 from __future__ import annotations
 
 import pytest
+from pilot_steps import settle
 from snapshot_app import snapshot_app
 from textual.screen import ModalScreen
 from textual.widget import Widget
@@ -17,11 +18,6 @@ from tui.app import ProvenanceApp
 from tui.components.reference_modal import ReferenceModal
 
 SMALL = (80, 24)
-
-
-async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def hidden_part(app: ProvenanceApp, widget: Widget) -> str | None:
@@ -46,7 +42,7 @@ def assert_fits(app: ProvenanceApp, *kinds: type[Widget]) -> None:
 
 
 async def _compare(pilot) -> None:  # type: ignore[no-untyped-def]
-    await _settle(pilot)
+    await settle(pilot)
     app = pilot.app
     ids = [a.id for a in app.analysis.articles]
     app.screen.query_one("#articles").move_cursor(
@@ -65,7 +61,7 @@ async def _add_term_from_compare(pilot) -> None:  # type: ignore[no-untyped-def]
 
 
 async def _add_form_from_glossary(pilot) -> None:  # type: ignore[no-untyped-def]
-    await _settle(pilot)
+    await settle(pilot)
     await pilot.press("l")
     await pilot.pause()
     await pilot.press("escape", "a")
@@ -77,7 +73,7 @@ async def _filter(pilot) -> None:  # type: ignore[no-untyped-def]
 
 
 async def _export(pilot) -> None:  # type: ignore[no-untyped-def]
-    await _settle(pilot)
+    await settle(pilot)
     await pilot.press("e")
 
 
@@ -107,7 +103,7 @@ async def test_every_kind_in_the_filter_fits():
 
     app = snapshot_app()
     async with app.run_test(size=SMALL) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         app.push_screen(FilterModal(list(KINDS), set(), "minor"))
         await pilot.pause()
         assert_fits(app, Button, RadioSet)
@@ -136,7 +132,7 @@ async def test_reference_picker_opens_on_the_current_reference():
 async def test_help_fits_80x24():
     app = snapshot_app()
     async with app.run_test(size=SMALL) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
         modal = app.screen

@@ -6,6 +6,7 @@ A fact-checker typed "space" (whose ``a`` opened the add-form dialog) and "blue"
 
 from __future__ import annotations
 
+from pilot_steps import open_first_relay
 from snapshot_app import snapshot_app
 from textual.widgets import DataTable, Input
 
@@ -88,13 +89,7 @@ async def test_escape_hands_the_keyboard_to_the_table_where_keys_act():
 async def test_the_compare_search_box_owns_the_keyboard_too():
     app = snapshot_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        ids = [a.id for a in app.analysis.articles]
-        app.screen.query_one("#articles").move_cursor(
-            row=next(i for i, a in enumerate(ids) if app.analysis.pair_for(a)))
-        await pilot.press("enter")
-        await pilot.pause()
+        await open_first_relay(pilot)
         compare = app.screen
         await pilot.press("slash")
         box = compare.query_one("#search", Input)

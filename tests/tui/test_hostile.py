@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pilot_steps import settle
 from support.bad_input import HOSTILE_OUTLET, TAG_OUTLET, write_hostile_corpus
 
 from provenance.store import Store
@@ -20,11 +21,6 @@ def screen_text(app: ProvenanceApp) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
-async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 @pytest.fixture
 def hostile(tmp_path: Path) -> Path:
     write_hostile_corpus(tmp_path / "hostile")
@@ -34,7 +30,7 @@ def hostile(tmp_path: Path) -> Path:
 async def test_markup_in_metadata_and_text_is_shown_as_written(hostile: Path, tmp_path: Path):
     app = ProvenanceApp([hostile], store=Store(tmp_path / "s.sqlite"))
     async with app.run_test(size=(160, 50)) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         assert app.analysis is not None, "the analysis did not arrive"
         corpus = screen_text(app)
         assert "[x] c" in corpus and TAG_OUTLET in corpus  # a tag is not dropped
@@ -73,7 +69,7 @@ async def test_an_internal_error_is_logged_and_closes_the_app_without_a_tracebac
     CorpusScreen.action_sort = broken  # type: ignore[method-assign]
     try:
         async with app.run_test(size=(120, 40)) as pilot:
-            await _settle(pilot)
+            await settle(pilot)
             await pilot.press("s")
             await pilot.pause()
     finally:
@@ -104,7 +100,7 @@ async def test_a_failed_analysis_is_a_notification_and_a_log_entry(tmp_path: Pat
     (corpus / "[b]binary.txt").write_bytes(b"\x00\x01\x02\x03" * 100)
     app = ProvenanceApp([corpus], store=Store(tmp_path / "s.sqlite"))
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.pause()
         notes = [n.message for n in app._notifications]
         assert any("none of the 2 files holds a usable article" in n for n in notes), notes
@@ -118,7 +114,7 @@ async def test_skipped_files_are_counted_on_screen_and_listed_in_the_log(
     (hostile / "stray.txt").write_bytes(b"Blue Origin declined to comment\xff today.\n")
     app = ProvenanceApp([hostile], store=Store(tmp_path / "s.sqlite"))
     async with app.run_test(size=(160, 40)) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.pause()
         assert "1 file(s) skipped" in screen_text(app)
         notes = [n.message for n in app._notifications]
@@ -135,7 +131,7 @@ async def test_a_damaged_store_is_a_warning_on_screen(hostile: Path, tmp_path: P
     monkeypatch.setenv("PROVENANCE_HOME", str(tmp_path))  # the default store, opened later
     app = ProvenanceApp([hostile], store=None)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.pause()
         notes = [n.message for n in app._notifications]
         assert any("was unreadable" in n and "started afresh" in n for n in notes), notes

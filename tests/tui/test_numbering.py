@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from pilot_steps import open_first_relay
 from snapshot_app import snapshot_app
 
 from tui.screens.compare import CompareScreen, sentence_numbers
@@ -32,13 +33,7 @@ def _numbers(text: str) -> list[int]:
 async def test_the_findings_panel_names_rows_from_one():
     app = snapshot_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        ids = [a.id for a in app.analysis.articles]
-        app.screen.query_one("#articles").move_cursor(
-            row=next(i for i, a in enumerate(ids) if app.analysis.pair_for(a)))
-        await pilot.press("enter")
-        await pilot.pause()
+        await open_first_relay(pilot)
         screen = app.screen
         assert isinstance(screen, CompareScreen)
         table = screen.query_one("#aligned")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pilot_steps import settle
 from snapshot_app import frozen_analysis
 from support.analysis_factory import stories_analysis
 from support.cli import run_cli
@@ -17,11 +18,6 @@ from tui.app import ResultSetApp  # noqa: E402
 from tui.screens.results import ResultsScreen  # noqa: E402
 
 
-async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 def _cells(table) -> list[list[str]]:  # type: ignore[no-untyped-def]
     return [[str(c) for c in table.get_row_at(r)] for r in range(table.row_count)]
 
@@ -30,7 +26,7 @@ async def test_stories_by_drift_and_the_highlighted_story_read_from_its_part(tmp
     folder = write_result_set(stories_analysis(12), tmp_path / "run", articles_per_part=10)
     app = ResultSetApp(folder)
     async with app.run_test(size=(120, 36)) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, ResultsScreen)
         stories = screen.query_one("#stories")
@@ -43,7 +39,7 @@ async def test_stories_by_drift_and_the_highlighted_story_read_from_its_part(tmp
         assert [row[1] for row in findings] == ["critical", "minor"]
         assert findings[0][3] == "s7-zh0"
         await pilot.press("down")
-        await _settle(pilot)
+        await settle(pilot)
         shown = screen.detail
         assert shown is not None and shown.story != 7
         assert str(screen.query_one("#story-title").render()).startswith(
@@ -55,7 +51,7 @@ async def test_the_seeds_claims_and_departures_are_counted(tmp_path):
     folder = write_result_set(analysis, tmp_path / "seeds-run")
     app = ResultSetApp(folder)
     async with app.run_test(size=(120, 36)) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         detail = app.screen.detail
         assert detail is not None
         claims = analysis.collation.claims
@@ -77,4 +73,4 @@ def test_without_a_terminal_the_summary_is_printed(tmp_path: Path):
 
 def test_snapshot_results(snap_compare, tmp_path: Path):
     folder = write_result_set(frozen_analysis(), tmp_path / "seeds-run")
-    assert snap_compare(ResultSetApp(folder), terminal_size=(100, 30), run_before=_settle)
+    assert snap_compare(ResultSetApp(folder), terminal_size=(100, 30), run_before=settle)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SEEDS
+from pilot_steps import settle
 from snapshot_app import snapshot_app
 from textual.widgets import RadioButton, SelectionList
 
@@ -38,11 +39,6 @@ def seeds_app(seeds_home: Path, tmp_path: Path | None = None) -> ProvenanceApp:
                          glossary_paths=[tmp_path / "glossaries"])
 
 
-async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 def screen_text(app: ProvenanceApp) -> str:
     """What the terminal shows, as plain text lines."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
@@ -55,14 +51,14 @@ def _relay_row(app: ProvenanceApp) -> int:
 
 
 async def _open_compare(pilot) -> None:  # type: ignore[no-untyped-def]
-    await _settle(pilot)
+    await settle(pilot)
     pilot.app.screen.query_one("#articles").move_cursor(row=_relay_row(pilot.app))
     await pilot.press("enter")
     await pilot.pause()
 
 
 async def _open_glossary(pilot) -> None:  # type: ignore[no-untyped-def]
-    await _settle(pilot)
+    await settle(pilot)
     await pilot.press("l")
     await pilot.pause()
 
@@ -72,7 +68,7 @@ async def test_opens_a_warm_corpus_from_the_store(seeds_home):
     messages: list = []
     app = seeds_app(seeds_home)
     async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         ready = [m for m in messages if isinstance(m, AnalysisReady)]
         assert ready and ready[0].from_store
         table = app.screen.query_one("#articles")
@@ -84,7 +80,7 @@ async def test_cold_corpus_is_analysed_in_a_worker(tmp_path):
     messages: list = []
     app = ProvenanceApp([SEEDS], store=Store(tmp_path / "empty.sqlite"))
     async with app.run_test(size=(80, 24), message_hook=messages.append) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         ready = [m for m in messages if isinstance(m, AnalysisReady)]
         assert ready and not ready[0].from_store
         assert app.screen.query_one("#articles").row_count == 5
@@ -93,7 +89,7 @@ async def test_cold_corpus_is_analysed_in_a_worker(tmp_path):
 async def test_add_a_glossary_form_and_see_the_analysis_update(seeds_home, tmp_path):
     app = seeds_app(seeds_home, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         before = str(app.analysis.signature)
         await pilot.press("l")
         await pilot.pause()
@@ -105,8 +101,8 @@ async def test_add_a_glossary_form_and_see_the_analysis_update(seeds_home, tmp_p
         modal.query_one("#form").value = "Zzyzx Test Form"
         assert modal.query_one("#concept").value == concept_id
         await pilot.click("#save")
-        await _settle(pilot)
-        await _settle(pilot)
+        await settle(pilot)
+        await settle(pilot)
         written = "".join(p.read_text(encoding="utf-8")
                           for p in (tmp_path / "glossaries").glob("*.yaml"))
         assert "Zzyzx Test Form" in written
@@ -116,7 +112,7 @@ async def test_add_a_glossary_form_and_see_the_analysis_update(seeds_home, tmp_p
 async def test_add_form_validation_error_is_shown_inline(seeds_home, tmp_path):
     app = seeds_app(seeds_home, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("l")
         await pilot.pause()
         await pilot.press("escape", "a")
@@ -125,7 +121,7 @@ async def test_add_form_validation_error_is_shown_inline(seeds_home, tmp_path):
         modal.query_one("#concept").value = "no-such-concept-id"
         modal.query_one("#form").value = "Something"
         await pilot.click("#save")
-        await _settle(pilot)
+        await settle(pilot)
         assert "no-such-concept-id" in str(modal.query_one("#variant-error").render())
         assert app.screen is modal  # still open, nothing written
 
@@ -134,12 +130,12 @@ async def test_export_from_the_ui(seeds_home, tmp_path):
     app = seeds_app(seeds_home)
     out = tmp_path / "report.md"
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("e")
         await pilot.pause()
         app.screen.query_one("#export-path").value = str(out)
         await pilot.click("#export")
-        await _settle(pilot)
+        await settle(pilot)
     text = out.read_text(encoding="utf-8")
     assert "drift report" in text and str(app.analysis.signature) in text
 
@@ -227,7 +223,7 @@ async def test_search_moves_to_a_matching_row():
 async def test_help_screen_lists_the_keys_and_the_marks():
     app = snapshot_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
         from tui.screens.help import HelpScreen
@@ -260,7 +256,7 @@ SIZES = [(120, 40), (80, 24)]
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_snapshot_corpus(snap_compare, size):
-    assert snap_compare(snapshot_app(), terminal_size=size, run_before=_settle)
+    assert snap_compare(snapshot_app(), terminal_size=size, run_before=settle)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
