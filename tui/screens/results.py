@@ -37,6 +37,7 @@ class ResultsScreen(Screen[None]):
         self.folder = folder
         self.summary: Summary | None = None
         self.detail: StoryDetail | None = None
+        self.asked: int | None = None  # the story last asked for
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -74,12 +75,17 @@ class ResultsScreen(Screen[None]):
 
     @on(DataTable.RowHighlighted, "#stories")
     def _story_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.row_key.value is not None:
+        # the table highlights its first row once filled: that story is being read already
+        if event.row_key.value is not None and int(event.row_key.value) != self.asked:
             self.load_story(int(event.row_key.value))
 
     # -- one story ---------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="story", description="reading a story")
     def load_story(self, story: int) -> None:
+        self.asked = story
+        self._read_story(story)
+
+    @work(thread=True, exclusive=True, group="story", description="reading a story")
+    def _read_story(self, story: int) -> None:
         detail = story_detail(self.folder, story)
         self.app.call_from_thread(self.show_story, detail)
 
