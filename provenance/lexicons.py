@@ -8,7 +8,7 @@ relay must not swap ("spoke with" vs "met"). Adding a language, a word or a rela
 a change to those files, not to code.
 
 Entries for space-delimited languages (en, uk, ru, de, fr, es) match whole words,
-case-insensitively, with any run of spaces for a space; an entry ending in ``*`` matches
+case-insensitively, with any run of spaces for a space; a word ending in ``*`` matches
 any word starting with it (Ukrainian and Russian inflect). Chinese and Korean entries
 match as substrings, after masking the compounds listed under ``masks`` (不过 "however"
 contains 不 but negates nothing; 안보 is not 안); the Korean "안" must stand alone.
@@ -60,6 +60,12 @@ class RelationGroup:
     severity: str
     classes: tuple[str, str]
     descriptions: tuple[str, str]
+    #: the Finding kind of a swap, and how its message begins
+    kind: str = "relation"
+    change: str = "relation changed"
+    #: a qualifier of a claim ("regular", "current and former"), not what it is about:
+    #: collation does not group sentences into claims by it
+    qualifier: bool = False
 
     def describe(self, category: str) -> str:
         return self.descriptions[self.classes.index(category)]
@@ -100,7 +106,9 @@ def relation_groups() -> dict[str, RelationGroup]:
             raise ValueError(f"{RELATIONS_FILE.name}: group {name} needs two classes")
         groups[str(name)] = RelationGroup(
             str(name), str(spec.get("severity", "major")), (classes[0], classes[1]),
-            (str(spec["classes"][classes[0]]), str(spec["classes"][classes[1]])))
+            (str(spec["classes"][classes[0]]), str(spec["classes"][classes[1]])),
+            str(spec.get("kind", "relation")), str(spec.get("change", "relation changed")),
+            bool(spec.get("qualifier", False)))
     return groups
 
 
@@ -125,10 +133,11 @@ def _pattern(category: str, lang: str) -> re.Pattern[str] | None:
         return None
     parts: list[str] = []
     for entry in sorted(entries, key=len, reverse=True):
-        body = r"\s+".join(re.escape(w) for w in entry.rstrip("*").split())
+        body = r"\s+".join(re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "")
+                           for w in entry.split())
         if whole_words(lang):
             if entry.endswith("*"):
-                parts.append(r"(?<![\w'’])" + body + r"\w*")
+                parts.append(r"(?<![\w'’])" + body)
             elif entry.startswith(("n't", "n’t")):
                 parts.append(body)
             else:
@@ -168,4 +177,24 @@ def find_cues(text: str, lang: str | None, categories_: tuple[str, ...] | None =
                 continue  # the month, not the modal
             found.append(Cue(category, text[m.start():m.end()], m.start(), m.end()))
     found.sort(key=lambda c: (c.start, c.category))
-    return found
+    return _outermost(found)
+
+
+@cache
+def _siblings() -> dict[str, str]:
+    """relation class -> the other class of its group."""
+    out: dict[str, str] = {}
+    for group in relation_groups().values():
+        a, b = group.classes
+        out[a], out[b] = b, a
+    return out
+
+
+def _outermost(cues: list[Cue]) -> list[Cue]:
+    """The cues without those lying inside a longer cue of their sibling class: the
+    "former" of "current and former" is not a second, opposite reading."""
+    siblings = _siblings()
+    return [c for c in cues
+            if not any(o.category == siblings.get(c.category) and o.start <= c.start
+                       and c.end <= o.end and (o.end - o.start) > (c.end - c.start)
+                       for o in cues)]

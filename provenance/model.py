@@ -354,7 +354,7 @@ class Departure:
     consensus_article: str
     consensus_sentences: tuple[int, ...]
     shared_with: list[str] = field(default_factory=list)  # other groups' articles, same form
-    duplicate: bool = False  # the article's pair finding already says the same
+    duplicate: bool = False  # its pair finding, or another claim, already says the same
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

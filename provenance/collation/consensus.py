@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from provenance.collation.readings import (
+    QUALIFIER_KEYS,
     SLOTS,
     SPELLING,
     Feature,
@@ -97,7 +98,8 @@ class ClaimWitnesses:
         reps = self.representatives()
 
         def agreement(r: WitnessReading) -> float:
-            return sum(_jaccard(r.keys, o.keys) for g, o in reps.items() if g != r.group)
+            return sum(_jaccard(r.keys - QUALIFIER_KEYS, o.keys - QUALIFIER_KEYS)
+                       for g, o in reps.items() if g != r.group)
 
         return sorted(self.readings, key=lambda r: (not self.is_core(r),
                                                     -round(agreement(r), 6),

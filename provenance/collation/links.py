@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from provenance.collation.readings import SPELLING, WitnessReading
+from provenance.collation.readings import QUALIFIER_KEYS, SPELLING, WitnessReading
 from provenance.lang import base
 
 #: z-score (against the two articles' background) a vector link needs
@@ -288,4 +288,6 @@ def _content_keys(unit: WitnessReading) -> frozenset[str]:
     cited = {k[4:] for k in unit.keys if k.startswith("src:")}
     return frozenset(k for k in unit.keys
                      if not k.startswith(("src:", "certainty:", "negation:", SPELLING))
-                     and not (k.startswith("c:") and k[2:] in cited))
+                     and not (k.startswith("c:") and k[2:] in cited)
+                     and k not in QUALIFIER_KEYS)
+

@@ -37,6 +37,10 @@ _CUE_SLOTS = {"modal": "certainty", "negation": "negation",
 #: what a relation class means, for a reader
 _RELATION_WORDS = {cls: cls.split("_", 1)[1] for group in relation_groups().values()
                    for cls in group.classes}
+#: the keys of qualifier relations ("regular", "current and former"): what a claim says
+#: of its subject, not what it is about (claims are not grouped or ranked by them)
+QUALIFIER_KEYS = frozenset(f"rel:{cls}" for group in relation_groups().values()
+                           if group.qualifier for cls in group.classes)
 HEDGED = "certainty:hedged"
 #: key prefix of a known person's name as written (its concept is already a feature)
 SPELLING = "p:"

@@ -5,7 +5,9 @@ Wiles in two relays, where every other witness has Susie) are unlikely to have m
 same slip apart: they point to a common intermediate. :func:`shared_edges` proposes a
 derivation edge from that intermediate to each of them, with the departures as
 evidence. A departure that the article's own comparison with the reference already
-reports (same kind, same words) is marked ``duplicate``: reported once.
+reports (same kind, same words), or that another claim already reports on the same
+words of the same article (one relay sentence can witness two loose claims), is marked
+``duplicate``: reported once.
 """
 
 from __future__ import annotations
@@ -40,8 +42,35 @@ def mark_shared(collation: Collation) -> None:
             d.shared_with = sorted(set(d.shared_with) | set(others))
 
 
+def _spans(d: Departure) -> set[tuple[int, int, int]]:
+    return {tuple(span) for span in d.finding.tgt_spans}
+
+
+def mark_repeats(collation: Collation) -> None:
+    """Of the departures of one article on the same words, with the same kind and
+    reading, in several claims, keep the best supported one; mark the others
+    duplicate."""
+    same: dict[tuple[str, str, str], list[Departure]] = defaultdict(list)
+    for d in collation.departures:
+        if d.finding.tgt_spans:
+            same[(d.article_id, d.finding.kind, d.reading)].append(d)
+    for departures in same.values():
+        ranked = sorted(departures, key=lambda d: (-d.support / max(1, d.voters), -d.voters))
+        kept: list[Departure] = []
+        for d in ranked:
+            first = next((k for k in kept if any(
+                j == k2 and s < e2 and s2 < e
+                for j, s, e in _spans(d) for k2, s2, e2 in _spans(k))), None)
+            if first is None:
+                kept.append(d)
+            else:
+                d.duplicate = True
+                d.finding.evidence["same_as_claim"] = first.claim
+
+
 def mark_duplicates(collation: Collation, pairs: Sequence[PairAnalysis]) -> None:
     """Mark the departures that the article's pair findings already report."""
+    mark_repeats(collation)
     by_relay = {p.relay_id: p for p in pairs}
     for d in collation.departures:
         pair = by_relay.get(d.article_id)

@@ -38,7 +38,7 @@ class RelationDrift(LinkDetector):
     """A relation verb replaced by the other member of its class."""
 
     name = "relation"
-    kinds = ("relation",)
+    kinds = ("relation", "attribution")
 
     def compare(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts]
                 ) -> list[Finding]:
@@ -53,8 +53,8 @@ class RelationDrift(LinkDetector):
                     j, tc = t[new][0]
                     severity: Severity = "major" if group.severity == "major" else "minor"
                     findings.append(self.finding(
-                        "relation", severity, link.src, link.tgt,
-                        f"relation changed: the reference's “{sc.text}” "
+                        group.kind, severity, link.src, link.tgt,
+                        f"{group.change}: the reference's “{sc.text}” "
                         f"({group.describe(old)}) is “{tc.text}” ({group.describe(new)}) "
                         "in the relay",
                         src_spans=[(i, sc.start, sc.end)], tgt_spans=[(j, tc.start, tc.end)],

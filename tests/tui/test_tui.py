@@ -60,7 +60,7 @@ async def _open_compare(pilot) -> None:  # type: ignore[no-untyped-def]
 async def _open_glossary(pilot) -> None:  # type: ignore[no-untyped-def]
     await settle(pilot)
     await pilot.press("l")
-    await pilot.pause()
+    await settle(pilot)  # the glossary screen fills its table in a worker
 
 
 # -- through the store and the pipeline ----------------------------------------------------

@@ -11,9 +11,9 @@ from support.analysis_factory import article_from_lines
 
 from provenance.collation import collate
 from provenance.collation.readings import refines
-from provenance.collation.shared import shared_edges
+from provenance.collation.shared import mark_repeats, shared_edges
 from provenance.glossary import default_glossary
-from provenance.model import CorpusAnalysis, Departure, DerivationEdge
+from provenance.model import Collation, CorpusAnalysis, Departure, DerivationEdge, Finding
 from provenance.signature import Signature
 
 GLOSSARY = default_glossary()
@@ -160,6 +160,18 @@ def test_shared_departures_point_to_a_common_intermediate():
     assert len({e.source for e in edges}) == 1 and all(e.external for e in edges)
     assert all(e.evidence["reason"] == "shared departure from the consensus" for e in edges)
     assert {e.evidence["shared_with"] for e in edges} == {"e", "f"}
+
+
+def test_one_sentence_departing_in_two_claims_is_reported_once():
+    def met(claim: str, support: int, voters: int, start: int = 20) -> Departure:
+        finding = Finding("relation", "major", (), (1,), "met", tgt_spans=[(1, start, start + 3)])
+        return Departure(claim, "e", finding, "relation", "spoke (remote)", "met (meet)",
+                         support, voters, "a", (1,))
+    loose, firm, elsewhere = met("1.1", 2, 4), met("1.2", 4, 5), met("1.3", 2, 4, start=60)
+    collation = Collation(departures=[loose, firm, elsewhere])
+    mark_repeats(collation)
+    assert not firm.duplicate and not elsewhere.duplicate
+    assert loose.duplicate and loose.finding.evidence["same_as_claim"] == "1.2"
 
 
 def test_a_collation_survives_the_store(contact_story):

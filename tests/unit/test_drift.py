@@ -255,3 +255,10 @@ def test_lexicon_masks_compounds_that_do_not_negate() -> None:
     assert [c.category for c in find_cues("他不仅来了，而且不断发言", "zh-cn", ("negation",))] == []
     assert [c.text for c in find_cues("他没有来", "zh-cn", ("negation",))] == ["没"]
     assert [c.text for c in find_cues("Він нібито приїхав", "uk", ("evidential",))] == ["нібито"]
+
+
+def test_lexicon_words_inside_a_phrase_may_inflect() -> None:
+    # "*" ends any word of an entry, not only the last one
+    cues = find_cues("Нинішніми та колишніми чиновниками", "uk", ("tenure_both", "tenure_former"))
+    assert [(c.category, c.text) for c in cues] == [
+        ("tenure_both", "Нинішніми та колишніми")]

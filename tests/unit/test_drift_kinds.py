@@ -144,6 +144,26 @@ def test_won_versus_bid_is_a_relation_change() -> None:
     assert [f.evidence["group"] for f in found] == ["outcome"]
 
 
+def test_sources_narrowed_from_current_and_former_to_former() -> None:
+    src = ["Several current and former U.S. officials confirmed the talks."]
+    (f,) = of(drift(src, ["Former U.S. officials confirmed the talks."]), "attribution")
+    assert f.evidence["group"] == "tenure" and f.severity == "minor"
+    assert f.message.startswith("who the sources are changed")
+    # the same scope in other words and languages is quiet: "former" inside "current
+    # and former" is not a second reading
+    for tgt, lang in ((src[0], "en"), ("多名現任或已離任的美國官員證實了這些談話。", "zh-tw"),
+                      ("Кілька нинішніх та колишніх посадовців США підтвердили розмови.", "uk")):
+        assert of(drift(src, [tgt], tgt_lang=lang), "attribution") == []
+
+
+def test_regular_contact_made_close_is_a_minor_relation_change() -> None:
+    (f,) = of(drift(["Musk has been in regular contact with Putin."],
+                    ["马斯克一直与普京保持密切联系。"], tgt_lang="zh-cn"), "relation")
+    assert f.evidence["group"] == "closeness" and f.severity == "minor"
+    assert of(drift(["Musk has been in regular contact with Putin."],
+                    ["马斯克一直与普京保持定期联系。"], tgt_lang="zh-cn"), "relation") == []
+
+
 def test_findings_in_a_loose_link_are_discounted() -> None:
     # two sentences that share almost nothing but were linked: a swap there is weak evidence
     src = ["Jeff Bezos, Elon Musk and Donald Trump met Susie Wiles at NASA in Washington."]
