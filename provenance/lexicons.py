@@ -1,5 +1,5 @@
-"""Multilingual cue lexicons: hedges, evidentials, negations, vague amounts and relation
-classes, read from data files.
+"""Multilingual cue lexicons: hedges, evidentials, negations, vague amounts, loaded labels
+and relation classes, read from data files.
 
 Every language with the ``drift`` capability has a file ``provenance/data/lexicons/<lang>.yaml``
 mapping categories to entries (``evidential: [reportedly, allegedly, ...]``) and listing
@@ -113,8 +113,9 @@ def relation_groups() -> dict[str, RelationGroup]:
 
 
 def categories() -> tuple[str, ...]:
-    """Every category: the core ones, vague amounts, then each relation class."""
-    out = [*CORE, "vague_quantity"]
+    """Every category: the core ones, vague amounts, loaded labels, then each relation
+    class."""
+    out = [*CORE, "vague_quantity", "label"]
     for group in relation_groups().values():
         out += list(group.classes)
     return tuple(out)

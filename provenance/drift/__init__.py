@@ -18,6 +18,7 @@ from provenance.drift.context import PairContext
 from provenance.drift.coverage import CoverageDrift, furniture
 from provenance.drift.dates import DateDrift
 from provenance.drift.entities import EntityDrift
+from provenance.drift.framing import FramingDrift
 from provenance.drift.numbers import NumberDrift
 from provenance.drift.persons import GivenNameDrift
 from provenance.drift.polarity import NegationDrift, RelationDrift
@@ -33,14 +34,14 @@ __all__ = ["DETECTORS", "DRIFT_VERSION", "Detector", "DriftSummary", "PairContex
 
 
 #: goes into signatures: bump when detectors or lexicons change what is found
-DRIFT_VERSION = "findings-2"
+DRIFT_VERSION = "findings-3"
 
 
 def default_detectors() -> list[Detector]:
     """One instance of every detector family, in report order."""
     return [NumberDrift(), DateDrift(), EntityDrift(), GivenNameDrift(), TermDrift(),
             AttributionDrift(), CertaintyDrift(), NegationDrift(), RelationDrift(),
-            CoverageDrift()]
+            FramingDrift(), CoverageDrift()]
 
 
 DETECTORS: tuple[str, ...] = tuple(d.name for d in default_detectors())

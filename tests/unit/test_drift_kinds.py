@@ -164,6 +164,17 @@ def test_regular_contact_made_close_is_a_minor_relation_change() -> None:
                     ["马斯克一直与普京保持定期联系。"], tgt_lang="zh-cn"), "relation") == []
 
 
+def test_a_loaded_label_on_one_side_is_a_minor_framing_change() -> None:
+    (f,) = drift(["Musk spoke with the Russian president."],
+                 ["Маск розмовляв із російським диктатором."], tgt_lang="uk")
+    assert (f.kind, f.severity, f.evidence["change"]) == ("term", "minor", "label_added")
+    assert f.evidence["cue"] == "диктатором"
+    # the label kept is no drift; the label dropped is
+    assert drift(["The dictator spoke."], ["独裁者发表了讲话。"], tgt_lang="zh-cn") == []
+    (g,) = drift(["The dictator spoke."], ["The president spoke."])
+    assert g.evidence["change"] == "label_dropped"
+
+
 def test_findings_in_a_loose_link_are_discounted() -> None:
     # two sentences that share almost nothing but were linked: a swap there is weak evidence
     src = ["Jeff Bezos, Elon Musk and Donald Trump met Susie Wiles at NASA in Washington."]
