@@ -8,6 +8,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
 
+from provenance.crosslingual.wordlink import WordLink
 from provenance.drift.kinds import kind_symbol, severity_level
 from provenance.model import Finding
 from tui.drift_marks import span_style
@@ -19,15 +20,26 @@ class FindingsPanel(Static):
 
     _height: int | None = None
 
-    def show(self, findings: Sequence[Finding], link_label: str) -> None:
+    def show(self, findings: Sequence[Finding], link_label: str,
+             words: Sequence[WordLink] = ()) -> None:
+        """The row's findings, and the words matched across its two sides (a foreign
+        sentence beside an English one), so a reader sees why they were paired."""
         if not findings:
-            self._show(Text(f"{link_label}: no drift found here", style="dim"))
-            return
-        text = Text(f"{link_label}: {len(findings)} finding(s)\n", style="bold")
-        for f in findings:
-            text.append(f" {severity_level(f.severity).mark} {f.severity:<8}")
-            text.append(f" {kind_symbol(f.kind)} {f.kind:<11}", style=span_style(f.kind))
-            text.append(f" {f.message}\n")
+            text = Text(f"{link_label}: no drift found here", style="dim")
+            if words:
+                text.append("\n")
+        else:
+            text = Text(f"{link_label}: {len(findings)} finding(s)\n", style="bold")
+            for f in findings:
+                text.append(f" {severity_level(f.severity).mark} {f.severity:<8}")
+                text.append(f" {kind_symbol(f.kind)} {f.kind:<11}", style=span_style(f.kind))
+                text.append(f" {f.message}\n")
+        if words:
+            text.append(" matched words: ", style="bold")
+            for n, link in enumerate(words):
+                text.append(" · " if n else "")
+                text.append(f"{link.src_text} → {link.tgt_text}")
+                text.append(f" ({link.kind})", style="dim")
         self._show(text)
 
     def _show(self, text: Text) -> None:

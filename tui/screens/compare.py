@@ -1,14 +1,22 @@
-"""The compare screen: the reference beside one relay, sentence pairs on shared rows."""
+"""The compare screen: the reference beside one relay, sentence pairs on shared rows.
+
+Under the table, the highlighted row's findings, and for a foreign sentence beside an
+English one the words matched across (:func:`provenance.explain.explain_pair`), read in
+a worker thread: the first row loads the dictionaries (about a second), later rows take
+milliseconds and are kept.
+"""
 
 from __future__ import annotations
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Header, Input, Static
 
+from provenance.crosslingual.wordlink import WordLink
 from provenance.drift.kinds import kind_order
-from provenance.model import SEVERITIES, CorpusAnalysis, Finding
+from provenance.lang import base
+from provenance.model import SEVERITIES, CorpusAnalysis, Finding, Link
 from tui.components.aligned_table import AlignedTable
 from tui.components.findings_panel import FindingsPanel
 from tui.components.search_box import SearchBox, letter_actions, typing
@@ -35,6 +43,9 @@ class CompareScreen(AnalysisScreen):
         self.kinds: set[str] = set()  # empty: every kind
         self.min_severity = "minor"
         self._search = ""
+        #: (reference sentences, relay sentences) -> the words matched across them
+        self._words: dict[tuple[tuple[int, ...], tuple[int, ...]], list[WordLink]] = {}
+        self._words_for: tuple[str, object] | None = None  # (reference, alignment) of those
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -58,6 +69,8 @@ class CompareScreen(AnalysisScreen):
             return
         reference = analysis.article(pair.reference_id)
         relay = analysis.article(self.relay_id)
+        if self._words_for != (reference.id, pair.alignment):
+            self._words, self._words_for = {}, (reference.id, pair.alignment)
         findings = self.visible_findings(pair.findings)
         table = self.query_one(AlignedTable)
         cursor = table.cursor_row
@@ -91,9 +104,38 @@ class CompareScreen(AnalysisScreen):
             self.query_one(FindingsPanel).show([], "no sentences")
             return
         row = table.rows_data[min(table.cursor_row, len(table.rows_data) - 1)]
-        self.query_one(FindingsPanel).show(
-            row.findings, f"ref {sentence_numbers(row.link.src)} ⇄ relay "
-                          f"{sentence_numbers(row.link.tgt)}")
+        key = (row.link.src, row.link.tgt)
+        self.query_one(FindingsPanel).show(row.findings, _row_label(row.link),
+                                           self._words.get(key, ()))
+        if key not in self._words and row.link.src and row.link.tgt:
+            self._match_words(row.link)
+
+    @work(thread=True, exclusive=True, group="words", description="matching words")
+    def _match_words(self, link: Link) -> None:
+        from provenance.explain import explain_pair
+
+        analysis = self.app.analysis  # type: ignore[attr-defined]
+        pair = analysis.pair_for(self.relay_id)
+        if pair is None:
+            return
+        reference, relay = analysis.article(pair.reference_id), analysis.article(self.relay_id)
+        src_lang = reference.sentences[link.src[0]].lang or reference.lang
+        tgt_lang = relay.sentences[link.tgt[0]].lang or relay.lang
+        if (base(src_lang) == "en") == (base(tgt_lang) == "en"):
+            words: list[WordLink] = []  # same side of English: the words speak for themselves
+        else:
+            words = explain_pair(" ".join(reference.sentences[i].text for i in link.src),
+                                 src_lang,
+                                 " ".join(relay.sentences[j].text for j in link.tgt),
+                                 tgt_lang, self.app.glossary)  # type: ignore[attr-defined]
+        self.app.call_from_thread(self._words_matched, link, words)
+
+    def _words_matched(self, link: Link, words: list[WordLink]) -> None:
+        self._words[(link.src, link.tgt)] = words
+        table = self.query_one(AlignedTable)
+        if words and table.rows_data and table.rows_data[
+                min(table.cursor_row, len(table.rows_data) - 1)].link == link:
+            self._show_row_findings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (action in self.LETTER_ACTIONS and typing(self.app))
@@ -184,6 +226,10 @@ class CompareScreen(AnalysisScreen):
         sentence = " ".join(relay.sentences[j].text for j in link.tgt)
         lang = (relay.sentences[link.tgt[0]].lang if link.tgt else None) or relay.lang
         self.app.push_screen(VariantModal(sentence=sentence, lang=lang))
+
+
+def _row_label(link: Link) -> str:
+    return f"ref {sentence_numbers(link.src)} ⇄ relay {sentence_numbers(link.tgt)}"
 
 
 def sentence_numbers(indices: tuple[int, ...]) -> str:
