@@ -193,3 +193,18 @@ def test_korean_loanword_spellings_meet_their_english_names(glossary) -> None:
     assert proposals["kremlin"].forms == {"ko": ["크렘린궁"]}  # the name with its 궁
     # an ordinary word one vowel or a few letters away from a name is not it
     assert "getty" not in proposals and len(proposals) == 3
+
+
+def test_a_given_name_alone_is_no_concept_of_its_own(glossary) -> None:
+    from provenance.glossary.mining import group_sightings
+    from provenance.glossary.sightings import Sighting
+
+    def seen(article: str, form: str, english: str) -> Sighting:
+        return Sighting(article, "ko", form, english, "aligned", "")
+
+    proposals = group_sightings([seen("a", "키스 켈로그", "Keith Kellogg"),
+                                 seen("b", "키스 켈로그", "Keith Kellogg"),
+                                 seen("c", "키스", "Keith"), seen("d", "켈로그", "Kellogg")],
+                                glossary)
+    assert [p.english[0] for p in proposals] == ["Keith Kellogg"]
+    assert proposals[0].forms["ko"] == ["키스 켈로그", "켈로그"]  # the surname joins it
