@@ -21,7 +21,9 @@ header to sort · `r` re-analyse from scratch
 
 **Compare**: `n` / `p` next / previous finding · `f` filter by kind and severity ·
 `r` switch the reference article · `/` search both sides (`escape`: done) · `a` add a
-glossary form from the selected row's relay sentence · `escape` back
+glossary form from the selected row's relay sentence · `escape` back. Under the table:
+the row's findings, and for a foreign sentence beside an English one the words matched
+across (glossary, quantity, dictionary, transliteration)
 
 **Claims**: one row per claim (what one source sentence asserts, as every witness
 carries it), the witnesses' readings below, `✗` where one departs from the consensus of
