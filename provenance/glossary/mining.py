@@ -42,7 +42,7 @@ from provenance.glossary.sightings import (
     name_variants,
 )
 from provenance.glossary.termbase import Glossary
-from provenance.lang import base, glossary_code, is_cyrillic
+from provenance.lang import base, glossary_code, is_cyrillic, script_of
 from provenance.model import Article, CorpusAnalysis
 
 _ORGANISATION = re.compile(
@@ -129,9 +129,12 @@ def collect_sightings(analysis: CorpusAnalysis, glossary: Glossary) -> list[Sigh
             out += inline_sightings(sentence.text, article.lang, glossary, article.id)
             out += name_variants(sentence.text, article.lang, glossary, article.id)
     # The English names of the corpus: its English articles' and the Latin names the
-    # relays themselves write ("Semafor" in a Korean report).
-    inventory = english_inventory((s.text for a in analysis.articles for s in a.sentences),
-                                  glossary)
+    # relays in another script write ("Semafor" in a Korean report). Not those of a
+    # relay in another Latin-script language: German capitalises every noun
+    # ("Amerikaner"), French writes "Maison Blanche".
+    inventory = english_inventory((s.text for a in analysis.articles
+                                   if base(a.lang) == "en" or script_of(a.lang) != "latin"
+                                   for s in a.sentences), glossary)
     lower = _lower_case_words(a for a in analysis.articles if base(a.lang) == "en")
     out += _corpus_sightings(relays, inventory, glossary, out, lower)
     return out

@@ -208,3 +208,16 @@ def test_a_given_name_alone_is_no_concept_of_its_own(glossary) -> None:
                                 glossary)
     assert [p.english[0] for p in proposals] == ["Keith Kellogg"]
     assert proposals[0].forms["ko"] == ["키스 켈로그", "켈로그"]  # the surname joins it
+
+
+def test_capitalised_nouns_of_a_german_relay_are_no_english_names(tmp_path) -> None:
+    (tmp_path / "empty.yaml").write_text("concepts: []\n", encoding="utf-8")
+    empty = Glossary.load([tmp_path])
+    english = article_from_lines("en1", ["Officials in Washington spoke on Friday."], "en")
+    german = article_from_lines("de1", [
+        "Er fügte hinzu, dass die Vereinigten Staaten die Amerikaner nicht schicken werden."],
+        "de")
+    ukrainian = article_from_lines("uk1", [
+        "За його словами, вони не відправлять громадян Америки підтримувати мир."], "uk")
+    analysis = CorpusAnalysis(Signature(), [english, german, ukrainian], {}, [], "en1")
+    assert "Amerikaner" not in [e for p in mine_concepts(analysis, empty) for e in p.english]
