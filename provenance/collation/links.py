@@ -290,4 +290,3 @@ def _content_keys(unit: WitnessReading) -> frozenset[str]:
                      if not k.startswith(("src:", "certainty:", "negation:", SPELLING))
                      and not (k.startswith("c:") and k[2:] in cited)
                      and k not in QUALIFIER_KEYS)
-
