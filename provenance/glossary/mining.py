@@ -441,7 +441,7 @@ def _merge_surnames(groups: dict[str, list[Sighting]]) -> None:
     """One person under several English spellings: "sergey kiriyenko" joins "serhiy
     kiriyenko" (same surname, first names that sound alike); a surname alone joins the
     one full name that ends with it ("peskov" -> "dmitry peskov"), an acronym the one
-    name it abbreviates; a given name alone that starts one full name is dropped."""
+    name it abbreviates; a given name alone that starts one person's name is dropped."""
     full = sorted((k for k in groups if not k.startswith("@") and " " in k),
                   key=lambda k: -len(groups[k]))
     for i, key in enumerate(full):
@@ -460,11 +460,14 @@ def _merge_surnames(groups: dict[str, list[Sighting]]) -> None:
             owners = [f for f in full if _initials(f) == key]
         if len(owners) == 1:
             groups[owners[0]] += groups.pop(key)
-        elif not owners and len([f for f in full if f.split()[0] == key]) == 1:
-            # a given name alone ("donald", 도널드) is part of the one full name that
-            # starts with it, not a concept: its forms would match the person's
-            # namesakes, so it is dropped rather than joined
-            del groups[key]
+        elif not owners:
+            starts = [f for f in full if f.split()[0] == key]
+            if len(starts) == 1 and _category([starts[0]], groups[starts[0]]) == "person":
+                # a given name alone ("donald", 도널드) is part of the one person's name
+                # that starts with it, not a concept: its forms would match the
+                # person's namesakes, so it is dropped rather than joined ("washington"
+                # before "washington post" stays)
+                del groups[key]
 
 
 def _initials(name: str) -> str:

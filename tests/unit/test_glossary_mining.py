@@ -199,15 +199,20 @@ def test_a_given_name_alone_is_no_concept_of_its_own(glossary) -> None:
     from provenance.glossary.mining import group_sightings
     from provenance.glossary.sightings import Sighting
 
-    def seen(article: str, form: str, english: str) -> Sighting:
-        return Sighting(article, "ko", form, english, "aligned", "")
+    def seen(article: str, form: str, english: str, evidence: str = "inline") -> Sighting:
+        return Sighting(article, "ko", form, english, evidence, "")
 
     proposals = group_sightings([seen("a", "키스 켈로그", "Keith Kellogg"),
                                  seen("b", "키스 켈로그", "Keith Kellogg"),
-                                 seen("c", "키스", "Keith"), seen("d", "켈로그", "Kellogg")],
-                                glossary)
+                                 seen("c", "키스", "Keith", "aligned"),
+                                 seen("d", "켈로그", "Kellogg", "aligned")], glossary)
     assert [p.english[0] for p in proposals] == ["Keith Kellogg"]
+    assert proposals[0].category == "person"
     assert proposals[0].forms["ko"] == ["키스 켈로그", "켈로그"]  # the surname joins it
+    # a place before the outlet named after it is no given name
+    places = group_sightings([seen("a", "워싱턴 포스트", "Washington Post", "aligned"),
+                              seen("b", "워싱턴", "Washington", "aligned")], glossary)
+    assert {p.english[0] for p in places} == {"Washington Post", "Washington"}
 
 
 def test_capitalised_nouns_of_a_german_relay_are_no_english_names(tmp_path) -> None:
