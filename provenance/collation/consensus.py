@@ -18,6 +18,11 @@ witnesses state it anywhere in their article, and a witness stating it less prec
 departs, however many share its form (they are listed as sharing it). One copy of a text votes
 once (its witness group), and a witness whose language the tool cannot read for that
 slot (no hedge lexicon, no capitalised names) abstains.
+
+A rounding is the other exception: that "1,290 km" rounds "800 miles" is arithmetic, not
+a matter of votes, so the vote only says which side rounds (a plain majority of the
+independent witnesses stating either form), and a relay that keeps the value and adds a
+rounded conversion ("800-mile (1,300 kilometers)") departs although it states both.
 """
 
 from __future__ import annotations
@@ -295,7 +300,11 @@ class Collator:
         elif any(refines(k, t) for k in s_keys for t in t_keys):
             return self._less_precise(claim, finding, consensus, witness, reps, slot,
                                       s_keys, t_keys)
-        if s_keys and t_keys and slot in _STATED_ONCE and s_keys & self.article_keys(witness):
+        # a rounding (800 miles given as 1,290 km) is proven by arithmetic; the vote only
+        # says which side rounds, and a relay stating both adds a rounded conversion
+        rounded = finding.evidence.get("change") == "rounded"
+        if s_keys and t_keys and slot in _STATED_ONCE and not rounded and \
+                s_keys & self.article_keys(witness):
             # the witness states the consensus form elsewhere: its reading holds another
             # part of the claim, not another value
             return None
@@ -321,8 +330,10 @@ class Collator:
                 with_witness += 1
                 if t_keys and has_t:
                     shared.append(r.article_id)
-        # twice as many as this witness's side, itself included: 2 of 3, 4 of 6, 9 of 11
-        if with_consensus < 2 * (with_witness + 1):
+        # twice as many as this witness's side, itself included: 2 of 3, 4 of 6, 9 of 11;
+        # for a rounding, two and more than this witness's side
+        needed = max(2, with_witness + 2) if rounded else 2 * (with_witness + 1)
+        if with_consensus < needed:
             return None
         voters = with_consensus + with_witness + 1
         said, says = _label(s_found, slot, s_keys), _label(t_found, slot, t_keys)

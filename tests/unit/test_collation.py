@@ -134,6 +134,24 @@ def test_a_qualifier_others_keep_is_a_departure_however_many_drop_it():
     assert set(one.shared_with) == {"n", "o"}
 
 
+def test_a_rounded_conversion_departs_and_a_correct_one_does_not():
+    # 800 miles is 1,287.5 km: "1,290 km" rounds it (two relays share the rounding),
+    # "1,287 km" converts it right, "800-mile (1,300 km)" keeps it and adds a rounding
+    line = "Both sides would agree to a {} demilitarized zone along the front, aides said."
+    story = [witness("p", line.format("800-mile")),
+             witness("q", line.format("800-mile").replace("aides", "advisers")),
+             witness("r", line.format("800-mile").replace("would", "will")),
+             witness("s", line.format("1,287-kilometer")),
+             witness("t", line.format("1,290-kilometer")),
+             witness("u", line.format("1,290-kilometer").replace("aides", "officials")),
+             witness("v", line.format("800-mile (1,300 kilometers)"))]
+    collation = collate([story], GLOSSARY, vectors=False)
+    rounded = {d.article_id: d for d in collation.departures
+               if d.finding.evidence.get("change") == "rounded"}
+    assert set(rounded) == {"t", "u", "v"}
+    assert rounded["t"].consensus == "800 miles" and rounded["t"].shared_with == ["u"]
+
+
 def test_refinement_of_quantities_and_dates():
     assert refines("q:count:20:year:at_least", "q:count:20:year:")
     assert not refines("q:count:20:year:", "q:count:20:year:at_least")
