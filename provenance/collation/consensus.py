@@ -23,6 +23,10 @@ A rounding is the other exception: that "1,290 km" rounds "800 miles" is arithme
 a matter of votes, so the vote only says which side rounds (a plain majority of the
 independent witnesses stating either form), and a relay that keeps the value and adds a
 rounded conversion ("800-mile (1,300 kilometers)") departs although it states both.
+
+A hedge or negation on one side only is a departure of one step less severity than the
+detector gives it: the two readings are grouped into one claim, not aligned sentence to
+sentence, and one topic's sentences differ in negation without contradicting each other.
 """
 
 from __future__ import annotations
@@ -50,6 +54,7 @@ from provenance.lang import base
 from provenance.model import Alignment, Departure, Finding, Link, Severity, SlotConsensus
 
 if TYPE_CHECKING:
+    from provenance.collation.links import Similarity
     from provenance.drift.base import Detector
     from provenance.glossary import Glossary
     from provenance.model import Article
@@ -154,10 +159,13 @@ class Collator:
     """Compares the readings of claims with their consensus, through the detectors."""
 
     def __init__(self, articles: dict[str, Article], glossary: Glossary,
-                 detectors: Sequence[Detector]) -> None:
+                 detectors: Sequence[Detector], units: Sequence[WitnessReading] = (),
+                 alike: Similarity | None = None) -> None:
         self.articles = articles
         self.glossary = glossary
         self.detectors = list(detectors)
+        self.alike = alike
+        self._unit = {id(u): k for k, u in enumerate(units)}
         self._keys: dict[str, frozenset[str]] = {}
         self._compared: dict[tuple, list[Finding]] = {}
 
@@ -209,6 +217,14 @@ class Collator:
         one of ``keys`` anywhere."""
         return sum(1 for group, r in reps.items()
                    if group != witness.group and keys & self.article_keys(r))
+
+    def similarity(self, a: WitnessReading, b: WitnessReading) -> float | None:
+        """How alike the two readings are, in multiples of the score a claim link needs
+        (None when the collation was not given the story's similarity)."""
+        ka, kb = self._unit.get(id(a)), self._unit.get(id(b))
+        if self.alike is None or ka is None or kb is None:
+            return None
+        return round(self.alike.score(ka, kb) / self.alike.link, 2)
 
     def _less_precise(self, claim: str, finding: Finding, consensus: WitnessReading,
                       witness: WitnessReading, reps: dict[int, WitnessReading], slot: str,
@@ -289,6 +305,7 @@ class Collator:
         if not (s_keys or t_keys):
             return None
         agreement = finding.evidence.get("unit_agreement")
+        finding.evidence["claim_similarity"] = self.similarity(consensus, witness)
         if not (s_keys and t_keys) and (not close or agreement is None or agreement < CLOSE):
             # a hedge or a negation on one side only says something when the two
             # readings render the same sentence, not two views of one claim
@@ -348,6 +365,12 @@ class Collator:
                        f"“{says}”; this one adds it")
         if shared:
             message += f" (as do {len(shared)} other{'s' if len(shared) > 1 else ''})"
+        if not (s_keys and t_keys) and finding.severity in ("major", "critical"):
+            # a negation present on one side only, between readings grouped into one claim
+            # (not a sentence aligned with its rendering): on the relays such votes were
+            # mostly two sentences of one topic ("postpone joining" against "not join")
+            finding = replace(finding, severity=_DOWNGRADE[finding.severity],
+                              evidence={**finding.evidence, "one_sided_vote": True})
         return self._departure(claim, finding, consensus, witness, slot, s_keys, t_keys,
                                message, with_consensus, voters, shared)
 
