@@ -119,6 +119,17 @@ def test_a_swap_is_a_swap_even_when_the_source_names_the_new_place_elsewhere() -
     assert f.src == (3,) and f.tgt == (3,)  # minor: a place may stand for another
 
 
+@pytest.mark.parametrize(("relay", "lang"), [
+    ("Let the Poles, Germans, English, and French handle it, one adviser said.", "en"),
+    ("Пусть поляки, немцы, англичане и французы сделают это, сказал один советник.", "ru")])
+def test_british_rendered_english_names_a_part_for_the_whole(relay: str, lang: str) -> None:
+    found = drift(["Get the Poles, Germans, British and French to do it, one adviser said."],
+                  [relay], tgt_lang=lang)
+    (f,) = of(found, "entity")
+    assert (f.evidence["src_concept"], f.evidence["tgt_concept"]) == (
+        "united-kingdom", "england")
+
+
 def test_name_missing_from_the_whole_relay_is_one_finding_for_the_article() -> None:
     # "Donald Trump" is rendered as "the president": absent from the whole relay, so one
     # article-wide finding lists it, quoting it and pointing at the relay's rendering
