@@ -13,7 +13,8 @@ In order:
    collation (claims other independent witnesses carry too, so padding and commentary
    do not count) without departing from their consensus, citing the root directly
    rather than through an intermediary, and published earliest; summaries and opinion
-   pieces come last, translations lose ties.
+   pieces come last, then the copies and translations of another article of the story
+   (the text they were made from is the better witness); translations lose ties.
 
 Every choice comes with its reasons and the runner-up (:class:`ReferenceChoice`).
 """
@@ -65,6 +66,7 @@ class Witness:
     minor: int = 0
     cites_root: bool = False
     via: str | None = None  # the intermediary it cites the root through
+    copy_of: str | None = None  # the article of the story it translates or copies
     translated_from: str | None = None
     through_language: bool = False  # translated from a language not the root's
     summary: bool = False
@@ -116,8 +118,9 @@ def choose_reference(story_no: int, story: Sequence[Article], *,
     root, root_key = _root(story, provenance, facts, glossary)
     # the root's language (English when unknown): comparisons read best there
     language = (_root_language(root_key, glossary) if root_key else None) or "en"
-    witnesses = [_witness(a, provenance.get(a.id), collation, root, root_key, language)
-                 for a in story]
+    story_ids = frozenset(a.id for a in story)
+    witnesses = [_witness(a, provenance.get(a.id), collation, root, root_key, language,
+                          story_ids) for a in story]
     ranked = sorted(witnesses, key=_rank)
     for wanted, how, why in ((requested, "requested", "asked for with --reference"),
                              (stored, "stored", "chosen with --reference for this corpus "
@@ -147,7 +150,7 @@ def choose_reference(story_no: int, story: Sequence[Article], *,
 
 def _rank(w: Witness) -> tuple:
     published = w.article.published_date
-    return (w.summary or w.opinion, -round(w.score, 3),
+    return (w.summary or w.opinion, w.copy_of is not None, -round(w.score, 3),
             published.toordinal() if published else 10**7, -len(w.article.text),
             w.article.id)
 
@@ -192,7 +195,8 @@ def _cites(prov: ArticleProvenance | None, root: str | None, root_key: str | Non
 
 
 def _witness(article: Article, prov: ArticleProvenance | None, collation: Collation | None,
-             root: str | None, root_key: str | None, language: str) -> Witness:
+             root: str | None, root_key: str | None, language: str,
+             story_ids: frozenset[str] = frozenset()) -> Witness:
     w = Witness(article)
     w.cites_root, w.via = _cites(prov, root, root_key)
     w.in_language = base(article.lang) == base(language)
@@ -209,6 +213,9 @@ def _witness(article: Article, prov: ArticleProvenance | None, collation: Collat
         w.departing = len({d.claim for d in mine})
         w.major = sum(d.finding.severity != "minor" for d in mine)
         w.minor = len(mine) - w.major
+    if prov is not None and prov.origin_article in story_ids:
+        # the story holds the text it was made from: that text is the better witness
+        w.copy_of = prov.origin_article
     w.summary = is_summary(article)
     w.opinion = is_opinion(article)
     return w
@@ -350,6 +357,8 @@ def _reasons(w: Witness, ranked: list[Witness], root: str | None,
         dated = [x.article.published_date for x in ranked if x.article.published_date]
         reasons.append(f"published {published.isoformat()}"
                        + (" (the earliest)" if published == min(dated) else ""))
+    if w.copy_of:
+        reasons.append(f"made from {w.copy_of}, which the story holds")
     if w.summary:
         reasons.append("a summary (mostly bullet points)")
     if w.opinion:
@@ -358,6 +367,6 @@ def _reasons(w: Witness, ranked: list[Witness], root: str | None,
         reasons.append(f"a translation (from {display_name(w.translated_from)})"
                        + (": the report went through another language than the original's"
                           if w.through_language else ""))
-    if not (w.summary or w.opinion or w.translated_from):
+    if not (w.summary or w.opinion or w.translated_from or w.copy_of):
         reasons.append("not a summary, an opinion piece or a translation")
     return reasons

@@ -96,6 +96,24 @@ def test_otherwise_the_best_witness_with_reasons_and_runner_up():
     assert choice.runner_up is not None and choice.runner_up_reasons
 
 
+def test_a_copy_of_another_witness_comes_after_the_text_it_was_made_from():
+    # r3 pastes r1 and adds a fact that r0 and r2 carry too: it states the most claims and
+    # is published before r0 and r2, yet the story holds the text it was made from
+    extra = ["Blue Origin will launch New Glenn again in July, officials said.",
+             "Officials said New Glenn flies again in July for Blue Origin.",
+             "Blue Origin plans its next New Glenn flight for July, officials said."]
+    story = [relay("r0", [*cited(WORDINGS[0]), extra[0]], published="2025-06-29"),
+             relay("r1", cited(WORDINGS[1]), published="2025-06-27"),
+             relay("r2", [*cited(WORDINGS[2]), extra[2]], published="2025-06-30"),
+             relay("r3", [*cited(WORDINGS[1]), extra[1]], published="2025-06-28")]
+    facts = corpus_facts(story, GLOSSARY)
+    provenance = analyze_provenance(story, [], GLOSSARY, facts)[0]
+    assert provenance["r3"].origin_article == "r1"
+    choice = choose(story)
+    assert choice.article_id == "r0"
+    assert choice.runner_up == "r2"
+
+
 def test_a_requested_or_stored_reference_wins_and_names_the_automatic_one():
     story = relays()
     asked = choose(story, requested="r2")
