@@ -215,12 +215,24 @@ class EntityDrift(LinkDetector):
         t_left = [y for y in t_names if not any(same_name(x[1], y[1]) for x in s_names + s_extra)]
         s_left += [x for x in s_extra if not any(same_name(x[1], y[1]) for y in t_names)]
         t_left += [y for y in t_extra if not any(same_name(x[1], y[1]) for x in s_names)]
+        # a name the relay states elsewhere was moved or left out here, not replaced:
+        # pairing it with a leftover name gave "Putin" replaced by "NATO"
+        s_stated = around.src_inventory.concepts if around.src_inventory else frozenset()
+        t_stated = around.tgt_inventory.concepts if around.tgt_inventory else frozenset()
         findings: list[Finding] = []
         for i, a in list(s_left):
+            if a.concept in t_stated if a.concept else around.tgt_inventory is not None \
+                    and around.tgt_inventory.names_anywhere(a, src[0].lang) is True:
+                continue
             # names of known, different categories (a company, an outlet) are no swap
+            # a glossary name against one the glossary does not know may be another kind
+            # of thing ("Putin" and "NATO"): only a respelling pairs those
             candidates = [y for y in t_left if not (a.category and y[1].category
                                                     and a.category != y[1].category)
-                          and y[1].concept not in around.near]
+                          and y[1].concept not in around.near
+                          and not (y[1].concept and y[1].concept in s_stated)
+                          and (bool(a.concept) == bool(y[1].concept) or (
+                              same_script and similar_name(a, y[1]) >= RESPELLED))]
             best = max(candidates, key=lambda y: similar_name(a, y[1]), default=None)
             if best is None:
                 continue

@@ -130,6 +130,21 @@ def test_british_rendered_english_names_a_part_for_the_whole(relay: str, lang: s
         "united-kingdom", "england")
 
 
+def test_a_known_name_is_not_replaced_by_a_name_of_unknown_kind() -> None:
+    # Putin is in the glossary, NATO is not: which kind of thing NATO is, the tool cannot
+    # tell, so the pair is no swap; the relay leaving Putin out is reported article-wide
+    found = drift(["Vladimir Putin warned Ukraine against the plan on Monday."],
+                  ["NATO warned Ukraine against the plan on Monday."])
+    entity = of(found, "entity")
+    assert not [f for f in entity if f.evidence.get("change") == "replaced"]
+    assert any("Vladimir Putin" in f.message for f in entity)
+    # two names the glossary does not know, one for the other, still make a swap
+    found = drift(["Aide Keith Kellogg drafted the plan on Monday."],
+                  ["Aide Fred Fleitz drafted the plan on Monday."])
+    (f,) = [f for f in of(found, "entity") if f.evidence.get("change") == "replaced"]
+    assert "Keith Kellogg" in f.message and "Fred Fleitz" in f.message
+
+
 def test_name_missing_from_the_whole_relay_is_one_finding_for_the_article() -> None:
     # "Donald Trump" is rendered as "the president": absent from the whole relay, so one
     # article-wide finding lists it, quoting it and pointing at the relay's rendering
