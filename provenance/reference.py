@@ -26,8 +26,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
+from provenance.attribution.sites import linked_host, site_names
 from provenance.lang import base, display_name
 from provenance.model import Article, ArticleProvenance, Collation, ReferenceChoice
 
@@ -39,7 +39,6 @@ if TYPE_CHECKING:
 ORIGINAL_CLAIMS = 3
 #: ... and at least this share of them is attributed to the root by those witnesses
 ORIGINAL_ATTRIBUTED = 0.5
-_URL = re.compile(r"https?://([^/\s\"')<>]+)", re.I)
 _BULLET = re.compile(r"^\s*(?:[-•*·▪●◦‣]|\d{1,2}[.)])\s+\S", re.M)
 #: first-person and editorial markers of an opinion piece (whole words where spaced)
 OPINION = {
@@ -227,7 +226,7 @@ def _originals(witnesses: list[Witness], root: str | None, root_key: str | None,
     """The articles whose text is the root's, strongest evidence first."""
     if root is None or root_key is None:
         return []
-    names = _site_names(root, root_key, glossary)
+    names = site_names(root, root_key, glossary)
     language = _root_language(root_key, glossary)
     found: list[tuple[int, Witness, list[str]]] = []
     for w in witnesses:
@@ -236,7 +235,7 @@ def _originals(witnesses: list[Witness], root: str | None, root_key: str | None,
         if facts[w.article.id].outlet_key == root_key:
             found.append((0, w, [f"published by {root}, the outlet the other articles cite"]))
             continue
-        host = _linked_host(w.article, names)
+        host = linked_host(w.article, names)
         if host and not w.cites_root:
             found.append((1, w, [f"its text is {root}'s: it carries a link to {host} and "
                                  f"does not attribute its claims to {root}"]))
@@ -274,38 +273,6 @@ def _root_language(root_key: str, glossary: Glossary | None) -> str | None:
     if glossary is None or root_key not in glossary:
         return None
     return glossary.get(root_key).language
-
-
-def _site_names(root: str, root_key: str, glossary: Glossary | None) -> set[str]:
-    """What the root's web address may be named: its forms squashed, its initials."""
-    forms = [root]
-    if glossary is not None and root_key in glossary:
-        concept = glossary.get(root_key)
-        forms += [concept.canonical] + [f.text for _, f in concept.all_forms()]
-    names = set()
-    for form in forms:
-        words = [w for w in re.findall(r"[A-Za-z0-9]+", form)]
-        if not words:
-            continue
-        names.add("".join(words).casefold())
-        content = [w for w in words if w.casefold() not in ("the", "of", "and")]
-        if len(content) >= 2:
-            names.add("".join(w[0] for w in content).casefold())
-    return {n for n in names if len(n) >= 3}
-
-
-def _linked_host(article: Article, names: set[str]) -> str | None:
-    """A web address of the root's site in the article's text or set-aside blocks."""
-    texts = [article.text] + [b.text for b in article.boilerplate]
-    for text in texts:
-        for m in _URL.finditer(text):
-            host = m.group(1).casefold().split(":")[0]
-            labels = host.removeprefix("www.").split(".")
-            if any(label in names for label in labels[:-1]):
-                return host
-    own = urlsplit(article.url or "").hostname or ""
-    labels = own.removeprefix("www.").split(".")
-    return own if any(label in names for label in labels[:-1]) else None
 
 
 # -- kinds of article that are not references -------------------------------------------

@@ -3,7 +3,9 @@
 * source changed: the WSJ became Bloomberg (major);
 * attribution dropped: an attributed claim became a bare statement (major), or the relay
   keeps a vaguer cue ("sources said") (minor);
-* attribution added: a bare claim in the source is attributed in the relay (minor);
+* attribution added: a bare claim in the source is attributed in the relay (minor),
+  unless the reference is that source's own text (published by it, or a paste carrying
+  its link): a relay crediting the WSJ for the WSJ's words is faithful;
 * caveat dropped: "Reuters could not verify" disappears (major); reversed polarity of a
   verification ("verified" vs "could not verify") is reported the same way.
 
@@ -55,7 +57,14 @@ class AttributionDrift(LinkDetector):
         cited = {source_key(a) for f in pair.tgt_facts for a in f.attributions
                  if not a.negated and a.kind not in _VAGUE}
         found = []
+        authors: dict[str, bool] = {}
         for f in super().detect(pair):
+            if f.evidence.get("change") == "source_added":
+                key = f.evidence["tgt_key"]
+                if key not in authors:
+                    authors[key] = pair.written_by(f.evidence["tgt_source"], key)
+                if authors[key]:
+                    continue
             if f.evidence.get("change") == "claim_made_bare" and \
                     f.evidence.get("src_key") in cited:
                 source = f.evidence.get("src_source")
@@ -106,7 +115,7 @@ class AttributionDrift(LinkDetector):
                 f"attribution to “{b.source}” added: the source states the claim "
                 f"{'with another source' if s_reported else 'without a source'}",
                 tgt_spans=[(b.sentence, b.start, b.end)], change="source_added",
-                tgt_source=b.source))
+                tgt_source=b.source, tgt_key=key))
         t_caveat_keys = {source_key(c) for c in t_caveats}
         t_negated = any(f.cues_of("negation") for f in tgt)
         for c in s_caveats:

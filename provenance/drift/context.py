@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from provenance.attribution.sites import linked_host, site_names
 from provenance.drift.repair import repair_links
 from provenance.errors import BadInput
-from provenance.facts import SentenceFacts, sentence_facts
+from provenance.facts import SentenceFacts, outlet_key, sentence_facts
 from provenance.lang import base
 from provenance.model import Alignment, Article, Link
 
@@ -89,6 +90,14 @@ class PairContext:
         """How much of what a linked unit says is found on both sides (0..1); see
         :func:`agreement`."""
         return agreement(self.src_of(link), self.tgt_of(link), ignore)
+
+    def written_by(self, outlet: str, key: str) -> bool:
+        """Whether the reference is the text of ``outlet`` (concept or casefolded name
+        ``key``): its own outlet, or a paste carrying a link to the outlet's site. A relay
+        crediting that outlet credits the reference's author."""
+        if outlet_key(self.src.outlet, self.glossary) == key:
+            return True
+        return linked_host(self.src, site_names(outlet, key, self.glossary)) is not None
 
     def src_of(self, link: Link) -> list[SentenceFacts]:
         return [self.src_facts[i] for i in link.src]

@@ -124,9 +124,12 @@ class CoverageDrift(Detector):
         lost = [f for f in src_inv.of(sorted(set(src_sentences) | set(src_rendered)))
                 if tgt_inv.mentions(f, pair.src_lang) is False
                 and not _explained(f, quoted["src"])]
+        # the outlet whose text the reference is, credited by the relay, is not new to it
         brought = [f for f in tgt_inv.of(sorted(set(tgt_sentences) | set(tgt_rendered)))
                    if src_inv.mentions(f, pair.tgt_lang) is False
-                   and not _explained(f, quoted["tgt"])]
+                   and not _explained(f, quoted["tgt"])
+                   and not (f.concept and pair.glossary.get(f.concept).category == "outlet"
+                            and pair.written_by(f.label, f.concept))]
         findings: list[Finding] = []
         if src_sentences:
             findings.append(self._omission(pair, src_sentences, lost, merged, stretch,

@@ -145,6 +145,22 @@ def test_a_known_name_is_not_replaced_by_a_name_of_unknown_kind() -> None:
     assert "Keith Kellogg" in f.message and "Fred Fleitz" in f.message
 
 
+@pytest.mark.parametrize(("fields", "credited"), [
+    ({"outlet": "The Wall Street Journal"}, True),
+    ({"url": "https://www.wsj.com/world/musk-putin-1a2b"}, True),
+    ({"outlet": "Reuters"}, False)])
+def test_crediting_the_outlet_whose_text_the_reference_is_is_no_drift(
+        fields: dict, credited: bool) -> None:
+    src = article_from_lines("src", ["Musk has been in regular contact with Putin since 2022.",
+                                     "The talks touch on business."], "en", sep=" ", **fields)
+    tgt = article("The Wall Street Journal reports that Musk has been in regular contact with "
+                  "Putin since 2022. The talks touch on business.".split(". "), "en", id="tgt")
+    found = detect_drift(src, tgt, one_to_one(2), glossary=default_glossary())
+    added = [f for f in found if f.evidence.get("change") == "source_added"]
+    named = [f for f in of(found, "entity") if "Wall Street Journal" in f.message]
+    assert (not added and not named) is credited
+
+
 def test_name_missing_from_the_whole_relay_is_one_finding_for_the_article() -> None:
     # "Donald Trump" is rendered as "the president": absent from the whole relay, so one
     # article-wide finding lists it, quoting it and pointing at the relay's rendering
