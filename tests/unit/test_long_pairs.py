@@ -43,14 +43,16 @@ def test_a_5000_sentence_rereport_full_of_anchors_finishes_in_bounded_time(tmp_p
     assert len(articles[1].sentences) == 5000
     calls: list[tuple[str, int, int]] = []
     start = time.process_time()
+    # the re-report is the reference asked for (the tool would pick the original it was
+    # made from): 4,995 omissions to place
     analysis = analyze_corpus(articles, store=Store(tmp_path / "store.sqlite"),
-                              progress=lambda *call: calls.append(call))
+                              reference="rereport", progress=lambda *call: calls.append(call))
     write_report(analysis, tmp_path / "report.html")
     took = time.process_time() - start
     assert took < BOUND, f"{took:.0f} s of CPU for one long pair"
 
     (pair,) = analysis.pairs
-    assert pair.reference_id == "rereport"  # the fuller account: 4,995 omissions to place
+    assert pair.reference_id == "rereport"
     kinds = {f.kind for f in pair.findings}
     # the relay (the short original) covers the start of the reference only: what lies
     # past its end is not reported as left out (relays are often excerpts)
