@@ -221,10 +221,9 @@ class EntityDrift(LinkDetector):
         t_stated = around.tgt_inventory.concepts if around.tgt_inventory else frozenset()
         findings: list[Finding] = []
         for i, a in list(s_left):
-            if a.concept in t_stated if a.concept else around.tgt_inventory is not None \
-                    and around.tgt_inventory.names_anywhere(a, src[0].lang) is True:
+            if _stated(a, src[0].lang, around.tgt_inventory, t_stated):
                 continue
-            # names of known, different categories (a company, an outlet) are no swap
+            # names of known, different categories (a company, an outlet) are no swap;
             # a glossary name against one the glossary does not know may be another kind
             # of thing ("Putin" and "NATO"): only a respelling pairs those
             candidates = [y for y in t_left if not (a.category and y[1].category
@@ -270,6 +269,14 @@ class EntityDrift(LinkDetector):
                 change="respelled" if respelled else "replaced", similarity=round(score, 1),
                 known_in_source=known))
         return findings
+
+
+def _stated(name: Name, lang: str, other: Inventory | None, concepts: frozenset[str]) -> bool:
+    """Whether the other article states ``name`` anywhere: a glossary name by its
+    concept (``concepts``, the other article's), another by its spelling."""
+    if name.concept:
+        return name.concept in concepts
+    return other is not None and other.names_anywhere(name, lang) is True
 
 
 def _vanished(name: Name, lang: str, other: Inventory | None) -> bool:
