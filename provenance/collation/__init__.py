@@ -121,14 +121,13 @@ def collate_story(number: int, story: Sequence[Article], glossary: Glossary, *,
             article_index.append(n)
     article_of = np.asarray(article_index, dtype=np.int64)
     claims: list[tuple[list[int], list[int]]] = []  # core sentences, attached ones
-    alike = None
     if len(units) > 1:
         alike = similarity(units, article_of, vectors)
         cores = [c for c in group_units(article_of, alike.links())
                  if len({units[u].group for u in c}) >= 2]
         claims = without_repeats(attach(refine(cores, article_of, alike), article_of, alike))
     claims.sort(key=lambda c: _claim_position(c[0] + c[1], units, story, reference))
-    collator = Collator({a.id: a for a in story}, glossary, detectors, units, alike)
+    collator = Collator({a.id: a for a in story}, glossary, detectors)
     out = Collation(groups=groups)
     for k, (core, attached) in enumerate(claims):
         claim_id = f"{number + 1}.{k + 1}"

@@ -54,7 +54,6 @@ from provenance.lang import base
 from provenance.model import Alignment, Departure, Finding, Link, Severity, SlotConsensus
 
 if TYPE_CHECKING:
-    from provenance.collation.links import Similarity
     from provenance.drift.base import Detector
     from provenance.glossary import Glossary
     from provenance.model import Article
@@ -159,13 +158,10 @@ class Collator:
     """Compares the readings of claims with their consensus, through the detectors."""
 
     def __init__(self, articles: dict[str, Article], glossary: Glossary,
-                 detectors: Sequence[Detector], units: Sequence[WitnessReading] = (),
-                 alike: Similarity | None = None) -> None:
+                 detectors: Sequence[Detector]) -> None:
         self.articles = articles
         self.glossary = glossary
         self.detectors = list(detectors)
-        self.alike = alike
-        self._unit = {id(u): k for k, u in enumerate(units)}
         self._keys: dict[str, frozenset[str]] = {}
         self._compared: dict[tuple, list[Finding]] = {}
 
@@ -217,14 +213,6 @@ class Collator:
         one of ``keys`` anywhere."""
         return sum(1 for group, r in reps.items()
                    if group != witness.group and keys & self.article_keys(r))
-
-    def similarity(self, a: WitnessReading, b: WitnessReading) -> float | None:
-        """How alike the two readings are, in multiples of the score a claim link needs
-        (None when the collation was not given the story's similarity)."""
-        ka, kb = self._unit.get(id(a)), self._unit.get(id(b))
-        if self.alike is None or ka is None or kb is None:
-            return None
-        return round(self.alike.score(ka, kb) / self.alike.link, 2)
 
     def _less_precise(self, claim: str, finding: Finding, consensus: WitnessReading,
                       witness: WitnessReading, reps: dict[int, WitnessReading], slot: str,
@@ -305,7 +293,6 @@ class Collator:
         if not (s_keys or t_keys):
             return None
         agreement = finding.evidence.get("unit_agreement")
-        finding.evidence["claim_similarity"] = self.similarity(consensus, witness)
         if not (s_keys and t_keys) and (not close or agreement is None or agreement < CLOSE):
             # a hedge or a negation on one side only says something when the two
             # readings render the same sentence, not two views of one claim
