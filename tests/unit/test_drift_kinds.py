@@ -156,6 +156,23 @@ def test_sources_narrowed_from_current_and_former_to_former() -> None:
         assert of(drift(src, [tgt], tgt_lang=lang), "attribution") == []
 
 
+def test_unnamed_sources_made_officials_is_an_attribution_change() -> None:
+    src = ["Putin asked him to keep the service off, said two people briefed on the request."]
+    for tgt, lang in (("Two officials told the newspaper that Putin asked him to keep it off.",
+                       "en"),
+                      ("Путін попросив його не вмикати сервіс, за словами посадовців.", "uk")):
+        (f,) = of(drift(src, [tgt], tgt_lang=lang), "attribution")
+        assert f.evidence["group"] == "sources" and f.severity == "minor"
+        assert (f.evidence["src_class"], f.evidence["tgt_class"]) == (
+            "source_unnamed", "source_official")
+    # officials the story is about are not its sources
+    assert of(drift(["Musk spoke with Russian officials, people familiar with it said."],
+                     ["Musk spoke with Russian officials, the sources said."]),
+              "attribution") == []
+    assert of(drift(["Musk spoke with senior Kremlin officials."],
+                     ["马斯克与克里姆林宫官员交谈。"], tgt_lang="zh-cn"), "attribution") == []
+
+
 def test_regular_contact_made_close_is_a_minor_relation_change() -> None:
     (f,) = of(drift(["Musk has been in regular contact with Putin."],
                     ["马斯克一直与普京保持密切联系。"], tgt_lang="zh-cn"), "relation")
