@@ -171,6 +171,23 @@ def test_refinement_of_quantities_and_dates():
     assert not refines("q:count:21:year:at_least", "q:count:20:year:")
     assert refines("date:2022-10", "date:2022")
     assert not refines("date:2022", "date:2022-10")
+    # the part of a year: "late 2023" states "2023" more precisely, October "late 2022"
+    assert refines("date:2023~late", "date:2023")
+    assert refines("date:2022-10", "date:2022~late")
+    assert not refines("date:2022-03", "date:2022~late")
+    assert not refines("date:2023", "date:2023~late")
+
+
+def test_a_witness_dropping_the_part_of_the_year_departs_as_less_precise():
+    line = "Putin asked Musk in {} not to activate Starlink over Taiwan, officials said."
+    story = [witness("a", line.format("late 2023")),
+             witness("b", line.format("late 2023").replace("officials", "aides")),
+             witness("c", line.format("late 2023").replace("asked", "urged")),
+             witness("d", line.format("2023"))]
+    collation = collate([story], GLOSSARY, vectors=False)
+    (dated,) = [d for d in departures_of(collation, "d") if d.slot == "dates"]
+    assert dated.consensus == "late 2023" and dated.reading == "2023"
+    assert dated.finding.severity == "minor"
 
 
 def test_shared_departures_point_to_a_common_intermediate():
