@@ -67,7 +67,10 @@ KINDS_FOR: dict[str, set[str]] = {
     "hedge": {"certainty"},
     "certainty": {"certainty"},
     "relation": {"relation"},
-    "quantifier": {"quantifier", "number", "certainty"},
+    # "current and former officials" made "former officials" is a quantifier on who the
+    # sources are: TRUTH files it as quantifier (D16, D28) and as quantifier/attribution
+    # (D3); the tool reports it as attribution ("who the sources are changed")
+    "quantifier": {"quantifier", "number", "certainty", "attribution"},
     "agency": {"relation", "entity"},
     "omission": {"omission", "entity"},
     "addition": {"addition"},
