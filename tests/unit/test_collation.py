@@ -11,9 +11,17 @@ from support.analysis_factory import article_from_lines
 
 from provenance.collation import collate
 from provenance.collation.readings import refines
-from provenance.collation.shared import mark_repeats, shared_edges
+from provenance.collation.shared import mark_duplicates, mark_repeats, shared_edges
 from provenance.glossary import default_glossary
-from provenance.model import Collation, CorpusAnalysis, Departure, DerivationEdge, Finding
+from provenance.model import (
+    Alignment,
+    Collation,
+    CorpusAnalysis,
+    Departure,
+    DerivationEdge,
+    Finding,
+    PairAnalysis,
+)
 from provenance.signature import Signature
 
 GLOSSARY = default_glossary()
@@ -220,6 +228,28 @@ def test_one_sentence_departing_in_two_claims_is_reported_once():
     mark_repeats(collation)
     assert not firm.duplicate and not elsewhere.duplicate
     assert loose.duplicate and loose.finding.evidence["same_as_claim"] == "1.2"
+
+
+def test_names_the_pair_already_says_an_article_never_states_depart_once():
+    def left_out(claim: str, names: list[str], instead: str) -> Departure:
+        finding = Finding("entity", "minor", (), (2,), f"never states {names}",
+                          tgt_spans=[(2, 0, 9)],
+                          evidence={"change": "article_facts", "left_out": names,
+                                    "brought_in": [instead]})
+        return Departure(claim, "e", finding, "names", ", ".join(names), instead, 3, 4,
+                         "a", (1,))
+    trump, wiles = left_out("1.1", ["Donald Trump"], "Kiriyenko"), left_out(
+        "1.2", ["Susie Wiles"], "Susan Wiles")
+    said = Finding("entity", "minor", (1,), (), "the relay never states Donald Trump",
+                   src_spans=[(1, 0, 12)],
+                   evidence={"change": "article_facts", "left_out": ["Donald Trump", "NASA"]})
+    pair = PairAnalysis("a", "e", Alignment("en", "en", "monotonic", []), [said])
+    collation = Collation(departures=[trump, wiles])
+    mark_duplicates(collation, [pair])
+    # "never states Donald Trump" is the pair's; what the reading names instead is not a
+    # replacement of it
+    assert trump.duplicate and trump.finding.evidence["pair_finding"] == said.message
+    assert not wiles.duplicate
 
 
 def test_a_collation_survives_the_store(contact_story):
