@@ -100,9 +100,22 @@ def test_same_source_across_languages_is_quiet() -> None:
 def test_evidential_dropped_is_major_and_added_is_minor() -> None:
     (f,) = of(drift(["Bezos reportedly met Trump."], ["Bezos met Trump."]), "certainty")
     assert f.severity == "major" and f.evidence["cue"] == "reportedly"
-    (g,) = of(drift(["Bezos met Trump."], ["据报道，贝索斯会见了特朗普。"], tgt_lang="zh-cn"),
+    (g,) = of(drift(["Bezos met Trump."], ["据称，贝索斯会见了特朗普。"], tgt_lang="zh-cn"),
               "certainty")
     assert g.severity == "minor" and g.evidence["change"] == "evidential_added"
+    assert g.evidence["cue"] == "据称"  # allegedly: the relay casts doubt
+
+
+def test_a_relay_marking_what_it_relays_is_not_drift() -> None:
+    # "reportedly" added says only that the text relays a report
+    for tgt, lang in (("据报道，贝索斯会见了特朗普。", "zh-cn"),
+                      ("Bezos reportedly met Trump.", "en"),
+                      ("Як повідомляється, Безос зустрівся з Трампом.", "uk"),
+                      ("베이조스는 트럼프를 만난 것으로 전해졌다.", "ko")):
+        assert of(drift(["Bezos met Trump."], [tgt], tgt_lang=lang), "certainty") == [], tgt
+    (doubt,) = of(drift(["Bezos met Trump."], ["Безос нібито зустрівся з Трампом."],
+                        tgt_lang="uk"), "certainty")
+    assert doubt.evidence["cue"] == "нібито"
 
 
 def test_evidential_rendered_in_other_languages_is_quiet() -> None:
