@@ -78,3 +78,32 @@ def test_a_copy_does_not_corroborate_its_source():
                              GLOSSARY)
     # b states the contract; nobody but a's own copy states the $9 billion
     assert brought_in(a_after, "number") == ["$9 billion"]
+
+
+def test_a_source_other_witnesses_credit_is_not_an_added_attribution():
+    # the reference is a syndicated copy that names no source; the relays credit the
+    # outlet whose story it is, and one credits another outlet
+    line = "Dave Limp spoke with Donald Trump at least twice in June."
+    ref = article_from_lines("ref", [
+        "Markets in Asia closed higher on Tuesday after a quiet session in Europe.", line],
+        "en")
+    relays = [article_from_lines(x, [other, f"{line[:-1]}, {credit}"], "en")
+              for x, other, credit in (
+        ("a", "The weather service expects heavy rain along the coast.",
+         "The Wall Street Journal reported."),
+        ("b", "A new museum of modern design opened in the old harbour.",
+         "according to The Wall Street Journal."),
+        ("c", "Train services resumed after engineers repaired a signal box.",
+         "Bloomberg reported."))]
+    articles = [ref, *relays]
+    pairs = [compare_pair(ref, r, PairSettings(mode="monotonic"), GLOSSARY) for r in relays]
+
+    def added(pair) -> list[str]:
+        return [f.evidence["tgt_source"] for f in pair.findings
+                if f.evidence.get("change") == "source_added"]
+
+    assert [added(p) for p in pairs] == [["The Wall Street Journal"],
+                                         ["The Wall Street Journal"], ["Bloomberg"]]
+    part = collate_story(0, articles, GLOSSARY, vectors=False)
+    after = corroborate(pairs, [part], {x.id: x for x in articles}, GLOSSARY)
+    assert [added(p) for p in after] == [[], [], ["Bloomberg"]]
