@@ -94,6 +94,10 @@ def _inside(spans: list, others: tuple) -> bool:
 SWAPS = frozenset({"replaced", "respelled"})
 #: detectors whose findings sum up the whole article rather than one aligned unit
 ARTICLE_WIDE = frozenset({"coverage", "persons"})
+#: a modal hedge ("could", "potential") dropped or added: even a minor one is judged with
+#: sentence vectors, for hedges come and go in ordinary rewording and a lone one in two
+#: sentences that render different things says nothing
+MODAL_HEDGES = frozenset({"hedge_removed", "hedge_added"})
 
 
 def _judge_links(pair: PairContext, findings: list[Finding]) -> list[Finding]:
@@ -118,7 +122,7 @@ def _judge_links(pair: PairContext, findings: list[Finding]) -> list[Finding]:
         swap = f.evidence.get("change") in SWAPS
         swapped = frozenset(c for c in (f.evidence.get("src_concept"),
                                         f.evidence.get("tgt_concept")) if c)
-        if f.severity == "minor":
+        if f.severity == "minor" and f.evidence.get("change") not in MODAL_HEDGES:
             verdict = judge.cheap(link, swapped)
         else:
             i = f.src_spans[0][0] if f.src_spans else None
