@@ -40,13 +40,13 @@ from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urlsplit
 
 import numpy as np
 
-from provenance.lang import FULL, base, glossary_code, languages
+from provenance.lang import FULL, base, glossary_code, languages, script_of
 from provenance.lexicons import Cue, find_cues
 from provenance.model import Article, Attribution, OriginSignal
 
@@ -208,7 +208,9 @@ def _story_features(article: Article, units: Sequence[SentenceFacts]) -> StoryFe
     quantities = {key for f in units for q in f.extracted
                   if (key := quantity_key(q.kind, q.value, q.currency, q.date))}
     names: set[str] = set()
-    if base(article.lang) != "en":  # Latin names inside zh/ko/uk/ru text ("Bloomberg", "WSJ")
+    if script_of(article.lang) != "latin":
+        # Latin names inside zh/ko/uk/ru text ("Bloomberg", "WSJ") stand out; in a
+        # language written in Latin letters every capital would (German nouns)
         names = {f"name:{m.group(0).casefold()}" for m in _LATIN_NAME.finditer(article.text)}
     return StoryFeatures(frozenset(concepts), frozenset(quantities), frozenset(names),
                          shingle_hashes(article.text, article.lang))
@@ -267,15 +269,44 @@ def _squeezed(text: str) -> str:
 
 
 def own_names(article: Article) -> frozenset[str]:
-    """Names the article's own outlet goes by, squeezed: its outlet field and the
-    distinctive labels of its URL's host (``kyivindependent`` of kyivindependent.com)."""
-    names = {_squeezed(article.outlet)} if article.outlet else set()
+    """Names the article's own outlet goes by, lower case: its outlet field and the
+    distinctive labels of its URL's host (``kyivindependent`` of kyivindependent.com,
+    ``in-ukraine`` of de.in-ukraine.info)."""
+    names = {article.outlet.casefold()} if article.outlet else set()
     if article.url:
         host = urlsplit(article.url if "//" in article.url else f"//{article.url}").hostname
         for label in (host or "").split("."):
             if len(label) >= 4 and label not in _GENERIC_HOST and not label.isdigit():
-                names.add(_squeezed(label))
-    return frozenset(n for n in names if len(n) >= 4)
+                names.add(label)
+    return frozenset(n for n in names if len(_squeezed(n)) >= 4)
+
+
+@lru_cache(maxsize=1024)
+def _outlet_pattern(name: str) -> re.Pattern[str]:
+    """An outlet name as written in a text: with any spacing or punctuation between its
+    letters ("Kyiv Independent", "kyivindependent.com"), except that a host label's
+    hyphen stands ("in-ukraine": "in Ukraine" is two words, not the outlet)."""
+    if "-" in name:
+        return re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", re.IGNORECASE)
+    chars = _squeezed(name)
+    return re.compile(r"(?<![^\W_])" + r"[\W_]*".join(re.escape(c) for c in chars)
+                      + r"(?![^\W_])", re.IGNORECASE)
+
+
+#: what follows a host name ("theweek.com")
+_TLD = re.compile(r"\.[a-z]{2,}", re.IGNORECASE)
+
+
+def _names_outlet(text: str, name: str) -> bool:
+    """Whether ``text`` names the outlet ``name``: as a proper name (capitalised: "The
+    Week", "Kyiv Independent") or as its host ("theweek.com", "in-ukraine.info"), not
+    as ordinary words ("later in the week")."""
+    for m in _outlet_pattern(name).finditer(text):
+        written = m.group(0)
+        if "-" in name or written[0].isupper() or _TLD.match(text, m.end()) or (
+                not any(ch.isspace() for ch in written) and not written.islower()):
+            return True
+    return False
 
 
 # --- article facts ---------------------------------------------------------------------
@@ -338,16 +369,15 @@ class ArticleFacts:
         return own_names(self.article)
 
     @cached_property
-    def squeezed_text(self) -> str:
-        """Its text and set-aside blocks (copyright lines, credits), squeezed for finding
-        outlet names in them."""
-        return _squeezed("\n".join([self.article.text]
-                                    + [b.text for b in self.article.boilerplate]))
+    def full_text(self) -> str:
+        """Its text and set-aside blocks (copyright lines, credits), where outlet names
+        are looked for."""
+        return "\n".join([self.article.text] + [b.text for b in self.article.boilerplate])
 
     def names_outlet(self, names: Iterable[str]) -> bool:
         """Whether the article's text or set-aside blocks name one of these outlet names
-        (squeezed, as :attr:`own_names` gives them)."""
-        return any(name in self.squeezed_text for name in names)
+        (as :attr:`own_names` gives them) as an outlet: see :func:`_names_outlet`."""
+        return any(_names_outlet(self.full_text, name) for name in names)
 
     @cached_property
     def lead(self) -> tuple[str, ...]:

@@ -120,7 +120,9 @@ def rendering_direction(x: ArticleFacts, y: ArticleFacts, gaps: tuple[int, int],
         return src.article.id, tgt.article.id, "published earlier"
     for src, tgt in ((x, y), (y, x)):
         # the copy credits nobody: an aggregator does not name itself in a pasted text
-        if src.names_outlet(src.own_names) and not tgt.names_outlet(tgt.own_names):
+        # (a site that translates stamps its name on its translations all the same)
+        if base(x.article.lang) == base(y.article.lang) and \
+                src.names_outlet(src.own_names) and not tgt.names_outlet(tgt.own_names):
             return src.article.id, tgt.article.id, "names its own outlet, the other none"
     if base(x.article.lang) != base(y.article.lang):
         traces = {f.article.id: translation_score(f.signals) if base(f.article.lang) == "en"

@@ -172,11 +172,28 @@ def test_own_outlet_names_come_from_the_outlet_and_the_url_host():
                                  url="https://kyivindependent.com/trump-plan",
                                  outlet="The Kyiv Independent")
     facts = article_facts(article, None)
-    assert facts.own_names == {"thekyivindependent", "kyivindependent"}
+    assert facts.own_names == {"the kyiv independent", "kyivindependent"}
     assert facts.names_outlet(facts.own_names)
     # generic and short host labels name nobody
     bare = article_from_lines("b", ["A text."], "en", url="https://m.news.l4.net.cn/x")
     assert article_facts(bare, None).own_names == frozenset()
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("Copyright Euromaidanpress.com 2024", True),
+    ("Source: Euromaidan Press.", True),
+    ("As the Kyiv Independent reported on Monday.", True),
+    ("Read more at kyivindependent.com.", True),
+    ("© in-ukraine.info 2022", True),
+    ("The war in Ukraine goes on.", False),  # in-ukraine.info is not "in Ukraine"
+    ("The talks went on later in the week.", False),  # theweek.com is not "the week"
+    ("The Weekly Standard wrote it first.", False),
+    ("The Week reported the talks.", True),
+])
+def test_an_outlet_is_named_as_a_name_or_a_host_not_as_ordinary_words(text, named):
+    names = {"euromaidanpress", "kyivindependent", "in-ukraine", "theweek"}
+    facts = article_facts(article_from_lines("x", [text], "en"), None)
+    assert facts.names_outlet(names) is named
 
 
 def test_the_lead_is_the_title_and_the_first_sentences_of_some_length():
