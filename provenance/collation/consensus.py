@@ -312,10 +312,13 @@ class Collator:
             # the witness states the consensus form elsewhere: its reading holds another
             # part of the claim, not another value
             return None
-        if slot == "names" and finding.evidence.get("change") == "replaced" and (
+        if slot == "names" and finding.evidence.get("category") != "other" and \
+                finding.evidence.get("change") == "replaced" and (
                 finding.severity == "minor" or finding.evidence.get("category") in _PLACES):
-            # a swap the detector itself doubts (loosely linked sentences), or between
-            # places, which partial readings of one claim name in passing
+            # a swap of names or titles the detector itself doubts (loosely linked
+            # sentences; partial readings of one claim name people and places in
+            # passing); a term put for another ("buffer zone" for "demilitarized
+            # zone") is the claim's own word
             return None
         with_consensus, with_witness, shared = 0, 0, []
         for group, r in reps.items():

@@ -319,3 +319,13 @@ def test_claims_do_not_depend_on_the_hash_seed(tmp_path):
                                 "PROVENANCE_HOME": str(tmp_path)}).stdout
             for seed in ("1", "2", "3")]
     assert runs[0] and runs[0] == runs[1] == runs[2]
+
+
+def test_a_term_put_for_the_claims_own_term_departs_even_in_a_loose_reading():
+    line = "Europeans would police an 800-mile demilitarized zone, a Trump adviser said."
+    story = [witness("a", line), witness("b", line.replace("police", "patrol")),
+             witness("c", line.replace("Europeans", "European troops")),
+             witness("d", "Europeans would police an 800-mile buffer zone.")]
+    collation = collate([story], GLOSSARY, vectors=False)
+    (zone,) = [d for d in departures_of(collation, "d") if d.slot == "names"]
+    assert zone.consensus == "demilitarized zone" and zone.reading == "buffer zone"
