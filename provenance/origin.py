@@ -56,6 +56,8 @@ WEIGHTS: dict[str, float] = {
     "quoted_product_name": 0.2,
     "day_first_date": 0.4,
     "template_plural": 0.3,
+    "digit_thousand": 0.3,
+    "perfect_past_time": 0.3,
     # evidence against a translation: numbered footnotes of an answer engine
     "aggregator_footnotes": -0.6,
     # non-English articles: the cited chain starts with an English outlet
@@ -76,6 +78,23 @@ _DAY_FIRST_DATE = re.compile(r"(?<![\w.])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[
 # "4 hour(s) ago": a plural left open, as machine translation renders "4 годин(и) тому"
 # and no English newsroom writes
 _TEMPLATE_PLURAL = re.compile(r"\b\d+\s+[a-z]+\(s\)", re.I)
+# "17 thousand people": English news writes 17,000; a digit before the word "thousand" is
+# the number grammar of languages that say it so ("17 тисяч", "1.7万" read as 1.7 ten-thousands)
+_DIGIT_THOUSAND = re.compile(r"\b\d+(?:[.,]\d+)?\s+thousand\b", re.I)
+# "On Monday, the president has claimed": English puts a definite past time with the past
+# tense, never the present perfect; languages without that rule (Ukrainian, Russian,
+# German, Chinese...) leave it in. One such clause is a slip any writer makes, so the
+# signal needs PERFECT_PAST_MIN of them.
+_PARTICIPLE = r"(?:been\s+)?[a-z]+(?:ed|en|wn|ne|lt|ght|id|ot|ung|un)\b"
+_PAST_TIME = (r"(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+              r"yesterday|last\s+(?:week|month|year|night)|\d+\s+(?:days?|weeks?|months?|"
+              r"years?)\s+ago)")
+_PERFECT_PAST_TIME = re.compile(
+    rf"\b(?:has|have)\s+(?:(?:already|also|just|now|not|never|recently)\s+)?{_PARTICIPLE}"
+    rf"(?:\s+[\w’'-]+){{0,4}}?\s+{_PAST_TIME}\b"
+    rf"|(?<![\w,]\s)\b{_PAST_TIME},\s+(?:[\w’'-]+\s+){{1,6}}?(?:has|have)\s+{_PARTICIPLE}",
+    re.I)
+PERFECT_PAST_MIN = 2
 _SELF_REFERENCE = re.compile(r"\b(?:this\s+(?:newspaper|paper|reporter|correspondent|outlet|"
                              r"agency|publication)|our\s+(?:reporter|correspondent)|"
                              r"(?:a|the)\s+reporter\s+(?:learned|noted|found))\b", re.I)
@@ -153,6 +172,7 @@ def origin_signals(article: Article, glossary: Glossary | None,
     if base(article.lang) != "en":
         return _cited_language_signals(article, attributions, glossary)
     signals: list[OriginSignal] = []
+    perfect: list[OriginSignal] = []
     for index, text in _units(article):
         signals += _copyright_signals(text, index, glossary)
         for pattern, name, hint in ((_DISCLAIMER, "platform_disclaimer", "zh"),
@@ -160,6 +180,7 @@ def origin_signals(article: Article, glossary: Glossary | None,
                                     (_DAY_OF_MONTH, "day_of_month_date", None),
                                     (_DAY_FIRST_DATE, "day_first_date", None),
                                     (_TEMPLATE_PLURAL, "template_plural", None),
+                                    (_DIGIT_THOUSAND, "digit_thousand", None),
                                     (_SELF_REFERENCE, "self_reference", None),
                                     (_QUOTED_PRODUCT, "quoted_product_name", None)):
             # "If there is any infringement, contact the platform to delete it" is the
@@ -167,11 +188,16 @@ def origin_signals(article: Article, glossary: Glossary | None,
             m = pattern.search(text)
             if m:
                 signals.append(_signal(name, text, m.start(), m.end(), index, hint))
+        if index is not None:
+            perfect += [_signal("perfect_past_time", text, m.start(), m.end(), index)
+                        for m in _PERFECT_PAST_TIME.finditer(text)]
         if index is not None and glossary is not None:
             signals += _glossary_signals(text, index, glossary)
         if index is not None:
             markers = citation_markers(text)
             signals += [_signal("aggregator_footnotes", text, s, e, index) for s, e in markers]
+    if len(perfect) >= PERFECT_PAST_MIN:
+        signals += perfect
     signals += _outlet_signals(article, attributions, glossary)
     return _cap_repeats(signals)
 

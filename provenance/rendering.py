@@ -12,13 +12,16 @@ Who rendered whom is read from the texts, in this order (:func:`rendering_direct
 a text naming the other's outlet ("Copyright Euromaidanpress.com" in a copy); publication
 dates; a text naming its own outlet where the other names none (an aggregator pasting
 a text credits nobody); traces of translation in an English text (a day-first dotted
-date, an open plural: :mod:`provenance.origin`); the paragraphs a copy left out between
-the ones it kept. Failing all, the story's reference is taken as the source (else the
-longer text), and the direction says it was assumed.
+date, an open plural: :mod:`provenance.origin`); a text keeping the other's wording of
+names in parentheses, as translators do ("弗拉基米尔·普京 (Vladimir Putin)"), in any
+language; the paragraphs a copy left out between the ones it kept. Failing all, the
+story's reference is taken as the source (else the longer text), and the direction says
+it was assumed.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -37,6 +40,14 @@ RENDERED_SHARE = 0.8
 #: An English text whose translation traces weigh this much (noisy-OR) reads as the
 #: translated side of a pair.
 TRACES_MIN = 0.3
+#: A text keeping this many of the other's wordings in parentheses, where the other keeps
+#: none of its own, reads as the translated side (one can be a name glossed in its own
+#: language, as a Ukrainian original writes "Олаф Шольц (Olaf Scholz)").
+GLOSSES_MIN = 2
+
+_PARENTHESIS = re.compile(r"[(（]\s*([^()（）\n]{2,60}?)\s*[)）]")
+# scripts written without spaces between words: no word boundary to look for
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 @dataclass
@@ -130,6 +141,11 @@ def rendering_direction(x: ArticleFacts, y: ArticleFacts, gaps: tuple[int, int],
         for src, tgt in ((x, y), (y, x)):
             if traces[tgt.article.id] >= TRACES_MIN > traces[src.article.id]:
                 return src.article.id, tgt.article.id, "translation traces in the other"
+        glossed = {f.article.id: len(source_glosses(f.article.text, g.article.text))
+                   for f, g in ((x, y), (y, x))}
+        for src, tgt in ((x, y), (y, x)):
+            if glossed[tgt.article.id] >= GLOSSES_MIN and not glossed[src.article.id]:
+                return src.article.id, tgt.article.id, "keeps the other's wording in brackets"
     if bool(gaps[0]) != bool(gaps[1]):
         src, tgt = (x, y) if gaps[0] else (y, x)
         return src.article.id, tgt.article.id, "the other left out paragraphs between"
@@ -138,3 +154,26 @@ def rendering_direction(x: ArticleFacts, y: ArticleFacts, gaps: tuple[int, int],
             return src.article.id, tgt.article.id, "assumed: the story's reference"
     src, tgt = sorted((x, y), key=lambda f: (-len(f.article.sentences), f.article.id))
     return src.article.id, tgt.article.id, "assumed: the longer text"
+
+
+def source_glosses(text: str, other: str) -> list[str]:
+    """What ``text`` puts in parentheses that is ``other``'s own wording, written there
+    without them: a translator keeps the source's spelling next to its rendering of a
+    name ("达伦·莫斯 (Darren Moss)"). Acronyms do not count (every language writes
+    "(NATO)"), nor numbers, nor what ``other`` brackets itself (a "(SIS)"
+    carried over)."""
+    bracketed = {m.group(1).casefold() for m in _PARENTHESIS.finditer(other)}
+    folded = other.casefold()
+    found = []
+    for m in _PARENTHESIS.finditer(text):
+        gloss = m.group(1)
+        letters = [c for c in gloss if c.isalpha()]
+        if not letters or all(c.isupper() for c in letters):
+            continue
+        key = gloss.casefold()
+        if key in bracketed:
+            continue
+        pattern = re.escape(key) if _UNSPACED.search(key) else rf"(?<!\w){re.escape(key)}(?!\w)"
+        if re.search(pattern, folded):
+            found.append(gloss)
+    return found

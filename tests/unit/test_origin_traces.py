@@ -20,6 +20,16 @@ def _names(text: str) -> list[str]:
     ("Numbers like 3.14.2020 are no dates.", []),
     ("31 minute(s) ago\nThe avalanche killed one man on Saturday.", ["template_plural"]),
     ("Photos (s) and captions", []),
+    ("The death toll has exceeded 17 thousand people.", ["digit_thousand"]),
+    ("Thousands fled; the toll passed 17,000 and tens of thousands are homeless.", []),
+    # a present perfect with a definite past time, twice: a translator's habit
+    ("On Monday, the president of Moldova has claimed a plot.\n"
+     "Another missile has entered its airspace on Friday.",
+     ["perfect_past_time", "perfect_past_time"]),
+    # once is a slip any writer makes; the past tense is what English writes
+    ("The club have also suffered a Covid outbreak on Sunday.", []),
+    ("On Monday, the president claimed a plot.\nA missile entered its airspace on Friday.\n"
+     "Officials have said nothing since, dpa reported on Sunday.", []),
 ])
 def test_translation_traces(text, found):
     assert _names(text) == found

@@ -5,6 +5,7 @@ from __future__ import annotations
 from provenance.corpus import article_from_text
 from provenance.derivation import analyze_provenance
 from provenance.model import Alignment, Link, PairAnalysis
+from provenance.rendering import source_glosses
 
 STORY = ["The ministry said on Monday that 40 trucks crossed the border at dawn.",
          "Officials expect another convoy of 25 trucks by Friday evening.",
@@ -102,3 +103,34 @@ def test_a_relay_aligned_with_half_the_reference_or_less_is_no_translation_of_it
     ukrainian = article_from_text("\n".join(UKRAINIAN), id="uk", lang="uk")
     prov, _ = analyze_provenance([english, ukrainian], [_pair("en", "uk", "en", "uk")], None)
     assert prov["uk"].origin_article is None
+
+
+CHINESE = ["皮尔斯县警长达伦·莫斯 (Darren Moss) 说，有 40 辆卡车越过边境。",
+           "官员预计周五晚上前还会有 25 辆卡车。",
+           "度假村总裁弗兰克·德贝里 (Frank DeBerry) 说，过境点在洪水后关闭了三周。",
+           "当地商人对这一消息表示欢迎。"]
+GLOSSED = ["Sheriff's Sgt. Darren Moss said 40 trucks crossed the border.",
+           "Officials expect another 25 trucks by Friday evening.",
+           "Frank DeBerry, the resort's president, said the crossing had been closed for "
+           "three weeks (after the floods).",
+           "Local traders welcomed the news."]
+
+
+def test_a_text_keeping_the_others_spelling_of_names_in_brackets_translates_it():
+    english = article_from_text("\n".join(GLOSSED), id="en", lang="en")
+    chinese = article_from_text("\n".join(CHINESE), id="zh", lang="zh")
+    # the Chinese text is the story's reference, yet it keeps the English names' spelling
+    prov, _ = analyze_provenance([english, chinese], [_pair("zh", "en", "zh", "en")], None)
+    edge = _edge(prov, "zh", "en")
+    assert edge.evidence["direction"] == "keeps the other's wording in brackets"
+    assert (prov["zh"].origin, prov["zh"].origin_language) == ("translation", "en")
+    assert prov["en"].origin_article is None
+
+
+def test_glosses_are_the_others_words_not_acronyms_or_what_both_bracket():
+    other = "Moldovan police and the Intelligence Service (SIS) met Darren Moss and NATO."
+    assert source_glosses("警长达伦·莫斯（Darren Moss）、北约 (NATO) 和 (SIS)", other) == \
+        ["Darren Moss"]
+    assert source_glosses("the mayor (Moss) spoke", "Darren Mossberg spoke") == []
+    # a Chinese wording kept in an English text: no word boundaries to ask for
+    assert source_glosses("President Xi Jinping (习近平) spoke", "国家主席习近平表示") == ["习近平"]
