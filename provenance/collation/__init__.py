@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from provenance.collation.consensus import ClaimWitnesses, Collator, slot_consensus
+from provenance.collation.consensus import ClaimWitnesses, Collator, measured, slot_consensus
 from provenance.collation.grouping import attach, group_units, refine, without_repeats
 from provenance.collation.links import similarity, vectors_wanted
 from provenance.collation.readings import WitnessReading
@@ -128,6 +128,7 @@ def collate_story(number: int, story: Sequence[Article], glossary: Glossary, *,
         claims = without_repeats(attach(refine(cores, article_of, alike), article_of, alike))
     claims.sort(key=lambda c: _claim_position(c[0] + c[1], units, story, reference))
     collator = Collator({a.id: a for a in story}, glossary, detectors)
+    converting = measured(units)
     out = Collation(groups=groups)
     for k, (core, attached) in enumerate(claims):
         claim_id = f"{number + 1}.{k + 1}"
@@ -141,6 +142,7 @@ def collate_story(number: int, story: Sequence[Article], glossary: Glossary, *,
             [Reading(r.article_id, r.sentences, r.text, r.group, r.forms()) for r in ranked],
             slot_consensus(witnesses)))
         out.departures += collator.departures(witnesses, prefer=reference)
+        out.departures += collator.rounded_elsewhere(witnesses, converting, prefer=reference)
     return out
 
 

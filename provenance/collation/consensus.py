@@ -22,7 +22,8 @@ slot (no hedge lexicon, no capitalised names) abstains.
 A rounding is the other exception: that "1,290 km" rounds "800 miles" is arithmetic, not
 a matter of votes, so the vote only says which side rounds (a plain majority of the
 independent witnesses stating either form), and a relay that keeps the value and adds a
-rounded conversion ("800-mile (1,300 kilometers)") departs although it states both.
+rounded conversion ("800-mile (1,300 kilometers)") departs although it states both,
+and wherever in its text it gives the conversion (:meth:`Collator.rounded_elsewhere`).
 
 A hedge or negation on one side only is a departure of one step less severity than the
 detector gives it: the two readings are grouped into one claim, not aligned sentence to
@@ -52,6 +53,7 @@ from provenance.drift.names import name_script
 from provenance.facts import sentence_facts
 from provenance.lang import base
 from provenance.model import Alignment, Departure, Finding, Link, Severity, SlotConsensus
+from provenance.quantities.units import UNIT_SCALES
 
 if TYPE_CHECKING:
     from provenance.drift.base import Detector
@@ -195,6 +197,34 @@ class Collator:
                     key = (w.article_id, departure.finding.kind, departure.slot,
                            tuple(evidence["consensus_keys"]), tuple(evidence["witness_keys"]))
                     found.setdefault(key, departure)
+        return list(found.values())
+
+    def rounded_elsewhere(self, witnesses: ClaimWitnesses, units: Sequence[WitnessReading],
+                          prefer: str | None = None) -> list[Departure]:
+        """Roundings of the claim's measures that witnesses give in a sentence of theirs
+        outside the claim ("who would police the 800-mile (1,300 kilometers) long
+        zone", where the claim is the zone itself): the conversion is wrong wherever
+        it stands, and the vote is the claim's."""
+        stating = [r for r in witnesses.readings if _measured(r)]
+        if not stating:
+            return []
+        reps = witnesses.representatives()
+        stating = [r for r in _one_per_group(witnesses.ranked(prefer)) if _measured(r)]
+        inside = {(r.article_id, r.sentences) for r in witnesses.readings}
+        found: dict[tuple, Departure] = {}
+        for w in units:
+            if (w.article_id, w.sentences) in inside or not _measured(w):
+                continue
+            for c in stating:
+                if c.group == w.group or not _converts(c, w):
+                    continue
+                for finding in self.compare(c, w):
+                    if finding.evidence.get("change") != "rounded":
+                        continue
+                    departure = self._judge(witnesses.claim, finding, c, w, reps, close=False)
+                    if departure is not None:
+                        found.setdefault((w.article_id, w.sentences,
+                                          tuple(departure.finding.tgt_spans)), departure)
         return list(found.values())
 
     def article_keys(self, reading: WitnessReading) -> frozenset[str]:
@@ -392,6 +422,24 @@ def _label(features: list[Feature], slot: str, keys: frozenset[str] = frozenset(
     if slot == "certainty" and not labels:
         return "stated"
     return ", ".join(labels)
+
+
+def _measured(reading: WitnessReading) -> bool:
+    """Whether a reading states a measure in a unit (miles, kilometres, tonnes...)."""
+    return any(q.unit in UNIT_SCALES and q.value for f in reading.facts for q in f.numeric)
+
+
+def measured(units: Sequence[WitnessReading]) -> list[WitnessReading]:
+    """The readings that state a measure in a unit: the only ones a conversion concerns."""
+    return [u for u in units if _measured(u)]
+
+
+def _converts(consensus: WitnessReading, witness: WitnessReading) -> bool:
+    """Whether the witness gives one of the consensus reading's measures in another unit
+    (a cheap test before the detectors are run on the two)."""
+    ours = [q for f in consensus.facts for q in f.numeric if q.unit in UNIT_SCALES]
+    return any(p.unit != q.unit and p.compare(q).verdict == "same" for p in ours
+               for f in witness.facts for q in f.numeric if q.unit in UNIT_SCALES)
 
 
 def _measures(reading: WitnessReading) -> list[str]:

@@ -329,3 +329,28 @@ def test_a_term_put_for_the_claims_own_term_departs_even_in_a_loose_reading():
     collation = collate([story], GLOSSARY, vectors=False)
     (zone,) = [d for d in departures_of(collation, "d") if d.slot == "names"]
     assert zone.consensus == "demilitarized zone" and zone.reading == "buffer zone"
+
+
+def test_a_rounded_conversion_outside_the_claim_departs_by_the_claims_vote():
+    claim = "The plan would freeze the front line along an 800-mile demilitarized zone."
+    story = [witness("a", claim), witness("b", claim.replace("freeze", "fix")),
+             witness("c", claim.replace("The plan", "The proposal")),
+             article_from_lines("k", [
+                 "Trump's team mulls freezing the front line, the newspaper reports.",
+                 "Markets in Asia closed higher on Tuesday after a quiet session.",
+                 "It is unclear who would police the 800-mile (1,300 kilometers) zone."],
+                 "en", published="2025-03-04")]
+    collation = collate([story], GLOSSARY, vectors=False)
+    rounded = [d for d in departures_of(collation, "k")
+               if d.finding.evidence.get("change") == "rounded"]
+    assert rounded and {d.finding.tgt for d in rounded} == {(2,)}
+    assert rounded[0].consensus == "800 miles" and "1,300" in rounded[0].reading
+    # a conversion right to its precision ("1,287 km") is no departure
+    story[3] = article_from_lines("k", [
+        "Trump's team mulls freezing the front line, the newspaper reports.",
+        "Markets in Asia closed higher on Tuesday after a quiet session.",
+        "It is unclear who would police the 800-mile (1,287 kilometers) zone."],
+        "en", published="2025-03-04")
+    collation = collate([story], GLOSSARY, vectors=False)
+    assert not [d for d in departures_of(collation, "k")
+                if d.finding.evidence.get("change") == "rounded"]
