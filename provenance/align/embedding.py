@@ -15,7 +15,9 @@ sentences' vectors. Measured on the perturbed WMT pairs (strict F1, unseen seeds
 41): pairs of sentences embedded whole beat the mean of the two by 0.02-0.04 (en→zh.a
 0.951 against 0.915, uk→en 0.943 against 0.926), for one more text to embed per
 sentence; runs of three embedded whole add ~0.02 on text with many merges (seed 13) for
-yet another text per sentence, and nothing on news, so they are averaged.
+yet another text per sentence, and nothing on news, so they are averaged, except around
+the merges and splits the pass with vectors found (:meth:`RunVectors.embed_whole`, called
+by ``passes``): there a 3-1 or 1-3 link is likely, and its run is embedded whole.
 
 Embedding is the expensive step (tens of milliseconds a sentence), so only the sentences
 of chosen stretches get vectors (:func:`uncertain_stretches`); cells without vectors get
@@ -94,6 +96,22 @@ class RunVectors:
         return cls(runs, has)
 
 
+    def embed_whole(self, texts: Sequence[str], lang: str, k: int, ends: Sequence[int],
+                    embed: Embed) -> int:
+        """Replace the averaged vectors of the runs of ``k`` sentences ending at boundaries
+        ``ends`` by the vectors of their texts embedded whole; returns how many texts."""
+        if k not in self.runs:
+            return 0
+        ends = sorted({i for i in ends if k <= i < len(self.has[k]) and self.has[k][i]})
+        if not ends:
+            return 0
+        glue = joiner(lang)
+        found = embed([_run_text(texts, i, k, glue) for i in ends])
+        for row, i in enumerate(ends):
+            self.runs[k][i] = found[row]
+        return len(ends)
+
+
 def _run_text(texts: Sequence[str], i: int, k: int, glue: str) -> str:
     return glue.join(t.strip() for t in texts[i - k:i])
 
@@ -145,13 +163,17 @@ def band_cosines(src: RunVectors, tgt: RunVectors, k: int, ln: int, lo: np.ndarr
 
 
 def vector_margins(src: RunVectors, tgt: RunVectors, moves: Sequence[tuple[int, int]],
-                   lo: np.ndarray, width: int,
-                   m: int) -> dict[tuple[int, int], tuple[np.ndarray, np.ndarray]]:
-    """Per move: the margin of every band cell in units of the pair's spread, and where
-    both runs have a vector. One spread, the 1-1 margins', for every shape: a merge and
-    the 1-1 links it competes with are scored on one scale."""
-    out: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}
+                   lo: np.ndarray, width: int, m: int,
+                   ) -> dict[tuple[int, int], tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """Per move: the margin of every band cell in units of the pair's spread, where both
+    runs have a vector, and the best margin of the 1-1 links inside a merge or split
+    (-inf where there is none, and for every other shape).
+
+    One spread, the 1-1 margins', for every shape: a merge and the 1-1 links it competes
+    with are scored on one scale."""
+    out: dict[tuple[int, int], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
     spread = None
+    single: tuple[np.ndarray, np.ndarray] | None = None
     for k, ln in sorted(moves, key=lambda mv: mv != (1, 1)):
         if k not in src.runs or ln not in tgt.runs:
             continue
@@ -159,7 +181,37 @@ def vector_margins(src: RunVectors, tgt: RunVectors, moves: Sequence[tuple[int, 
         margin = margins(cos, ok, lo, m)
         if spread is None:
             spread = margin_spread(margin, ok)
-        out[(k, ln)] = (margin / spread, ok)
+        z = margin / spread
+        if (k, ln) == (1, 1):
+            single = (z, ok)
+        parts = np.full(z.shape, -np.inf)
+        if single is not None and k + ln > 2 and 1 in (k, ln):
+            parts = best_part(*single, k, ln, lo)
+        out[(k, ln)] = (z, ok, parts)
+    return out
+
+
+def best_part(z11: np.ndarray, ok11: np.ndarray, k: int, ln: int,
+              lo: np.ndarray) -> np.ndarray:
+    """For a k-1 or 1-ln link at every band cell: the best 1-1 margin of one of its
+    sentences with the single sentence on the other side (-inf without vectors)."""
+    rows, width = z11.shape
+    vals = np.where(ok11, z11, -np.inf)
+    out = np.full((rows, width), -np.inf)
+    cols = np.arange(width)
+    for d in range(max(k, ln)):
+        if k > 1:  # source sentence i-d-1 with target j-1: row i-d, same j
+            r = np.arange(rows) - d
+            live = r >= 0
+            rc = np.clip(r, 0, rows - 1)
+            c = lo[:, None] + cols[None, :] - lo[rc][:, None]
+            inside = live[:, None] & (c >= 0) & (c < width)
+            got = vals[rc[:, None], np.clip(c, 0, width - 1)]
+        else:  # source sentence i-1 with target j-d-1: same row, column c-d
+            c = cols - d
+            inside = np.broadcast_to(c >= 0, (rows, width))
+            got = vals[:, np.clip(c, 0, width - 1)]
+        out = np.maximum(out, np.where(inside, got, -np.inf))
     return out
 
 
