@@ -193,8 +193,10 @@ def _attribution(src: str, tgt: str, src_lang: str, tgt_lang: str, rng: random.R
 
 
 # hedges and negation -------------------------------------------------------------------
-_HEDGE = {"zh": "据报道，", "uk": "Як повідомляється, ", "ru": "Как сообщается, ",
-          "ko": "알려진 바에 따르면 ", "en": "Reportedly, "}
+#: an evidential that casts doubt ("allegedly"): one that only marks a relay as a relay
+#: ("reportedly", 据报道) is what relays add to faithful text, and is not drift
+_HEDGE = {"zh": "据称，", "uk": "Нібито ", "ru": "Якобы ", "ko": "미확인 보도에 따르면 ",
+          "en": "Allegedly, "}
 
 
 def _certainty(src: str, tgt: str, src_lang: str, tgt_lang: str, rng: random.Random

@@ -67,7 +67,10 @@ KINDS_FOR: dict[str, set[str]] = {
     "hedge": {"certainty"},
     "certainty": {"certainty"},
     "relation": {"relation"},
-    "quantifier": {"quantifier", "number", "certainty"},
+    # "current and former officials" made "former officials" is a quantifier on who the
+    # sources are: TRUTH files it as quantifier (D16, D28) and as quantifier/attribution
+    # (D3); the tool reports it as attribution ("who the sources are changed")
+    "quantifier": {"quantifier", "number", "certainty", "attribution"},
     "agency": {"relation", "entity"},
     "omission": {"omission", "entity"},
     "addition": {"addition"},
@@ -259,8 +262,11 @@ def _score_item(item: DriftItem, analysis: CorpusAnalysis, file_to_id: dict[str,
             else:
                 quoted_source = [norm(src_texts[i][s:e]) for i, s, e in spans
                                  if i in src_anchor]
-                source_ok = (not f.tgt or bool(set(f.tgt) & tgt_anchor)) and _overlaps(
-                    quoted_source, source_words)
+                # what a relay leaves out has no words of its own to anchor: the
+                # finding's relay side is then whatever it was aligned with
+                unanchorable = not tgt_anchor and not item.relay_quotes
+                source_ok = (not f.tgt or unanchorable or bool(set(f.tgt) & tgt_anchor)
+                             ) and _overlaps(quoted_source, source_words)
             if _overlaps(quoted_relay, relay_words) or source_ok:
                 score.hit = f
                 break

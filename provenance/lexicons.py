@@ -115,7 +115,7 @@ def relation_groups() -> dict[str, RelationGroup]:
 def categories() -> tuple[str, ...]:
     """Every category: the core ones, vague amounts, loaded labels, then each relation
     class."""
-    out = [*CORE, "vague_quantity", "label"]
+    out = [*CORE, "relaying", "vague_quantity", "label"]
     for group in relation_groups().values():
         out += list(group.classes)
     return tuple(out)

@@ -218,6 +218,7 @@ def analyze_corpus(
                 provenance.setdefault(article.id, ArticleProvenance(article.id, "unknown", 0.0))
                 provenance[article.id].story = story_no
         report("provenance", 1, 1)
+        pairs = _corroborated(pairs, collations, by_id, glossary)
         collation = _collate(collations, pairs, provenance)
 
         main_ref = choices[0].article_id if choices else None
@@ -349,6 +350,14 @@ def _choose_references(stories: list[list[Article]], requested: str | None,
                                       stored=stored))
         report("claims", len(stories), len(stories))
     return [c for c, _ in judged], [col for _, col in judged if col is not None]
+
+
+def _corroborated(pairs: list[PairAnalysis], collations: list[Collation],
+                  articles: dict[str, Article], glossary: Glossary) -> list[PairAnalysis]:
+    """The pairs without the facts a relay "brings in" that other witnesses state too."""
+    from provenance.collation.corroboration import corroborate
+
+    return corroborate(pairs, collations, articles, glossary) if collations else pairs
 
 
 def _collate(collations: list[Collation], pairs: list[PairAnalysis],

@@ -64,7 +64,9 @@ class Feature:
 def quantity_key(q: Quantity) -> str:
     """Kind, value, unit or currency and qualifier: what must agree between witnesses."""
     if q.kind in ("date", "time"):
-        return f"date:{q.date or q.text}"
+        # the part of the period counts: "late 2023" is not "2023" said otherwise
+        part = f"~{q.qualifier}" if q.kind == "date" and q.qualifier and q.date else ""
+        return f"date:{q.date or q.text}{part}"
     value = f"{q.value:.6g}" if q.value is not None else q.text
     return f"q:{q.kind}:{value}:{q.unit or q.currency or ''}:{q.qualifier or ''}"
 
@@ -182,5 +184,18 @@ def refines(precise: str, vague: str) -> bool:
         return p_value == v_value and bool(p_qual) and not v_qual
     if precise.startswith("date:") and vague.startswith("date:"):
         p, v = precise[5:], vague[5:]
-        return p != v and len(v) >= 4 and p.startswith(v) and not v.startswith("--")
+        if p == v or len(v) < 4 or v.startswith("--"):
+            return False
+        v_date, _, v_part = v.partition("~")
+        if not v_part:
+            return p.startswith(v)
+        # "2022-10" states "late 2022" more precisely; "2022-03" does not
+        months = _PART_MONTHS.get(v_part)
+        return bool(months and re.match(rf"^{re.escape(v_date)}-(\d\d)", p)
+                    and int(p[len(v_date) + 1:len(v_date) + 3]) in months)
     return False
+
+
+#: the months a part of a year spans (quantities.periods' parts)
+_PART_MONTHS = {"early": range(1, 5), "mid": range(5, 9), "late": range(9, 13),
+                "first_half": range(1, 7), "second_half": range(7, 13)}

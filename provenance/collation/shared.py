@@ -78,7 +78,16 @@ def mark_duplicates(collation: Collation, pairs: Sequence[PairAnalysis]) -> None
             continue
         spans = d.finding.tgt_spans
         changed = bool(d.finding.evidence.get("consensus_spans"))
+        left_out = set(d.finding.evidence.get("left_out") or ())
         for f in pair.findings:
+            if left_out and f.kind == d.finding.kind and left_out <= set(
+                    f.evidence.get("left_out") or ()):
+                # the article never states the consensus's names anywhere: its pair
+                # says so, and what its reading of this claim names instead is no
+                # replacement (the names of another part of the story)
+                d.duplicate = True
+                d.finding.evidence["pair_finding"] = f.message
+                break
             # the same kind, on the same words, and a change reported as a change (not
             # "has no counterpart")
             if f.kind == d.finding.kind and bool(f.src_spans) == changed and any(

@@ -94,13 +94,18 @@ def _inside(spans: list, others: tuple) -> bool:
 SWAPS = frozenset({"replaced", "respelled"})
 #: detectors whose findings sum up the whole article rather than one aligned unit
 ARTICLE_WIDE = frozenset({"coverage", "persons"})
+#: a modal hedge ("could", "potential") dropped or added: even a minor one is judged with
+#: sentence vectors, for hedges come and go in ordinary rewording and a lone one in two
+#: sentences that render different things says nothing
+MODAL_HEDGES = frozenset({"hedge_removed", "hedge_added"})
 
 
 def _judge_links(pair: PairContext, findings: list[Finding]) -> list[Finding]:
     """Every finding inside an aligned unit carries how sure the link is; a major or
     critical one on a link that is not sure is lowered to minor (saying why), and a cue
     seen on one side of such a link is left out (in a sentence the other side does not
-    render, a lone "not" or "reportedly" says nothing). Findings that quote page furniture
+    render, a lone "not" or "reportedly" says nothing), whether its names and numbers or
+    its meaning (sentence vectors) say so. Findings that quote page furniture
     ("Read also", a credit line left in the text) are left out."""
     judge = LinkJudge(pair)
     links = {(link.src, link.tgt): link for link in pair.aligned}
@@ -117,7 +122,7 @@ def _judge_links(pair: PairContext, findings: list[Finding]) -> list[Finding]:
         swap = f.evidence.get("change") in SWAPS
         swapped = frozenset(c for c in (f.evidence.get("src_concept"),
                                         f.evidence.get("tgt_concept")) if c)
-        if f.severity == "minor":
+        if f.severity == "minor" and f.evidence.get("change") not in MODAL_HEDGES:
             verdict = judge.cheap(link, swapped)
         else:
             i = f.src_spans[0][0] if f.src_spans else None
@@ -131,9 +136,10 @@ def _judge_links(pair: PairContext, findings: list[Finding]) -> list[Finding]:
             f.evidence["lowered"] = ("the sentence holding it is linked together with "
                                      "another, so its own counterpart is not known")
         if not verdict.confident:
-            if (one_sided or swap) and not judge.cheap(link, swapped).confident:
-                # a lone cue, or one name put for another, in sentences that say
-                # different things: evidence of nothing
+            if one_sided or (swap and not judge.cheap(link, swapped).confident):
+                # a lone cue in sentences that do not render each other (by their names
+                # and numbers, or by their meaning), or one name put for another in
+                # sentences that say different things: evidence of nothing
                 continue
             if f.severity != "minor":
                 f.severity = "minor"

@@ -15,7 +15,6 @@ Journal), else by the name as written, case-folded.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from provenance.drift.base import LinkDetector
@@ -67,11 +66,7 @@ class AttributionDrift(LinkDetector):
                     continue
             if f.evidence.get("change") == "claim_made_bare" and \
                     f.evidence.get("src_key") in cited:
-                source = f.evidence.get("src_source")
-                f = replace(f, severity="minor", message=(
-                    f"attribution to “{source}” dropped in this sentence: the relay cites "
-                    f"“{source}” elsewhere"),
-                    evidence={**f.evidence, "cited_elsewhere": True})
+                continue
             found.append(f)
         return found
 

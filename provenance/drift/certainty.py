@@ -2,8 +2,10 @@
 
 Removing an evidential ("reportedly", 据报道, 것으로 알려졌다, нібито, якобы) turns a
 rumour into a fact: major, unless the relay still attributes the claim ("according to
-the WSJ"). Modal hedges (may, could, 可能) come and go in ordinary translation more
-often, so their changes are minor; adding a hedge weakens a claim and is minor too.
+the WSJ"). Adding one is minor, and only when it casts doubt ("allegedly", нібито):
+"reportedly", 据报道 added mark the relay as a relay. Modal hedges (may, could, 可能)
+come and go in ordinary translation more often, so their changes are minor; adding a
+hedge weakens a claim and is minor too.
 """
 
 from __future__ import annotations
@@ -33,8 +35,13 @@ class CertaintyDrift(LinkDetector):
                 link, "evidential", "src", s_ev[0], severity,
                 f"the relay states the claim {'with a source' if t_reporting else 'as fact'}"))
         elif t_ev and not s_ev:
-            found.append(self._one_sided(link, "evidential", "tgt", t_ev[0], "minor",
-                                         "the relay presents the claim as second-hand"))
+            # "reportedly", 据报道 added only marks the relay as a relay; "allegedly",
+            # нібито added casts doubt on the claim
+            relaying = {(i, c.start, c.end) for i, c in cues_in(tgt, "relaying")}
+            doubting = [(i, c) for i, c in t_ev if (i, c.start, c.end) not in relaying]
+            if doubting:
+                found.append(self._one_sided(link, "evidential", "tgt", doubting[0], "minor",
+                                             "the relay presents the claim as hearsay"))
         if s_mod and not t_mod and not t_ev:
             found.append(self._one_sided(link, "hedge", "src", s_mod[0], "minor",
                                          "the relay is more certain than the source"))

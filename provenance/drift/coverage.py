@@ -21,6 +21,7 @@ Page furniture ("Read also", credits) is never reported.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from provenance.boilerplate.reasons import (
@@ -223,6 +224,31 @@ class CoverageDrift(Detector):
             src_spans=[f.span for f in out], tgt_spans=[f.span for f in into],
             change="article_facts", left_out=[f.label for f in out],
             brought_in=[f.label for f in into])
+
+
+def without_witnessed(pair: PairContext, finding: Finding,
+                      witnessed: Callable[[Fact], bool]) -> Finding | None:
+    """The article-wide facts finding (``change == "article_facts"``) without the facts
+    it says the relay brings in that ``witnessed`` (other independent witnesses of the
+    story) state too: those come from the original, in a part the reference lacks, and
+    are not the relay's addition. None when nothing is left; any other finding as is."""
+    if finding.evidence.get("change") != "article_facts" or not finding.tgt_spans:
+        return finding
+    tgt_spans = {tuple(span) for span in finding.tgt_spans}
+    into = [f for f in Inventory(pair.tgt_facts, pair.tgt_lang, pair.glossary).of(
+        sorted({j for j, _, _ in tgt_spans})) if f.span in tgt_spans]
+    kept = [f for f in into if not witnessed(f)]
+    if len(kept) == len(into):
+        return finding
+    src_spans = {tuple(span) for span in finding.src_spans}
+    out = [f for f in Inventory(pair.src_facts, pair.src_lang, pair.glossary).of(
+        sorted({i for i, _, _ in src_spans})) if f.span in src_spans]
+    if not out and not kept:
+        return None
+    kind = {"entity": "name"}.get(finding.kind, finding.kind)
+    rebuilt = CoverageDrift()._facts(kind, out, kept, _counterparts(pair))
+    rebuilt.evidence["witnessed"] = [f.label for f in into if f not in kept]
+    return rebuilt
 
 
 def _counterparts(pair: PairContext) -> dict[tuple[str, int], tuple[int, ...]]:

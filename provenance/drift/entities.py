@@ -114,6 +114,11 @@ class EntityDrift(LinkDetector):
             cited = {a.concept_id for f in tgt for a in f.attributions if a.concept_id}
             stated = stated & cited
         only_tgt = [c for c in t_terms if c not in s_terms and c not in stated]
+        if agreed < SWAP_AGREEMENT and around.tgt_inventory:
+            # likewise a reference concept the relay names in another sentence: where the
+            # two sentences share little, pairing it with a leftover gave "Putin"
+            # replaced by "Bremmer"
+            only_src = [c for c in only_src if c not in around.tgt_inventory.concepts]
         findings: list[Finding] = []
         s_left: list[tuple[int, Name]] = []
         t_left: list[tuple[int, Name]] = []

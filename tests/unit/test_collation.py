@@ -11,9 +11,17 @@ from support.analysis_factory import article_from_lines
 
 from provenance.collation import collate
 from provenance.collation.readings import refines
-from provenance.collation.shared import mark_repeats, shared_edges
+from provenance.collation.shared import mark_duplicates, mark_repeats, shared_edges
 from provenance.glossary import default_glossary
-from provenance.model import Collation, CorpusAnalysis, Departure, DerivationEdge, Finding
+from provenance.model import (
+    Alignment,
+    Collation,
+    CorpusAnalysis,
+    Departure,
+    DerivationEdge,
+    Finding,
+    PairAnalysis,
+)
 from provenance.signature import Signature
 
 GLOSSARY = default_glossary()
@@ -171,6 +179,23 @@ def test_refinement_of_quantities_and_dates():
     assert not refines("q:count:21:year:at_least", "q:count:20:year:")
     assert refines("date:2022-10", "date:2022")
     assert not refines("date:2022", "date:2022-10")
+    # the part of a year: "late 2023" states "2023" more precisely, October "late 2022"
+    assert refines("date:2023~late", "date:2023")
+    assert refines("date:2022-10", "date:2022~late")
+    assert not refines("date:2022-03", "date:2022~late")
+    assert not refines("date:2023", "date:2023~late")
+
+
+def test_a_witness_dropping_the_part_of_the_year_departs_as_less_precise():
+    line = "Putin asked Musk in {} not to activate Starlink over Taiwan, officials said."
+    story = [witness("a", line.format("late 2023")),
+             witness("b", line.format("late 2023").replace("officials", "aides")),
+             witness("c", line.format("late 2023").replace("asked", "urged")),
+             witness("d", line.format("2023"))]
+    collation = collate([story], GLOSSARY, vectors=False)
+    (dated,) = [d for d in departures_of(collation, "d") if d.slot == "dates"]
+    assert dated.consensus == "late 2023" and dated.reading == "2023"
+    assert dated.finding.severity == "minor"
 
 
 def test_shared_departures_point_to_a_common_intermediate():
@@ -203,6 +228,28 @@ def test_one_sentence_departing_in_two_claims_is_reported_once():
     mark_repeats(collation)
     assert not firm.duplicate and not elsewhere.duplicate
     assert loose.duplicate and loose.finding.evidence["same_as_claim"] == "1.2"
+
+
+def test_names_the_pair_already_says_an_article_never_states_depart_once():
+    def left_out(claim: str, names: list[str], instead: str) -> Departure:
+        finding = Finding("entity", "minor", (), (2,), f"never states {names}",
+                          tgt_spans=[(2, 0, 9)],
+                          evidence={"change": "article_facts", "left_out": names,
+                                    "brought_in": [instead]})
+        return Departure(claim, "e", finding, "names", ", ".join(names), instead, 3, 4,
+                         "a", (1,))
+    trump, wiles = left_out("1.1", ["Donald Trump"], "Kiriyenko"), left_out(
+        "1.2", ["Susie Wiles"], "Susan Wiles")
+    said = Finding("entity", "minor", (1,), (), "the relay never states Donald Trump",
+                   src_spans=[(1, 0, 12)],
+                   evidence={"change": "article_facts", "left_out": ["Donald Trump", "NASA"]})
+    pair = PairAnalysis("a", "e", Alignment("en", "en", "monotonic", []), [said])
+    collation = Collation(departures=[trump, wiles])
+    mark_duplicates(collation, [pair])
+    # "never states Donald Trump" is the pair's; what the reading names instead is not a
+    # replacement of it
+    assert trump.duplicate and trump.finding.evidence["pair_finding"] == said.message
+    assert not wiles.duplicate
 
 
 def test_a_collation_survives_the_store(contact_story):

@@ -119,6 +119,20 @@ def test_a_swap_is_a_swap_even_when_the_source_names_the_new_place_elsewhere() -
     assert f.src == (3,) and f.tgt == (3,)  # minor: a place may stand for another
 
 
+def test_a_name_the_relay_states_in_another_sentence_is_not_replaced_in_a_loose_unit() -> None:
+    # the relay names Putin elsewhere; in a unit that shares little else, the Putin of
+    # the reference and the Peskov of the relay are two sentences' names, not a swap
+    later = "Musk has spoken with Putin since 2022, officials in Washington said."
+    found = drift(["Putin asked Musk in Moscow to keep Starlink off over Taiwan.", later],
+                  ["Peskov said in Moscow that the Starlink story was false.", later])
+    assert not [f for f in of(found, "entity") if f.evidence.get("change") == "replaced"]
+    # where the two sentences agree on all else, it is a swap all the same
+    found = drift(["Putin asked Musk in Moscow to keep Starlink off over Taiwan.", later],
+                  ["Peskov asked Musk in Moscow to keep Starlink off over Taiwan.", later])
+    (f,) = [f for f in of(found, "entity") if f.evidence.get("change") == "replaced"]
+    assert f.evidence["src_concept"] == "vladimir-putin"
+
+
 @pytest.mark.parametrize(("relay", "lang"), [
     ("Let the Poles, Germans, English, and French handle it, one adviser said.", "en"),
     ("Пусть поляки, немцы, англичане и французы сделают это, сказал один советник.", "ru")])

@@ -73,15 +73,13 @@ def test_attributed_claim_made_bare_is_major() -> None:
     assert f.evidence["change"] == "claim_made_bare" and f.severity == "major"
 
 
-def test_a_claim_left_bare_by_a_relay_that_credits_the_source_elsewhere_is_minor() -> None:
+def test_a_claim_left_bare_by_a_relay_that_credits_the_source_elsewhere_is_no_drift() -> None:
     # journalists attribute once, in the lead: the claim is still the WSJ's
     found = of(drift(["The Wall Street Journal reported that Bezos met Trump.",
                       "Bezos spoke with Trump twice, the Wall Street Journal reported."],
                      ["The Wall Street Journal reported that Bezos met Trump.",
                       "Bezos spoke with Trump twice."]), "attribution")
-    (f,) = [f for f in found if f.tgt == (1,)]
-    assert f.severity == "minor" and f.evidence["cited_elsewhere"]
-    assert "elsewhere" in f.message
+    assert [f for f in found if f.tgt == (1,)] == []
 
 
 def test_verification_caveat_dropped_is_major() -> None:
@@ -100,9 +98,22 @@ def test_same_source_across_languages_is_quiet() -> None:
 def test_evidential_dropped_is_major_and_added_is_minor() -> None:
     (f,) = of(drift(["Bezos reportedly met Trump."], ["Bezos met Trump."]), "certainty")
     assert f.severity == "major" and f.evidence["cue"] == "reportedly"
-    (g,) = of(drift(["Bezos met Trump."], ["据报道，贝索斯会见了特朗普。"], tgt_lang="zh-cn"),
+    (g,) = of(drift(["Bezos met Trump."], ["据称，贝索斯会见了特朗普。"], tgt_lang="zh-cn"),
               "certainty")
     assert g.severity == "minor" and g.evidence["change"] == "evidential_added"
+    assert g.evidence["cue"] == "据称"  # allegedly: the relay casts doubt
+
+
+def test_a_relay_marking_what_it_relays_is_not_drift() -> None:
+    # "reportedly" added says only that the text relays a report
+    for tgt, lang in (("据报道，贝索斯会见了特朗普。", "zh-cn"),
+                      ("Bezos reportedly met Trump.", "en"),
+                      ("Як повідомляється, Безос зустрівся з Трампом.", "uk"),
+                      ("베이조스는 트럼프를 만난 것으로 전해졌다.", "ko")):
+        assert of(drift(["Bezos met Trump."], [tgt], tgt_lang=lang), "certainty") == [], tgt
+    (doubt,) = of(drift(["Bezos met Trump."], ["Безос нібито зустрівся з Трампом."],
+                        tgt_lang="uk"), "certainty")
+    assert doubt.evidence["cue"] == "нібито"
 
 
 def test_evidential_rendered_in_other_languages_is_quiet() -> None:
