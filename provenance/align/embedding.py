@@ -162,16 +162,31 @@ def band_cosines(src: RunVectors, tgt: RunVectors, k: int, ln: int, lo: np.ndarr
     return cos, ok
 
 
+@dataclass(frozen=True)
+class LinkMargins:
+    """The vector evidence of one link shape at every band cell.
+
+    ``z``: the margin of the two runs, in units of the pair's spread; ``has``: where both
+    runs have a vector. For a link of more than two sentences, from the 1-1 margins of
+    the sentences inside it (-inf where there are none): ``best_part``, the best margin
+    of one of its sentence pairs, and ``weakest``, that of its least matched sentence
+    with its best partner inside the link (every sentence of a right link renders or is
+    rendered by another one in it).
+    """
+
+    z: np.ndarray
+    has: np.ndarray
+    best_part: np.ndarray
+    weakest: np.ndarray
+
+
 def vector_margins(src: RunVectors, tgt: RunVectors, moves: Sequence[tuple[int, int]],
-                   lo: np.ndarray, width: int, m: int,
-                   ) -> dict[tuple[int, int], tuple[np.ndarray, np.ndarray, np.ndarray]]:
-    """Per move: the margin of every band cell in units of the pair's spread, where both
-    runs have a vector, and the best margin of the 1-1 links inside a merge or split
-    (-inf where there is none, and for every other shape).
+                   lo: np.ndarray, width: int, m: int) -> dict[tuple[int, int], LinkMargins]:
+    """Per move, its :class:`LinkMargins`.
 
     One spread, the 1-1 margins', for every shape: a merge and the 1-1 links it competes
     with are scored on one scale."""
-    out: dict[tuple[int, int], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+    out: dict[tuple[int, int], LinkMargins] = {}
     spread = None
     single: tuple[np.ndarray, np.ndarray] | None = None
     for k, ln in sorted(moves, key=lambda mv: mv != (1, 1)):
@@ -184,34 +199,33 @@ def vector_margins(src: RunVectors, tgt: RunVectors, moves: Sequence[tuple[int, 
         z = margin / spread
         if (k, ln) == (1, 1):
             single = (z, ok)
-        parts = np.full(z.shape, -np.inf)
-        if single is not None and k + ln > 2 and 1 in (k, ln):
-            parts = best_part(*single, k, ln, lo)
-        out[(k, ln)] = (z, ok, parts)
+        best = weakest = np.full(z.shape, -np.inf)
+        if single is not None and k + ln > 2:
+            cells = part_margins(*single, k, ln, lo)
+            best = cells.max(axis=(0, 1))
+            # each source sentence's best target in the link, and each target's best source
+            weakest = np.minimum(cells.max(axis=1).min(axis=0), cells.max(axis=0).min(axis=0))
+        out[(k, ln)] = LinkMargins(z, ok, best, weakest)
     return out
 
 
-def best_part(z11: np.ndarray, ok11: np.ndarray, k: int, ln: int,
-              lo: np.ndarray) -> np.ndarray:
-    """For a k-1 or 1-ln link at every band cell: the best 1-1 margin of one of its
-    sentences with the single sentence on the other side (-inf without vectors)."""
+def part_margins(z11: np.ndarray, ok11: np.ndarray, k: int, ln: int,
+                 lo: np.ndarray) -> np.ndarray:
+    """The 1-1 margins inside a k-ln link at every band cell: ``out[a, b, i, c]`` is that
+    of source sentence i-k+a with target sentence j-ln+b (j = lo[i] + c), -inf where
+    either has no vector or it falls outside the band."""
     rows, width = z11.shape
     vals = np.where(ok11, z11, -np.inf)
-    out = np.full((rows, width), -np.inf)
-    cols = np.arange(width)
-    for d in range(max(k, ln)):
-        if k > 1:  # source sentence i-d-1 with target j-1: row i-d, same j
-            r = np.arange(rows) - d
-            live = r >= 0
-            rc = np.clip(r, 0, rows - 1)
-            c = lo[:, None] + cols[None, :] - lo[rc][:, None]
-            inside = live[:, None] & (c >= 0) & (c < width)
+    out = np.full((k, ln, rows, width), -np.inf)
+    jj = lo[:, None] + np.arange(width)[None, :]
+    for di in range(k):
+        r = np.arange(rows) - di  # source sentence i-di-1 is row i-di of the 1-1 table
+        rc = np.clip(r, 0, rows - 1)
+        for dj in range(ln):
+            c = jj - dj - lo[rc][:, None]
+            inside = (r >= 1)[:, None] & (c >= 0) & (c < width)
             got = vals[rc[:, None], np.clip(c, 0, width - 1)]
-        else:  # source sentence i-1 with target j-d-1: same row, column c-d
-            c = cols - d
-            inside = np.broadcast_to(c >= 0, (rows, width))
-            got = vals[:, np.clip(c, 0, width - 1)]
-        out = np.maximum(out, np.where(inside, got, -np.inf))
+            out[k - 1 - di, ln - 1 - dj] = np.where(inside, got, -np.inf)
     return out
 
 

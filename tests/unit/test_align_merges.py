@@ -1,5 +1,6 @@
-"""Merges and splits judged by sentence vectors: the parts a merge is compared with, the
-longer runs embedded whole around a merge, and a 3-1 link found end to end."""
+"""Merges and splits judged by sentence vectors: the parts a merge is compared with, what
+a merge earns beyond one link, the longer runs embedded whole around a merge, and a 3-1
+link found end to end."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import numpy as np
 import pytest
 
 from provenance.align import align
-from provenance.align.embedding import RunVectors, best_part
+from provenance.align.embedding import LinkMargins, RunVectors, part_margins
+from provenance.align.features import cover_extra
 from provenance.crosslingual import vectors
 
 
@@ -21,21 +23,51 @@ def _fake_embed(texts: Sequence[str]) -> np.ndarray:
     return out / np.linalg.norm(out, axis=1, keepdims=True)
 
 
-def test_best_part_of_a_merge_is_its_best_single_sentence_link() -> None:
+def _margins(z: float, parts: list[list[float]], k: int, ln: int) -> LinkMargins:
+    """LinkMargins of one cell from its 1-1 part margins (source rows, target columns)."""
+    cells = np.array(parts)
+    assert cells.shape == (k, ln)
+    weakest = min(cells.max(axis=1).min(), cells.max(axis=0).min())
+    return LinkMargins(np.array([z]), np.array([True]), np.array([cells.max()]),
+                       np.array([weakest]))
+
+
+def test_part_margins_are_the_one_one_margins_inside_a_link() -> None:
     # 1-1 margins on a full band (lo = 0): z11[i, j] is source i-1 with target j-1.
     z11 = np.array([[0, 0, 0], [0, 5.0, 1.0], [0, 2.0, 3.0], [0, 0.5, 4.0]])
     ok = np.ones_like(z11, dtype=bool)
     ok[0, :] = ok[:, 0] = False
     lo = np.zeros(4, dtype=np.int64)
-    two_one = best_part(z11, ok, 2, 1, lo)
-    # sources 0 and 1 with target 0: max(5.0, 2.0); sources 1 and 2 with target 1: 4.0
-    assert two_one[2, 1] == 5.0
-    assert two_one[3, 2] == 4.0
-    one_two = best_part(z11, ok, 1, 2, lo)
-    # source 0 with targets 0 and 1: max(5.0, 1.0); source 2 with targets 0, 1: 4.0
-    assert one_two[1, 2] == 5.0
-    assert one_two[3, 2] == 4.0
-    assert np.isneginf(one_two[0, 2])  # no source sentence before boundary 0
+    two_one = part_margins(z11, ok, 2, 1, lo)
+    # sources 0 and 1 with target 0 (link ending at boundary (2, 1))
+    assert two_one[:, 0, 2, 1].tolist() == [5.0, 2.0]
+    assert two_one[:, 0, 3, 2].tolist() == [3.0, 4.0]  # sources 1 and 2 with target 1
+    one_two = part_margins(z11, ok, 1, 2, lo)
+    assert one_two[0, :, 1, 2].tolist() == [5.0, 1.0]  # source 0 with targets 0 and 1
+    assert np.isneginf(one_two[0, 0, 0, 2])  # no source sentence before boundary 0
+    two_two = part_margins(z11, ok, 2, 2, lo)
+    # sources 0, 1 with targets 0, 1 (boundary (2, 2)): rows a source, columns a target
+    assert two_two[:, :, 2, 2].tolist() == [[5.0, 1.0], [2.0, 3.0]]
+
+
+def test_a_merge_counts_more_than_one_link_only_for_parts_that_share_meaning() -> None:
+    zc = np.array([4.0])
+    # a true split: both halves render the source sentence
+    split = cover_extra(1, 2, _margins(4.0, [[3.5, 2.0]], 1, 2), zc, 0.5)
+    assert split[0] == pytest.approx((1.5 ** 0.5 - 1) * 4.0)
+    # an unrelated addition next to a 1-1 link lowers the run's match only a little
+    added = cover_extra(1, 2, _margins(4.0, [[4.5, -0.3]], 1, 2), zc, 0.5)
+    assert added[0] == 0.0
+    # a half that matches weakly earns part of it
+    weak = cover_extra(1, 2, _margins(4.0, [[4.5, 0.75]], 1, 2), zc, 0.5)
+    assert 0.0 < weak[0] < split[0]
+    # a run that matches much worse than its best part absorbed an omission
+    assert cover_extra(2, 1, _margins(2.0, [[4.5], [1.6]], 2, 1), np.array([2.0]), 0.5)[0] == 0
+    # a 2-2 re-cut: every sentence has a partner; a 2-2 over an omission and an addition
+    recut = cover_extra(2, 2, _margins(3.5, [[3.0, 2.0], [0.0, 3.2]], 2, 2), zc, 0.5)
+    assert recut[0] > 0.0
+    gap = cover_extra(2, 2, _margins(3.5, [[4.0, -0.1], [-0.2, -0.5]], 2, 2), zc, 0.5)
+    assert gap[0] == 0.0
 
 
 def test_embed_whole_replaces_only_the_averaged_runs_asked_for() -> None:
