@@ -15,7 +15,9 @@ sentences' vectors. Measured on the perturbed WMT pairs (strict F1, unseen seeds
 41): pairs of sentences embedded whole beat the mean of the two by 0.02-0.04 (en→zh.a
 0.951 against 0.915, uk→en 0.943 against 0.926), for one more text to embed per
 sentence; runs of three embedded whole add ~0.02 on text with many merges (seed 13) for
-yet another text per sentence, and nothing on news, so they are averaged.
+yet another text per sentence, and nothing on news, so they are averaged, except around
+the merges and splits the pass with vectors found (:meth:`RunVectors.embed_whole`, called
+by ``passes``): there a 3-1 or 1-3 link is likely, and its run is embedded whole.
 
 Embedding is the expensive step (tens of milliseconds a sentence), so only the sentences
 of chosen stretches get vectors (:func:`uncertain_stretches`); cells without vectors get
@@ -94,6 +96,22 @@ class RunVectors:
         return cls(runs, has)
 
 
+    def embed_whole(self, texts: Sequence[str], lang: str, k: int, ends: Sequence[int],
+                    embed: Embed) -> int:
+        """Replace the averaged vectors of the runs of ``k`` sentences ending at boundaries
+        ``ends`` by the vectors of their texts embedded whole; returns how many texts."""
+        if k not in self.runs:
+            return 0
+        ends = sorted({i for i in ends if k <= i < len(self.has[k]) and self.has[k][i]})
+        if not ends:
+            return 0
+        glue = joiner(lang)
+        found = embed([_run_text(texts, i, k, glue) for i in ends])
+        for row, i in enumerate(ends):
+            self.runs[k][i] = found[row]
+        return len(ends)
+
+
 def _run_text(texts: Sequence[str], i: int, k: int, glue: str) -> str:
     return glue.join(t.strip() for t in texts[i - k:i])
 
@@ -144,14 +162,33 @@ def band_cosines(src: RunVectors, tgt: RunVectors, k: int, ln: int, lo: np.ndarr
     return cos, ok
 
 
+@dataclass(frozen=True)
+class LinkMargins:
+    """The vector evidence of one link shape at every band cell.
+
+    ``z``: the margin of the two runs, in units of the pair's spread; ``has``: where both
+    runs have a vector. For a link of more than two sentences, from the 1-1 margins of
+    the sentences inside it (-inf where there are none): ``best_part``, the best margin
+    of one of its sentence pairs, and ``weakest``, that of its least matched sentence
+    with its best partner inside the link (every sentence of a right link renders or is
+    rendered by another one in it).
+    """
+
+    z: np.ndarray
+    has: np.ndarray
+    best_part: np.ndarray
+    weakest: np.ndarray
+
+
 def vector_margins(src: RunVectors, tgt: RunVectors, moves: Sequence[tuple[int, int]],
-                   lo: np.ndarray, width: int,
-                   m: int) -> dict[tuple[int, int], tuple[np.ndarray, np.ndarray]]:
-    """Per move: the margin of every band cell in units of the pair's spread, and where
-    both runs have a vector. One spread, the 1-1 margins', for every shape: a merge and
-    the 1-1 links it competes with are scored on one scale."""
-    out: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}
+                   lo: np.ndarray, width: int, m: int) -> dict[tuple[int, int], LinkMargins]:
+    """Per move, its :class:`LinkMargins`.
+
+    One spread, the 1-1 margins', for every shape: a merge and the 1-1 links it competes
+    with are scored on one scale."""
+    out: dict[tuple[int, int], LinkMargins] = {}
     spread = None
+    single: tuple[np.ndarray, np.ndarray] | None = None
     for k, ln in sorted(moves, key=lambda mv: mv != (1, 1)):
         if k not in src.runs or ln not in tgt.runs:
             continue
@@ -159,7 +196,36 @@ def vector_margins(src: RunVectors, tgt: RunVectors, moves: Sequence[tuple[int, 
         margin = margins(cos, ok, lo, m)
         if spread is None:
             spread = margin_spread(margin, ok)
-        out[(k, ln)] = (margin / spread, ok)
+        z = margin / spread
+        if (k, ln) == (1, 1):
+            single = (z, ok)
+        best = weakest = np.full(z.shape, -np.inf)
+        if single is not None and k + ln > 2:
+            cells = part_margins(*single, k, ln, lo)
+            best = cells.max(axis=(0, 1))
+            # each source sentence's best target in the link, and each target's best source
+            weakest = np.minimum(cells.max(axis=1).min(axis=0), cells.max(axis=0).min(axis=0))
+        out[(k, ln)] = LinkMargins(z, ok, best, weakest)
+    return out
+
+
+def part_margins(z11: np.ndarray, ok11: np.ndarray, k: int, ln: int,
+                 lo: np.ndarray) -> np.ndarray:
+    """The 1-1 margins inside a k-ln link at every band cell: ``out[a, b, i, c]`` is that
+    of source sentence i-k+a with target sentence j-ln+b (j = lo[i] + c), -inf where
+    either has no vector or it falls outside the band."""
+    rows, width = z11.shape
+    vals = np.where(ok11, z11, -np.inf)
+    out = np.full((k, ln, rows, width), -np.inf)
+    jj = lo[:, None] + np.arange(width)[None, :]
+    for di in range(k):
+        r = np.arange(rows) - di  # source sentence i-di-1 is row i-di of the 1-1 table
+        rc = np.clip(r, 0, rows - 1)
+        for dj in range(ln):
+            c = jj - dj - lo[rc][:, None]
+            inside = (r >= 1)[:, None] & (c >= 0) & (c < width)
+            got = vals[rc[:, None], np.clip(c, 0, width - 1)]
+            out[k - 1 - di, ln - 1 - dj] = np.where(inside, got, -np.inf)
     return out
 
 

@@ -68,12 +68,16 @@ class VectorPlan:
     confident: float = 6.0
     #: Neighbours added on each side of an open stretch.
     pad: int = 2
+    #: Around every merge or split of the pass with vectors, embed the runs one sentence
+    #: longer whole and align again (see :func:`_refine_runs`).
+    refine: bool = True
 
     def settings(self) -> dict[str, Any]:
         return {"vectors": self.model, "vector_concat_max": self.concat_max,
                 "vector_moves": ",".join(f"{k}-{ln}" for k, ln in self.moves),
                 "vector_budget": self.budget,
-                "vector_confident": self.confident, "vector_pad": self.pad}
+                "vector_confident": self.confident, "vector_pad": self.pad,
+                "vector_refine": "runs-around-merges" if self.refine else "none"}
 
 
 def vector_plan(wanted: bool | None, budget: int | None, src_lang: str, tgt_lang: str, *,
@@ -141,7 +145,43 @@ def run_passes(scorer: PairScorer, src: Sequence[str], tgt: Sequence[str], src_l
     # The band of a long pair stays where the cheap anchors put it: vectors cover only
     # part of the pair, and anchors found on a mix of scales would be worse.
     second = align_monotonic(scorer, n, m, plan.moves, band=first.band)
+    spent = per_sentence * settings["vector_sentences"]
+    if plan.refine and _refine_runs(scorer, second.steps, src, tgt, src_lang, tgt_lang,
+                                    plan, spent):
+        second = align_monotonic(scorer, n, m, plan.moves, band=first.band)
     return _reorder(scorer, second, mode, settings, phase)
+
+
+def _refine_runs(scorer: PairScorer, steps: Sequence[Step], src: Sequence[str],
+                 tgt: Sequence[str], src_lang: str, tgt_lang: str, plan: VectorPlan,
+                 spent: int) -> int:
+    """Embed whole the runs of ``concat_max + 1`` sentences that extend a merge or split
+    of ``steps`` by one neighbour (before or after), on the side that has the run;
+    returns how many texts that took (0: nothing to realign).
+
+    Runs that long are otherwise the mean of their sentences' vectors, which judges them
+    poorly: on text with many merges most missed 3-1 links came out as a 2-1 link and an
+    omission next to it. Embedding every such run whole costs one more text per chosen
+    sentence; here at most two per merge or split found, within what is left of
+    ``plan.budget`` (``spent``). Seed 13, many merges, with vector_cover 0.5 and no part
+    test: strict F1 0.916 -> 0.936 en→zh.a, 0.934 -> 0.959 uk→en; every run of three
+    whole: 0.948, 0.972 (~20 texts more per document pair).
+    """
+    assert scorer.vectors is not None
+    src_vec, tgt_vec = scorer.vectors
+    size = plan.concat_max + 1
+    src_ends: list[int] = []
+    tgt_ends: list[int] = []
+    for st in steps:
+        for run, ends in ((st.src, src_ends), (st.tgt, tgt_ends)):
+            if len(run) == size - 1 and st.src and st.tgt:
+                ends.extend((run[-1] + 1, run[-1] + 2))
+    left = max(0, plan.budget - spent)
+    # A budget cut short keeps the first runs of each side.
+    src_ends = sorted(set(src_ends))[:left // 2 + left % 2]
+    tgt_ends = sorted(set(tgt_ends))[:left // 2]
+    return (src_vec.embed_whole(src, src_lang, size, src_ends, plan.embed)
+            + tgt_vec.embed_whole(tgt, tgt_lang, size, tgt_ends, plan.embed))
 
 
 def _reorder(scorer: PairScorer, in_order: MonotonicResult, mode: str,
