@@ -73,7 +73,7 @@ KINDS_FOR: dict[str, set[str]] = {
     "quantifier": {"quantifier", "number", "certainty", "attribution"},
     "agency": {"relation", "entity"},
     "omission": {"omission", "entity"},
-    "addition": {"addition"},
+    "addition": {"addition", "entity"},  # as omission: a name brought in is an addition
     "framing": {"term", "addition", "relation", "entity"},
     "label": {"term", "addition", "relation", "entity"},
     "polarity": {"negation", "relation"},
