@@ -253,6 +253,11 @@ def _strip(word: str, endings: list[str], keep: int) -> str:
     return word
 
 
+def particle_at(text: str, start: int) -> bool:
+    """Whether a Korean particle (은, 는, 에서...) begins at ``start`` of ``text``."""
+    return any(text.startswith(p, start) for p in _PARTICLES)
+
+
 def strip_particles(word: str) -> str:
     """A Korean word without the particle glued to it (머스크는 -> 머스크)."""
     return _strip(word, _PARTICLES, 2)

@@ -3,7 +3,9 @@
 Rules a user can rely on:
 
 - Chinese, Japanese and Korean forms match as substrings (Korean particles attach:
-  블루오리진은, 블루오리진이), Latin and Cyrillic forms only at word boundaries.
+  블루오리진은, 블루오리진이; a Korean form of two syllables is no match inside a longer
+  word: 시나 "Sina" in 시나리오 "scenario"), Latin and Cyrillic forms only at word
+  boundaries.
 - Latin-script forms (brand names such as "SpaceX") match inside text of any language;
   other forms match only text of their own language (both Chinese scripts for Chinese).
 - Matching ignores case unless the form is marked ``case_sensitive`` (short acronyms,
@@ -15,6 +17,7 @@ Rules a user can rely on:
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 import unicodedata
 from collections import defaultdict
@@ -23,6 +26,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from provenance.crosslingual.translit import particle_at
 from provenance.glossary.inflection import fold_word, is_cyrillic, tokens, word_keys
 from provenance.glossary.model import Concept, Form, TermMatch
 from provenance.lang import glossary_codes, glossary_family, languages_with
@@ -210,9 +214,24 @@ def _scan(automaton: ahocorasick.Automaton, haystack: str,
                 continue
             if entry.script != "cjk" and not _at_boundaries(haystack, start, end):
                 continue
+            if entry.script == "cjk" and _glued(haystack, end, key):
+                continue
             found.append(_Candidate(start, end, (rank, _STATUS_RANK[entry.status], 0),
                                     entry.concept, entry.lang, entry.status))
     return found
+
+
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+
+
+def _glued(haystack: str, end: int, key: str) -> bool:
+    """A short Korean form with more of a word after it that is no particle: 시나 (Sina)
+    in 시나리오 (scenario), 한국 in 한국시간 (Korea time). Particles attach (미국은), as
+    does 인 (미국인, an American); longer forms are names whatever follows."""
+    if len(key) > 2 or not all(_HANGUL.match(ch) for ch in key) or end >= len(haystack) \
+            or not _HANGUL.match(haystack[end]):
+        return False
+    return not (particle_at(haystack, end) or haystack.startswith("인", end))
 
 
 def _rank(form_lang: str, script: str, family: Sequence[str]) -> int | None:

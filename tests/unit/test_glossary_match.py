@@ -75,6 +75,20 @@ def test_korean_particles_attach(g: Glossary) -> None:
     assert ids == ["blue-origin", "donald-trump"]
 
 
+def test_a_short_korean_form_is_no_match_inside_a_longer_word() -> None:
+    from provenance.glossary import default_glossary
+
+    bundled = default_glossary()
+
+    def ids(text: str) -> list[str]:
+        return [m.concept_id for m in bundled.match(text, "ko")]
+
+    assert ids("시나리오를 위한 요청") == []  # 시나 (Sina) inside "scenario"
+    assert ids("7일(한국시간) 보도") == []  # Korea time, not South Korea
+    assert ids("시나는 보도했다") == ["sina"]  # with a particle it is the outlet
+    assert ids("미국은 말했다") == ids("미국인이 우려했다") == ["united-states"]
+
+
 def test_ukrainian_inflection(g: Glossary) -> None:
     uk = ("Безос зустрівся з Трампом, а глава адміністрації Білого дому Сьюзі Вайлз говорила "
           "з Маском. Трампа, Трампові. Компанія Блу Оріджин, повідомляє The Wall Street Journal.")
