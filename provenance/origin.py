@@ -57,6 +57,7 @@ WEIGHTS: dict[str, float] = {
     "day_first_date": 0.4,
     "template_plural": 0.3,
     "digit_thousand": 0.3,
+    "ukrainian_apostrophe": 0.6,
     "perfect_past_time": 0.3,
     # evidence against a translation: numbered footnotes of an answer engine
     "aggregator_footnotes": -0.6,
@@ -78,6 +79,10 @@ _DAY_FIRST_DATE = re.compile(r"(?<![\w.])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[
 # "4 hour(s) ago": a plural left open, as machine translation renders "4 годин(и) тому"
 # and no English newsroom writes
 _TEMPLATE_PLURAL = re.compile(r"\b\d+\s+[a-z]+\(s\)", re.I)
+# "Muskʼs", "donʼt": U+02BC, the apostrophe of Ukrainian orthography (and keyboards), in
+# English words; English is typed with ’ or '
+_UKRAINIAN_APOSTROPHE = re.compile(r"[A-Za-z]\u02bc(?:s|t|re|ve|ll|d|m)\b")
+UKRAINIAN_APOSTROPHE_MIN = 2
 # "17 thousand people": English news writes 17,000; a digit before the word "thousand" is
 # the number grammar of languages that say it so ("17 тисяч", "1.7万" read as 1.7 ten-thousands)
 _DIGIT_THOUSAND = re.compile(r"\b\d+(?:[.,]\d+)?\s+thousand\b", re.I)
@@ -95,6 +100,12 @@ _PERFECT_PAST_TIME = re.compile(
     rf"|(?<![\w,]\s)\b{_PAST_TIME},\s+(?:[\w’'-]+\s+){{1,6}}?(?:has|have)\s+{_PARTICIPLE}",
     re.I)
 PERFECT_PAST_MIN = 2
+#: traces that count only from a number of occurrences, one being a slip: name ->
+#: (pattern, language hint, occurrences needed)
+_COUNTED: dict[str, tuple[re.Pattern[str], str | None, int]] = {
+    "perfect_past_time": (_PERFECT_PAST_TIME, None, PERFECT_PAST_MIN),
+    "ukrainian_apostrophe": (_UKRAINIAN_APOSTROPHE, "uk", UKRAINIAN_APOSTROPHE_MIN),
+}
 _SELF_REFERENCE = re.compile(r"\b(?:this\s+(?:newspaper|paper|reporter|correspondent|outlet|"
                              r"agency|publication)|our\s+(?:reporter|correspondent)|"
                              r"(?:a|the)\s+reporter\s+(?:learned|noted|found))\b", re.I)
@@ -172,7 +183,7 @@ def origin_signals(article: Article, glossary: Glossary | None,
     if base(article.lang) != "en":
         return _cited_language_signals(article, attributions, glossary)
     signals: list[OriginSignal] = []
-    perfect: list[OriginSignal] = []
+    counted: dict[str, list[OriginSignal]] = {name: [] for name in _COUNTED}
     for index, text in _units(article):
         signals += _copyright_signals(text, index, glossary)
         for pattern, name, hint in ((_DISCLAIMER, "platform_disclaimer", "zh"),
@@ -189,15 +200,17 @@ def origin_signals(article: Article, glossary: Glossary | None,
             if m:
                 signals.append(_signal(name, text, m.start(), m.end(), index, hint))
         if index is not None:
-            perfect += [_signal("perfect_past_time", text, m.start(), m.end(), index)
-                        for m in _PERFECT_PAST_TIME.finditer(text)]
+            for name, (pattern, hint, _) in _COUNTED.items():
+                counted[name] += [_signal(name, text, m.start(), m.end(), index, hint)
+                                  for m in pattern.finditer(text)]
         if index is not None and glossary is not None:
             signals += _glossary_signals(text, index, glossary)
         if index is not None:
             markers = citation_markers(text)
             signals += [_signal("aggregator_footnotes", text, s, e, index) for s, e in markers]
-    if len(perfect) >= PERFECT_PAST_MIN:
-        signals += perfect
+    for name, found in counted.items():
+        if len(found) >= _COUNTED[name][2]:
+            signals += found
     signals += _outlet_signals(article, attributions, glossary)
     return _cap_repeats(signals)
 

@@ -30,6 +30,11 @@ def _names(text: str) -> list[str]:
     ("The club have also suffered a Covid outbreak on Sunday.", []),
     ("On Monday, the president claimed a plot.\nA missile entered its airspace on Friday.\n"
      "Officials have said nothing since, dpa reported on Sunday.", []),
+    # the apostrophe of Ukrainian orthography in English words, twice
+    ("Information about Musk\u02bcs contacts is secret.\nThey \u201cdon\u02bct like it\u201d.",
+     ["ukrainian_apostrophe", "ukrainian_apostrophe"]),
+    ("Information about Musk\u02bcs contacts is secret.", []),
+    ("Information about Musk\u2019s contacts is secret.\nThey don't like it.", []),
 ])
 def test_translation_traces(text, found):
     assert _names(text) == found
