@@ -445,10 +445,7 @@ class PairScorer:
         sm = src_mass[:, None]
         tm = tgt_mass[jc]
         both = (sm > 0) & (tm > 0)
-        expected = self.expansion * s_len[:, None] + 1.0
-        ratio = np.log((t_len[jc] + 1.0) / expected)
-        # Short sentences vary more in relative length than long ones.
-        variance = self.length_sigma ** 2 + 2.0 / (expected + t_len[jc] + 1.0)
+        length = self.length_fit(s_len[:, None], t_len[jc])
         # Baseline per link shape (joined texts share more by chance), one scale for all
         # shapes so that a merge and the 1-1 links it competes with are comparable.
         med = self._sim_norm.get((k, ln), (0.0, 1.0))[0]
@@ -462,7 +459,7 @@ class PairScorer:
             concepts=np.minimum(totals["concepts"], 3),
             q_same=np.minimum(totals["q_same"], 4),
             q_conf=np.minimum(totals["q_conf"], 4),
-            length=-(ratio ** 2) / (2 * variance),
+            length=length,
             similarity=self.sim_signal * np.clip((sim - med) / spread, -3.0, 50.0),
             extra=k + ln - 2,
             lexicon=totals.get("lexicon", 0.0),
@@ -482,6 +479,16 @@ class PairScorer:
         if (k, ln) not in self.plain_moves:
             plain = np.full_like(plain, -np.inf)  # a shape only vectors can judge
         return np.where(ok, np.where(has, with_vectors, plain), -np.inf)
+
+    def length_fit(self, s_len: np.ndarray | float, t_len: np.ndarray | float,
+                   ) -> np.ndarray:
+        """Log-likelihood (<= 0) of target text of ``t_len`` characters rendering source
+        text of ``s_len`` characters, under the pair's expansion factor."""
+        expected = self.expansion * np.asarray(s_len, dtype=np.float64) + 1.0
+        ratio = np.log((np.asarray(t_len, dtype=np.float64) + 1.0) / expected)
+        # Short sentences vary more in relative length than long ones.
+        variance = self.length_sigma ** 2 + 2.0 / (expected + t_len + 1.0)
+        return -(ratio ** 2) / (2 * variance)
 
     def _skip_shift(self, k: int, ln: int) -> float:
         return (self.w.skip - self.plain_w.skip) * (k + ln)

@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from provenance.align.absorb import absorb_left_out
 from provenance.align.embedding import CONCAT_MAX, Embed, RunVectors, uncertain_stretches
 from provenance.align.features import (
     VECTOR_SKELETON_WEIGHTS,
@@ -71,13 +72,17 @@ class VectorPlan:
     #: Around every merge or split of the pass with vectors, embed the runs one sentence
     #: longer whole and align again (see :func:`_refine_runs`).
     refine: bool = True
+    #: Join to a neighbouring link the omissions and additions that one of its sentences
+    #: renders in a clause (:mod:`provenance.align.absorb`).
+    absorb: bool = True
 
     def settings(self) -> dict[str, Any]:
         return {"vectors": self.model, "vector_concat_max": self.concat_max,
                 "vector_moves": ",".join(f"{k}-{ln}" for k, ln in self.moves),
                 "vector_budget": self.budget,
                 "vector_confident": self.confident, "vector_pad": self.pad,
-                "vector_refine": "runs-around-merges" if self.refine else "none"}
+                "vector_refine": "runs-around-merges" if self.refine else "none",
+                "vector_absorb": "clauses" if self.absorb else "none"}
 
 
 def vector_plan(wanted: bool | None, budget: int | None, src_lang: str, tgt_lang: str, *,
@@ -137,19 +142,31 @@ def run_passes(scorer: PairScorer, src: Sequence[str], tgt: Sequence[str], src_l
     settings = {**plan.settings(), "vector_sentences": int(src_on.sum() + tgt_on.sum())}
     if not (src_on.any() and tgt_on.any()):
         return _reorder(scorer, first, mode, settings, phase)
-    scorer.vectors = (
+    vectors = (
         RunVectors.build(src, src_lang, src_on, sizes_src, plan.embed, plan.concat_max),
         RunVectors.build(tgt, tgt_lang, tgt_on, sizes_tgt, plan.embed, plan.concat_max),
     )
+    scorer.vectors = vectors
     scorer.w, scorer.plain_moves = plan.weights, frozenset(moves)
     # The band of a long pair stays where the cheap anchors put it: vectors cover only
     # part of the pair, and anchors found on a mix of scales would be worse.
     second = align_monotonic(scorer, n, m, plan.moves, band=first.band)
     spent = per_sentence * settings["vector_sentences"]
-    if plan.refine and _refine_runs(scorer, second.steps, src, tgt, src_lang, tgt_lang,
-                                    plan, spent):
-        second = align_monotonic(scorer, n, m, plan.moves, band=first.band)
-    return _reorder(scorer, second, mode, settings, phase)
+    if plan.refine:
+        refined = _refine_runs(scorer, second.steps, src, tgt, src_lang, tgt_lang, plan,
+                               spent)
+        if refined:
+            spent += refined
+            second = align_monotonic(scorer, n, m, plan.moves, band=first.band)
+    found = _reorder(scorer, second, mode, settings, phase)
+    if plan.absorb and second.band is not None:
+        # after the re-report pass: links it re-paired are final, and leftovers it would
+        # re-pair are not judged twice
+        found.steps, _ = absorb_left_out(found.steps, src, tgt, src_lang, tgt_lang, vectors,
+                                         plan.embed, second.tables, second.band,
+                                         max(0, plan.budget - spent), weights=plan.weights,
+                                         length_fit=lambda s, t: float(scorer.length_fit(s, t)))
+    return found
 
 
 def _refine_runs(scorer: PairScorer, steps: Sequence[Step], src: Sequence[str],

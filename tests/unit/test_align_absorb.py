@@ -1,0 +1,85 @@
+"""Omissions and additions rendered by a clause of the neighbouring link's sentence join
+that link (provenance.align.absorb)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from provenance.align.absorb import absorb_left_out, clauses, end_pieces
+from provenance.align.embedding import RunVectors
+from provenance.align.features import VECTOR_SKELETON_WEIGHTS, Band
+from provenance.align.monotonic import Step
+
+TOPICS = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"]
+
+
+def _topic_embed(texts: Sequence[str]) -> np.ndarray:
+    """A text's vector is the topics it names, plus a little of what all texts share."""
+    out = np.full((len(texts), len(TOPICS)), 0.05, dtype=np.float32)
+    for r, text in enumerate(texts):
+        for k, topic in enumerate(TOPICS):
+            out[r, k] += text.lower().count(topic)
+    return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+
+def _absorb(src: list[str], tgt: list[str], steps: list[Step],
+            shapes: Sequence[tuple[int, int]] = ((1, 1), (2, 1), (1, 2))) -> list[Step]:
+    every = (np.ones(len(src), dtype=bool), np.ones(len(tgt), dtype=bool))
+    vectors = (RunVectors.build(src, "en", every[0], [1, 2], _topic_embed),
+               RunVectors.build(tgt, "en", every[1], [1, 2], _topic_embed))
+    band = Band.full(len(src), len(tgt))
+    tables = {shape: np.zeros((len(src) + 1, len(tgt) + 1)) for shape in shapes}
+    out, _ = absorb_left_out(steps, src, tgt, "en", "en", vectors, _topic_embed, tables,
+                             band, 100, weights=VECTOR_SKELETON_WEIGHTS,
+                             length_fit=lambda s, t: 0.0)
+    return out
+
+
+SRC = ["Alpha is here.", "Beta came.", "Gamma left.", "Delta stays.", "Epsilon waits."]
+
+
+def test_an_omission_rendered_by_the_last_clause_of_a_merged_sentence_joins_it() -> None:
+    tgt = ["ALPHA here.", "BETA came, and GAMMA left.", "DELTA stays.", "EPSILON waits."]
+    steps = [Step((0,), (0,), 1.0), Step((1,), (1,), 1.0), Step((2,), (), 0.0),
+             Step((3,), (2,), 1.0), Step((4,), (3,), 1.0)]
+    out = _absorb(SRC, tgt, steps)
+    assert [(st.src, st.tgt) for st in out] == [((0,), (0,)), ((1, 2), (1,)), ((3,), (2,)),
+                                               ((4,), (3,))]
+
+
+def test_an_addition_rendering_the_first_clause_of_a_source_sentence_joins_its_link() -> None:
+    src = ["Alpha is here.", "Beta came; gamma left.", "Delta stays.", "Epsilon waits."]
+    tgt = ["ALPHA here.", "BETA came.", "GAMMA left.", "DELTA stays.", "EPSILON waits."]
+    steps = [Step((0,), (0,), 1.0), Step((), (1,), 0.0), Step((1,), (2,), 1.0),
+             Step((2,), (3,), 1.0), Step((3,), (4,), 1.0)]
+    out = _absorb(src, tgt, steps)
+    assert ((1,), (1, 2)) in [(st.src, st.tgt) for st in out]
+
+
+def test_a_true_omission_a_shape_off_the_search_and_a_clause_of_the_link_stay_apart() -> None:
+    # the omitted sentence is rendered nowhere: no clause of its neighbour renders it
+    tgt = ["ALPHA here.", "BETA came, and it rained.", "DELTA stays.", "EPSILON waits."]
+    steps = [Step((0,), (0,), 1.0), Step((1,), (1,), 1.0), Step((2,), (), 0.0),
+             Step((3,), (2,), 1.0), Step((4,), (3,), 1.0)]
+    assert _absorb(SRC, tgt, steps) == steps
+    # rendered, but a 2-1 link is not a shape the search allowed
+    merged = ["ALPHA here.", "BETA came, and GAMMA left.", "DELTA stays.", "EPSILON waits."]
+    assert _absorb(SRC, merged, steps, shapes=((1, 1),)) == steps
+    # the clause renders the link's own sentence better than the left-out one
+    again = ["ALPHA here.", "GAMMA came, and BETA BETA left.", "DELTA stays.",
+             "EPSILON waits."]
+    assert _absorb(SRC, again, steps) == steps
+
+
+def test_clauses_cut_at_clause_punctuation_but_not_inside_numbers() -> None:
+    # a Latin full stop inside a sentence is most often an abbreviation (U.S.): no cut
+    assert clauses("He said 2,000 people came, “and left.” Then, silence") == [
+        "He said 2,000 people came,", "“and left.” Then,", "silence"]
+    assert clauses("Wait! Who? Him: yes") == ["Wait!", "Who?", "Him:", "yes"]
+    assert clauses("第一句，第二句。第三句") == ["第一句，", "第二句。", "第三句"]
+    assert end_pieces("第一句，第二句。第三句", "zh", at_end=True) == [
+        ("第三句", "第一句，第二句。"), ("第二句。第三句", "第一句，")]
+    assert end_pieces("One, two", "en", at_end=False) == [("One,", "two")]
+    assert end_pieces("No clause here", "en", at_end=True) == []
