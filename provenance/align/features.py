@@ -561,11 +561,15 @@ def cover_extra(k: int, ln: int, vec: LinkMargins, zc: np.ndarray,
       (an addition in a relay, a one-word fragment) barely lowers the run's match,
       and earned the cover without this (wrong 2-1 and 1-2 links on real relays); the
       half of a split sentence often stays below the line, so it scales rather than
-      cuts. The same test lets 2-2 links earn the cover: one that absorbed an
-      omission and an addition next to each other has a sentence with no partner.
+      cuts.
+
+    A 2-2 link earns nothing: two 1-1 links inside it pass these tests as well as a
+    re-cut does (a faithful pair lost a negation finding to such a 2-2).
     """
     factor = ((k + ln) / 2) ** exponent - 1.0
-    if factor <= 0.0:
+    if factor <= 0.0 or (k > 1 and ln > 1):
+        # a 2-2 link over two sentence pairs that each render the other (two 1-1 links)
+        # passes every test below, and took the cover from them on faithful pairs
         return np.zeros_like(zc)
     share = np.clip(vec.weakest / VECTOR_WEAK_Z, 0.0, 1.0)
     earns = (np.isfinite(vec.best_part) & (vec.z > vec.best_part - PART_SLACK)
