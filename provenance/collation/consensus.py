@@ -205,9 +205,8 @@ class Collator:
         outside the claim ("who would police the 800-mile (1,300 kilometers) long
         zone", where the claim is the zone itself): the conversion is wrong wherever
         it stands, and the vote is the claim's."""
-        stating = [r for r in witnesses.readings if _measured(r)]
-        if not stating:
-            return []
+        if not any(_measured(r) for r in witnesses.readings):
+            return []  # before ranking the readings, which costs more
         reps = witnesses.representatives()
         stating = [r for r in _one_per_group(witnesses.ranked(prefer)) if _measured(r)]
         inside = {(r.article_id, r.sentences) for r in witnesses.readings}

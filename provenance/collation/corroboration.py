@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 from provenance.drift.attribution import source_key
@@ -46,6 +47,10 @@ class _Witnesses:
                 sentence_facts(article, self.glossary), article.lang, self.glossary)
         return self._inventories[article_id].mentions(fact, lang) is True
 
+    def any_states(self, article_ids: Sequence[str], lang: str, fact: Fact) -> bool:
+        """Whether one of the articles states ``fact`` (read in ``lang``)."""
+        return any(self.state(a, fact, lang) for a in article_ids)
+
     def credit(self, article_id: str, source: str) -> bool:
         """Whether the article credits ``source`` (a source key) anywhere."""
         if article_id not in self._credits:
@@ -74,9 +79,7 @@ def corroborate(pairs: Sequence[PairAnalysis], collations: Sequence[Collation],
         others = [a for a, g in groups.items() if g != groups[relay.id]
                   and a != pair.reference_id]
 
-        def witnessed(fact: Fact, others: list[str] = others, lang: str = relay.lang) -> bool:
-            return any(witnesses.state(a, fact, lang) for a in others)
-
+        witnessed = partial(witnesses.any_states, others, relay.lang)
         context = PairContext.build(articles[pair.reference_id], relay, pair.alignment,
                                     glossary)
         kept = []

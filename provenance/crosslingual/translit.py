@@ -22,6 +22,7 @@ from rapidfuzz import fuzz
 from translitua import RussianICAO, UkrainianKMU, translit
 
 from provenance.crosslingual import english
+from provenance.crosslingual.korean import strip_particles
 from provenance.crosslingual.wordlink import WordLink
 from provenance.lang import base, is_cyrillic
 
@@ -223,14 +224,6 @@ _ENDINGS = sorted({
     "ем", "ів", "ов", "ах", "ях", "ам", "им", "ым", "ий", "ой", "ей", "а", "я", "у", "ю",
     "і", "и", "е", "ы", "ь",
 }, key=len, reverse=True)
-# Korean particles glued to a noun: 머스크는, 푸틴과, 크렘린궁에서.
-_PARTICLES = sorted({
-    "은", "는", "이", "가", "을", "를", "의", "에", "에서", "에게", "께서", "와", "과", "로",
-    "으로", "도", "만", "까지", "부터", "이나", "나", "라는", "이라는", "이라고", "라고", "측",
-    "에는", "에서는", "과의", "와의", "으로부터", "로부터", "에도", "한테",
-}, key=len, reverse=True)
-
-
 @dataclass(frozen=True, slots=True)
 class _Reading:
     """A foreign word and the sound keys of its romanisations (whole and stemmed)."""
@@ -251,16 +244,6 @@ def _strip(word: str, endings: list[str], keep: int) -> str:
         if low.endswith(ending) and len(low) - len(ending) >= keep:
             return word[: -len(ending)]
     return word
-
-
-def particle_at(text: str, start: int) -> bool:
-    """Whether a Korean particle (은, 는, 에서...) begins at ``start`` of ``text``."""
-    return any(text.startswith(p, start) for p in _PARTICLES)
-
-
-def strip_particles(word: str) -> str:
-    """A Korean word without the particle glued to it (머스크는 -> 머스크)."""
-    return _strip(word, _PARTICLES, 2)
 
 
 @lru_cache(maxsize=4096)  # alignment scores one sentence against many

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from provenance.crosslingual.translit import particle_at
+from provenance.crosslingual.korean import particle_at
 from provenance.glossary.inflection import fold_word, is_cyrillic, tokens, word_keys
 from provenance.glossary.model import Concept, Form, TermMatch
 from provenance.lang import glossary_codes, glossary_family, languages_with
