@@ -264,7 +264,10 @@ def _score_item(item: DriftItem, analysis: CorpusAnalysis, file_to_id: dict[str,
                                  if i in src_anchor]
                 # what a relay leaves out has no words of its own to anchor: the
                 # finding's relay side is then whatever it was aligned with
-                unanchorable = not tgt_anchor and not item.relay_quotes
+                # and a name the relay states nowhere is left out whatever its rendering
+                # of that sentence was aligned with
+                unanchorable = (not tgt_anchor and not item.relay_quotes) or (
+                    f.evidence.get("change") == "article_facts" and not f.tgt_spans)
                 source_ok = (not f.tgt or unanchorable or bool(set(f.tgt) & tgt_anchor)
                              ) and _overlaps(quoted_source, source_words)
             if _overlaps(quoted_relay, relay_words) or source_ok:

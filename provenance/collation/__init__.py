@@ -29,6 +29,7 @@ import numpy as np
 from provenance.collation.consensus import ClaimWitnesses, Collator, measured, slot_consensus
 from provenance.collation.grouping import attach, group_units, refine, without_repeats
 from provenance.collation.links import similarity, vectors_wanted
+from provenance.collation.omissions import LeftOut
 from provenance.collation.readings import WitnessReading
 from provenance.collation.shared import mark_duplicates, mark_shared
 from provenance.collation.witnesses import witness_groups
@@ -128,6 +129,7 @@ def collate_story(number: int, story: Sequence[Article], glossary: Glossary, *,
         claims = without_repeats(attach(refine(cores, article_of, alike), article_of, alike))
     claims.sort(key=lambda c: _claim_position(c[0] + c[1], units, story, reference))
     collator = Collator({a.id: a for a in story}, glossary, detectors)
+    left_out = LeftOut(collator.articles, glossary)
     converting = measured(units)
     out = Collation(groups=groups)
     for k, (core, attached) in enumerate(claims):
@@ -141,8 +143,10 @@ def collate_story(number: int, story: Sequence[Article], glossary: Glossary, *,
             len({r.group for r in witnesses.readings}),
             [Reading(r.article_id, r.sentences, r.text, r.group, r.forms()) for r in ranked],
             slot_consensus(witnesses)))
-        out.departures += collator.departures(witnesses, prefer=reference)
-        out.departures += collator.rounded_elsewhere(witnesses, converting, prefer=reference)
+        found = collator.departures(witnesses, prefer=reference)
+        found += collator.rounded_elsewhere(witnesses, converting, prefer=reference)
+        found += left_out.departures(witnesses, prefer=reference)
+        out.departures += found
     return out
 
 

@@ -354,3 +354,23 @@ def test_a_rounded_conversion_outside_the_claim_departs_by_the_claims_vote():
     collation = collate([story], GLOSSARY, vectors=False)
     assert not [d for d in departures_of(collation, "k")
                 if d.finding.evidence.get("change") == "rounded"]
+
+
+def test_a_witness_that_never_gives_the_claims_figure_leaves_it_out():
+    # three independent witnesses give the zone's length (one in kilometres); a relay
+    # that keeps the zone but never its length leaves it out; one giving it in another
+    # sentence does not
+    line = "Both sides would agree to a {}demilitarized zone along the front, aides said."
+    story = [witness("a", line.format("800-mile ")),
+             witness("b", line.format("800-mile ").replace("aides", "advisers")),
+             witness("c", line.format("1,287-kilometer ").replace("would", "will")),
+             witness("d", line.format("")),
+             article_from_lines("e", [line.format("").replace("aides", "officials"),
+                                      "A new museum of modern design opened its doors.",
+                                      "The zone would run for 800 miles."], "en",
+                                published="2025-03-04")]
+    collation = collate([story], GLOSSARY, vectors=False)
+    left = [d for d in collation.departures if d.finding.evidence.get("change") == "left_out"]
+    assert [d.article_id for d in left] == ["d"]
+    assert left[0].consensus == "800 miles" and left[0].finding.kind == "number"
+    assert left[0].finding.message.startswith("4 of 5 independent witnesses")
