@@ -24,6 +24,11 @@ class NegationDrift(LinkDetector):
             return []
         dropped = bool(s_neg)
         side, facts, cues = ("src", src, s_neg) if dropped else ("tgt", tgt, t_neg)
+        if not cues_in(facts, "negation_strong") and _in_the_verb(
+                facts, tgt if dropped else src):
+            # "avoid activating" rendered "stop supplying": the polarity went into the verb,
+            # and the relation detector reports the verb swapped, if it is one
+            return []
         severity: Severity = "major" if cues_in(facts, "negation_strong") else "minor"
         cue = cues[0][1]
         what = ("dropped: the relay may assert what the source denies" if dropped
@@ -32,6 +37,18 @@ class NegationDrift(LinkDetector):
             "negation", severity, link.src, link.tgt, f"negation “{cue.text}” {what}",
             **{f"{side}_spans": [(k, c.start, c.end) for k, c in cues]},
             change="dropped" if dropped else "added", cue=cue.text)]
+
+
+def _in_the_verb(negated: list[SentenceFacts], other: list[SentenceFacts]) -> bool:
+    """Whether the side without a negation uses the opposite word of a relation group
+    whose word the negated side uses ("avoid activating" against "stop supplying")."""
+    for group in relation_groups().values():
+        a, b = group.classes
+        for mine, theirs in ((a, b), (b, a)):
+            if cues_in(negated, mine) and not cues_in(negated, theirs) and cues_in(
+                    other, theirs) and not cues_in(other, mine):
+                return True
+    return False
 
 
 class RelationDrift(LinkDetector):

@@ -141,6 +141,22 @@ def test_negation_flip_is_major() -> None:
                     tgt_lang="zh-cn"), "negation") == []
 
 
+def test_a_negation_turned_into_the_opposite_verb_is_the_verbs_change_not_a_flip() -> None:
+    # "avoid activating" rendered "stop supplying": the relation detector says the
+    # service was switched off rather than never switched on; no negation is "dropped"
+    src = ["Putin asked Musk to avoid activating Starlink over Taiwan."]
+    found = drift(src, ["Putin asked Musk to stop supplying Starlink to Taiwan."])
+    assert of(found, "negation") == []
+    assert [f.evidence["tgt_class"] for f in of(found, "relation")] == ["switch_off"]
+    # a clause-level "not" is a flip whatever the verbs
+    flipped = drift(["Putin did not ask Musk to activate Starlink."],
+                    ["Putin asked Musk to stop supplying Starlink."])
+    assert [f.evidence["change"] for f in of(flipped, "negation")] == ["dropped"]
+    # the Korean prohibitive ("-지 말아 달라") renders the negation itself
+    assert of(drift(src, ["푸틴은 머스크에게 대만에서 스타링크를 활성화하지 말아 달라고 요청했다."],
+                    tgt_lang="ko"), "negation") == []
+
+
 def test_met_versus_spoke_is_a_relation_change() -> None:
     (f,) = of(drift(["Bezos spoke with Trump at least twice in June."],
                     ["Bezos met with Trump at least twice in June."]), "relation")
