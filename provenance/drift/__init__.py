@@ -96,7 +96,10 @@ SWAPS = frozenset({"replaced", "respelled"})
 ARTICLE_WIDE = frozenset({"coverage", "persons"})
 #: a modal hedge ("could", "potential") dropped or added: even a minor one is judged with
 #: sentence vectors, for hedges come and go in ordinary rewording and a lone one in two
-#: sentences that render different things says nothing
+#: sentences that render different things says nothing. So is a name swapped for another
+#: (kind entity): in sentences that do not render each other, "Xi Jinping" is not
+#: "replaced" by the "Bremmer" of a neighbouring sentence, and such a swap is left out
+#: even when the names around it agree (the story's names are in every sentence)
 MODAL_HEDGES = frozenset({"hedge_removed", "hedge_added"})
 
 
@@ -122,7 +125,8 @@ def _judge_links(pair: PairContext, findings: list[Finding]) -> list[Finding]:
         swap = f.evidence.get("change") in SWAPS
         swapped = frozenset(c for c in (f.evidence.get("src_concept"),
                                         f.evidence.get("tgt_concept")) if c)
-        if f.severity == "minor" and f.evidence.get("change") not in MODAL_HEDGES:
+        if f.severity == "minor" and f.evidence.get("change") not in MODAL_HEDGES and not (
+                f.kind == "entity" and swap):
             verdict = judge.cheap(link, swapped)
         else:
             i = f.src_spans[0][0] if f.src_spans else None
@@ -136,7 +140,8 @@ def _judge_links(pair: PairContext, findings: list[Finding]) -> list[Finding]:
             f.evidence["lowered"] = ("the sentence holding it is linked together with "
                                      "another, so its own counterpart is not known")
         if not verdict.confident:
-            if one_sided or (swap and not judge.cheap(link, swapped).confident):
+            if one_sided or (swap and (f.kind == "entity"
+                                       or not judge.cheap(link, swapped).confident)):
                 # a lone cue in sentences that do not render each other (by their names
                 # and numbers, or by their meaning), or one name put for another in
                 # sentences that say different things: evidence of nothing

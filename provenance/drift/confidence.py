@@ -48,6 +48,8 @@ SAME_LANGUAGE_OVERLAP = 55.0
 #: WMT translations stand at 1.4 or more in 99% of cases, 1.8 or more in 95% (en-zh; 2.3
 #: and 2.5 for uk-en); links between unrelated sentences of a relay pair, at 1.5 and below
 STANDOUT = 1.75
+#: sentences an article needs for a cosine to stand out among them
+MIN_SENTENCES = 5
 #: how much closer (cosine) another sentence must be to count as the better match
 MARGIN = 0.01
 
@@ -183,7 +185,9 @@ class LinkJudge:
 
 def _standard(value: float, among: np.ndarray) -> float:
     """How many standard deviations ``value`` stands above the values it competes with."""
-    if len(among) < 3:
-        return STANDOUT  # too few sentences to tell: no evidence either way
+    if len(among) < MIN_SENTENCES:
+        # too few sentences to tell (among four, the best can stand at most sqrt(3) =
+        # 1.73 deviations above the rest): no evidence either way
+        return STANDOUT
     spread = float(among.std())
     return (value - float(among.mean())) / spread if spread > 1e-9 else 0.0
