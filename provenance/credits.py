@@ -128,6 +128,7 @@ class _Corpus:
     def __init__(self, facts: Mapping[str, ArticleFacts], glossary: Glossary | None) -> None:
         self.facts = facts
         self.glossary = glossary
+        self._credits: dict[str, list[Attribution]] = {}
 
     @cached_property
     def outlet_concepts(self) -> list[Outlet]:
@@ -138,6 +139,11 @@ class _Corpus:
 
     def credits(self, article_id: str) -> list[Attribution]:
         """The outlets the article relays (first mention of each) and its credit lines."""
+        if article_id not in self._credits:
+            self._credits[article_id] = self._read_credits(article_id)
+        return self._credits[article_id]
+
+    def _read_credits(self, article_id: str) -> list[Attribution]:
         attributions = self.facts[article_id].attributions
         seen: dict[str, Attribution] = {}
         for a in attributions:
@@ -208,8 +214,9 @@ def credit_findings(
         collation = next((collation_of[a] for a in ids if a in collation_of), None)
         if collation is None:
             continue
+        votes = _Votes(collation, corpus)
         for article_id in ids:
-            sources = _story_sources(article_id, collation, corpus)
+            sources = votes.sources_for(article_id)
             story_sources[article_id] = sources
             if article_id in reference_ids:
                 continue
@@ -229,35 +236,42 @@ def credit_findings(
     return found
 
 
-def _story_sources(article_id: str, collation: Collation, corpus: _Corpus
-                   ) -> list[tuple[Outlet, int, int]]:
-    """(outlet, groups crediting it, groups that could) for the outlets most independent
-    witnesses of the article's story credit, the article's own group left out."""
-    groups = collation.groups
-    own = groups.get(article_id)
-    members: dict[int, list[str]] = {}
-    for a, g in groups.items():
-        if g != own:
-            members.setdefault(g, []).append(a)
-    crediting: dict[str, set[int]] = {}
-    outlets: dict[str, Outlet] = {}
-    for g, ids in members.items():
-        for a in ids:
-            for o in corpus.credited_outlets(a):
-                crediting.setdefault(o.key, set()).add(g)
-                outlets.setdefault(o.key, o)
-    sources = []
-    for key, groups_crediting in crediting.items():
-        if len(groups_crediting) < SOURCE_WITNESSES_MIN:
-            continue
-        target = outlets[key]
-        # the outlet's own text (a paste of its report) cannot credit it
-        voters = [g for g, ids in members.items()
-                  if g in groups_crediting
-                  or not any(written_by(corpus.facts[a], target) for a in ids)]
-        if len(groups_crediting) >= SOURCE_SHARE * len(voters):
-            sources.append((target, len(groups_crediting), len(voters)))
-    return sorted(sources, key=lambda s: (-s[1], s[0].key))
+class _Votes:
+    """Which independent witness groups of a story credit which outlet, read once."""
+
+    def __init__(self, collation: Collation, corpus: _Corpus) -> None:
+        self.groups = collation.groups
+        self.corpus = corpus
+        self.members: dict[int, list[str]] = {}
+        for a, g in self.groups.items():
+            self.members.setdefault(g, []).append(a)
+        self.crediting: dict[str, set[int]] = {}
+        self.outlets: dict[str, Outlet] = {}
+        for g, ids in self.members.items():
+            for a in ids:
+                for o in corpus.credited_outlets(a):
+                    self.crediting.setdefault(o.key, set()).add(g)
+                    self.outlets.setdefault(o.key, o)
+        # groups holding the outlet's own text (a paste of its report): they cannot
+        # credit it, and do not vote on it
+        self.own_text = {key: {g for g, ids in self.members.items() if g not in groups
+                               and any(written_by(corpus.facts[a], self.outlets[key])
+                                       for a in ids)}
+                         for key, groups in self.crediting.items()
+                         if len(groups) >= SOURCE_WITNESSES_MIN}
+
+    def sources_for(self, article_id: str) -> list[tuple[Outlet, int, int]]:
+        """(outlet, groups crediting it, groups that could) for the outlets most
+        independent witnesses of the article's story credit, its own group left out."""
+        own = self.groups.get(article_id)
+        sources = []
+        for key, own_text in self.own_text.items():
+            crediting = self.crediting[key] - {own}
+            voters = set(self.members) - {own} - own_text
+            if len(crediting) >= SOURCE_WITNESSES_MIN and \
+                    len(crediting) >= SOURCE_SHARE * len(voters):
+                sources.append((self.outlets[key], len(crediting), len(voters)))
+        return sorted(sources, key=lambda s: (-s[1], s[0].key))
 
 
 def _source_never_named(article_id: str, sources: list[tuple[Outlet, int, int]],
