@@ -32,6 +32,14 @@ A drift item is found when the pair analysis of its article holds a finding of a
 compatible kind (see ``KINDS_FOR``) that quotes the relay's words TRUTH quotes (its span
 inside them or holding them), or, for a finding with no relay side (an omission), quotes
 the original's words in the reference. A finding merely near the drift does not count.
+
+An attribution item whose relay side has no quote found in the article (TRUTH describes
+it: "no credit to Euromaidan Press", "the WSJ is not named anywhere") is found when a pair
+finding of kind attribution on that article names, in its message or evidence, an outlet
+the item's original cell names: the alias lists of relay_sources.yaml it mentions ("WSJ"
+-> The Wall Street Journal, "Huanqiu" -> Global Times, 环球网...), else its capitalised
+phrases ("Euromaidan Press", "Kyiv Independent"). A finding merely on that article, or
+a departure from the consensus, is not enough.
 """
 
 from __future__ import annotations
@@ -45,6 +53,7 @@ import tempfile
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -239,6 +248,13 @@ def _score_item(item: DriftItem, analysis: CorpusAnalysis, file_to_id: dict[str,
             words = _keywords(item.original)
             src_anchor = {i for i, t in enumerate(src_texts) if any(w in t for w in words)}
         score = DriftScore(item, bool(tgt_anchor or src_anchor))
+        if "attribution" in item.families and not tgt_anchor:
+            outlets = _item_outlets(item)
+            hit = next((f for f, _, _, departure in found if not departure
+                        and f.kind == "attribution" and _names_any(f, outlets)), None)
+            if hit is not None:
+                score.hit = hit
+                return score
         relay_words = [norm(q) for q in item.relay_quotes] or [norm(tgt_texts[j])
                                                                 for j in tgt_anchor]
         source_words = [norm(q) for q in item.original_quotes] or [norm(src_texts[i])
@@ -276,6 +292,40 @@ def _score_item(item: DriftItem, analysis: CorpusAnalysis, file_to_id: dict[str,
         if best is None or (score.found and not best.found):
             best = score
     return best or DriftScore(item, False)
+
+
+def _item_outlets(item: DriftItem) -> list[str]:
+    """The outlet names an attribution item's original cell gives: the alias lists of
+    relay_sources.yaml it mentions, else its capitalised phrases."""
+    cell = item.original.replace("**", "")
+    found = [a for aliases in _alias_lists()
+             if any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", cell) for a in aliases)
+             for a in aliases]
+    if found:
+        return found
+    return [p for p in re.findall(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*", cell) if len(p) >= 4]
+
+
+def _names_any(finding: Finding, outlets: list[str]) -> bool:
+    """Whether the finding's message or evidence names one of the outlets."""
+    text = finding.message + " " + json.dumps(finding.evidence, ensure_ascii=False)
+    return any(re.search(rf"(?<!\w){re.escape(o)}(?!\w)", text, re.IGNORECASE)
+               for o in outlets)
+
+
+@cache
+def _alias_lists() -> list[list[str]]:
+    """Every alias list of relay_sources.yaml, of every cluster."""
+    lists: list[list[str]] = []
+    for cluster in _load_sources().values():
+        if not isinstance(cluster, dict):
+            continue
+        for spec in cluster.values():
+            for key in ("cites", "optional"):
+                for aliases in spec.get(key, []) or []:
+                    if list(aliases) not in lists:
+                        lists.append(list(aliases))
+    return lists
 
 
 def _score_claim(item: DriftItem, analysis: CorpusAnalysis, file_to_id: dict[str, str]

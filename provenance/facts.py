@@ -58,6 +58,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ENTITY_CATEGORIES", "LEAD_SENTENCES", "ArticleFacts", "FactsCache", "SentenceFacts",
            "StoryFeatures", "article_facts", "corpus_facts", "facts_of_texts", "outlet_key",
+           "outlet_mentions",
            "quantity_key", "read_sentence", "sentence_facts", "shingle_hashes",
            "shingle_overlap", "shingles"]
 
@@ -307,6 +308,16 @@ def _names_outlet(text: str, name: str) -> bool:
                 not any(ch.isspace() for ch in written) and not written.islower()):
             return True
     return False
+
+
+def outlet_mentions(text: str, name: str) -> list[str]:
+    """The outlet ``name`` as ``text`` writes it where it names it as an outlet, in
+    capitals ("Euromaidan Press"); a mention followed by a top-level domain ends in
+    ".*" ("Euromaidanpress.*" for "Euromaidanpress.com")."""
+    if not _names_outlet(text, name):
+        return []
+    return [m.group(0) + (".*" if _TLD.match(text, m.end()) else "")
+            for m in _outlet_pattern(name).finditer(text) if m.group(0)[:1].isupper()]
 
 
 # --- article facts ---------------------------------------------------------------------

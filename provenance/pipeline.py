@@ -219,6 +219,7 @@ def analyze_corpus(
                 provenance[article.id].story = story_no
         report("provenance", 1, 1)
         pairs = _corroborated(pairs, collations, by_id, glossary)
+        pairs = _credited(pairs, stories, provenance, facts, collations, choices, glossary)
         collation = _collate(collations, pairs, provenance)
 
         main_ref = choices[0].article_id if choices else None
@@ -358,6 +359,22 @@ def _corroborated(pairs: list[PairAnalysis], collations: list[Collation],
     from provenance.collation.corroboration import corroborate
 
     return corroborate(pairs, collations, articles, glossary) if collations else pairs
+
+
+def _credited(pairs: list[PairAnalysis], stories: list[list[Article]],
+              provenance: dict[str, ArticleProvenance], facts: dict[str, ArticleFacts],
+              collations: list[Collation], choices: list[ReferenceChoice],
+              glossary: Glossary) -> list[PairAnalysis]:
+    """The pairs with the article-level credit findings of their relays (uncredited
+    copies, the story's source never named: :mod:`provenance.credits`) added."""
+    from dataclasses import replace
+
+    from provenance.credits import credit_findings
+
+    found = credit_findings([[a.id for a in story] for story in stories], provenance,
+                            facts, collations, choices, glossary)
+    return [replace(p, findings=p.findings + found[p.relay_id]) if p.relay_id in found
+            else p for p in pairs]
 
 
 def _collate(collations: list[Collation], pairs: list[PairAnalysis],
