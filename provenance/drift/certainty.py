@@ -3,9 +3,10 @@
 Removing an evidential ("reportedly", 据报道, 것으로 알려졌다, нібито, якобы) turns a
 rumour into a fact: major, unless the relay still attributes the claim ("according to
 the WSJ"). Adding one is minor, and only when it casts doubt ("allegedly", нібито):
-"reportedly", 据报道 added mark the relay as a relay. Modal hedges (may, could, 可能)
-come and go in ordinary translation more often, so their changes are minor; adding a
-hedge weakens a claim and is minor too.
+"reportedly", 据报道 added mark the relay as a relay, and "allegedly" in place of the
+source's own attribution ("..., said two people briefed") says what the source said.
+Modal hedges (may, could, 可能) come and go in ordinary translation more often, so their
+changes are minor; adding a hedge weakens a claim and is minor too.
 """
 
 from __future__ import annotations
@@ -39,7 +40,11 @@ class CertaintyDrift(LinkDetector):
             # нібито added casts doubt on the claim
             relaying = {(i, c.start, c.end) for i, c in cues_in(tgt, "relaying")}
             doubting = [(i, c) for i, c in t_ev if (i, c.start, c.end) not in relaying]
-            if doubting:
+            # a claim the source reports from its sources ("..., said two people
+            # briefed") is hearsay already: a relay that drops the attribution for
+            # нібито, якобы or "allegedly" says the same; one that keeps it and adds
+            # "allegedly" casts doubt
+            if doubting and not (cues_in(src, "reporting") and not t_reporting):
                 found.append(self._one_sided(link, "evidential", "tgt", doubting[0], "minor",
                                              "the relay presents the claim as hearsay"))
         if s_mod and not t_mod and not t_ev:

@@ -116,6 +116,17 @@ def test_a_relay_marking_what_it_relays_is_not_drift() -> None:
     assert doubt.evidence["cue"] == "нібито"
 
 
+def test_allegedly_for_the_sources_the_relay_drops_is_not_doubt_added() -> None:
+    # the source reports the claim from its sources; "нібито" in their place says so
+    src = ["Putin asked Musk to avoid activating Starlink, said two people briefed on it."]
+    assert of(drift(src, ["Путін нібито попросив Маска не активувати Starlink."],
+                    tgt_lang="uk"), "certainty") == []
+    # keeping the sources and adding "allegedly" casts doubt on what they said
+    (doubt,) = of(drift(src, ["Putin allegedly asked Musk to avoid activating Starlink, "
+                              "said two people briefed on it."]), "certainty")
+    assert doubt.evidence["change"] == "evidential_added"
+
+
 def test_evidential_rendered_in_other_languages_is_quiet() -> None:
     assert of(drift(["Bezos reportedly met Trump."], ["Безос нібито зустрівся з Трампом."],
                     tgt_lang="uk"), "certainty") == []
