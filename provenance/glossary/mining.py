@@ -433,8 +433,39 @@ def group_sightings(sightings: list[Sighting], glossary: Glossary) -> list[Conce
     proposals = []
     for key, group in groups.items():
         proposals.append(_proposal(key, group, glossary))
+    _unglue(proposals)
     proposals.sort(key=lambda p: (-p.score, -p.articles, p.id))
     return proposals
+
+
+def _unglue(proposals: list[ConceptProposal]) -> None:
+    """Drop forms that are two names run together: a capitalised run "России Владимир
+    Путин" (of Russia, Vladimir Putin) read as one name is a form of another proposal
+    ("Россия") followed by words ending in one of this proposal's own forms ("Путин"),
+    or the reverse."""
+    owner: dict[tuple[str, str], int] = {}
+    for n, p in enumerate(proposals):
+        for lang, forms in p.forms.items():
+            for form in forms:
+                owner.setdefault((lang, form), n)
+    for n, p in enumerate(proposals):
+        for lang, forms in p.forms.items():
+            def glued(form: str, lang: str = lang, n: int = n,
+                      own: tuple[str, ...] = tuple(forms)) -> bool:
+                words = form.split()
+                for k in range(1, len(words)):
+                    head, tail = " ".join(words[:k]), " ".join(words[k:])
+                    if owner.get((lang, head), n) != n and any(
+                            g != form and (tail == g or tail.endswith(" " + g)) for g in own):
+                        return True  # "Росія Владімір Путін": Russia, then the person
+                    if owner.get((lang, tail), n) != n and any(
+                            g != form and (head == g or head.startswith(g + " "))
+                            for g in own):
+                        return True
+                return False
+            kept = [f for f in forms if not glued(f)]
+            if kept:
+                p.forms[lang] = kept
 
 
 def _merge_surnames(groups: dict[str, list[Sighting]]) -> None:

@@ -228,3 +228,19 @@ def test_capitalised_nouns_of_a_german_relay_are_no_english_names(tmp_path) -> N
         "За його словами, вони не відправлять громадян Америки підтримувати мир."], "uk")
     analysis = CorpusAnalysis(Signature(), [english, german, ukrainian], {}, [], "en1")
     assert "Amerikaner" not in [e for p in mine_concepts(analysis, empty) for e in p.english]
+
+
+def test_two_names_run_together_are_not_a_form_of_either(glossary) -> None:
+    from provenance.glossary.mining import group_sightings
+    from provenance.glossary.sightings import Sighting
+
+    def seen(article: str, form: str, english: str) -> Sighting:
+        return Sighting(article, "uk", form, english, "aligned", form)
+
+    # "президента Росії Владіміра Путіна" read as one capitalised run in one relay
+    found = group_sightings([seen("a", "Росія", "Ruritania"), seen("b", "Росія", "Ruritania"),
+                             seen("a", "Володимир Путін", "Vladimir Putin"),
+                             seen("b", "Путін", "Vladimir Putin"),
+                             seen("c", "Росія Владімір Путін", "Vladimir Putin")], glossary)
+    forms = {p.english[0]: p.forms["uk"] for p in found}
+    assert forms == {"Vladimir Putin": ["Володимир Путін", "Путін"], "Ruritania": ["Росія"]}
