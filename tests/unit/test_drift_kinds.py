@@ -155,6 +155,23 @@ def test_won_versus_bid_is_a_relation_change() -> None:
     assert [f.evidence["group"] for f in found] == ["outcome"]
 
 
+def test_funding_left_out_and_more_people_named_is_a_partial_swap() -> None:
+    src = ["The plan has no U.S. troops and no funding from a U.S.-funded body such as the UN."]
+    (f,) = of(drift(src, ["Die Beteiligung amerikanischer Truppen oder eines UN-Kontingents "
+                          "ist ausgeschlossen."], tgt_lang="de"), "relation")
+    assert f.evidence["group"] == "support" and f.evidence["partial"] is True
+    assert f.severity == "minor" and "“Kontingents”" in f.message
+    # the funding merely left out, or kept, is no swap
+    for tgt in ("Amerikanische Truppen sind ausgeschlossen.",
+                "Keine US-Truppen und keine Finanzierung durch die UNO."):
+        assert of(drift(src, [tgt], tgt_lang="de"), "relation") == []
+    # only groups whose classes name different things take part: "spoke" beside "met"
+    # rendered as two meetings is left to the plain swap
+    assert of(drift(["Musk spoke with Putin and met him once."],
+                    ["Маск зустрічався з Путіним, одна зустріч була особистою."], tgt_lang="uk"),
+              "relation") == []
+
+
 def test_sources_narrowed_from_current_and_former_to_former() -> None:
     src = ["Several current and former U.S. officials confirmed the talks."]
     (f,) = of(drift(src, ["Former U.S. officials confirmed the talks."]), "attribution")
