@@ -66,6 +66,10 @@ class RelationGroup:
     #: a qualifier of a claim ("regular", "current and former"), not what it is about:
     #: collation does not group sentences into claims by it
     qualifier: bool = False
+    #: a reference with both classes whose relay keeps only the second, and more of it,
+    #: is a swap too (drift.polarity.RelationDrift); for groups whose two classes name
+    #: different things in one sentence (funding and troops), not two wordings of one
+    partial: bool = False
 
     def describe(self, category: str) -> str:
         return self.descriptions[self.classes.index(category)]
@@ -108,7 +112,7 @@ def relation_groups() -> dict[str, RelationGroup]:
             str(name), str(spec.get("severity", "major")), (classes[0], classes[1]),
             (str(spec["classes"][classes[0]]), str(spec["classes"][classes[1]])),
             str(spec.get("kind", "relation")), str(spec.get("change", "relation changed")),
-            bool(spec.get("qualifier", False)))
+            bool(spec.get("qualifier", False)), bool(spec.get("partial", False)))
     return groups
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from provenance.drift.base import LinkDetector
 from provenance.facts import SentenceFacts, cues_in
-from provenance.lexicons import relation_groups
+from provenance.lexicons import Cue, RelationGroup, relation_groups
 from provenance.model import Finding, Link, Severity
 
 
@@ -52,7 +52,15 @@ def _in_the_verb(negated: list[SentenceFacts], other: list[SentenceFacts]) -> bo
 
 
 class RelationDrift(LinkDetector):
-    """A relation verb replaced by the other member of its class."""
+    """A relation verb replaced by the other member of its class.
+
+    A plain swap: the reference has words of one class only, the relay of the other only.
+    A partial swap: the reference has both classes, the relay the second only and more of
+    it ("no U.S. troops, no funding from the UN" -> "no U.S. troops or UN contingent"): the
+    first class is gone and the second stands where it stood. The count keeps an ordinary
+    omission quiet ("troops and funding" -> "troops"); the finding is minor because which
+    word replaced which is inferred, not read.
+    """
 
     name = "relation"
     kinds = ("relation", "attribution")
@@ -65,16 +73,34 @@ class RelationDrift(LinkDetector):
             s = {cat: cues_in(src, cat) for cat in (a, b)}
             t = {cat: cues_in(tgt, cat) for cat in (a, b)}
             for old, new in ((a, b), (b, a)):
-                if s[old] and not s[new] and t[new] and not t[old]:
-                    i, sc = s[old][0]
-                    j, tc = t[new][0]
+                if t[old] or not t[new]:
+                    continue
+                if not s[new] and s[old]:
                     severity: Severity = "major" if group.severity == "major" else "minor"
-                    findings.append(self.finding(
-                        group.kind, severity, link.src, link.tgt,
-                        f"{group.change}: the reference's “{sc.text}” "
-                        f"({group.describe(old)}) is “{tc.text}” ({group.describe(new)}) "
-                        "in the relay",
-                        src_spans=[(i, sc.start, sc.end)], tgt_spans=[(j, tc.start, tc.end)],
-                        group=group.name, src_class=old, tgt_class=new,
-                        lexicon={"reference": f"{old}: {sc.text}", "relay": f"{new}: {tc.text}"}))
+                    findings.append(self._swap(link, group, old, new, s[old][:1], t[new][:1],
+                                               severity))
+                elif s[old] and group.partial and len(t[new]) > len(s[new]):
+                    findings.append(self._swap(link, group, old, new, s[old], t[new],
+                                               "minor", partial=True))
         return findings
+
+    def _swap(self, link: Link, group: RelationGroup, old: str, new: str,
+              s_cues: list[tuple[int, Cue]], t_cues: list[tuple[int, Cue]],
+              severity: Severity, partial: bool = False) -> Finding:
+        was = ", ".join(f"“{c.text}”" for _, c in s_cues)
+        now = ", ".join(f"“{c.text}”" for _, c in t_cues)
+        if partial:
+            message = (f"{group.change}: the reference's {was} ({group.describe(old)}) is gone "
+                       f"from the relay, which has more of {now} ({group.describe(new)}) "
+                       "in its place")
+        else:
+            message = (f"{group.change}: the reference's {was} ({group.describe(old)}) is "
+                       f"{now} ({group.describe(new)}) in the relay")
+        return self.finding(
+            group.kind, severity, link.src, link.tgt, message,
+            src_spans=[(i, c.start, c.end) for i, c in s_cues],
+            tgt_spans=[(j, c.start, c.end) for j, c in t_cues],
+            group=group.name, src_class=old, tgt_class=new,
+            lexicon={"reference": f"{old}: {s_cues[0][1].text}",
+                     "relay": f"{new}: {t_cues[0][1].text}"},
+            **({"partial": True} if partial else {}))

@@ -182,6 +182,51 @@ def test_won_versus_bid_is_a_relation_change() -> None:
     assert [f.evidence["group"] for f in found] == ["outcome"]
 
 
+def test_approved_made_presented_is_a_minor_relation_change() -> None:
+    src = ["In fact, Trump hasn't approved a specific peace plan, allies said."]
+    (f,) = of(drift(src, ["Einen konkreten Friedensplan hat Trump noch nicht vorgelegt."],
+                    tgt_lang="de"), "relation")
+    assert f.evidence["group"] == "approval" and f.severity == "minor"
+    assert (f.evidence["src_class"], f.evidence["tgt_class"]) == ("approve_decide",
+                                                                   "approve_present")
+    # approval rendered as approval is quiet, and so is a plan announced made presented:
+    # both say the plan was made public
+    for tgt, lang in (("Einen konkreten Friedensplan hat Trump noch nicht genehmigt.", "de"),
+                      ("特朗普尚未批准具体的和平计划。", "zh-cn")):
+        assert of(drift(src, [tgt], tgt_lang=lang), "relation") == []
+    assert of(drift(["Trump announced his peace plan."], ["Трамп представив свій мирний план."],
+                    tgt_lang="uk"), "relation") == []
+
+
+def test_an_idea_described_made_proposed_by_its_sources_is_a_relation_change() -> None:
+    src = ["The idea was described by three people close to Trump."]
+    (f,) = of(drift(src, ["트럼프 당선인과 가까운 3인이 이 아이디어를 제안했다."], tgt_lang="ko"),
+              "relation")
+    assert f.evidence["group"] == "authorship" and f.severity == "minor"
+    assert f.evidence["tgt_class"] == "idea_authored"
+    for tgt, lang in (("트럼프 당선인과 가까운 3인이 설명한 아이디어다.", "ko"),
+                      ("三名接近特朗普的人士描述了这一构想。", "zh-cn"),
+                      ("Об этой идее рассказали три человека из окружения Трампа.", "ru")):
+        assert of(drift(src, [tgt], tgt_lang=lang), "relation") == []
+
+
+def test_funding_left_out_and_more_people_named_is_a_partial_swap() -> None:
+    src = ["The plan has no U.S. troops and no funding from a U.S.-funded body such as the UN."]
+    (f,) = of(drift(src, ["Die Beteiligung amerikanischer Truppen oder eines UN-Kontingents "
+                          "ist ausgeschlossen."], tgt_lang="de"), "relation")
+    assert f.evidence["group"] == "support" and f.evidence["partial"] is True
+    assert f.severity == "minor" and "“Kontingents”" in f.message
+    # the funding merely left out, or kept, is no swap
+    for tgt in ("Amerikanische Truppen sind ausgeschlossen.",
+                "Keine US-Truppen und keine Finanzierung durch die UNO."):
+        assert of(drift(src, [tgt], tgt_lang="de"), "relation") == []
+    # only groups whose classes name different things take part: "spoke" beside "met"
+    # rendered as two meetings is left to the plain swap
+    assert of(drift(["Musk spoke with Putin and met him once."],
+                    ["Маск зустрічався з Путіним, одна зустріч була особистою."], tgt_lang="uk"),
+              "relation") == []
+
+
 def test_sources_narrowed_from_current_and_former_to_former() -> None:
     src = ["Several current and former U.S. officials confirmed the talks."]
     (f,) = of(drift(src, ["Former U.S. officials confirmed the talks."]), "attribution")
