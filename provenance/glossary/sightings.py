@@ -123,6 +123,22 @@ def foreign_names(text: str, lang: str, glossary: Glossary) -> list[ForeignName]
     return [n for n in names if not _inside(known, n.start, n.end)]
 
 
+def _overlaps_name(lex: lexicon.Lexicon, seg: lexicon.Segment,
+                   following: list[lexicon.Segment]) -> bool:
+    """Whether a dictionary name took the first character of a transliterated name:
+    对马 "Tsushima" in 对马斯克, "to Musk", where 对 is a word and 马斯克 runs on."""
+    last = seg.text[-1]
+    rest = lex.entry(seg.text[:-1])
+    if last not in _TRANSLIT_HAN or rest is None or rest.proper:
+        return False
+    run = 0
+    for nxt in following:
+        if nxt.start != seg.end + run or len(nxt.text) != 1 or nxt.text not in _TRANSLIT_HAN:
+            break
+        run += 1
+    return run >= 2
+
+
 def _chinese_names(text: str) -> list[ForeignName]:
     lex = lexicon.default_lexicon()
     out = []
@@ -136,14 +152,19 @@ def _chinese_names(text: str) -> list[ForeignName]:
                                    "translit"))
         run.clear()
 
-    for seg in segments:
+    for n, seg in enumerate(segments):
         entry = lex.entry(seg.text) if seg.kind == "han" else None
         if seg.kind != "han":
             close()
             continue
         if entry and entry.proper and len(seg.text) >= 2:
             close()
-            out.append(ForeignName(seg.start, seg.end, seg.text, "proper", entry.glosses[0]))
+            if _overlaps_name(lex, seg, segments[n + 1:]):
+                # the name starts at its last character: 马 of 马斯克
+                run.append(lexicon.Segment(seg.end - 1, seg.end, seg.text[-1], "han"))
+            else:
+                out.append(ForeignName(seg.start, seg.end, seg.text, "proper",
+                                       entry.glosses[0]))
             continue
         joined = run and text[run[-1].end:seg.start] in ("", *_NAME_DOT)
         if len(seg.text) == 1 and seg.text in _TRANSLIT_HAN and (not run or joined):

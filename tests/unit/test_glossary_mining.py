@@ -244,3 +244,13 @@ def test_two_names_run_together_are_not_a_form_of_either(glossary) -> None:
                              seen("c", "Росія Владімір Путін", "Vladimir Putin")], glossary)
     forms = {p.english[0]: p.forms["uk"] for p in found}
     assert forms == {"Vladimir Putin": ["Володимир Путін", "Путін"], "Ruritania": ["Росія"]}
+
+
+def test_a_dictionary_name_does_not_take_the_first_character_of_a_transliteration() -> None:
+    from provenance.glossary.sightings import foreign_names
+
+    empty = Glossary([])
+    # 对马斯克 is 对 "to" + 马斯克 "Musk", not 对马 "Tsushima" + 斯克
+    assert [n.text for n in foreign_names("政府对马斯克的技术依赖性太强。", "zh-cn", empty)] == [
+        "马斯克"]
+    assert [n.text for n in foreign_names("他前往对马岛旅行。", "zh-cn", empty)] == ["对马岛"]
