@@ -32,6 +32,11 @@ A drift item is found when the pair analysis of its article holds a finding of a
 compatible kind (see ``KINDS_FOR``) that quotes the relay's words TRUTH quotes (its span
 inside them or holding them), or, for a finding with no relay side (an omission), quotes
 the original's words in the reference. A finding merely near the drift does not count.
+Drift that changes a value or a wording (TWO_SIDED) needs a finding quoting both sides;
+for a name item, the other side may be the glossary's form of the same concept (the
+finding's evidence says ``compared_with: glossary``, as for "Jan Bremmer" where the
+reference never names Ian Bremmer), and the finding must then quote the relay's words
+TRUTH quotes.
 """
 
 from __future__ import annotations
@@ -248,11 +253,18 @@ def _score_item(item: DriftItem, analysis: CorpusAnalysis, file_to_id: dict[str,
                 continue
             spans = ([(i, s, e) for i, s, e in f.evidence.get("consensus_spans", [])]
                      if departure else f.src_spans)
+            quoted_relay = [norm(tgt_texts[j][s:e]) for j, s, e in f.tgt_spans
+                            if j in tgt_anchor]
+            if _against_glossary(item, f, departure) and not spans:
+                # the other side is the glossary's form of the same person: the finding
+                # must quote the very words TRUTH quotes from the relay
+                if _overlaps(quoted_relay, [norm(q) for q in item.relay_quotes]):
+                    score.hit = f
+                    break
+                continue
             if item.families & TWO_SIDED and not item.families & ONE_SIDED_OK and not (
                     spans and f.tgt_spans):
                 continue  # "X has no counterpart" does not explain a changed value
-            quoted_relay = [norm(tgt_texts[j][s:e]) for j, s, e in f.tgt_spans
-                            if j in tgt_anchor]
             if departure:
                 # the consensus reading is another article's: its words against the
                 # original's as TRUTH quotes them
@@ -273,6 +285,14 @@ def _score_item(item: DriftItem, analysis: CorpusAnalysis, file_to_id: dict[str,
         if best is None or (score.found and not best.found):
             best = score
     return best or DriftScore(item, False)
+
+
+def _against_glossary(item: DriftItem, finding: Finding, departure: bool) -> bool:
+    """A name item's finding that compares the relay's form with the glossary's form of
+    the same concept (the reference not naming the person): two-sided all the same."""
+    return ("name" in item.families and not departure and bool(item.relay_quotes)
+            and bool(finding.tgt_spans) and finding.evidence.get("compared_with") == "glossary"
+            and bool(finding.evidence.get("concept")))
 
 
 def _score_claim(item: DriftItem, analysis: CorpusAnalysis, file_to_id: dict[str, str]
