@@ -24,6 +24,7 @@ from provenance.drift.names import (
     same_name,
     similar_name,
 )
+from provenance.drift.ranks import rank_change
 from provenance.facts import ENTITY_CATEGORIES, SentenceFacts
 from provenance.model import Finding, Link
 
@@ -189,22 +190,28 @@ class EntityDrift(LinkDetector):
                 continue
             (i, sm), (j, tm) = s_terms[only_s[0]], t_terms[only_t[0]]
             # "chief of staff" and "White House chief of staff" name one office, one more
-            # precisely: worth a look, not an alarm
+            # precisely: worth a look, not an alarm; but "first deputy chief of staff"
+            # and "chief of staff" name two posts of it (rank qualifiers)
             s_words = set(sm.canonical.casefold().split())
             t_words = set(tm.canonical.casefold().split())
-            nested = s_words < t_words or t_words < s_words
+            rank = rank_change(sm.canonical, tm.canonical)
+            nested = (s_words < t_words or t_words < s_words) and not (rank and rank.post)
             strong = agreed >= SWAP_AGREEMENT and not nested
             lowered = ("one names the other more precisely" if nested
                        else "the two sentences share few other names and numbers")
             what = ("made more specific" if s_words < t_words else "made less specific"
                     ) if nested else "changed"
+            rank_evidence = {"rank_dropped": list(rank.dropped), "rank_added": list(rank.added)
+                             } if rank else {}
             findings.append(self.finding(
                 "term", "major" if strong else "minor", link.src, link.tgt,
                 f"{'term' if category == 'other' else category} {what}: the reference's "
-                f"“{sm.text}” ({sm.canonical}) is “{tm.text}” ({tm.canonical}) in the relay",
+                f"“{sm.text}” ({sm.canonical}) is “{tm.text}” ({tm.canonical}) in the relay"
+                + (f" (rank {rank.describe()})" if rank else ""),
                 src_spans=[(i, sm.start, sm.end)], tgt_spans=[(j, tm.start, tm.end)],
-                change="narrowed" if nested else "replaced", category=category,
-                src_concept=only_s[0], tgt_concept=only_t[0], agreement=round(agreed, 2),
+                change="rank" if rank and rank.post else "narrowed" if nested else "replaced",
+                category=category, src_concept=only_s[0], tgt_concept=only_t[0],
+                agreement=round(agreed, 2), **rank_evidence,
                 **({} if strong else {"lowered": lowered})))
         return findings
 
