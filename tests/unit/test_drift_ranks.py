@@ -3,9 +3,10 @@ changed post, not a title named less precisely."""
 
 from __future__ import annotations
 
+import pytest
 from test_drift import drift
 
-from provenance.drift.ranks import rank_change
+from provenance.drift.ranks import qualifiers_at, rank_change
 
 
 def test_rank_change_reads_post_and_order_qualifiers() -> None:
@@ -50,3 +51,32 @@ def test_a_more_precise_office_is_still_minor() -> None:
                   ["Susie Wiles, the chief of staff, spoke."])
     assert f.severity == "minor" and f.evidence["change"] == "narrowed"
     assert "rank_dropped" not in f.evidence
+
+
+@pytest.mark.parametrize(("text", "title", "lang", "expected"), [
+    ("a former Trump National Security Council aide said", "National Security Council aide",
+     "en", {"former"}),
+    ("the acting NASA Administrator said", "NASA Administrator", "en", {"acting"}),
+    ("Former officials said the national security adviser", "national security adviser",
+     "en", set()),
+    ("колишній радник з національної безпеки заявив", "радник з національної безпеки", "uk",
+     {"former"}),
+    ("美国前国家安全顾问说", "国家安全顾问", "zh-cn", {"former"}),
+    ("美国目前国家安全顾问说", "国家安全顾问", "zh-cn", set()),  # 目前 "now"
+    ("존 볼턴 전 국가안보보좌관은", "국가안보보좌관", "ko", {"former"}),
+    ("한덕수 대통령 권한대행은 말했다", "대통령", "ko", {"acting"}),
+    ("le président par intérim a dit", "président", "fr", {"acting"}),
+])
+def test_qualifiers_written_next_to_a_title(text: str, title: str, lang: str,
+                                            expected: set[str]) -> None:
+    i = text.index(title)
+    assert set(qualifiers_at(text, i, i + len(title), lang)) == expected
+
+
+def test_former_dropped_on_the_same_title_is_reported_across_languages() -> None:
+    (f,) = titles(["A former national security adviser said Trump decides."],
+                  ["国家安全顾问说特朗普决定。"], tgt_lang="zh-cn")
+    assert f.evidence["change"] == "rank" and f.evidence["rank_dropped"] == ["former"]
+    assert "former national security adviser" in f.message
+    assert titles(["A former national security adviser said Trump decides."],
+                  ["前国家安全顾问说特朗普决定。"], tgt_lang="zh-cn") == []
