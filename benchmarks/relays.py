@@ -40,6 +40,12 @@ the item's original cell names: the alias lists of relay_sources.yaml it mention
 -> The Wall Street Journal, "Huanqiu" -> Global Times, 环球网...), else its capitalised
 phrases ("Euromaidan Press", "Kyiv Independent"). A finding merely on that article, or
 a departure from the consensus, is not enough.
+
+Drift that changes a value or a wording (TWO_SIDED) needs a finding quoting both sides;
+for a name item, the other side may be the glossary's form of the same concept (the
+finding's evidence says ``compared_with: glossary``, as for "Jan Bremmer" where the
+reference never names Ian Bremmer), and the finding must then quote the relay's words
+TRUTH quotes.
 """
 
 from __future__ import annotations
@@ -264,11 +270,18 @@ def _score_item(item: DriftItem, analysis: CorpusAnalysis, file_to_id: dict[str,
                 continue
             spans = ([(i, s, e) for i, s, e in f.evidence.get("consensus_spans", [])]
                      if departure else f.src_spans)
+            quoted_relay = [norm(tgt_texts[j][s:e]) for j, s, e in f.tgt_spans
+                            if j in tgt_anchor]
+            if _against_glossary(item, f, departure) and not spans:
+                # the other side is the glossary's form of the same person: the finding
+                # must quote the very words TRUTH quotes from the relay
+                if _overlaps(quoted_relay, [norm(q) for q in item.relay_quotes]):
+                    score.hit = f
+                    break
+                continue
             if item.families & TWO_SIDED and not item.families & ONE_SIDED_OK and not (
                     spans and f.tgt_spans):
                 continue  # "X has no counterpart" does not explain a changed value
-            quoted_relay = [norm(tgt_texts[j][s:e]) for j, s, e in f.tgt_spans
-                            if j in tgt_anchor]
             if departure:
                 # the consensus reading is another article's: its words against the
                 # original's as TRUTH quotes them
@@ -326,6 +339,13 @@ def _alias_lists() -> list[list[str]]:
                     if list(aliases) not in lists:
                         lists.append(list(aliases))
     return lists
+
+def _against_glossary(item: DriftItem, finding: Finding, departure: bool) -> bool:
+    """A name item's finding that compares the relay's form with the glossary's form of
+    the same concept (the reference not naming the person): two-sided all the same."""
+    return ("name" in item.families and not departure and bool(item.relay_quotes)
+            and bool(finding.tgt_spans) and finding.evidence.get("compared_with") == "glossary"
+            and bool(finding.evidence.get("concept")))
 
 
 def _score_claim(item: DriftItem, analysis: CorpusAnalysis, file_to_id: dict[str, str]

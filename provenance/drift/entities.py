@@ -24,6 +24,7 @@ from provenance.drift.names import (
     same_name,
     similar_name,
 )
+from provenance.drift.ranks import Qualifier, qualifiers_at, rank_change
 from provenance.facts import ENTITY_CATEGORIES, SentenceFacts
 from provenance.model import Finding, Link
 
@@ -178,7 +179,7 @@ class EntityDrift(LinkDetector):
         side naming neither."""
         s_terms = _by_concept(src, entities=False)
         t_terms = _by_concept(tgt, entities=False)
-        findings: list[Finding] = []
+        findings = self._qualifiers(link, src, tgt, s_terms, t_terms, agreed)
         categories = {m.category for _, m in s_terms.values()}
         for category in sorted(categories):
             only_s = [c for c, (_, m) in s_terms.items()
@@ -189,23 +190,64 @@ class EntityDrift(LinkDetector):
                 continue
             (i, sm), (j, tm) = s_terms[only_s[0]], t_terms[only_t[0]]
             # "chief of staff" and "White House chief of staff" name one office, one more
-            # precisely: worth a look, not an alarm
+            # precisely: worth a look, not an alarm; but "first deputy chief of staff"
+            # and "chief of staff" name two posts of it (rank qualifiers)
             s_words = set(sm.canonical.casefold().split())
             t_words = set(tm.canonical.casefold().split())
-            nested = s_words < t_words or t_words < s_words
+            rank = rank_change(sm.canonical, tm.canonical)
+            nested = (s_words < t_words or t_words < s_words) and not (rank and rank.post)
             strong = agreed >= SWAP_AGREEMENT and not nested
             lowered = ("one names the other more precisely" if nested
                        else "the two sentences share few other names and numbers")
             what = ("made more specific" if s_words < t_words else "made less specific"
                     ) if nested else "changed"
+            rank_evidence = {"rank_dropped": list(rank.dropped), "rank_added": list(rank.added)
+                             } if rank else {}
             findings.append(self.finding(
                 "term", "major" if strong else "minor", link.src, link.tgt,
                 f"{'term' if category == 'other' else category} {what}: the reference's "
-                f"“{sm.text}” ({sm.canonical}) is “{tm.text}” ({tm.canonical}) in the relay",
+                f"“{sm.text}” ({sm.canonical}) is “{tm.text}” ({tm.canonical}) in the relay"
+                + (f" (rank {rank.describe()})" if rank else ""),
                 src_spans=[(i, sm.start, sm.end)], tgt_spans=[(j, tm.start, tm.end)],
-                change="narrowed" if nested else "replaced", category=category,
-                src_concept=only_s[0], tgt_concept=only_t[0], agreement=round(agreed, 2),
+                change="rank" if rank and rank.post else "narrowed" if nested else "replaced",
+                category=category, src_concept=only_s[0], tgt_concept=only_t[0],
+                agreement=round(agreed, 2), **rank_evidence,
                 **({} if strong else {"lowered": lowered})))
+        return findings
+
+    def _qualifiers(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts],
+                    s_terms: dict[str, tuple[int, TermMatch]],
+                    t_terms: dict[str, tuple[int, TermMatch]], agreed: float
+                    ) -> list[Finding]:
+        """One title on both sides, a post qualifier next to it on one side only: a
+        former adviser made a serving one, an acting head made the head."""
+        findings: list[Finding] = []
+        texts = {f.index: f for f in src}, {f.index: f for f in tgt}
+        for cid in [c for c, (_, m) in s_terms.items() if m.category == "title" and c in t_terms]:
+            (i, sm), (j, tm) = s_terms[cid], t_terms[cid]
+            s_facts, t_facts = texts[0][i], texts[1][j]
+            s_q = qualifiers_at(s_facts.text, sm.start, sm.end, s_facts.lang)
+            t_q = qualifiers_at(t_facts.text, tm.start, tm.end, t_facts.lang)
+            dropped = [q for name, q in s_q.items() if name not in t_q]
+            added = [q for name, q in t_q.items() if name not in s_q]
+            if not (dropped or added):
+                continue
+            s_span = _widened(i, sm, dropped + [s_q[n] for n in s_q if n in t_q])
+            t_span = _widened(j, tm, added + [t_q[n] for n in t_q if n in s_q])
+            said = s_facts.text[s_span[1]:s_span[2]]
+            says = t_facts.text[t_span[1]:t_span[2]]
+            change = " and ".join([f"“{q.name}” dropped" for q in dropped]
+                                  + [f"“{q.name}” added" for q in added])
+            strong = agreed >= SWAP_AGREEMENT
+            findings.append(self.finding(
+                "term", "major" if strong else "minor", link.src, link.tgt,
+                f"title changed ({change}): the reference's “{said}” ({sm.canonical}) is "
+                f"“{says}” in the relay",
+                src_spans=[s_span], tgt_spans=[t_span], change="rank", category="title",
+                src_concept=cid, tgt_concept=cid, agreement=round(agreed, 2),
+                rank_dropped=[q.name for q in dropped], rank_added=[q.name for q in added],
+                **({} if strong else {
+                    "lowered": "the two sentences share few other names and numbers"})))
         return findings
 
     # surface names -----------------------------------------------------------------
@@ -294,6 +336,13 @@ def _neighbour_concepts(pair: PairContext, link: Link) -> set[str]:
     around = {min(link.src) - 1, max(link.src) + 1} - set(link.src)
     return {t.concept_id for i in around if 0 <= i < len(pair.src_facts)
             for t in pair.src_facts[i].terms}
+
+
+def _widened(index: int, term: TermMatch, qualifiers: list[Qualifier]
+             ) -> tuple[int, int, int]:
+    """The title's span with its qualifiers."""
+    return (index, min([term.start] + [q.start for q in qualifiers]),
+            max([term.end] + [q.end for q in qualifiers]))
 
 
 def _by_concept(facts: list[SentenceFacts], *, entities: bool = True

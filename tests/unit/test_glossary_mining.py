@@ -19,14 +19,18 @@ from provenance.signature import Signature
 
 @pytest.fixture(scope="module")
 def glossary_dir(tmp_path_factory: pytest.TempPathFactory):
-    """The bundled glossaries without the Kremlin's spokesman and Europe: names to be
-    mined."""
+    """The bundled glossaries without the Kremlin's spokesman, Europe and the Ukrainian
+    spelling Владімір Путін: names and a form to be mined."""
     import shutil
 
     folder = tmp_path_factory.mktemp("glossary") / "glossaries"
     shutil.copytree(bundled_glossaries_dir(), folder)
     remove_concept(folder / "people.yaml", "dmitry-peskov")
     remove_concept(folder / "places.yaml", "europe")
+    people = folder / "people.yaml"
+    text = people.read_text(encoding="utf-8")
+    assert ", Владімір Путін]" in text
+    people.write_text(text.replace(", Владімір Путін]", "]"), encoding="utf-8")
     return folder
 
 
