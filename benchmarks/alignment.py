@@ -4,6 +4,7 @@
     python benchmarks/alignment.py --quick      # skip the 1,000/5,000-sentence pairs
     python benchmarks/alignment.py --calibrate  # length expansion factors
     python benchmarks/alignment.py --quick --no-lexicon  # without word overlaps
+    python benchmarks/alignment.py --shapes en→zh.a  # which link shapes "after" misses
 
 Pairs come from benchmarks/perturb.py, built from the WMT documents in
 ../shared/data/parallel:
@@ -182,6 +183,38 @@ def run_ours(pair: PerturbedPair, mode: str = "auto", *, vectors: bool | None = 
     return [(link.src, link.tgt) for link in result.links], seconds, result.mode
 
 
+def _shape(link: LinkT) -> str:
+    return f"{len(link[0])}-{len(link[1])}"
+
+
+def shape_confusion(label: str, seeds: Sequence[int]) -> None:
+    """For the many-merge set of ``label`` aligned as the "after" row does: per gold link
+    shape, how many links were found exactly, and for the missed ones the shapes of the
+    predicted links that hold their sentences (error analysis, not a score)."""
+    from collections import Counter
+
+    total: Counter[str] = Counter()
+    found: Counter[str] = Counter()
+    missed: Counter[tuple[str, str]] = Counter()
+    for pair in pairs_for(label, seeds, move=False, profile=LITERARY):
+        links, _, _ = run_ours(pair)
+        predicted = set(links)
+        for gold in pair.gold:
+            total[_shape(gold)] += 1
+            if gold in predicted:
+                found[_shape(gold)] += 1
+                continue
+            touching = [p for p in links
+                        if set(p[0]) & set(gold[0]) or set(p[1]) & set(gold[1])]
+            missed[(_shape(gold), " + ".join(sorted(map(_shape, touching))))] += 1
+    print(f"{label}, many merges, seeds {list(seeds)}: gold shape, links, found exactly")
+    for shape, count in total.most_common():
+        print(f"  {shape:5s} {count:4d} {found[shape]:4d}")
+    print("missed gold links: gold shape -> shapes of the predicted links holding them")
+    for (shape, got), count in missed.most_common():
+        print(f"  {shape:5s} -> {got:20s} {count:3d}")
+
+
 def calibrate() -> None:
     """Print target/source character ratios per language pair (the EXPANSION table)."""
     for label, folder, src_file, tgt_file, *_ in PAIRS:
@@ -243,6 +276,9 @@ def main() -> None:
                         help="perturbation seeds (weights were tuned on 13; 29 and 41 are unseen)")
     parser.add_argument("--pairs", default=",".join(p[0] for p in PAIRS),
                         help="comma-separated pair labels")
+    parser.add_argument("--shapes", metavar="PAIR",
+                        help="error analysis: gold vs predicted link shapes on the many-merge "
+                             "set of PAIR (e.g. en→zh.a), then stop")
     parser.add_argument("--long-only", type=int, metavar="N", help=argparse.SUPPRESS)
     parser.add_argument("--no-vectors", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--no-lexicon", action="store_true",
@@ -252,6 +288,9 @@ def main() -> None:
     LEXICON = False if args.no_lexicon else None
     if args.calibrate:
         calibrate()
+        return
+    if args.shapes:
+        shape_confusion(args.shapes, [int(s) for s in args.seeds.split(",")])
         return
     if args.long_only:
         print(json.dumps(one_long_pair(args.long_only, not args.no_vectors)))

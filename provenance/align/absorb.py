@@ -165,7 +165,7 @@ def absorb_left_out(steps: Sequence[Step], src: Sequence[str], tgt: Sequence[str
             other = (link.tgt, link.src)[side]
             grown = tuple(sorted((*own, c)))
             new = (grown, other) if side == 0 else (other, grown)
-            score = _cell(tables, band, *new)
+            score = cell_score(tables, band, *new)
             if len(other) != 1 or score is None:
                 continue
             if judge.renders(side, c, other[0], own, at_end):
@@ -177,7 +177,7 @@ def absorb_left_out(steps: Sequence[Step], src: Sequence[str], tgt: Sequence[str
     return [st for st in out if st is not None], judge.spent
 
 
-def _cell(tables: Tables, band: Band, src: tuple[int, ...], tgt: tuple[int, ...],
+def cell_score(tables: Tables, band: Band, src: tuple[int, ...], tgt: tuple[int, ...],
           ) -> float | None:
     """The pass's score of a link, or None: not a shape of the search, or off its band."""
     table = tables.get((len(src), len(tgt)))

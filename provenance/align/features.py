@@ -564,7 +564,9 @@ def cover_extra(k: int, ln: int, vec: LinkMargins, zc: np.ndarray,
       cuts.
 
     A 2-2 link earns nothing: two 1-1 links inside it pass these tests as well as a
-    re-cut does (a faithful pair lost a negation finding to such a 2-2).
+    re-cut does (a faithful pair lost a negation finding to such a 2-2). Re-cuts are
+    found after the search instead, from lengths and the clause that moved
+    (:mod:`provenance.align.recut`).
     """
     factor = ((k + ln) / 2) ** exponent - 1.0
     if factor <= 0.0 or (k > 1 and ln > 1):

@@ -35,6 +35,7 @@ from provenance.align.monotonic import (
     Step,
     align_monotonic,
 )
+from provenance.align.recut import recut_links
 from provenance.align.reorder import find_moved
 from provenance.crosslingual.vectors import switched_off
 from provenance.lang import same_language
@@ -75,6 +76,9 @@ class VectorPlan:
     #: Join to a neighbouring link the omissions and additions that one of its sentences
     #: renders in a clause (:mod:`provenance.align.absorb`).
     absorb: bool = True
+    #: Join two 1-1 links into one 2-2 link where lengths and a moved clause show that the
+    #: translator cut the two sentences at another place (:mod:`provenance.align.recut`).
+    recut: bool = True
 
     def settings(self) -> dict[str, Any]:
         return {"vectors": self.model, "vector_concat_max": self.concat_max,
@@ -82,7 +86,8 @@ class VectorPlan:
                 "vector_budget": self.budget,
                 "vector_confident": self.confident, "vector_pad": self.pad,
                 "vector_refine": "runs-around-merges" if self.refine else "none",
-                "vector_absorb": "clauses" if self.absorb else "none"}
+                "vector_absorb": "clauses" if self.absorb else "none",
+                "vector_recut": "clauses" if self.recut else "none"}
 
 
 def vector_plan(wanted: bool | None, budget: int | None, src_lang: str, tgt_lang: str, *,
@@ -162,10 +167,17 @@ def run_passes(scorer: PairScorer, src: Sequence[str], tgt: Sequence[str], src_l
     if plan.absorb and second.band is not None:
         # after the re-report pass: links it re-paired are final, and leftovers it would
         # re-pair are not judged twice
-        found.steps, _ = absorb_left_out(found.steps, src, tgt, src_lang, tgt_lang, vectors,
-                                         plan.embed, second.tables, second.band,
-                                         max(0, plan.budget - spent), weights=plan.weights,
-                                         length_fit=lambda s, t: float(scorer.length_fit(s, t)))
+        found.steps, used = absorb_left_out(
+            found.steps, src, tgt, src_lang, tgt_lang, vectors, plan.embed, second.tables,
+            second.band, max(0, plan.budget - spent), weights=plan.weights,
+            length_fit=lambda s, t: float(scorer.length_fit(s, t)))
+        spent += used
+    if plan.recut and second.band is not None:
+        found.steps, used = recut_links(
+            found.steps, src, tgt, src_lang, tgt_lang, vectors, plan.embed, second.tables,
+            second.band, max(0, plan.budget - spent),
+            length_fit=lambda s, t: float(scorer.length_fit(s, t)), expansion=scorer.expansion)
+        spent += used
     return found
 
 

@@ -1,0 +1,113 @@
+"""Two 1-1 links that a re-cut explains better become one 2-2 link
+(provenance.align.recut), and the CJK length measure it reads."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pytest
+
+from provenance.align.embedding import RunVectors
+from provenance.align.features import Band
+from provenance.align.lengths import copied_rates, rendered_length
+from provenance.align.monotonic import Step
+from provenance.align.recut import Move, candidate_moves, length_gain, recut_links
+
+TOPICS = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"]
+
+
+def _topic_embed(texts: Sequence[str]) -> np.ndarray:
+    """A text's vector is the topics it names, plus a little of what all texts share."""
+    out = np.full((len(texts), len(TOPICS)), 0.05, dtype=np.float32)
+    for r, text in enumerate(texts):
+        for k, topic in enumerate(TOPICS):
+            out[r, k] += text.lower().count(topic)
+    return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+
+def _ratio_fit(s: float, t: float) -> float:
+    """A length model where a target is as long as its source (sigma 0.2)."""
+    return -(np.log((t + 1.0) / (s + 1.0)) ** 2) / (2 * 0.2 ** 2)
+
+
+def _recut(src: list[str], tgt: list[str], steps: list[Step],
+           shapes: Sequence[tuple[int, int]] = ((1, 1), (2, 2)), budget: int = 100,
+           ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    every = (np.ones(len(src), dtype=bool), np.ones(len(tgt), dtype=bool))
+    vectors = (RunVectors.build(src, "en", every[0], [1, 2], _topic_embed),
+               RunVectors.build(tgt, "en", every[1], [1, 2], _topic_embed))
+    band = Band.full(len(src), len(tgt))
+    tables = {shape: np.zeros((len(src) + 1, len(tgt) + 1)) for shape in shapes}
+    out, _ = recut_links(steps, src, tgt, "en", "en", vectors, _topic_embed, tables, band,
+                         budget, length_fit=_ratio_fit)
+    return [(st.src, st.tgt) for st in out]
+
+
+SRC = ["Alpha opened the door.",
+       "Beta walked in slowly and gamma followed her with the heavy bags.",
+       "Delta closed the door."]
+#: The first target sentence takes the first clause of the second source sentence.
+RECUT = ["Alpha opened the door, and beta walked in slowly.",
+         "Gamma followed her with the heavy bags.",
+         "Delta closed the door."]
+ONE_ONE = [Step((0,), (0,), 1.0), Step((1,), (1,), 1.0), Step((2,), (2,), 1.0)]
+
+
+def test_two_links_whose_boundary_moved_by_a_clause_become_one_two_two_link() -> None:
+    assert _recut(SRC, RECUT, ONE_ONE) == [((0, 1), (0, 1)), ((2,), (2,))]
+
+
+def test_faithful_one_one_links_stay() -> None:
+    tgt = ["Alpha opened the door.",
+           "Beta walked in slowly, and gamma followed her with the heavy bags.",
+           "Delta closed the door."]
+    assert _recut(SRC, tgt, ONE_ONE) == [(st.src, st.tgt) for st in ONE_ONE]
+
+
+def test_lengths_alone_do_not_make_a_recut() -> None:
+    # the same lengths as RECUT, but the clause at the end of the first target sentence
+    # renders its own source sentence: nothing moved across the boundary
+    tgt = ["Alpha opened the door, and alpha opened it wide.",
+           "Gamma followed her with the heavy bags.",
+           "Delta closed the door."]
+    assert _recut(SRC, tgt, ONE_ONE) == [(st.src, st.tgt) for st in ONE_ONE]
+
+
+def test_a_clause_too_short_for_the_length_imbalance_does_not_make_a_recut() -> None:
+    # the first target sentence is much too long, but the clause that renders the next
+    # source sentence is a single word: moving it leaves the lengths unexplained
+    tgt = ["Alpha opened the door and then opened it wide and wider still, beta.",
+           "Gamma followed her with the heavy bags.",
+           "Delta closed the door."]
+    assert _recut(SRC, tgt, ONE_ONE) == [(st.src, st.tgt) for st in ONE_ONE]
+
+
+def test_no_recut_without_two_two_links_in_the_search_or_budget() -> None:
+    assert _recut(SRC, RECUT, ONE_ONE, shapes=((1, 1),)) == [
+        (st.src, st.tgt) for st in ONE_ONE]
+    assert _recut(SRC, RECUT, ONE_ONE, budget=0) == [(st.src, st.tgt) for st in ONE_ONE]
+
+
+def test_a_moved_clause_is_looked_for_where_the_lengths_point() -> None:
+    # first target too long for its source: its end, or the start of the second source
+    moves = candidate_moves((0, 1), (0, 1), (20.0, 60.0), (50.0, 30.0))
+    assert moves == [Move(1, 0, True, 0, 1), Move(0, 1, False, 1, 0)]
+    # second target too long: its start, or the end of the first source
+    moves = candidate_moves((0, 1), (0, 1), (60.0, 20.0), (30.0, 50.0))
+    assert moves == [Move(1, 1, False, 1, 0), Move(0, 0, True, 0, 1)]
+
+
+def test_length_gain_prefers_one_link_when_the_parts_are_unbalanced() -> None:
+    assert length_gain(_ratio_fit, (20.0, 60.0), (50.0, 30.0)) > 1.0
+    assert length_gain(_ratio_fit, (20.0, 60.0), (21.0, 58.0)) < 0.1
+
+
+def test_latin_copied_into_chinese_counts_at_the_expansion_factor() -> None:
+    rates = copied_rates("en", "zh", 0.4)
+    assert rates == (1.0, 0.4)
+    assert copied_rates("zh", "en", 0.4) == (pytest.approx(2.5), 1.0)
+    assert copied_rates("uk", "en", 1.07) == (1.0, 1.0)
+    # 10 Han characters, a question mark and "EverGrow" (8 letters): 11 + 8 * 0.4
+    assert rendered_length("EverGrow 会成为下一个柴犬币吗？", rates[1]) == pytest.approx(14.2)
+    assert rendered_length("EverGrow 会成为下一个柴犬币吗？") == 19.0
