@@ -198,7 +198,8 @@ class NumberDrift(LinkDetector):
         "at least twice" rendered "multiple times", "several officials" rendered "two"."""
         for side_left, other, direction in ((s_left, tgt, "vague"), (t_left, src, "exact")):
             counts = [(k, q) for k, q in side_left if q.kind in ("count", "number")
-                      and q.value is not None and q.value >= 2 and q.unit != "year"]
+                      and q.value is not None and q.value >= 2 and q.unit != "year"
+                      and not _bare_year(q)]
             vague = cues_in(other, "vague_quantity")
             if not counts or not vague:
                 continue
@@ -313,3 +314,11 @@ class NumberDrift(LinkDetector):
         if a.qualifier != b.qualifier and {a.qualifier, b.qualifier} - _SOFT_QUALIFIERS:
             found.append(self._qualifier(link, s, t, spans, evidence))
         return found
+
+
+def _bare_year(q: Quantity) -> bool:
+    """A bare four-digit number a year can be ("自2022" where the date reader missed the
+    year): not an amount of anything."""
+    return (q.kind == "number" and not q.unit and q.value is not None
+            and float(q.value).is_integer() and 1900 <= q.value <= 2100
+            and sum(ch.isdigit() for ch in q.text) == 4)

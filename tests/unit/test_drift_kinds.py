@@ -281,3 +281,15 @@ def test_findings_in_a_loose_link_are_discounted() -> None:
     tgt = ["Dave Limp visited Florida and Texas with Jared Isaacman."]
     found = drift(src, tgt, alignment=Alignment("en", "en", "monotonic", [Link((0,), (0,), 0.1)]))
     assert found and all(f.severity == "minor" for f in found)
+
+
+def test_a_bare_year_is_no_exact_amount_for_several() -> None:
+    # "since 2022" with the year read as a bare number is not "several" made exact
+    found = drift(["Several officials said they had been in contact since late 2022."],
+                  ["自2022结束以来，知情人士说他们一直保持联络。"], tgt_lang="zh-cn")
+    assert [f for f in of(found, "number") if f.evidence.get("change") == "exact"] == []
+    (f,) = [f for f in of(drift(["Several officials said so."], ["三名官员这样说。"],
+                                tgt_lang="zh-cn"), "number")
+            if f.evidence.get("change") == "exact"]
+    assert f.evidence["value"] == 3
+
