@@ -145,7 +145,7 @@ def collate_story(number: int, story: Sequence[Article], glossary: Glossary, *,
             slot_consensus(witnesses)))
         found = collator.departures(witnesses, prefer=reference)
         found += collator.rounded_elsewhere(witnesses, converting, prefer=reference)
-        found += left_out.departures(witnesses, prefer=reference)
+        found += left_out.departures(witnesses, ranked)
         out.departures += found
     return out
 

@@ -98,13 +98,14 @@ class LeftOut:
     def states(self, article_id: str, q: Quantity) -> bool:
         return any(same_figure(q, p) for p in self.figures(article_id))
 
-    def departures(self, witnesses: ClaimWitnesses, prefer: str | None = None
+    def departures(self, witnesses: ClaimWitnesses, ranked: list[WitnessReading]
                    ) -> list[Departure]:
-        """The claim's numbers each witness's article states nowhere."""
+        """The claim's numbers each witness's article states nowhere (``ranked``: the
+        claim's readings as the consensus ranks them; a figure is quoted from the first
+        reading giving it)."""
         reps = {g: r for g, r in witnesses.representatives().items()
                 if readable(r.lang, "numbers")}
-        # the figure is quoted from the reading the consensus ranks first
-        order = {id(r): n for n, r in enumerate(witnesses.ranked(prefer))}
+        order = {id(r): n for n, r in enumerate(ranked)}
         claim_figures = self._claim_figures(sorted(reps.values(),
                                                    key=lambda r: order.get(id(r), 0)))
         out: list[Departure] = []
