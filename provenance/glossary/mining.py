@@ -370,8 +370,13 @@ def _nominative(word: str, lang: str) -> str:
     if not is_cyrillic(lang) or word.isupper():
         return word
     found = parses(word)
-    named = [p for p in found if set(str(p.tag).replace(" ", ",").split(",")) & _NAME_TAGS]
+    # a person is named in the singular: "Илон" (Elon) is no plural of "Илона" (Ilona)
+    named = [p for p in found if (tags := set(str(p.tag).replace(" ", ",").split(",")))
+             & _NAME_TAGS and not {"plur", "voct"} & tags]
     nouns = [p for p in found if "NOUN" in str(p.tag)]
+    if not named and any(set(str(p.tag).replace(" ", ",").split(",")) & _NAME_TAGS
+                         for p in found):
+        return word  # read only as some other person's name in the plural
     for parse in (named or nouns)[:1]:
         normal = parse.inflect({"nomn"}) or parse
         text = normal.word

@@ -258,3 +258,13 @@ def test_a_dictionary_name_does_not_take_the_first_character_of_a_transliteratio
     assert [n.text for n in foreign_names("政府对马斯克的技术依赖性太强。", "zh-cn", empty)] == [
         "马斯克"]
     assert [n.text for n in foreign_names("他前往对马岛旅行。", "zh-cn", empty)] == ["对马岛"]
+
+
+@pytest.mark.parametrize(("word", "lang", "nominative"), [
+    ("Кирієнком", "uk", "Кирієнко"), ("Кремля", "ru", "Кремль"), ("Штатах", "ru", "Штаты"),
+    # "Илон" (Elon) read as a plural of the woman's name "Илона" gave "Илоны"
+    ("Илон", "ru", "Илон")])
+def test_cyrillic_names_are_put_back_in_the_nominative_singular(word, lang, nominative) -> None:
+    from provenance.glossary.mining import _nominative
+
+    assert _nominative(word, lang) == nominative
