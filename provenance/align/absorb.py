@@ -11,7 +11,12 @@ clause can be compared directly.
 So, after the search with vectors (and the re-report pass), every omission (addition) right
 before or after a link whose other side is one sentence is tested against the clauses at
 that end of the sentence (the last or first one, two or three clauses, cut at clause
-punctuation). It joins the link when
+punctuation). A 1-2 (2-1) link is tested the same way, against the clauses of its
+sentence next to the left-out one: a translator who re-cuts two sentences writes a 2-2
+link, which the search often took for an omission and a 1-2 link (the left-out
+sentence is a clause of its neighbour's first sentence; see also
+:mod:`provenance.align.recut`, which finds re-cuts taken for two 1-1 links). It joins
+the link when
 
 * a piece and the left-out sentence are each other's best match, by margin as links are
   judged (``embedding.margins``: the cosine minus the average cosines of both texts): the
@@ -166,9 +171,11 @@ def absorb_left_out(steps: Sequence[Step], src: Sequence[str], tgt: Sequence[str
             grown = tuple(sorted((*own, c)))
             new = (grown, other) if side == 0 else (other, grown)
             score = cell_score(tables, band, *new)
-            if len(other) != 1 or score is None:
+            if score is None or len(other) > 2 or (len(other) == 2 and len(own) != 1):
                 continue
-            if judge.renders(side, c, other[0], own, at_end):
+            # the clause sits in the sentence of the link next to the left-out one
+            host = other[-1] if at_end else other[0]
+            if judge.renders(side, c, host, own, at_end):
                 out[k] = Step(*new, score)
                 out[n] = None
                 for i in grown:

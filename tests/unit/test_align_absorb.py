@@ -83,3 +83,29 @@ def test_clauses_cut_at_clause_punctuation_but_not_inside_numbers() -> None:
         ("第三句", "第一句，第二句。"), ("第二句。第三句", "第一句，")]
     assert end_pieces("One, two", "en", at_end=False) == [("One,", "two")]
     assert end_pieces("No clause here", "en", at_end=True) == []
+
+
+def test_an_omission_next_to_a_split_joins_it_as_a_re_cut_two_two_link() -> None:
+    # "Beta came." moved into the first target sentence of the 1-2 link that follows it
+    src = ["Alpha is here.", "Beta came.", "Gamma left; delta stays.", "Epsilon waits."]
+    tgt = ["ALPHA here.", "BETA came, and GAMMA left.", "DELTA stays.", "EPSILON waits."]
+    steps = [Step((0,), (0,), 1.0), Step((1,), (), 0.0), Step((2,), (1, 2), 1.0),
+             Step((3,), (3,), 1.0)]
+    shapes = ((1, 1), (2, 1), (1, 2), (2, 2))
+    assert [(st.src, st.tgt) for st in _absorb(src, tgt, steps, shapes)] == [
+        ((0,), (0,)), ((1, 2), (1, 2)), ((3,), (3,))]
+    # without 2-2 links in the search the omission stays
+    assert _absorb(src, tgt, steps) == steps
+
+
+def test_an_addition_after_a_merge_joins_it_from_the_clause_of_its_last_sentence() -> None:
+    # the clause rendering the added sentence ends the second source sentence of the link
+    src = ["Alpha is here.", "Beta came.", "Gamma left, and delta stays.", "Epsilon waits."]
+    tgt = ["ALPHA here.", "BETA came; GAMMA left.", "DELTA stays.", "EPSILON waits."]
+    steps = [Step((0,), (0,), 1.0), Step((1, 2), (1,), 1.0), Step((), (2,), 0.0),
+             Step((3,), (3,), 1.0)]
+    shapes = ((1, 1), (2, 1), (1, 2), (2, 2))
+    assert ((1, 2), (1, 2)) in [(st.src, st.tgt) for st in _absorb(src, tgt, steps, shapes)]
+    # a clause of the link's first sentence is not where a sentence after it would go
+    first = ["Alpha is here.", "Beta came, and delta stays.", "Gamma left.", "Epsilon waits."]
+    assert _absorb(first, tgt, steps, shapes) == steps
