@@ -136,10 +136,14 @@ class LeftOut:
         stated = [(q, r) for r in reps for f in r.facts for q in f.numeric
                   if q.value is not None and q.value not in _TRIVIAL]
         out: list[tuple[Quantity, WitnessReading]] = []
+        def one(a: Quantity, b: Quantity) -> bool:
+            # one figure of one thing: "20 years" and "20%" are two figures of a claim
+            return _dimension(a) == _dimension(b) and same_figure(a, b)
+
         for q, r in stated:
-            if any(same_figure(q, p) for p, _ in out):
+            if any(one(q, p) for p, _ in out):
                 continue
-            groups = {s.group for p, s in stated if same_figure(q, p)}
+            groups = {s.group for p, s in stated if one(q, p)}
             if len(groups) >= MIN_STATING and 2 * len(groups) >= len(
                     [x for x in reps if any(f.numeric for f in x.facts)]):
                 out.append((q, r))
