@@ -30,7 +30,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from provenance.attribution import is_relay
 from provenance.attribution.sites import linked_host, site_names
@@ -40,7 +39,7 @@ from provenance.model import Attribution, Collation, Finding, SentenceSpan
 
 if TYPE_CHECKING:
     from provenance.glossary import Glossary
-    from provenance.model import ArticleProvenance, ReferenceChoice
+    from provenance.model import Article, ArticleProvenance, ReferenceChoice
 
 #: A story source needs this many independent witness groups crediting it ...
 SOURCE_WITNESSES_MIN = 3
@@ -115,11 +114,8 @@ def _site_of(host: str, sites: Iterable[str]) -> bool:
     return any(label in sites for label in labels)
 
 
-def _host(url: str | None) -> str:
-    if not url:
-        return ""
-    host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
-    return host.removeprefix("www.")
+def _host(article: Article) -> str:
+    return article.host.removeprefix("www.")
 
 
 class _Corpus:
@@ -163,7 +159,7 @@ class _Corpus:
         if article.outlet:
             return outlet(f.outlet_key or article.outlet.casefold(), article.outlet,
                           self.glossary)
-        host = _host(article.url)
+        host = _host(article)
         if not host:
             return None
         for known in self.outlet_concepts:
@@ -345,7 +341,7 @@ def _uncredited_copy(prov: ArticleProvenance, authors: list[Outlet], corpus: _Co
         message = (f"uncredited {kind}: this article {verb} {publisher.name}'s article "
                    f"({how}) without naming {publisher.name} ({instead})")
     return _finding(message, credits, change="copy_uncredited", copies=parent_id,
-                    copied_outlet=publisher.name, copied_site=_host(parent.article.url),
+                    copied_outlet=publisher.name, copied_site=_host(parent.article),
                     text_credited_to=[a.name for a in author], rendering=kind,
                     derivation={k: v for k, v in edge.evidence.items()},
                     credits=[a.source for a in credits])

@@ -42,7 +42,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, TypeVar
-from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -275,8 +274,7 @@ def own_names(article: Article) -> frozenset[str]:
     ``in-ukraine`` of de.in-ukraine.info)."""
     names = {article.outlet.casefold()} if article.outlet else set()
     if article.url:
-        host = urlsplit(article.url if "//" in article.url else f"//{article.url}").hostname
-        for label in (host or "").split("."):
+        for label in article.host.split("."):
             if len(label) >= 4 and label not in _GENERIC_HOST and not label.isdigit():
                 names.add(label)
     return frozenset(n for n in names if len(_squeezed(n)) >= 4)

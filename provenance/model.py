@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from provenance.signature import Signature
 
@@ -85,6 +86,15 @@ class Article:
     @property
     def label(self) -> str:
         return self.outlet or self.title or self.id
+
+    @property
+    def host(self) -> str:
+        """Its URL's host, lower case ("www.wsj.com"; a URL given without a scheme
+        too); empty without a URL."""
+        if not self.url:
+            return ""
+        return (urlsplit(self.url if "//" in self.url else f"//{self.url}").hostname
+                or "").lower()
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -17,7 +17,6 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
-from urllib.parse import urlsplit
 
 from provenance.boilerplate.reasons import REPEATED
 from provenance.model import Article, BoilerplateBlock
@@ -35,10 +34,8 @@ _DIGITS = re.compile(r"\d+")
 def site_of(article: Article) -> str | None:
     """The site an article comes from: its URL's host without "www."/"m."/"amp.", else
     its outlet, casefolded; None when neither is known."""
-    if article.url:
-        host = urlsplit(article.url if "//" in article.url else f"//{article.url}").hostname
-        if host:
-            return re.sub(r"^(?:www\d?|m|amp|mobile)\.", "", host.lower())
+    if article.host:
+        return re.sub(r"^(?:www\d?|m|amp|mobile)\.", "", article.host)
     return article.outlet.casefold().strip() if article.outlet else None
 
 

@@ -43,11 +43,17 @@ class RankChange:
 
 
 @cache
-def rank_words() -> tuple[frozenset[str], frozenset[str]]:
-    """(post qualifiers, order qualifiers), lower case."""
+def _data() -> dict:
+    """title_ranks.yaml, read once."""
     from ruamel.yaml import YAML
 
-    data = YAML(typ="safe").load(RANKS_FILE.read_text(encoding="utf-8"))
+    return YAML(typ="safe").load(RANKS_FILE.read_text(encoding="utf-8")) or {}
+
+
+@cache
+def rank_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(post qualifiers, order qualifiers), lower case."""
+    data = _data()
     return (frozenset(w.casefold() for w in data.get("post", [])),
             frozenset(w.casefold() for w in data.get("order", [])))
 
@@ -87,9 +93,7 @@ def _written(lang: str) -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     """(qualifier, "before"/"after", pattern) for one language: a "before" pattern
     matches at the end of the text before a title, an "after" one at the start of the
     text after it."""
-    from ruamel.yaml import YAML
-
-    data = YAML(typ="safe").load(RANKS_FILE.read_text(encoding="utf-8"))
+    data = _data()
     code = base(lang)
     # whole words in alphabets; a Korean word stands between spaces but takes particles
     # (권한대행은); Chinese runs on
@@ -114,10 +118,7 @@ def _written(lang: str) -> tuple[tuple[str, str, re.Pattern[str]], ...]:
 
 @cache
 def _not_qualifiers(lang: str) -> tuple[str, ...]:
-    from ruamel.yaml import YAML
-
-    data = YAML(typ="safe").load(RANKS_FILE.read_text(encoding="utf-8"))
-    return tuple((data.get("not_qualifiers") or {}).get(base(lang), []))
+    return tuple((_data().get("not_qualifiers") or {}).get(base(lang), []))
 
 
 def qualifiers_at(text: str, start: int, end: int, lang: str) -> dict[str, Qualifier]:

@@ -448,29 +448,33 @@ def _unglue(proposals: list[ConceptProposal]) -> None:
     Путин" (of Russia, Vladimir Putin) read as one name is a form of another proposal
     ("Россия") followed by words ending in one of this proposal's own forms ("Путин"),
     or the reverse."""
-    owner: dict[tuple[str, str], int] = {}
+    owners: dict[str, dict[str, int]] = defaultdict(dict)  # lang -> form -> proposal
     for n, p in enumerate(proposals):
         for lang, forms in p.forms.items():
             for form in forms:
-                owner.setdefault((lang, form), n)
+                owners[lang].setdefault(form, n)
     for n, p in enumerate(proposals):
         for lang, forms in p.forms.items():
-            def glued(form: str, lang: str = lang, n: int = n,
-                      own: tuple[str, ...] = tuple(forms)) -> bool:
-                words = form.split()
-                for k in range(1, len(words)):
-                    head, tail = " ".join(words[:k]), " ".join(words[k:])
-                    if owner.get((lang, head), n) != n and any(
-                            g != form and (tail == g or tail.endswith(" " + g)) for g in own):
-                        return True  # "Росія Владімір Путін": Russia, then the person
-                    if owner.get((lang, tail), n) != n and any(
-                            g != form and (head == g or head.startswith(g + " "))
-                            for g in own):
-                        return True
-                return False
-            kept = [f for f in forms if not glued(f)]
+            if not any(" " in f for f in forms):
+                continue  # one word is never two names
+            others = {f for f, m in owners[lang].items() if m != n}
+            kept = [f for f in forms if not _glued(f, forms, others)]
             if kept:
                 p.forms[lang] = kept
+
+
+def _glued(form: str, own: list[str], others: set[str]) -> bool:
+    """Whether ``form`` is another concept's form (``others``) run together with words
+    that end in (or, the other way round, begin with) one of this concept's ``own``."""
+    words = form.split()
+    mine = [g for g in own if g != form]
+    for k in range(1, len(words)):
+        head, tail = " ".join(words[:k]), " ".join(words[k:])
+        if head in others and any(tail == g or tail.endswith(" " + g) for g in mine):
+            return True  # "Росія Владімір Путін": Russia, then the person
+        if tail in others and any(head == g or head.startswith(g + " ") for g in mine):
+            return True
+    return False
 
 
 def _merge_surnames(groups: dict[str, list[Sighting]]) -> None:

@@ -6,32 +6,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+from support.topic_vectors import topic_embed, topic_runs
 
 from provenance.align.absorb import absorb_left_out, clauses, end_pieces
-from provenance.align.embedding import RunVectors
 from provenance.align.features import VECTOR_SKELETON_WEIGHTS, Band
 from provenance.align.monotonic import Step
-
-TOPICS = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"]
-
-
-def _topic_embed(texts: Sequence[str]) -> np.ndarray:
-    """A text's vector is the topics it names, plus a little of what all texts share."""
-    out = np.full((len(texts), len(TOPICS)), 0.05, dtype=np.float32)
-    for r, text in enumerate(texts):
-        for k, topic in enumerate(TOPICS):
-            out[r, k] += text.lower().count(topic)
-    return out / np.linalg.norm(out, axis=1, keepdims=True)
 
 
 def _absorb(src: list[str], tgt: list[str], steps: list[Step],
             shapes: Sequence[tuple[int, int]] = ((1, 1), (2, 1), (1, 2))) -> list[Step]:
-    every = (np.ones(len(src), dtype=bool), np.ones(len(tgt), dtype=bool))
-    vectors = (RunVectors.build(src, "en", every[0], [1, 2], _topic_embed),
-               RunVectors.build(tgt, "en", every[1], [1, 2], _topic_embed))
+    vectors = topic_runs(src, tgt)
     band = Band.full(len(src), len(tgt))
     tables = {shape: np.zeros((len(src) + 1, len(tgt) + 1)) for shape in shapes}
-    out, _ = absorb_left_out(steps, src, tgt, "en", "en", vectors, _topic_embed, tables,
+    out, _ = absorb_left_out(steps, src, tgt, "en", "en", vectors, topic_embed, tables,
                              band, 100, weights=VECTOR_SKELETON_WEIGHTS,
                              length_fit=lambda s, t: 0.0)
     return out
