@@ -99,3 +99,28 @@ def test_latin_copied_into_chinese_counts_at_the_expansion_factor() -> None:
     # 10 Han characters, a question mark and "EverGrow" (8 letters): 11 + 8 * 0.4
     assert rendered_length("EverGrow 会成为下一个柴犬币吗？", rates[1]) == pytest.approx(14.2)
     assert rendered_length("EverGrow 会成为下一个柴犬币吗？") == 19.0
+
+
+def test_a_short_sentence_left_inside_its_neighbour_makes_a_recut() -> None:
+    # the first target "sentence" holds two: its last one is too short for the lengths
+    # to point at it (they fit two 1-1 links), but a full stop parts it from the rest,
+    # and it renders the next source sentence
+    src = ["Alpha opened the door and looked out at the street below.",
+           "Beta, walking in slowly, and gamma followed her with the heavy bags.",
+           "Delta closed the door."]
+    tgt = ["Alpha opened the door and looked out at the street below。Beta。",
+           "Walking in slowly, gamma followed her with the heavy bags.",
+           "Delta closed the door."]
+    lengths = (float(len(src[0])), float(len(src[1]))), (float(len(tgt[0])), float(len(tgt[1])))
+    assert length_gain(_ratio_fit, *lengths) < 1.0
+    assert _recut(src, tgt, ONE_ONE) == [((0, 1), (0, 1)), ((2,), (2,))]
+
+
+def test_a_short_sentence_inside_its_own_link_stays() -> None:
+    src = ["Alpha opened the door and looked out. Alpha smiled.",
+           "Beta walked in slowly, and gamma followed her with the heavy bags.",
+           "Delta closed the door."]
+    tgt = ["Alpha opened the door and looked out。Alpha smiled。",
+           "Beta walked in slowly, and gamma followed her with the heavy bags.",
+           "Delta closed the door."]
+    assert _recut(src, tgt, ONE_ONE) == UNCHANGED
