@@ -68,3 +68,16 @@ def word_evidence(src: Sequence[str], tgt: Sequence[str], src_lang: str,
     foreign, english = (src, tgt) if foreign_is_src else (tgt, src)
     return WordEvidence(f"cc-cedict-{digest}", lexicon.lexical_overlap, foreign, english,
                         foreign_is_src)
+
+
+def piece_shares(src_lang: str, tgt_lang: str
+                 ) -> Callable[[str, str], tuple[float, float]] | None:
+    """For an English-Chinese pair with the dictionary installed, a function of (Chinese
+    text, English text) giving the share of each that word links explain
+    (:func:`provenance.crosslingual.lexicon.linked_shares`); else None. Meant for short
+    texts, which sentence vectors judge poorly."""
+    if sorted((base(src_lang), base(tgt_lang))) != ["en", "zh"]:
+        return None
+    from provenance.crosslingual import cedict, lexicon
+
+    return lexicon.linked_shares if cedict.digest() is not None else None

@@ -161,17 +161,23 @@ def identical_links(src: str, en: str, en_words: list[Word], taken: set[int]) ->
     return links
 
 
-def overlap(src_linked: float, src_total: float, links: list[WordLink],
-            en_words: list[Word]) -> float:
-    """The harmonic mean of the share of the foreign sentence linked (``src_linked`` of
-    ``src_total``, in whatever unit the caller counts) and the share of English content
-    words some link covers; 0 when either is 0."""
+def shares(src_linked: float, src_total: float, links: list[WordLink],
+           en_words: list[Word]) -> tuple[float, float]:
+    """The share of the foreign sentence linked (``src_linked`` of ``src_total``, in
+    whatever unit the caller counts) and the share of English content words some link
+    covers."""
     content = [w for w in en_words if w.keys]
     if not src_total or not content:
-        return 0.0
+        return 0.0, 0.0
     en_linked = sum(1 for w in content
                     if any(link.tgt_start <= w.start and w.end <= link.tgt_end for link in links))
-    src_share, en_share = min(src_linked / src_total, 1.0), en_linked / len(content)
+    return min(src_linked / src_total, 1.0), en_linked / len(content)
+
+
+def overlap(src_linked: float, src_total: float, links: list[WordLink],
+            en_words: list[Word]) -> float:
+    """The harmonic mean of the two :func:`shares`; 0 when either is 0."""
+    src_share, en_share = shares(src_linked, src_total, links, en_words)
     if not src_share or not en_share:
         return 0.0
     return round(2 * src_share * en_share / (src_share + en_share), 4)

@@ -216,6 +216,15 @@ class Lexicon:
         the share of Chinese content characters linked and the share of English content
         words linked. A sentence and its translation score far above two unrelated
         sentences of the same story."""
+        return english.overlap(*self._linked(zh, en))
+
+    def linked_shares(self, zh: str, en: str) -> tuple[float, float]:
+        """How much of each sentence the word links explain, 0-1 each: the share of
+        Chinese content characters linked, the share of English content words linked."""
+        return english.shares(*self._linked(zh, en))
+
+    def _linked(self, zh: str, en: str
+                ) -> tuple[float, float, list[WordLink], list[english.Word]]:
         links = self.word_links(zh, en)
         segments = [s for s in self.segment(zh)
                     if s.kind != "han" or (s.known and self.phrases(s.text))]
@@ -223,7 +232,7 @@ class Lexicon:
         total = sum(len(s.text) if s.kind == "han" else 2 for s in segments)
         linked = sum(link.src_end - link.src_start if link.kind == "lexicon" else 2
                      for link in {(lk.src_start, lk.src_end): lk for lk in links}.values())
-        return english.overlap(linked, total, links, english.words(en))
+        return linked, total, links, english.words(en)
 
     # -- English to Chinese -----------------------------------------------------------
     @cached_property
@@ -292,6 +301,11 @@ def word_links(zh: str, en: str) -> list[WordLink]:
 def lexical_overlap(zh: str, en: str) -> float:
     """:meth:`Lexicon.lexical_overlap` with the default lexicon."""
     return default_lexicon().lexical_overlap(zh, en)
+
+
+def linked_shares(zh: str, en: str) -> tuple[float, float]:
+    """:meth:`Lexicon.linked_shares` with the default lexicon."""
+    return default_lexicon().linked_shares(zh, en)
 
 
 def chinese_words(english_word: str) -> tuple[str, ...]:

