@@ -35,7 +35,7 @@ from provenance.align.monotonic import (
     Step,
     align_monotonic,
 )
-from provenance.align.recut import recut_links
+from provenance.align.recut import recut_links, shift_links
 from provenance.align.reorder import find_moved
 from provenance.crosslingual.vectors import switched_off
 from provenance.lang import same_language
@@ -177,6 +177,10 @@ def run_passes(scorer: PairScorer, src: Sequence[str], tgt: Sequence[str], src_l
             found.steps, src, tgt, src_lang, tgt_lang, vectors, plan.embed, second.tables,
             second.band, max(0, plan.budget - spent),
             length_fit=lambda s, t: float(scorer.length_fit(s, t)), expansion=scorer.expansion)
+        spent += used
+        found.steps, used = shift_links(
+            found.steps, src, tgt, src_lang, tgt_lang, vectors, plan.embed, second.tables,
+            second.band, max(0, plan.budget - spent))
         spent += used
     return found
 

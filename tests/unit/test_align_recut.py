@@ -12,7 +12,7 @@ from support.topic_vectors import topic_embed, topic_runs
 from provenance.align.features import Band
 from provenance.align.lengths import copied_rates, rendered_length
 from provenance.align.monotonic import Step
-from provenance.align.recut import Move, candidate_moves, length_gain, recut_links
+from provenance.align.recut import Move, candidate_moves, length_gain, recut_links, shift_links
 
 
 def _ratio_fit(s: float, t: float) -> float:
@@ -144,3 +144,38 @@ def test_a_short_chinese_sentence_moves_by_its_dictionary_words() -> None:
     # the same piece where both source sentences name Moscow: its words decide nothing
     both = [src[0].replace("The Kremlin", "Moscow"), src[1]]
     assert not _words_moved(move, [piece], (both, tgt), ("en", "zh"), lexicon.linked_shares)
+
+
+def _shift(src: list[str], tgt: list[str], steps: list[Step],
+           ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    vectors = topic_runs(src, tgt)
+    band = Band.full(len(src), len(tgt))
+    tables = {shape: np.zeros((len(src) + 1, len(tgt) + 1))
+              for shape in ((1, 1), (2, 1), (1, 2))}
+    out, _ = shift_links(steps, src, tgt, "en", "en", vectors, topic_embed, tables, band, 100)
+    return [(st.src, st.tgt) for st in out]
+
+
+SHIFT_SRC = ["Alpha opened the door and looked around the room.",
+             "Beta came in.",
+             "Gamma followed her with the heavy bags."]
+#: the search gave "Beta came in" to the first link; the second target sentence holds
+#: its rendering, a whole sentence at its start
+SHIFT_STEPS = [Step((0, 1), (0,), 1.0), Step((2,), (1,), 1.0)]
+
+
+def test_a_boundary_sentence_moves_to_the_link_whose_whole_sentence_renders_it() -> None:
+    tgt = ["Alpha opened the door and looked around the room。",
+           "Beta came in。Gamma followed her with the heavy bags。"]
+    assert _shift(SHIFT_SRC, tgt, SHIFT_STEPS) == [((0,), (0,)), ((1, 2), (1,))]
+
+
+def test_a_boundary_sentence_stays_without_a_whole_sentence_rendering_it() -> None:
+    # the same words, but cut by a comma only: no sentence of the writer's to go by
+    tgt = ["Alpha opened the door and looked around the room, beta came in。",
+           "Gamma followed her with the heavy bags。"]
+    assert _shift(SHIFT_SRC, tgt, SHIFT_STEPS) == [((0, 1), (0,)), ((2,), (1,))]
+    # a whole sentence at the start that renders its own link's sentence
+    tgt = ["Alpha opened the door and looked around the room。",
+           "Gamma came in。Gamma followed her with the heavy bags。"]
+    assert _shift(SHIFT_SRC, tgt, SHIFT_STEPS) == [((0, 1), (0,)), ((2,), (1,))]
