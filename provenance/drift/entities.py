@@ -5,11 +5,14 @@ Glossary concepts compare across any pair of languages. Names the glossary does 
 know are compared when both sides write them in Latin or Cyrillic script (transliterated).
 A name present on one side only is not reported here: absence is judged over the whole
 article (:mod:`provenance.drift.coverage` lists the names a relay leaves out or brings
-in), since a translator moves names between sentences and uses pronouns.
+in), since a translator moves names between sentences and uses pronouns. One
+exception: a person the relay reduces to the place qualifying them ("a favour to Chinese
+leader Xi Jinping" -> "to help China") is a generalization, reported in the unit.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -162,6 +165,19 @@ class EntityDrift(LinkDetector):
                 change="replaced", category=sm.category, src_concept=cid, tgt_concept=rival,
                 agreement=round(agreed, 2),
                 **({} if strong else {"lowered": why})))
+        if around.src_inventory is not None and around.tgt_inventory is not None:
+            for cid, sm, span, (j, tm) in _generalized(only_src, s_terms, t_terms, src, tgt,
+                                                       around.src_inventory,
+                                                       around.tgt_inventory):
+                only_src.remove(cid)
+                findings.append(self.finding(
+                    "entity", "minor", link.src, link.tgt,
+                    f"person generalized: the reference's “{_span_text(src, span)}” is only "
+                    f"“{tm.text}” ({tm.canonical}) in the relay, which names "
+                    f"{sm.canonical} nowhere",
+                    src_spans=[span], tgt_spans=[(j, tm.start, tm.end)],
+                    change="generalized", category="person", src_concept=cid,
+                    tgt_concept=tm.concept_id, agreement=round(agreed, 2)))
         if comparable:
             for only, terms, facts, left in ((only_src, s_terms, src, s_left),
                                              (only_tgt, t_terms, tgt, t_left)):
@@ -356,6 +372,62 @@ def _by_concept(facts: list[SentenceFacts], *, entities: bool = True
         for t in wanted:
             found.setdefault(t.concept_id, (f.index, t))
     return found
+
+
+#: characters between a place word and the person it qualifies ("Chinese leader Xi
+#: Jinping", "中国国家主席习近平"): room for a title, not for a clause
+QUALIFIER_GAP = 30
+_CLAUSE_BREAK = frozenset(",;:()—–\"“”«»，；：（）")
+
+
+def _generalized(only_src: list[str], s_terms: dict[str, tuple[int, TermMatch]],
+                 t_terms: dict[str, tuple[int, TermMatch]], src: list[SentenceFacts],
+                 tgt: list[SentenceFacts], src_inventory: Inventory, tgt_inventory: Inventory
+                 ) -> list[tuple[str, TermMatch, tuple[int, int, int], tuple[int, TermMatch]]]:
+    """Persons of the unit that the relay reduces to the place qualifying them ("a favour
+    to Chinese leader Xi Jinping" -> "to help China"): the source qualifies the person by
+    a place word right before the name, the relay's unit keeps that place, and the relay
+    names the person nowhere (a person named elsewhere was moved, not generalised) nor
+    writes, in the unit, a name like the person's ("Si Jinping" is a respelling).
+    Neither article names the place outside the unit: where the story is about the place
+    (Russia and Ukraine in a war story), the relay's mention renders something else.
+    Returns (concept, source person, source span of place and person, relay place)."""
+    texts = {f.index: f for f in src}
+    unit = {f.index for f in tgt}
+    found = []
+    for cid in only_src:
+        i, person = s_terms[cid]
+        if person.category != "person" or cid in tgt_inventory.concepts:
+            continue
+        full = _full_name(src, i, person)
+        if any(similar_name(full, n) >= RESPELLED for f in tgt if name_script(f.lang)
+               for n in find_names(f.text, f.lang)):
+            continue
+        facts = texts[i]
+        before = [t for t in facts.entities if t.end <= person.start]
+        if not before:
+            continue
+        # the name right before the person's: a place qualifies it, anything else
+        # ("Taiwan as a favor to Chinese leader") stands between them
+        place = max(before, key=lambda t: t.end)
+        gap = facts.text[place.end:person.start]
+        if (place.category == "place" and place.concept_id in t_terms
+                and len(gap) <= QUALIFIER_GAP and not _CLAUSE_BREAK & set(gap)
+                and _named_only_in(src_inventory.facts, place.concept_id, texts)
+                and _named_only_in(tgt_inventory.facts, place.concept_id, unit)):
+            found.append((cid, person, (i, place.start, person.end), t_terms[place.concept_id]))
+    return found
+
+
+def _named_only_in(facts: list[SentenceFacts], concept: str, unit: Collection[int]) -> bool:
+    """Whether the sentences naming ``concept`` are all in ``unit`` (sentence indices)."""
+    return all(f.index in unit for f in facts if any(t.concept_id == concept
+                                                     for t in f.entities))
+
+
+def _span_text(facts: list[SentenceFacts], span: tuple[int, int, int]) -> str:
+    i, start, end = span
+    return next(f.text[start:end] for f in facts if f.index == i)
 
 
 def _full_name(facts: list[SentenceFacts], index: int, term: TermMatch) -> Name:

@@ -175,6 +175,70 @@ def test_crediting_the_outlet_whose_text_the_reference_is_is_no_drift(
     assert (not added and not named) is credited
 
 
+def generalized(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.evidence.get("change") == "generalized"]
+
+
+_FAVOUR = "The minister delayed the vote as a favour to Chinese leader Xi Jinping, aides said."
+_DATE = "The vote is now set for May."
+
+
+@pytest.mark.parametrize(("relay", "lang", "place"), [
+    ("The minister delayed the vote to please China, aides said.", "en", "China"),
+    ("보좌관들은 장관이 중국을 돕기 위해 투표를 연기했다고 말했다.", "ko", "중국"),
+])
+def test_a_person_reduced_to_the_place_qualifying_them_is_generalized(
+        relay: str, lang: str, place: str) -> None:
+    found = generalized(drift([_FAVOUR, _DATE], [relay, "투표는 5월로 잡혔다." if lang == "ko"
+                                                 else _DATE], tgt_lang=lang))
+    assert len(found) == 1
+    f = found[0]
+    assert f.kind == "entity" and f.severity == "minor"
+    i, s, e = f.src_spans[0]
+    j, a, b = f.tgt_spans[0]
+    assert _FAVOUR[s:e] == "Chinese leader Xi Jinping" and relay[a:b] == place
+
+
+def test_a_person_the_relay_names_elsewhere_is_not_generalized() -> None:
+    # the two sentences agree on Kyiv and the 12 votes: the person is not set aside as a
+    # name of a loosely linked unit before the rule sees it
+    src = "In Kyiv the minister delayed 12 votes as a favour to Chinese leader Xi Jinping."
+    tgt = "In Kyiv the minister delayed 12 votes to please China."
+    assert generalized(drift([src, _DATE], [tgt, _DATE]))
+    assert not generalized(drift([src, _DATE], [tgt, f"Xi Jinping thanked him. {_DATE}"]))
+
+
+def test_a_place_the_source_names_elsewhere_does_not_stand_for_the_person() -> None:
+    # the source's other sentence on China is left out by the relay
+    found = drift([_FAVOUR, "China wants the vote held later.", _DATE],
+                  ["The minister delayed the vote to please China, aides said.", _DATE],
+                  alignment=Alignment("en", "en", "monotonic", [
+                      Link((0,), (0,), 1.0), Link((1,), (), 0.0), Link((2,), (1,), 1.0)]))
+    assert not generalized(found)
+
+
+def test_a_place_the_relay_names_elsewhere_does_not_stand_for_the_person() -> None:
+    found = drift([_FAVOUR, _DATE],
+                  ["The minister delayed the vote to please China, aides said.",
+                   "China wants the vote held later.", _DATE],
+                  alignment=Alignment("en", "en", "monotonic", [
+                      Link((0,), (0,), 1.0), Link((), (1,), 0.0), Link((1,), (2,), 1.0)]))
+    assert not generalized(found)
+
+
+def test_a_respelled_person_is_not_generalized() -> None:
+    found = drift([_FAVOUR, _DATE], ["The minister delayed the vote as a favour to Chinese "
+                                     "leader Si Jinping, aides said.", _DATE])
+    assert not generalized(found)
+
+
+def test_only_the_name_right_before_the_person_qualifies_them() -> None:
+    # "Taiwan" is followed by Elon Musk, not by the person
+    found = drift(["In Taiwan Elon Musk did Xi Jinping a favour, aides said.", _DATE],
+                  ["In Taiwan Elon Musk did a favour, aides said.", _DATE])
+    assert not generalized(found)
+
+
 def test_name_missing_from_the_whole_relay_is_one_finding_for_the_article() -> None:
     # "Donald Trump" is rendered as "the president": absent from the whole relay, so one
     # article-wide finding lists it, quoting it and pointing at the relay's rendering
