@@ -41,10 +41,16 @@ from provenance.crosslingual.vectors import switched_off
 from provenance.lang import same_language
 
 #: Texts per pair that may be embedded: each sentence given vectors costs one text, plus
-#: one per merge size (its run with the next sentences, embedded whole). 400 covers a
-#: news pair of up to ~100 sentences a side and bounds a long pair's first alignment at
-#: ~400 x 35-70 ms on two cores; cached vectors cost nothing the next time.
+#: one per merge size (its run with the next sentences, embedded whole). At least
+#: ``VECTOR_BUDGET`` (a news pair of up to ~65 sentences a side is covered whole), else
+#: three texts per sentence of the pair, up to ``VECTOR_BUDGET_MAX``: 35-70 ms a text on
+#: two cores the first time (4,000 texts: under 5 minutes), nothing once cached. On a
+#: fixed 400 texts a long pair lost most of what vectors give. Strict F1 on chained WMT
+#: documents, 400 texts -> by size: many merges, en→zh.a 501 x 451 sentences, 0.751 ->
+#: 0.899 (2,856 texts); uk→en 417 x 383, 0.821 -> 0.932; in order with moved blocks,
+#: en→zh.a 1,160 x 1,092, 0.692 -> 0.799 (4,000), and without the moves 0.855 -> 0.951.
 VECTOR_BUDGET = 400
+VECTOR_BUDGET_MAX = 4000
 #: Whether vectors are used by default when both sides are in one language (they always
 #: are across languages). On two Chinese translations of one text they add 0.007-0.016
 #: strict F1 to the text similarity (seed 13; 0.959 -> 0.976-0.982 on unseen seeds),
@@ -60,7 +66,8 @@ class VectorPlan:
     embed: Embed
     model: str
     weights: Weights
-    budget: int
+    #: texts that may be embedded; None: by the pair's size (see VECTOR_BUDGET)
+    budget: int | None
     #: Link shapes of the pass with vectors (the cheap pass keeps its own): with vectors
     #: 2-2, 1-3 and 3-1 links cost nothing on news and are what many-merge text needs.
     moves: tuple[tuple[int, int], ...] = EXTENDED_MOVES
@@ -110,7 +117,7 @@ def vector_plan(wanted: bool | None, budget: int | None, src_lang: str, tgt_lang
     plan = VectorPlan(embed=vectors.sentence_vectors, model=vectors.MODEL,
                       weights=weights or (VECTOR_TEXT_WEIGHTS if full_text
                                           else VECTOR_SKELETON_WEIGHTS),
-                      budget=VECTOR_BUDGET if budget is None else budget)
+                      budget=budget)
     if extended_moves is not None:
         plan = replace(plan, moves=EXTENDED_MOVES if extended_moves else LINK_MOVES)
     return plan
@@ -141,6 +148,12 @@ def run_passes(scorer: PairScorer, src: Sequence[str], tgt: Sequence[str], src_l
     sizes_tgt = sorted({ln for _, ln in plan.moves})
     # A sentence costs one text, and one more per run size embedded whole.
     per_sentence = len([k for k in set(sizes_src) | set(sizes_tgt) if k <= plan.concat_max])
+    if plan.budget is None:
+        # every sentence and its runs, and one text more each for what the later passes
+        # embed (longer runs around merges, clauses)
+        plan = replace(plan, budget=min(VECTOR_BUDGET_MAX,
+                                        max(VECTOR_BUDGET, (per_sentence + 1) * (n + m))))
+    assert plan.budget is not None
     path = [(len(s.src), len(s.tgt), s.score) for s in first.steps]
     src_on, tgt_on = uncertain_stretches(path, n, m, plan.confident, plan.pad, plan.budget,
                                          per_sentence)
@@ -209,7 +222,7 @@ def _refine_runs(scorer: PairScorer, steps: Sequence[Step], src: Sequence[str],
         for run, ends in ((st.src, src_ends), (st.tgt, tgt_ends)):
             if len(run) == size - 1 and st.src and st.tgt:
                 ends.extend((run[-1] + 1, run[-1] + 2))
-    left = max(0, plan.budget - spent)
+    left = max(0, (plan.budget or 0) - spent)
     # A budget cut short keeps the first runs of each side.
     src_ends = sorted(set(src_ends))[:left // 2 + left % 2]
     tgt_ends = sorted(set(tgt_ends))[:left // 2]

@@ -236,9 +236,9 @@ def shift_links(steps: Sequence[Step], src: Sequence[str], tgt: Sequence[str],
         if a.src and a.tgt and b.src and b.tgt and b.src[0] == a.src[-1] + 1 \
                 and b.tgt[0] == a.tgt[-1] + 1:
             for move, runs in _shifts(a, b):
-                new = [Step(r[0], r[1], 0.0) for r in runs]
-                scores = [cell_score(tables, band, st.src, st.tgt) for st in new]
-                if any(x is None for x in scores):
+                scored = [(r, cell_score(tables, band, r[0], r[1])) for r in runs]
+                new = [Step(r[0], r[1], x) for r, x in scored if x is not None]
+                if len(new) < len(runs):
                     continue
                 pieces = [(p, rest) for p, rest in
                           end_pieces(texts[move.side][move.host], langs[move.side],
@@ -257,8 +257,7 @@ def shift_links(steps: Sequence[Step], src: Sequence[str], tgt: Sequence[str],
                 if not moved and shares is not None:
                     moved = _words_moved(move, pieces, texts, langs, shares)
                 if moved:
-                    shifted = [Step(st.src, st.tgt, float(x))
-                               for st, x in zip(new, scores, strict=True)]
+                    shifted = new
                     break
         if shifted:
             out[n:n + 2] = shifted

@@ -93,6 +93,23 @@ def test_budget_bounds_what_is_embedded() -> None:
     assert result.signature.settings["vector_budget"] == 0
 
 
+def test_the_default_budget_grows_with_the_pair_up_to_a_cap() -> None:
+    from provenance.align.passes import VECTOR_BUDGET, VECTOR_BUDGET_MAX
+
+    def budget(size: int) -> int:
+        # identical sides: every link is decided without embedding anything
+        sides = [f"Report number {k} says that the river rose by {k} centimetres." for k
+                 in range(size)]
+        return align(sides, sides, "en", "en", vectors=True).signature.settings[
+            "vector_budget"]
+
+    assert budget(6) == VECTOR_BUDGET  # a news pair: the floor
+    # a chapter: every sentence alone and in its run of two, and one text more each for
+    # the passes that embed longer runs and clauses
+    assert budget(150) == 3 * 300
+    assert budget(700) == VECTOR_BUDGET_MAX
+
+
 def test_environment_switch_turns_vectors_off_unless_asked(monkeypatch) -> None:
     monkeypatch.setenv("PROVENANCE_VECTORS", "off")
     assert align(ENGLISH, relay("zh"), "en", "zh").signature.settings["vectors"] == "none"
