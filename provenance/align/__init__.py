@@ -76,8 +76,8 @@ def align(
     ``vectors``: multilingual sentence vectors as evidence (``None``: wherever they are
     installed, unless ``$PROVENANCE_VECTORS`` is ``off``; ``False``: never). They are
     computed only for the stretches the cheaper evidence leaves undecided, at most
-    ``vector_budget`` texts per pair (default: by the pair's size, from ``VECTOR_BUDGET``
-    to ``passes.VECTOR_BUDGET_MAX``), and cached
+    ``vector_budget`` texts per pair (default: by the pair's size,
+    ``passes.default_budget``), and cached
     (``provenance.align.passes``).
     ``lexicon``: word overlaps as evidence when one side is English and the other
     Chinese (CC-CEDICT: ``provenance.align.lexical``; ``None``: wherever the weights in

@@ -42,13 +42,15 @@ from provenance.lang import same_language
 
 #: Texts per pair that may be embedded: each sentence given vectors costs one text, plus
 #: one per merge size (its run with the next sentences, embedded whole). At least
-#: ``VECTOR_BUDGET`` (a news pair of up to ~65 sentences a side is covered whole), else
-#: three texts per sentence of the pair, up to ``VECTOR_BUDGET_MAX``: 35-70 ms a text on
-#: two cores the first time (4,000 texts: under 5 minutes), nothing once cached. On a
-#: fixed 400 texts a long pair lost most of what vectors give. Strict F1 on chained WMT
-#: documents, 400 texts -> by size: many merges, en→zh.a 501 x 451 sentences, 0.751 ->
-#: 0.899 (2,856 texts); uk→en 417 x 383, 0.821 -> 0.932; in order with moved blocks,
-#: en→zh.a 1,160 x 1,092, 0.692 -> 0.799 (4,000), and without the moves 0.855 -> 0.951.
+#: ``VECTOR_BUDGET`` (a news pair of up to ~65 sentences a side is covered whole); a pair
+#: that three texts a sentence cover within ``VECTOR_BUDGET_MAX`` (a chapter of ~650
+#: sentences a side) is covered whole (``default_budget``). 35-70 ms a text on two cores
+#: the first time (4,000 texts: under 5 minutes), nothing once cached. On the fixed 400
+#: texts a chapter lost most of what vectors give. Strict F1 on chained WMT documents
+#: with many merges, 400 texts -> whole: en→zh.a 501 x 451 sentences 0.751 -> 0.899
+#: (2,856 texts), uk→en 417 x 383 0.821 -> 0.932. A book-length pair keeps 400 texts
+#: (``vector_budget`` covers it whole: en→zh.a 1,160 x 1,092 in order 0.855 -> 0.963 on
+#: 5,000 texts), so that a 5,000-sentence pair stays within a minute.
 VECTOR_BUDGET = 400
 VECTOR_BUDGET_MAX = 4000
 #: Whether vectors are used by default when both sides are in one language (they always
@@ -95,6 +97,17 @@ class VectorPlan:
                 "vector_refine": "runs-around-merges" if self.refine else "none",
                 "vector_absorb": "clauses" if self.absorb else "none",
                 "vector_recut": "clauses" if self.recut else "none"}
+
+
+def default_budget(n: int, m: int, per_sentence: int) -> int:
+    """Texts a pair of ``n`` and ``m`` sentences may embed (see :data:`VECTOR_BUDGET`):
+    every sentence and its runs (``per_sentence`` texts each), and one text more each for
+    what the later passes embed (longer runs around merges, clauses), when that fits in
+    :data:`VECTOR_BUDGET_MAX`; else the fixed budget, spent on the stretches the cheap
+    evidence leaves most uncertain (covering part of a book-length pair buys little:
+    0.692 -> 0.776 on 3,000 texts of the 1,160 x 1,092 pair below)."""
+    whole = (per_sentence + 1) * (n + m)
+    return max(VECTOR_BUDGET, whole) if whole <= VECTOR_BUDGET_MAX else VECTOR_BUDGET
 
 
 def vector_plan(wanted: bool | None, budget: int | None, src_lang: str, tgt_lang: str, *,
@@ -149,10 +162,7 @@ def run_passes(scorer: PairScorer, src: Sequence[str], tgt: Sequence[str], src_l
     # A sentence costs one text, and one more per run size embedded whole.
     per_sentence = len([k for k in set(sizes_src) | set(sizes_tgt) if k <= plan.concat_max])
     if plan.budget is None:
-        # every sentence and its runs, and one text more each for what the later passes
-        # embed (longer runs around merges, clauses)
-        plan = replace(plan, budget=min(VECTOR_BUDGET_MAX,
-                                        max(VECTOR_BUDGET, (per_sentence + 1) * (n + m))))
+        plan = replace(plan, budget=default_budget(n, m, per_sentence))
     assert plan.budget is not None
     path = [(len(s.src), len(s.tgt), s.score) for s in first.steps]
     src_on, tgt_on = uncertain_stretches(path, n, m, plan.confident, plan.pad, plan.budget,

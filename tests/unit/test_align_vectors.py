@@ -93,8 +93,8 @@ def test_budget_bounds_what_is_embedded() -> None:
     assert result.signature.settings["vector_budget"] == 0
 
 
-def test_the_default_budget_grows_with_the_pair_up_to_a_cap() -> None:
-    from provenance.align.passes import VECTOR_BUDGET, VECTOR_BUDGET_MAX
+def test_the_default_budget_covers_a_chapter_whole_not_a_book() -> None:
+    from provenance.align.passes import VECTOR_BUDGET
 
     def budget(size: int) -> int:
         # identical sides: every link is decided without embedding anything
@@ -107,7 +107,9 @@ def test_the_default_budget_grows_with_the_pair_up_to_a_cap() -> None:
     # a chapter: every sentence alone and in its run of two, and one text more each for
     # the passes that embed longer runs and clauses
     assert budget(150) == 3 * 300
-    assert budget(700) == VECTOR_BUDGET_MAX
+    assert budget(600) == 3 * 1200
+    # a book: covering it whole would cost more than the cap, the fixed budget stays
+    assert budget(700) == VECTOR_BUDGET
 
 
 def test_environment_switch_turns_vectors_off_unless_asked(monkeypatch) -> None:
