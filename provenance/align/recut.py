@@ -160,15 +160,12 @@ def recut_links(steps: Sequence[Step], src: Sequence[str], tgt: Sequence[str],
     and figures a CJK side copies count for: ``lengths.copied_rates``)."""
     if (2, 2) not in tables:
         return list(steps), 0
-    texts = (src, tgt)
-    langs = (src_lang, tgt_lang)
-    sides = (_Vectors(src, vectors[0]), _Vectors(tgt, vectors[1]))
+    judge = _Judge((src, tgt), (src_lang, tgt_lang), vectors, embed, budget)
+    texts, langs = judge.texts, judge.langs
     rates = copied_rates(src_lang, tgt_lang, expansion)
-    shares = piece_shares(src_lang, tgt_lang)
     by_src = {st.src[0]: n for n, st in enumerate(steps)
               if len(st.src) == 1 and len(st.tgt) == 1}
     out: list[Step | None] = list(steps)
-    spent = 0
     for i in sorted(by_src):
         a, b = by_src[i], by_src.get(i + 1)
         if b is None or out[a] is None or out[b] is None:
@@ -193,28 +190,11 @@ def recut_links(steps: Sequence[Step], src: Sequence[str], tgt: Sequence[str],
                       if (_explains(length_fit, lengths, move,
                                     rendered_length(p, rates[move.side])) if by_length
                           else _stopped(p, rest, move.at_end))]
-            if not pieces:
-                continue
-            need = [sides[move.side].missing([move.host]),
-                    sides[1 - move.side].missing([move.own, move.to])]
-            cost = len(pieces) + 1 + len(need[0]) + len(need[1])
-            if spent + cost > budget:
-                continue
-            for side, ids in ((move.side, need[0]), (1 - move.side, need[1])):
-                if ids:
-                    sides[side].add(ids, embed([texts[side][x] for x in ids]))
-            spent += len(need[0]) + len(need[1])
-            moved, used = _clause_moved(move, pieces, sides, embed)
-            spent += used
-            if not moved and shares is not None:
-                moved = _words_moved(move, [(p, rest) for p, rest in pieces
-                                            if _stopped(p, rest, move.at_end)],
-                                     texts, langs, shares)
-            if moved:
+            if judge.moved(move, pieces):
                 out[a] = Step(s, t, score)
                 out[b] = None
                 break
-    return [st for st in out if st is not None], spent
+    return [st for st in out if st is not None], judge.spent
 
 
 def shift_links(steps: Sequence[Step], src: Sequence[str], tgt: Sequence[str],
@@ -224,11 +204,8 @@ def shift_links(steps: Sequence[Step], src: Sequence[str], tgt: Sequence[str],
     """``steps`` with the sentence at the boundary of two neighbouring links handed to
     the other link where a whole sentence of that link renders it (see the module
     docstring), and how many texts that embedded."""
-    texts, langs = (src, tgt), (src_lang, tgt_lang)
-    sides = (_Vectors(src, vectors[0]), _Vectors(tgt, vectors[1]))
-    shares = piece_shares(src_lang, tgt_lang)
+    judge = _Judge((src, tgt), (src_lang, tgt_lang), vectors, embed, budget)
     out = list(steps)
-    spent = 0
     n = 0
     while n < len(out) - 1:
         a, b = out[n], out[n + 1]
@@ -240,23 +217,11 @@ def shift_links(steps: Sequence[Step], src: Sequence[str], tgt: Sequence[str],
                 new = [Step(r[0], r[1], x) for r, x in scored if x is not None]
                 if len(new) < len(runs):
                     continue
+                host = judge.texts[move.side][move.host]
                 pieces = [(p, rest) for p, rest in
-                          end_pieces(texts[move.side][move.host], langs[move.side],
-                                     move.at_end) if _stopped(p, rest, move.at_end)]
-                need = [sides[move.side].missing([move.host]),
-                        sides[1 - move.side].missing([move.own, move.to])]
-                cost = len(pieces) + 1 + len(need[0]) + len(need[1])
-                if not pieces or spent + cost > budget:
-                    continue
-                for side, ids in ((move.side, need[0]), (1 - move.side, need[1])):
-                    if ids:
-                        sides[side].add(ids, embed([texts[side][x] for x in ids]))
-                spent += len(need[0]) + len(need[1])
-                moved, used = _clause_moved(move, pieces, sides, embed)
-                spent += used
-                if not moved and shares is not None:
-                    moved = _words_moved(move, pieces, texts, langs, shares)
-                if moved:
+                          end_pieces(host, judge.langs[move.side], move.at_end)
+                          if _stopped(p, rest, move.at_end)]
+                if judge.moved(move, pieces):
                     shifted = new
                     break
         if shifted:
@@ -264,7 +229,7 @@ def shift_links(steps: Sequence[Step], src: Sequence[str], tgt: Sequence[str],
             n += 2
         else:
             n += 1
-    return out, spent
+    return out, judge.spent
 
 
 Runs = tuple[tuple[int, ...], tuple[int, ...]]
@@ -288,6 +253,38 @@ def _shifts(a: Step, b: Step) -> list[tuple[Move, tuple[Runs, Runs]]]:
             new_a[k], new_b[k] = runs_a[k] + runs_b[k][:1], runs_b[k][1:]
             out.append((move, ((new_a[0], new_a[1]), (new_b[0], new_b[1]))))
     return out
+
+
+class _Judge:
+    """The clause test of the module docstring for one pair, embedding what it needs
+    within ``budget`` texts (``spent`` so far)."""
+
+    def __init__(self, texts: tuple[Sequence[str], Sequence[str]], langs: tuple[str, str],
+                 vectors: tuple[RunVectors, RunVectors], embed: Embed, budget: int) -> None:
+        self.texts, self.langs, self.embed, self.budget = texts, langs, embed, budget
+        self.sides = (_Vectors(texts[0], vectors[0]), _Vectors(texts[1], vectors[1]))
+        self.shares = piece_shares(*langs)
+        self.spent = 0
+
+    def moved(self, move: Move, pieces: Sequence[tuple[str, str]]) -> bool:
+        """Whether one of ``pieces`` of ``move.host`` belongs with ``move.to``: by
+        vectors, else, for a whole sentence, by its dictionary words. False when there
+        is no piece or the budget cannot pay for the test."""
+        mine, theirs = self.sides[move.side], self.sides[1 - move.side]
+        need = [mine.missing([move.host]), theirs.missing([move.own, move.to])]
+        cost = len(pieces) + 1 + len(need[0]) + len(need[1])
+        if not pieces or self.spent + cost > self.budget:
+            return False
+        for side, ids in ((mine, need[0]), (theirs, need[1])):
+            if ids:
+                side.add(ids, self.embed([side.texts[x] for x in ids]))
+        self.spent += len(need[0]) + len(need[1])
+        moved, used = _clause_moved(move, pieces, self.sides, self.embed)
+        self.spent += used
+        if not moved and self.shares is not None:
+            whole = [(p, rest) for p, rest in pieces if _stopped(p, rest, move.at_end)]
+            moved = _words_moved(move, whole, self.texts, self.langs, self.shares)
+        return moved
 
 
 def _all_moves(s: tuple[int, int], t: tuple[int, int]) -> list[Move]:
