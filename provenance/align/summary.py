@@ -37,6 +37,7 @@ position is good evidence that margins alone overrule. Relay clusters: drift rec
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -57,19 +58,57 @@ LINK_MARGIN = 2.0
 MUTUAL_MARGIN = 1.0
 
 
-def whole_margins(src: RunVectors, tgt: RunVectors) -> tuple[np.ndarray, np.ndarray]:
-    """The 1-1 margin of every source sentence with every target sentence, in spreads of
-    the pair's margins (``z[i, j]``), and where both sentences have a vector (``ok``)."""
-    s_vec, s_has = src.runs[1][1:], src.has[1][1:]
-    t_vec, t_has = tgt.runs[1][1:], tgt.has[1][1:]
-    ok = s_has[:, None] & t_has[None, :]
-    cos = np.where(ok, s_vec @ t_vec.T, 0.0).astype(np.float64)
-    counts_row = np.maximum(ok.sum(axis=1), 1)
-    counts_col = np.maximum(ok.sum(axis=0), 1)
-    row_mean = cos.sum(axis=1) / counts_row
-    col_mean = cos.sum(axis=0) / counts_col
-    margin = np.where(ok, cos - 0.5 * (row_mean[:, None] + col_mean[None, :]), 0.0)
-    return margin / margin_spread(margin, ok), ok
+@dataclass(frozen=True)
+class WholeMargins:
+    """The 1-1 margin of every source sentence with every target sentence that both have
+    a vector, in spreads of the pair's margins.
+
+    Only sentences with vectors take part (at most the pass's budget of them), so a long
+    pair costs no more than a short one: ``z`` holds their rows and columns, and
+    ``src_at[i]`` / ``tgt_at[j]`` say where sentence i / j is in it (-1: no vector).
+    """
+
+    z: np.ndarray
+    src_at: np.ndarray
+    tgt_at: np.ndarray
+    src_ids: np.ndarray
+    tgt_ids: np.ndarray
+
+    @classmethod
+    def of(cls, src: RunVectors, tgt: RunVectors) -> WholeMargins:
+        src_ids = np.flatnonzero(src.has[1][1:])
+        tgt_ids = np.flatnonzero(tgt.has[1][1:])
+        cos = (src.runs[1][1 + src_ids] @ tgt.runs[1][1 + tgt_ids].T).astype(np.float64)
+        if cos.size:
+            base_ = 0.5 * (cos.mean(axis=1)[:, None] + cos.mean(axis=0)[None, :])
+            margin = cos - base_
+            z = margin / margin_spread(margin, np.ones(margin.shape, dtype=bool))
+        else:
+            z = cos
+        src_at = np.full(len(src.has[1]) - 1, -1)
+        src_at[src_ids] = np.arange(len(src_ids))
+        tgt_at = np.full(len(tgt.has[1]) - 1, -1)
+        tgt_at[tgt_ids] = np.arange(len(tgt_ids))
+        return cls(z, src_at, tgt_at, src_ids, tgt_ids)
+
+    def ok(self, i: int, j: int) -> bool:
+        return bool(self.src_at[i] >= 0 and self.tgt_at[j] >= 0)
+
+    def __call__(self, i: int, j: int) -> float:
+        return float(self.z[self.src_at[i], self.tgt_at[j]])
+
+    def best_src(self, j: int) -> int | None:
+        """The source sentence with the best margin with target sentence j."""
+        col = self.tgt_at[j]
+        if col < 0 or not self.z.shape[0]:
+            return None
+        return int(self.src_ids[int(self.z[:, col].argmax())])
+
+    def best_tgt(self, i: int) -> int | None:
+        row = self.src_at[i]
+        if row < 0 or not self.z.shape[1]:
+            return None
+        return int(self.tgt_ids[int(self.z[row].argmax())])
 
 
 def is_summary(steps: Sequence[Step], n: int) -> bool:
@@ -103,18 +142,15 @@ def contest_links(steps: Sequence[Step], src: RunVectors, tgt: RunVectors,
     sentences are each other's best match. A
     link without vectors for any of its sentence pairs is kept (no evidence either way).
     """
-    z, ok = whole_margins(src, tgt)
-    masked = np.where(ok, z, -np.inf)
-    best_src = masked.argmax(axis=0)
-    best_tgt = masked.argmax(axis=1)
+    z = WholeMargins.of(src, tgt)
 
     def mutual(i: int, j: int) -> bool:
-        return bool(ok[i, j]) and int(best_src[j]) == i and int(best_tgt[i]) == j
+        return z.ok(i, j) and z.best_src(j) == i and z.best_tgt(i) == j
 
     def backed(pairs: list[tuple[int, int]]) -> bool:
-        seen = [(i, j) for i, j in pairs if ok[i, j]]
-        return not seen or any(z[i, j] >= link_margin
-                               or (mutual(i, j) and z[i, j] >= MUTUAL_MARGIN)
+        seen = [(i, j) for i, j in pairs if z.ok(i, j)]
+        return not seen or any(z(i, j) >= link_margin
+                               or (mutual(i, j) and z(i, j) >= MUTUAL_MARGIN)
                                for i, j in seen)
 
     free_src = {s.src[0] for s in steps if s.src and not s.tgt}
@@ -126,11 +162,11 @@ def contest_links(steps: Sequence[Step], src: RunVectors, tgt: RunVectors,
             continue
         kept_tgt = list(step.tgt)
         for j in step.tgt:
-            i = int(best_src[j])
-            if i in step.src or not mutual(i, j):
+            i = z.best_src(j)
+            if i is None or i in step.src or not mutual(i, j):
                 continue
-            own = max((z[s, j] for s in step.src if ok[s, j]), default=-np.inf)
-            if z[i, j] - own < margin:
+            own = max((z(s, j) for s in step.src if z.ok(s, j)), default=-np.inf)
+            if z(i, j) - own < margin:
                 continue
             kept_tgt.remove(j)
             score = cell_score(i, j)
@@ -139,10 +175,10 @@ def contest_links(steps: Sequence[Step], src: RunVectors, tgt: RunVectors,
                 out.append(Step((i,), (j,), score))
             else:
                 out.append(Step((), (j,), 0.0))
-        rest = _trim(step, z, ok, link_margin, cell_score)
+        rest = _trim(step, z, link_margin, cell_score)
         if len(kept_tgt) < len(step.tgt):
-            pairs = [(i, j) for i in step.src for j in kept_tgt if ok[i, j]]
-            best = max(pairs, key=lambda p: z[p], default=None)
+            pairs = [(i, j) for i in step.src for j in kept_tgt if z.ok(i, j)]
+            best = max(pairs, key=lambda p: z(*p), default=None)
             score = cell_score(*best) if best is not None else None
             rest = Step((best[0],), (best[1],), score) if best and score is not None \
                 else Step((), (), 0.0)
@@ -156,13 +192,14 @@ def contest_links(steps: Sequence[Step], src: RunVectors, tgt: RunVectors,
     return [s for s in out if s.tgt or s.src[0] not in taken]
 
 
-def _trim(step: Step, z: np.ndarray, ok: np.ndarray, link_margin: float,
+def _trim(step: Step, z: WholeMargins, link_margin: float,
           cell_score: Callable[[int, int], float | None]) -> Step:
     """The 1-1 link left of a merge or split when only one sentence pair of it has a
     margin of ``link_margin``; ``step`` itself otherwise (or without the pass's score)."""
     if len(step.src) + len(step.tgt) <= 2:
         return step
-    backed = [(i, j) for i in step.src for j in step.tgt if ok[i, j] and z[i, j] >= link_margin]
+    backed = [(i, j) for i in step.src for j in step.tgt
+              if z.ok(i, j) and z(i, j) >= link_margin]
     if len({i for i, _ in backed}) != 1 or len({j for _, j in backed}) != 1:
         return step
     i, j = backed[0]

@@ -3,12 +3,14 @@ contradict are re-paired or undone (provenance.align.summary)."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
-from support.topic_vectors import topic_runs
+from support.topic_vectors import topic_embed, topic_runs
 
 from provenance.align import align
+from provenance.align.embedding import RunVectors
 from provenance.align.monotonic import Step
-from provenance.align.summary import contest_links, is_summary
+from provenance.align.summary import WholeMargins, contest_links, is_summary
 
 #: A source of eight sentences, one topic each (the tests name only topics that no other
 #: topic's name contains: "eta" is in "beta", "zeta" and "theta").
@@ -84,6 +86,22 @@ def test_links_the_vectors_confirm_stay_as_they_are() -> None:
     tgt = ["Alpha first.", "Gamma next.", "Epsilon after, and delta."]
     steps = _left_out({0: 0, 2: 1, 4: 2})
     assert _contest(tgt, steps) == sorted((st.src, st.tgt) for st in steps)
+
+
+def test_sentences_without_vectors_take_no_part() -> None:
+    # only sentences with vectors are compared (a long pair costs what its budget allows)
+    tgt = ["DELTA in the headline.", "Epsilon, next.", "Theta at the end."]
+    chosen = np.array([True, False, True, True, True, False, False, True])
+    src_vec = RunVectors.build(SRC, "en", chosen, [1], topic_embed)
+    tgt_vec = RunVectors.build(tgt, "en", np.array([True, True, False]), [1], topic_embed)
+    z = WholeMargins.of(src_vec, tgt_vec)
+    assert z.z.shape == (5, 2)
+    assert z.best_src(0) == 3 and z.best_tgt(3) == 0 and z.best_src(2) is None
+    assert not z.ok(1, 0) and not z.ok(0, 2)
+    # a link with no vectors at all is kept as it is: no evidence either way
+    steps = _left_out({1: 2, 3: 0, 4: 1})
+    out = contest_links(steps, src_vec, tgt_vec, cell_score=lambda i, j: 5.0)
+    assert ((1,), (2,)) in {(st.src, st.tgt) for st in out}
 
 
 def test_a_summary_leaves_out_at_least_half_of_the_source() -> None:
