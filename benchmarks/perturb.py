@@ -215,6 +215,72 @@ def perturb(name: str, src: list[str], tgt: list[str], tgt_lang: str, filler: li
     return PerturbedPair(name, src_lang, tgt_lang, list(src), out_tgt, gold, changes, moved)
 
 
+#: Share of the target sentences a summary keeps, and how many blocks it reorders.
+SUMMARY_KEEP = 1 / 3
+SUMMARY_BLOCKS = 3
+#: Sentences of its own a summary adds (from other documents), per kept sentence.
+SUMMARY_INSERT = 0.25
+
+
+def summarise(name: str, src: list[str], tgt: list[str], filler: list[str], seed: int, *,
+              src_lang: str, tgt_lang: str) -> PerturbedPair:
+    """A short summary of ``tgt`` (parallel to ``src`` line by line), with gold links.
+
+    Keeps about :data:`SUMMARY_KEEP` of the sentences (always some from the second half),
+    cuts them, in their order, into :data:`SUMMARY_BLOCKS` blocks and shuffles the blocks;
+    a kept sentence from the middle third is put first (the headline of a relay often
+    renders a sentence from the middle), and a few unrelated sentences are inserted
+    anywhere but first. Every kept sentence is a 1-1 link, every other one an omission.
+    """
+    rng = random.Random(seed)
+    lines = [i for i, t in enumerate(tgt) if t]
+    n = len(lines)
+    keep_n = max(4, round(SUMMARY_KEEP * n))
+    half = n // 2
+    late = sorted(rng.sample(lines[half:], k=min(len(lines) - half, max(2, keep_n // 3))))
+    early = sorted(rng.sample([i for i in lines if i not in late],
+                              k=min(n - len(late), keep_n - len(late))))
+    kept = sorted(early + late)
+    middle = [i for i in kept if n // 3 <= lines.index(i) < 2 * n // 3] or kept
+    lead = rng.choice(middle)
+    rest = [i for i in kept if i != lead]
+    cuts = sorted(rng.sample(range(1, len(rest)), k=min(len(rest) - 1, SUMMARY_BLOCKS - 1)))
+    blocks = [rest[a:b] for a, b in zip([0, *cuts], [*cuts, len(rest)], strict=True)]
+    rng.shuffle(blocks)
+    order: list[int | None] = [lead] + [i for block in blocks for i in block]
+    for _ in range(max(1, round(SUMMARY_INSERT * len(kept)))):
+        order.insert(rng.randrange(1, len(order) + 1), None)
+    out_tgt: list[str] = []
+    gold: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+    for i in order:
+        if i is None:
+            gold.append(((), (len(out_tgt),)))
+            out_tgt.append(rng.choice(filler))
+        else:
+            gold.append(((i,), (len(out_tgt),)))
+            out_tgt.append(tgt[i])
+    gold.extend(((i,), ()) for i in lines if i not in kept)
+    changes = {"kept": len(kept), "dropped": len(src) - len(kept), "blocks": len(blocks) + 1,
+               "inserted": len(order) - len(kept)}
+    return PerturbedPair(name, src_lang, tgt_lang, list(src), out_tgt, gold, changes, True)
+
+
+def build_summaries(label: str, seed: int = 13) -> list[PerturbedPair]:
+    """One summary per document of the language pair ``label``."""
+    _, folder, src_file, tgt_file, src_lang, tgt_lang = next(p for p in PAIRS if p[0] == label)
+    docs = sorted(d for d in (PARALLEL / folder).iterdir() if d.is_dir())
+    pairs = []
+    for k, doc in enumerate(docs):
+        src, tgt = read_lines(doc / src_file), read_lines(doc / tgt_file)
+        if len(src) != len(tgt):
+            continue
+        filler = [line for other in docs if other != doc
+                  for line in read_lines(other / tgt_file) if line]
+        pairs.append(summarise(doc.name, src, tgt, filler, seed * 1000 + k,
+                               src_lang=src_lang, tgt_lang=tgt_lang))
+    return pairs
+
+
 #: (label, folder, source file, target file, source lang, target lang)
 PAIRS: tuple[tuple[str, str, str, str, str, str], ...] = (
     ("en→zh.a", "en-zh", "en.txt", "zh.a.txt", "en", "zh"),

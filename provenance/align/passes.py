@@ -20,11 +20,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+import numpy as np
+
 from provenance.align.absorb import absorb_left_out
 from provenance.align.embedding import CONCAT_MAX, Embed, RunVectors, uncertain_stretches
 from provenance.align.features import (
     VECTOR_SKELETON_WEIGHTS,
     VECTOR_TEXT_WEIGHTS,
+    Band,
     PairScorer,
     Weights,
 )
@@ -33,10 +36,12 @@ from provenance.align.monotonic import (
     LINK_MOVES,
     MonotonicResult,
     Step,
+    Tables,
     align_monotonic,
 )
 from provenance.align.recut import recut_links, shift_links
 from provenance.align.reorder import find_moved
+from provenance.align.summary import contest_links, is_summary
 from provenance.crosslingual.vectors import switched_off
 from provenance.lang import same_language
 
@@ -88,6 +93,9 @@ class VectorPlan:
     #: Join two 1-1 links into one 2-2 link where lengths and a moved clause show that the
     #: translator cut the two sentences at another place (:mod:`provenance.align.recut`).
     recut: bool = True
+    #: Where the links leave most of the source out (a summary), undo or re-pair the links
+    #: that whole-pair vector margins contradict (:mod:`provenance.align.summary`).
+    contest: bool = True
 
     def settings(self) -> dict[str, Any]:
         return {"vectors": self.model, "vector_concat_max": self.concat_max,
@@ -96,7 +104,8 @@ class VectorPlan:
                 "vector_confident": self.confident, "vector_pad": self.pad,
                 "vector_refine": "runs-around-merges" if self.refine else "none",
                 "vector_absorb": "clauses" if self.absorb else "none",
-                "vector_recut": "clauses" if self.recut else "none"}
+                "vector_recut": "clauses" if self.recut else "none",
+                "vector_contest": "summaries" if self.contest else "none"}
 
 
 def default_budget(n: int, m: int, per_sentence: int) -> int:
@@ -205,7 +214,24 @@ def run_passes(scorer: PairScorer, src: Sequence[str], tgt: Sequence[str], src_l
             found.steps, src, tgt, src_lang, tgt_lang, vectors, plan.embed, second.tables,
             second.band, max(0, plan.budget - spent))
         spent += used
+    if plan.contest and second.band is not None and is_summary(found.steps, n):
+        found.steps = contest_links(found.steps, *vectors,
+                                    cell_score=_cell_score(second.tables, second.band))
     return found
+
+
+def _cell_score(tables: Tables, band: Band) -> Callable[[int, int], float | None]:
+    """The pass's score of the 1-1 link of source i and target j; None outside its band."""
+    table = tables[(1, 1)]
+
+    def score(i: int, j: int) -> float | None:
+        col = j + 1 - int(band.lo[i + 1])
+        if not 0 <= col < band.width:
+            return None
+        value = float(table[i + 1, col])
+        return value if np.isfinite(value) else None
+
+    return score
 
 
 def _refine_runs(scorer: PairScorer, steps: Sequence[Step], src: Sequence[str],
