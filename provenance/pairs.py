@@ -51,6 +51,9 @@ class PairSettings:
 
     translator: str = "auto"
     mode: str = "auto"
+    #: texts the sentence vectors may embed (None: by the pair's size,
+    #: ``align.passes.default_budget``)
+    vector_budget: int | None = None
 
 
 @dataclass(frozen=True)
@@ -95,7 +98,8 @@ def align_pair(ref: Article, relay: Article, settings: PairSettings, glossary: G
         raise BadInput("--translator file needs --translation FILE")
     return align([s.text for s in ref.sentences], [s.text for s in relay.sentences],
                  ref.lang, relay.lang, translator=translator, translation=translation,
-                 glossary=glossary, mode=settings.mode, on_phase=on_phase)
+                 glossary=glossary, mode=settings.mode, vector_budget=settings.vector_budget,
+                 on_phase=on_phase)
 
 
 def compare_pair(ref: Article, relay: Article, settings: PairSettings, glossary: Glossary, *,

@@ -44,7 +44,7 @@ def print_table(src: list[str], tgt: list[str], alignment: Alignment) -> None:
 @output_format("text", "json", "tmx")
 def command(src: str, tgt: str, src_lang: str | None, tgt_lang: str | None, presegmented: bool,
             translation: str | None, translator: str, glossaries: tuple[str, ...], mode: str,
-            fmt: str) -> None:
+            vector_budget: int | None, fmt: str) -> None:
     """Align the sentences of a relay TGT with its source SRC.
 
     Every sentence of both sides appears in exactly one link: 1-1, merges and splits,
@@ -59,7 +59,8 @@ def command(src: str, tgt: str, src_lang: str | None, tgt_lang: str | None, pres
                      translation=translation)
     with progress_bar() as progress:  # a long pair shows its phases
         alignment = align_pair(
-            pair.src, pair.tgt, PairSettings(translator, mode), load_glossary(glossaries),
+            pair.src, pair.tgt, PairSettings(translator, mode, vector_budget),
+            load_glossary(glossaries),
             translation=pair.translation,
             on_phase=lambda name: progress("pair", PAIR_PHASES.index(name), len(PAIR_PHASES)))
     src_sents = [s.text for s in pair.src.sentences]

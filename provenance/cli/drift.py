@@ -100,7 +100,7 @@ def _print_text(doc: dict[str, Any]) -> None:
 @output_format("text", "json")
 def command(src: str, tgt: str, src_lang: str | None, tgt_lang: str | None, presegmented: bool,
             translation: str | None, translator: str, glossaries: tuple[str, ...], mode: str,
-            fmt: str) -> None:
+            vector_budget: int | None, fmt: str) -> None:
     """Find what drifted between SRC (the reference, usually English) and its relay TGT.
 
     Numbers, dates, names, glossary terms, attributions, hedges, negations, relation
@@ -115,8 +115,8 @@ def command(src: str, tgt: str, src_lang: str | None, tgt_lang: str | None, pres
     pair = read_pair(src, tgt, src_lang=src_lang, tgt_lang=tgt_lang, presegmented=presegmented,
                      translation=translation)
     with progress_bar() as progress:  # a long pair shows its phases
-        result = compare_pair(pair.src, pair.tgt, PairSettings(translator, mode), glossary,
-                              translation=pair.translation, progress=progress)
+        result = compare_pair(pair.src, pair.tgt, PairSettings(translator, mode, vector_budget),
+                              glossary, translation=pair.translation, progress=progress)
     doc = drift_document(pair.src, pair.tgt, result, glossary)
     if fmt == "json":
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))

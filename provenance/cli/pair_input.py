@@ -36,6 +36,12 @@ def pair_options(func: F) -> F:
         glossary_paths,
         click.option("--mode", type=click.Choice(MODES), default="auto", show_default=True,
                      help="Alignment search (reorder allows moved blocks)."),
+        click.option("--vector-budget", type=click.IntRange(min=0), default=None,
+                     metavar="N",
+                     help="Texts the sentence vectors may embed for this pair (default: "
+                          "400, or the whole pair when up to 4,000 texts cover it). A "
+                          "book-length pair needs about three per sentence to be covered "
+                          "whole; its first run then takes minutes (vectors are cached)."),
     ]
     for decorator in reversed(decorators):
         func = decorator(func)

