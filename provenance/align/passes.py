@@ -20,9 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-import numpy as np
-
-from provenance.align.absorb import absorb_left_out
+from provenance.align.absorb import absorb_left_out, cell_score
 from provenance.align.embedding import CONCAT_MAX, Embed, RunVectors, uncertain_stretches
 from provenance.align.features import (
     VECTOR_SKELETON_WEIGHTS,
@@ -222,16 +220,7 @@ def run_passes(scorer: PairScorer, src: Sequence[str], tgt: Sequence[str], src_l
 
 def _cell_score(tables: Tables, band: Band) -> Callable[[int, int], float | None]:
     """The pass's score of the 1-1 link of source i and target j; None outside its band."""
-    table = tables[(1, 1)]
-
-    def score(i: int, j: int) -> float | None:
-        col = j + 1 - int(band.lo[i + 1])
-        if not 0 <= col < band.width:
-            return None
-        value = float(table[i + 1, col])
-        return value if np.isfinite(value) else None
-
-    return score
+    return lambda i, j: cell_score(tables, band, (i,), (j,))
 
 
 def _refine_runs(scorer: PairScorer, steps: Sequence[Step], src: Sequence[str],
