@@ -71,7 +71,7 @@ def test_a_corpus_is_read_once_across_steps(glossary, monkeypatch):
     relays.append(article_from_lines("relay-zh", RELAY_ZH, "zh-cn"))
     corpus_facts([ref, *relays], glossary)  # stories, reference choice, provenance
     for relay in relays:  # alignment (with the gloss skeleton for zh) and drift
-        compare_pair(ref, relay, Settings(), glossary)
+        compare_pair(ref, relay, Settings().pair, glossary)
     distinct = {line for lines in [REFERENCE, *RELAYS.values(), RELAY_ZH] for line in lines}
     # once per distinct text: not once per step, nor per pair the reference is in
     assert sorted(calls) == sorted(distinct)
