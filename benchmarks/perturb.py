@@ -15,6 +15,7 @@ import json
 import random
 import re
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -267,18 +268,9 @@ def summarise(name: str, src: list[str], tgt: list[str], filler: list[str], seed
 
 def build_summaries(label: str, seed: int = 13) -> list[PerturbedPair]:
     """One summary per document of the language pair ``label``."""
-    _, folder, src_file, tgt_file, src_lang, tgt_lang = next(p for p in PAIRS if p[0] == label)
-    docs = sorted(d for d in (PARALLEL / folder).iterdir() if d.is_dir())
-    pairs = []
-    for k, doc in enumerate(docs):
-        src, tgt = read_lines(doc / src_file), read_lines(doc / tgt_file)
-        if len(src) != len(tgt):
-            continue
-        filler = [line for other in docs if other != doc
-                  for line in read_lines(other / tgt_file) if line]
-        pairs.append(summarise(doc.name, src, tgt, filler, seed * 1000 + k,
-                               src_lang=src_lang, tgt_lang=tgt_lang))
-    return pairs
+    return [summarise(name, src, tgt, filler, seed * 1000 + k, src_lang=src_lang,
+                      tgt_lang=tgt_lang)
+            for k, name, src, tgt, filler, src_lang, tgt_lang in _documents(label)]
 
 
 #: (label, folder, source file, target file, source lang, target lang)
@@ -293,18 +285,26 @@ PAIRS: tuple[tuple[str, str, str, str, str, str], ...] = (
 def build_pairs(label: str, seed: int = 13, *, move: bool = True,
                 profile: Profile = NEWS) -> list[PerturbedPair]:
     """One perturbed pair per document of the language pair ``label``."""
+    return [perturb(name, src, tgt, tgt_lang, filler, seed * 1000 + k, src_lang=src_lang,
+                    move=move, profile=profile)
+            for k, name, src, tgt, filler, src_lang, tgt_lang in _documents(label)]
+
+
+def _documents(label: str
+               ) -> Iterator[tuple[int, str, list[str], list[str], list[str], str, str]]:
+    """(index, name, source lines, target lines, filler, source lang, target lang) for
+    each line-aligned document of ``label``; ``filler`` holds the target sentences of
+    the other documents (the unrelated sentences a perturbation inserts). The index
+    counts every document, so that seeds stay those the benchmarks were reported with."""
     _, folder, src_file, tgt_file, src_lang, tgt_lang = next(p for p in PAIRS if p[0] == label)
     docs = sorted(d for d in (PARALLEL / folder).iterdir() if d.is_dir())
-    pairs = []
     for k, doc in enumerate(docs):
         src, tgt = read_lines(doc / src_file), read_lines(doc / tgt_file)
         if len(src) != len(tgt):
             continue
         filler = [line for other in docs if other != doc
                   for line in read_lines(other / tgt_file) if line]
-        pairs.append(perturb(doc.name, src, tgt, tgt_lang, filler, seed * 1000 + k,
-                             src_lang=src_lang, move=move, profile=profile))
-    return pairs
+        yield k, doc.name, src, tgt, filler, src_lang, tgt_lang
 
 
 def clean_pairs(label: str) -> list[PerturbedPair]:

