@@ -93,6 +93,8 @@ class Language:
     whole_words: bool = True
     #: Country domains whose outlets publish in this language (``kr`` for Korean).
     country_domains: tuple[str, ...] = ()
+    #: Every noun is capitalised (German): a capital does not mark a name.
+    nouns_capitalised: bool = False
     #: Codes in lower case, for lookups.
     keys: frozenset[str] = field(init=False, repr=False, compare=False)
 
@@ -156,7 +158,8 @@ REGISTRY: tuple[Language, ...] = (
     Language("ja", "Japanese", "kana", BASIC, _BASIC_CAPS | {"segmentation", "glossary"},
              whole_words=False, country_domains=("jp",)),
     Language("de", "German", "latin", BASIC,
-             _BASIC_CAPS | {"segmentation", "glossary", "names", "drift"}),
+             _BASIC_CAPS | {"segmentation", "glossary", "names", "drift"},
+             nouns_capitalised=True),
     Language("fr", "French", "latin", BASIC,
              _BASIC_CAPS | {"segmentation", "glossary", "names", "drift"}),
     Language("es", "Spanish", "latin", BASIC,

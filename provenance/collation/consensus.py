@@ -243,6 +243,16 @@ class Collator:
         return sum(1 for group, r in reps.items()
                    if group != witness.group and keys & self.article_keys(r))
 
+    def _one_for_another(self, s_keys: frozenset[str], t_keys: frozenset[str]) -> bool:
+        """One known concept in each reading, of one kind ("United Kingdom" and
+        "England", two places): the one can have been put for the other. Names the
+        glossary lacks ("Report", "Inauguration Day") have no kind to compare."""
+        concepts = [[self.glossary.concepts.get(k[2:]) for k in keys if not
+                     k.startswith(SPELLING)] for keys in (s_keys, t_keys)]
+        if any(len(found) != 1 or found[0] is None for found in concepts):
+            return False
+        return concepts[0][0].category == concepts[1][0].category
+
     def _less_precise(self, claim: str, finding: Finding, consensus: WitnessReading,
                       witness: WitnessReading, reps: dict[int, WitnessReading], slot: str,
                       s_keys: frozenset[str], t_keys: frozenset[str]) -> Departure | None:
@@ -340,6 +350,11 @@ class Collator:
                 s_keys & self.article_keys(witness):
             # the witness states the consensus form elsewhere: its reading holds another
             # part of the claim, not another value
+            return None
+        if slot == "names" and finding.evidence.get("change") == "article_facts" and \
+                not self._one_for_another(s_keys, t_keys):
+            # names one reading states and the other does not ("Tesla" here, "Ian
+            # Bremmer" there) are two parts of a story, not one name put for another
             return None
         if slot == "names" and finding.evidence.get("category") != "other" and \
                 finding.evidence.get("change") == "replaced" and (

@@ -2,18 +2,24 @@
 
 Latin-script names are capitalised words not at the start of a sentence, and acronyms;
 Ukrainian and Russian names the same in Cyrillic, transliterated to Latin so that
-"Зеленський" and "Zelensky" compare. Chinese and Korean names cannot be found this way
-(no capitals): those sides rely on the glossary only.
+"Зеленський" and "Zelensky" compare. English is read by the glossary's reader of English
+names, which knows title-case headlines ("Freeze' War" names nothing) and "I'm". German
+capitalises every noun: there a word the language's dictionary knows ("Berater",
+"Einfrieren") is no name by its capital. Chinese and Korean names cannot be found this
+way (no capitals): those sides rely on the glossary only.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from provenance.lang import base, has, script_of
+from provenance.glossary.english_names import english_names
+from provenance.glossary.inflection import is_cyrillic, parses
+from provenance.lang import base, has, language, script_of
 
 _LATIN = re.compile(r"\b(?:[A-Z][a-z’'\-]+|[A-Z]{2,}[a-z]?)(?:\s+(?:[A-Z][a-z’'\-]+|[A-Z]{2,}))*\b")
 _CYRILLIC = re.compile(
@@ -87,6 +93,10 @@ def name_script(lang: str) -> str | None:
 
 def find_names(text: str, lang: str, skip: list[tuple[int, int]] | None = None) -> list[Name]:
     """Names in one sentence, excluding spans in ``skip`` (e.g. glossary matches)."""
+    if base(lang) == "en":
+        return [Name(n.text, n.start, n.end, latin_key(n.text, lang))
+                for n in english_names(text)
+                if not (skip and any(a < n.end and n.start < b for a, b in skip))]
     # Latin capitals are looked for in every other language: "Bloomberg" inside Chinese.
     pattern = _CYRILLIC if name_script(lang) == "cyrillic" else _LATIN
     names: list[Name] = []
@@ -108,20 +118,63 @@ def _name(text: str, start: int, end: int, lang: str, skip: list[tuple[int, int]
     # drop leading non-name words ("The", "President"), and a lone capitalised word
     # opening the sentence (capitalised because it opens the sentence)
     while words and (words[0].strip("’'") in _NOT_NAMES or (
-            start == _first_word(text) and len(words) == 1 and not words[0].isupper())):
+            start == _first_word(text) and not words[0].isupper() and (
+                len(words) == 1 or _common_cyrillic(words[0])))):
         start += len(words[0])
         start += len(text[start:end]) - len(text[start:end].lstrip())
         words = words[1:]
     if not words or (len(words) == 1 and _DEMONYM.match(words[0])):
         return None
+    if _nouns_capitalised(lang):
+        # "Sieg Trump", "Wladimir Putin": the nouns at either end are not the name
+        while words and _common_noun(words[0], lang):
+            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
+            words = words[1:]
+        while words and _common_noun(words[-1], lang):
+            words = words[:-1]
+            end = start + len(" ".join(words)) if words else start
+        if not words:
+            return None
+        end = text.index(words[-1], start) + len(words[-1])
     for suffix in ("’s", "'s", "’", "'"):  # possessive: "Trump’s" is Trump
         if text[start:end].endswith(suffix):
             end -= len(suffix)
             break
+    end = start + len(text[start:end].rstrip("-"))  # "Valdai-" of "Valdai-Forum"
     if end <= start or (skip and any(a < end and start < b for a, b in skip)):
         return None
     written = text[start:end]
     return Name(written, start, end, latin_key(written, lang))
+
+
+def _nouns_capitalised(lang: str) -> bool:
+    record = language(lang)
+    return record is not None and record.nouns_capitalised
+
+
+@lru_cache(maxsize=50_000)
+def _common_noun(word: str, lang: str) -> bool:
+    """A word the language's dictionary knows (simplemma's word lists, shipped inside the
+    package): capitalised in German, it is a noun, not a name. Acronyms are names."""
+    import simplemma
+
+    bare = word.strip("’'\"„“”,.;:()")
+    if len(bare) >= 2 and bare.isupper():
+        return False
+    return simplemma.is_known(bare, lang=base(lang))
+
+
+#: pymorphy3 tags of proper names: a first name, surname, patronymic, place, organisation
+_PROPER_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
+
+
+def _common_cyrillic(word: str) -> bool:
+    """A Cyrillic word the dictionary knows only as a common word ("Контакты", "Газета"):
+    opening a sentence, its capital is the sentence's ("Контакты Маска" names Musk)."""
+    if not is_cyrillic(word):
+        return False
+    found = parses(word)
+    return bool(found) and not any(_PROPER_TAGS & p.tag.grammemes for p in found)
 
 
 def _first_word(text: str) -> int:

@@ -39,8 +39,12 @@ _FUNCTION = frozenset(english.STOPWORDS | {
     "later", "last", "next", "photo", "image", "read", "see", "also", "january", "february",
     "march", "april", "june", "july", "august", "september", "october", "november",
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "western", "eastern", "northern", "southern",
 })
+# Month abbreviations end a name only where they end the capitalised run ("Nov 7"):
+# "Jan Bremmer" is a person.
+_MONTHS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                     "nov", "dec"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,9 +139,10 @@ def _pieces(match: re.Match[str], title: bool) -> list[list[re.Match[str]]]:
     no ordinary word is kept ("Join NATO" -> "NATO")."""
     words = list(re.finditer(r"\S+", match.group()))
     pieces: list[list[re.Match[str]]] = [[]]
-    for word in words:
+    for n, word in enumerate(words):
         bare = _POSSESSIVE.sub("", word.group())
         if bare.lower() in _FUNCTION and not re.fullmatch(_CONNECT, word.group()) \
+                or bare.lower() in _MONTHS and n == len(words) - 1 \
                 or re.fullmatch(r"[A-Z]['’][a-z]+", bare):  # I'm, I'll
             pieces.append([])
             continue

@@ -374,3 +374,34 @@ def test_a_witness_that_never_gives_the_claims_figure_leaves_it_out():
     assert [d.article_id for d in left] == ["d"]
     assert left[0].consensus == "800 miles" and left[0].finding.kind == "number"
     assert left[0].finding.message.startswith("4 of 5 independent witnesses")
+
+
+def _story_naming(lines: list[str]) -> list:
+    return [witness(x, text) for x, text in zip("abcde", lines, strict=True)]
+
+
+def test_a_reading_naming_other_things_is_no_name_put_for_another():
+    # four witnesses name the company in the claim; the fifth's reading of it names a
+    # person and a place instead: two parts of a story, not a replaced name
+    story = _story_naming([
+        "Tesla and the Pentagon signed a launch contract worth $1.8 billion in 2021.",
+        "In 2021 Tesla signed a $1.8 billion launch contract with the Pentagon.",
+        "The Pentagon gave Tesla a launch contract worth $1.8 billion in 2021.",
+        "Tesla won a $1.8 billion launch contract from the Pentagon in 2021.",
+        "Ian Bremmer said a $1.8 billion launch contract was signed in Crimea in 2021.",
+    ])
+    collation = collate([story], GLOSSARY, vectors=False)
+    assert not [d for d in departures_of(collation, "e") if d.slot == "names"]
+
+
+def test_one_place_put_for_another_in_a_claim_departs():
+    story = _story_naming([
+        "Get the Poles, Germans, British and French to do it, one adviser said.",
+        "One adviser said the Poles, Germans, British and French should do it.",
+        "Let the Poles, Germans, British and French do it, an adviser said.",
+        "The Poles, Germans, British and French must do it, said one adviser.",
+        "Get the Poles, Germans, English and French to do it, one adviser said.",
+    ])
+    collation = collate([story], GLOSSARY, vectors=False)
+    (swap,) = [d for d in departures_of(collation, "e") if d.slot == "names"]
+    assert "United Kingdom" in swap.finding.message and "England" in swap.finding.message

@@ -382,3 +382,26 @@ def test_lexicon_words_inside_a_phrase_may_inflect() -> None:
     cues = find_cues("Нинішніми та колишніми чиновниками", "uk", ("tenure_both", "tenure_former"))
     assert [(c.category, c.text) for c in cues] == [
         ("tenure_both", "Нинішніми та колишніми")]
+
+
+@pytest.mark.parametrize(("text", "lang", "names"), [
+    # German capitalises every noun: the dictionary's words are no names
+    ("Die Beteiligung amerikanischer Truppen oder eines UN-Kontingents ist ausgeschlossen.",
+     "de", ["UN"]),
+    ("Nach dem Sieg Trump bei der Wahl sprach Putin beim Valdai-Forum.", "de",
+     ["Trump", "Putin", "Valdai"]),
+    # "I'm" and a title-case headline's verbs name nothing
+    ("“If I give you those plans, I’m not going to be able to use them,” he said.", "en",
+     []),
+    ("Trump Advisers Push to Freeze War in Ukraine, Pause Kyiv’s Bid to Join NATO", "en",
+     ["Ukraine", "Kyiv", "NATO"]),
+    ("In the fall of 2022, political scientist Jan Bremmer said so on Nov 7.", "en",
+     ["Jan Bremmer"]),
+    # a common word opening a sentence is capitalised for the sentence's sake
+    ("Контакты Маска с Путиным обеспокоили Белый дом.", "ru", ["Маска", "Путиным", "Белый"]),
+    ("Ілон Маск регулярно спілкується з Путіним.", "uk", ["Ілон Маск", "Путіним"]),
+])
+def test_names_found_by_their_capitals(text: str, lang: str, names: list[str]) -> None:
+    from provenance.drift.names import find_names
+
+    assert [n.text for n in find_names(text, lang)] == names
