@@ -27,6 +27,8 @@ QUALIFIER_WORDS = {"at_least": "at least", "more_than": "more than", "less_than"
 _SOFT_QUALIFIERS = {"about", None}
 #: which way a bound points: a lower bound turned into an upper one reverses the claim
 _DIRECTION = {"at_least": "up", "more_than": "up", "at_most": "down", "less_than": "down"}
+#: units of a span of time: a count in them is a duration, not an amount of things
+_SPANS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade"})
 
 
 def _word(qualifier: str | None) -> str:
@@ -197,8 +199,9 @@ class NumberDrift(LinkDetector):
         """A count left without counterpart where the other side has a vague amount:
         "at least twice" rendered "multiple times", "several officials" rendered "two"."""
         for side_left, other, direction in ((s_left, tgt, "vague"), (t_left, src, "exact")):
+            # a span of time ("less than two weeks") is no amount of what "some" counts
             counts = [(k, q) for k, q in side_left if q.kind in ("count", "number")
-                      and q.value is not None and q.value >= 2 and q.unit != "year"
+                      and q.value is not None and q.value >= 2 and q.unit not in _SPANS
                       and not _bare_year(q)]
             vague = cues_in(other, "vague_quantity")
             if not counts or not vague:

@@ -293,3 +293,10 @@ def test_a_bare_year_is_no_exact_amount_for_several() -> None:
             if f.evidence.get("change") == "exact"]
     assert f.evidence["value"] == 3
 
+
+
+def test_a_span_of_time_is_no_exact_amount_for_some() -> None:
+    # "some of its programs" against "less than two weeks": two weeks count no programs
+    found = drift(["It gave him visibility into some of the most sensitive programs."],
+                  ["在不到两周的时间里,他了解了最敏感的项目。"], tgt_lang="zh-cn")
+    assert [f for f in of(found, "number") if f.evidence.get("change") == "exact"] == []
