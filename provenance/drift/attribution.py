@@ -7,7 +7,10 @@
   unless the reference is that source's own text (published by it, or a paste carrying
   its link): a relay crediting the WSJ for the WSJ's words is faithful;
 * caveat dropped: "Reuters could not verify" disappears (major); reversed polarity of a
-  verification ("verified" vs "could not verify") is reported the same way.
+  verification ("verified" vs "could not verify") is reported the same way;
+* outlet name misspelled: "WJS наводить деталі" where the relay or its reference credits
+  the WSJ by its right name (minor, kind entity: the source is the same, its name is
+  not); the misspelled name is then read as that outlet, not as a new source.
 
 Sources compare by glossary concept when known (WSJ = 《华尔街日报》 = Wall Street
 Journal), else by the name as written, case-folded.
@@ -17,8 +20,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from provenance.attribution.spelling import Slip, outlet_slip
 from provenance.drift.base import LinkDetector
-from provenance.facts import SentenceFacts
+from provenance.facts import SentenceFacts, outlet_key
 from provenance.model import Attribution, Finding, Link
 
 if TYPE_CHECKING:
@@ -34,6 +38,26 @@ def source_key(a: Attribution) -> str:
     return a.concept_id or " ".join(a.source.casefold().split())
 
 
+def _slips(pair: PairContext) -> list[tuple[Attribution, Slip]]:
+    """The relay's cited names that misspell an outlet credited by its right name in the
+    relay or in its reference (or whose text the reference is), in reading order."""
+    credited = [a.concept_id for f in (*pair.tgt_facts, *pair.src_facts)
+                for a in f.attributions if a.kind == "outlet" and a.concept_id]
+    own = outlet_key(pair.src.outlet, pair.glossary)
+    if own is not None and own in pair.glossary:
+        credited.append(own)
+    if not credited:
+        return []
+    found = []
+    for f in pair.tgt_facts:
+        for a in f.attributions:
+            if a.kind == "unknown" and not a.concept_id and not a.negated:
+                slip = outlet_slip(f.text[a.start:a.end], credited, pair.glossary)
+                if slip is not None:
+                    found.append((a, slip))
+    return found
+
+
 def _collect(facts: list[SentenceFacts]) -> tuple[list[Attribution], list[Attribution]]:
     claims: list[Attribution] = []
     caveats: list[Attribution] = []
@@ -47,17 +71,33 @@ class AttributionDrift(LinkDetector):
     """Cited sources changed, added or dropped; verification caveats dropped."""
 
     name = "attribution"
-    kinds = ("attribution",)
+    kinds = ("attribution", "entity")
+
+    def detect_after(self, pair: PairContext, found: list[Finding]) -> list[Finding]:
+        # a name the entity detector already reports as respelled against the reference
+        # ("WSJ" is "WJS") is not reported a second time as a misspelled outlet
+        respelled = {tuple(span) for f in found if f.evidence.get("change") == "respelled"
+                     for span in f.tgt_spans}
+        return [f for f in self.detect(pair)
+                if f.evidence.get("change") != "outlet_misspelt"
+                or not respelled & {tuple(span) for span in f.tgt_spans}]
 
     def detect(self, pair: PairContext) -> list[Finding]:
+        slips = _slips(pair)
+        # where the relay writes a misspelled outlet, it cites that outlet
+        misspelt = {(a.sentence, slip.concept_id) for a, slip in slips}
         # A relay that credits the WSJ in its lead and then states the story's claims bare
         # has not taken the claims away from the WSJ: journalists attribute once. Only a
         # relay that never cites the source makes its claims its own (major).
         cited = {source_key(a) for f in pair.tgt_facts for a in f.attributions
                  if not a.negated and a.kind not in _VAGUE}
+        cited |= {concept for _, concept in misspelt}
         found = []
         authors: dict[str, bool] = {}
         for f in super().detect(pair):
+            if f.evidence.get("change") in ("source_dropped", "claim_made_bare") and any(
+                    (j, f.evidence.get("src_key")) in misspelt for j in f.tgt):
+                continue  # kept, misspelled: reported below
             if f.evidence.get("change") == "source_added":
                 key = f.evidence["tgt_key"]
                 if key not in authors:
@@ -68,6 +108,22 @@ class AttributionDrift(LinkDetector):
                     f.evidence.get("src_key") in cited:
                 continue
             found.append(f)
+        return found + self._misspellings(slips)
+
+    def _misspellings(self, slips: list[tuple[Attribution, Slip]]) -> list[Finding]:
+        """One finding per misspelled name, quoting each place the relay writes it."""
+        by_name: dict[str, list[tuple[Attribution, Slip]]] = {}
+        for a, slip in slips:
+            by_name.setdefault(" ".join(slip.written.casefold().split()), []).append((a, slip))
+        found = []
+        for uses in by_name.values():
+            slip = uses[0][1]
+            found.append(self.finding(
+                "entity", "minor", (), tuple(dict.fromkeys(a.sentence for a, _ in uses)),
+                f"outlet name misspelled: “{slip.written}” for {slip.outlet}",
+                tgt_spans=[(a.sentence, a.start, a.end) for a, _ in uses],
+                change="outlet_misspelt", written=slip.written, known_form=slip.form,
+                concept=slip.concept_id, outlet=slip.outlet, compared_with="glossary"))
         return found
 
     def compare(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts]
