@@ -8,6 +8,9 @@
   its link): a relay crediting the WSJ for the WSJ's words is faithful;
 * caveat dropped: "Reuters could not verify" disappears (major); reversed polarity of a
   verification ("verified" vs "could not verify") is reported the same way;
+* number of sources changed: "three people close to Trump" became "по словам источника"
+  (one source), read from the unnamed attributions of both sides of a unit when each
+  side's count is read with confidence (:mod:`provenance.attribution.counts`) (minor);
 * outlet name misspelled: "WJS наводить деталі" where the relay or its reference credits
   the WSJ by its right name (minor, kind entity: the source is the same, its name is
   not); the misspelled name is then read as that outlet, not as a new source.
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from provenance.attribution.counts import SourceCount, source_count
 from provenance.attribution.spelling import Slip, outlet_slip
 from provenance.drift.base import LinkDetector
 from provenance.facts import SentenceFacts, outlet_key
@@ -56,6 +60,30 @@ def _slips(pair: PairContext) -> list[tuple[Attribution, Slip]]:
                 if slip is not None:
                     found.append((a, slip))
     return found
+
+
+def _side_count(facts: list[SentenceFacts]
+                ) -> tuple[SourceCount, tuple[int, int, int]] | None:
+    """The one count of unnamed sources a side states, with its span: None when it
+    cites none, when one of them is not read with confidence, or when they disagree
+    ("a source" and "officials": which one the other side renders is not known)."""
+    read: list[tuple[SourceCount, tuple[int, int, int]]] = []
+    for f in facts:
+        for a in f.attributions:
+            if a.kind != "unnamed" or a.negated:
+                continue
+            count = source_count(a, f.text, f.lang)
+            if count is None:
+                return None
+            read.append((count, (f.index, count.start, count.end)))
+    if not read:
+        return None
+    exact = {c.exact for c, _ in read if c.exact is not None}
+    several = {c.several for c, _ in read}
+    if len(exact) > 1 or len(several) > 1:
+        return None
+    # the most precise reading speaks for the side ("three sources" ... "the sources")
+    return next((r for r in read if r[0].exact is not None), read[0])
 
 
 def _collect(facts: list[SentenceFacts]) -> tuple[list[Attribution], list[Attribution]]:
@@ -109,6 +137,21 @@ class AttributionDrift(LinkDetector):
                 continue
             found.append(f)
         return found + self._misspellings(slips)
+
+    def _count_changed(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts]
+                       ) -> list[Finding]:
+        """The number of unnamed sources changed ("three people" -> "a source")."""
+        s_count, t_count = _side_count(src), _side_count(tgt)
+        if s_count is None or t_count is None or not s_count[0].differs(t_count[0]):
+            return []
+        (a, sa), (b, sb) = s_count, t_count
+        return [self.finding(
+            "attribution", "minor", link.src, link.tgt,
+            f"number of sources changed: the reference's “{a.words}” ({a.describe()}) is "
+            f"“{b.words}” ({b.describe()}) in the relay",
+            src_spans=[sa], tgt_spans=[sb], change="source_count",
+            src_count=a.exact if a.exact is not None else "several",
+            tgt_count=b.exact if b.exact is not None else "several")]
 
     def _misspellings(self, slips: list[tuple[Attribution, Slip]]) -> list[Finding]:
         """One finding per misspelled name, quoting each place the relay writes it."""
@@ -167,6 +210,7 @@ class AttributionDrift(LinkDetector):
                 f"{'with another source' if s_reported else 'without a source'}",
                 tgt_spans=[(b.sentence, b.start, b.end)], change="source_added",
                 tgt_source=b.source, tgt_key=key))
+        found += self._count_changed(link, src, tgt)
         t_caveat_keys = {source_key(c) for c in t_caveats}
         t_negated = any(f.cues_of("negation") for f in tgt)
         for c in s_caveats:
