@@ -46,7 +46,8 @@ def _slips(pair: PairContext) -> list[tuple[Attribution, Slip]]:
     """The relay's cited names that misspell an outlet credited by its right name in the
     relay or in its reference (or whose text the reference is), in reading order."""
     credited = [a.concept_id for f in (*pair.tgt_facts, *pair.src_facts)
-                for a in f.attributions if a.kind == "outlet" and a.concept_id]
+                for a in f.attributions if a.kind == "outlet" and a.concept_id
+                and not a.negated]
     own = outlet_key(pair.src.outlet, pair.glossary)
     if own is not None and own in pair.glossary:
         credited.append(own)
@@ -96,7 +97,8 @@ def _collect(facts: list[SentenceFacts]) -> tuple[list[Attribution], list[Attrib
 
 
 class AttributionDrift(LinkDetector):
-    """Cited sources changed, added or dropped; verification caveats dropped."""
+    """Cited sources changed, added or dropped; verification caveats dropped; the number
+    of unnamed sources changed; an outlet's name misspelled."""
 
     name = "attribution"
     kinds = ("attribution", "entity")
