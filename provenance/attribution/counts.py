@@ -29,7 +29,8 @@ from provenance.attribution.lexicon import alternation, attribution_languages, l
 from provenance.lang import base
 from provenance.model import Attribution
 
-_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*|\d+")
+# a word, apostrophes and hyphens inside it ("п'ять"), or a number
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*|\d+")
 _COUNTS = range(1, 11)
 
 
@@ -95,7 +96,7 @@ def _is(pattern: re.Pattern[str] | None, word: str) -> bool:
 
 def _count(word: str, lists: _Lists) -> int | None:
     if word.isdigit():
-        return int(word)
+        return int(word) if len(word) <= 2 else None  # "in 2024 sources said": a year
     return next((n for n, p in lists.counts if p.fullmatch(word)), None)
 
 

@@ -41,6 +41,7 @@ def counted(sentence: str, lang: str, glossary) -> list[tuple[int | None, bool] 
     ("uk", "За словами джерела, план є.", (1, False)),
     ("uk", "Джерела повідомили, що план є.", None),
     ("uk", "За словами трьох джерел, план є.", (3, True)),
+    ("uk", "За словами п'яти джерел, план є.", (5, True)),
 ])
 def test_how_many_sources(glossary, lang: str, sentence: str, count) -> None:
     assert counted(sentence, lang, glossary) == [count]
