@@ -354,7 +354,7 @@ class ArticleFacts:
         # copies: resolving rewrites them in place, and the sentences keep theirs
         found = [replace(a, chain=list(a.chain))
                  for facts in self._in_article_language() for a in facts.attributions]
-        return resolve_short_references(found, self.article.lang)
+        return resolve_short_references(found, self.article.lang, self.glossary)
 
     @cached_property
     def signals(self) -> list[OriginSignal]:

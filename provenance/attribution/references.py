@@ -3,7 +3,9 @@
 "The Journal reported" or "The report said" only make sense after an outlet was named:
 they are resolved to the outlet cited before them (the Journal -> The Wall Street
 Journal; the report, 该报, 신문, видання -> the most recently cited outlet). Generic
-short references with nothing to resolve to are dropped.
+short references with nothing to resolve to are dropped. A name one slip from an outlet
+the article credits by its right name elsewhere ("WJS" beside "Wall Street Journal") is
+that outlet misspelled (:mod:`provenance.attribution.spelling`).
 
 A credit line (【文/观察者网 陈思佳】, "新聞來源: 中央廣播電臺") says whose text the article
 is: every other outlet the article cites reached the reader through it, so their chains
@@ -17,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from provenance.attribution.cues import table_for
 from provenance.attribution.extract import extract_attributions
+from provenance.attribution.spelling import outlet_slip
 from provenance.lang import base, whole_words
 from provenance.model import Article, Attribution
 
@@ -47,8 +50,10 @@ def _is_short_ref(attribution: Attribution, lang: str) -> bool:
     return any(p.fullmatch(attribution.source) for p in table_for(base(lang)).short_refs)
 
 
-def resolve_short_references(attributions: list[Attribution], lang: str) -> list[Attribution]:
+def resolve_short_references(attributions: list[Attribution], lang: str,
+                             glossary: Glossary | None = None) -> list[Attribution]:
     """Replace short references by the outlet named before them; drop unresolved generic ones.
+    With the ``glossary``, a name misspelling an outlet the article credits becomes it.
 
     ``attributions`` must be in reading order (sentence, then position).
     """
@@ -74,10 +79,32 @@ def resolve_short_references(attributions: list[Attribution], lang: str) -> list
         attribution.kind = target.kind
         attribution.concept_id = target.concept_id
         resolved.append(attribution)
+    renamed.update(_resolve_slips(resolved, glossary))
     for attribution in resolved:  # chains of the same sentence named the short form
         attribution.chain = [renamed.get((attribution.sentence, s), s) for s in attribution.chain]
     _apply_credits(resolved)
     return resolved
+
+
+def _resolve_slips(attributions: list[Attribution], glossary: Glossary | None
+                   ) -> dict[tuple[int, str], str]:
+    """Unknown names one slip from an outlet credited elsewhere in the article, made that
+    outlet; (sentence, name as written) -> the outlet's name, for the chains."""
+    credited = [a.concept_id for a in attributions
+                if a.kind == "outlet" and a.concept_id and not a.negated]
+    renamed: dict[tuple[int, str], str] = {}
+    if not credited:
+        return renamed
+    for attribution in attributions:
+        if attribution.kind != "unknown" or attribution.concept_id:
+            continue
+        slip = outlet_slip(attribution.source, credited, glossary)
+        if slip is None:
+            continue
+        renamed[(attribution.sentence, attribution.source)] = slip.outlet
+        attribution.source, attribution.kind = slip.outlet, "outlet"
+        attribution.concept_id = slip.concept_id
+    return renamed
 
 
 def _apply_credits(attributions: list[Attribution]) -> None:
@@ -120,4 +147,4 @@ def article_attributions(article: Article, glossary: Glossary | None) -> list[At
             found += extract_attributions(sentence.text, lang, glossary, sentence.index)
     else:
         found = extract_attributions(article.text, lang, glossary, 0)
-    return resolve_short_references(found, lang)
+    return resolve_short_references(found, lang, glossary)
