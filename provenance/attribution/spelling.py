@@ -20,6 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rapidfuzz.distance import OSA, Hamming, Levenshtein
+
 if TYPE_CHECKING:
     from provenance.glossary import Glossary
 
@@ -44,23 +46,9 @@ def _cased(text: str) -> bool:
 
 
 def _swapped(a: str, b: str) -> bool:
-    """``a`` is ``b`` with two neighbouring letters swapped."""
-    if len(a) != len(b) or a == b:
-        return False
-    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] \
-        and a[diff[1]] == b[diff[0]]
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """``a`` is ``b`` with one letter added, dropped or replaced."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    i = next((k for k, (x, y) in enumerate(zip(short, long_, strict=False)) if x != y), len(short))
-    return short[i:] == long_[i + 1:]
+    """``a`` is ``b`` with two neighbouring letters swapped: one transposition (OSA
+    distance 1), which no single replacement (Hamming distance 1) explains."""
+    return len(a) == len(b) and OSA.distance(a, b) == 1 and Hamming.distance(a, b) == 2
 
 
 def is_slip(written: str, form: str) -> bool:
@@ -72,7 +60,7 @@ def is_slip(written: str, form: str) -> bool:
         return False
     if _swapped(w, f):
         return True
-    return min(len(w), len(f)) >= _EDITS_FROM and _one_edit(w, f)
+    return min(len(w), len(f)) >= _EDITS_FROM and Levenshtein.distance(w, f) == 1
 
 
 def outlet_slip(written: str, outlets: Iterable[str], glossary: Glossary | None
