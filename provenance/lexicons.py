@@ -38,6 +38,9 @@ RELATIONS_FILE = Path(__file__).resolve().parent / "data" / "relations.yaml"
 #: categories every language file has (the relation classes and vague amounts may be
 #: missing where a language has no entries yet)
 CORE = ("evidential", "modal", "negation", "negation_strong", "reporting")
+#: the words that join the members of a list ("and", "or"): read between two names by
+#: drift.lists, not searched for as cues
+CONJUNCTIONS = ("list_and", "list_or")
 #: words that stand alone in a language whose other entries match as substrings
 _ALONE = {"ko": frozenset({"안"})}
 

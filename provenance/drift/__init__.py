@@ -19,6 +19,7 @@ from provenance.drift.coverage import CoverageDrift, furniture
 from provenance.drift.dates import DateDrift
 from provenance.drift.entities import EntityDrift
 from provenance.drift.framing import FramingDrift
+from provenance.drift.lists import ListDrift
 from provenance.drift.numbers import NumberDrift
 from provenance.drift.persons import GivenNameDrift
 from provenance.drift.polarity import NegationDrift, RelationDrift
@@ -41,7 +42,7 @@ def default_detectors() -> list[Detector]:
     """One instance of every detector family, in report order."""
     return [NumberDrift(), DateDrift(), EntityDrift(), GivenNameDrift(), TermDrift(),
             AttributionDrift(), CertaintyDrift(), NegationDrift(), RelationDrift(),
-            FramingDrift(), CoverageDrift()]
+            FramingDrift(), ListDrift(), CoverageDrift()]
 
 
 DETECTORS: tuple[str, ...] = tuple(d.name for d in default_detectors())
