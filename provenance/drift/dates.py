@@ -18,6 +18,8 @@ from provenance.drift.base import LinkDetector
 from provenance.drift.context import PairContext
 from provenance.facts import SentenceFacts
 from provenance.model import Finding, Link
+from provenance.quantities.dates import MONTH_BEFORE_YEAR
+from provenance.quantities.datevalue import DateValue
 from provenance.quantities.recent import RecentPeriod, fit, period_start
 
 if TYPE_CHECKING:
@@ -191,7 +193,31 @@ class DateDrift(LinkDetector):
                 "date", "minor" if shift else "major", (i,), (j,), message,
                 src_spans=spans[0], tgt_spans=spans[1], src_date=a.date, tgt_date=b.date,
                 differs="/".join(differs), local_time=local, source=name, report_date=True))
-        return findings + self._relative(pair)
+        return findings + self._relative(pair) + self._month_first(pair)
+
+    def _month_first(self, pair: PairContext) -> list[Finding]:
+        """Dates the relay writes month first in a language that puts the year first
+        (4月2021 for 2021年4月): the order of an English "April 2021" kept by machine
+        translation. A slip of form worth a line, not a changed date; said once per
+        relay sentence, on the relay's side only (the reference need not state it)."""
+        findings: list[Finding] = []
+        for f in pair.tgt_facts:
+            for q in f.dates:
+                if q.note != MONTH_BEFORE_YEAR or not q.date:
+                    continue
+                value = DateValue.parse(q.date)
+                read = (f"{_MONTHS_EN[value.month - 1]} {value.year}"
+                        if value.month and value.year else q.date)
+                findings.append(self.finding(
+                    "date", "minor", (), (f.index,),
+                    f"date written month first: the relay's “{q.text}” puts the month "
+                    f"before the year, an order its language does not use (an English "
+                    f"date kept in its order, as machine translation does); it reads "
+                    f"{read}: a slip of form, not a changed date",
+                    tgt_spans=[(f.index, q.start, q.end)], change="format",
+                    tgt_date=q.date))
+                break
+        return findings
 
     def _relative(self, pair: PairContext) -> list[Finding]:
         """A date one side states ("since late 2022") written on the other as a period
@@ -245,8 +271,10 @@ class DateDrift(LinkDetector):
                 continue
             f = self._period_finding((stated.index,), (j,), stated, (j, period),
                                      pair.tgt.published_date)
-            f.message += ("; the aligner did not pair the two sentences, but both are about "
-                          + ", ".join(sorted(shared)))
+            names = sorted({t.text for t in pair.src_facts[stated.index].terms
+                            if t.concept_id in shared})
+            f.message += ("; the aligner did not pair the two sentences, but both name "
+                          + ", ".join(names))
             f.evidence["aligned"] = False
             return [f]
         return []

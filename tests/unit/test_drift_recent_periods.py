@@ -139,3 +139,26 @@ def test_a_period_beside_a_dateless_sentence_stands_for_the_one_since_date() -> 
     assert relative(drift(src, ["Conversations with Putin over the last two years touched "
                                 "on business and personal topics."],
                           alignment=unaligned, tgt_published="2024-10-25")) == []
+
+
+# a date written month first ------------------------------------------------------------
+@pytest.mark.parametrize(("lang", "text", "read"), [
+    ("zh-cn", "他与俄罗斯总统的唯一对话发生在4月2021。", ["2021-04"]),
+    ("ko", "유일한 대화는 4월 2021에 있었다.", ["2021-04"]),
+    # a count after the month, or the year-first order, is what it was
+    ("zh-cn", "截至4月2021名患者已出院。", ["2024-04", None]),
+    ("zh-cn", "2021年4月", ["2021-04"]),
+])
+def test_a_month_written_before_its_year_is_read_as_that_month(
+        lang: str, text: str, read: list[str | None]) -> None:
+    found = [q for q in extract_quantities(text, lang, OCT_2024) if q.kind in ("date", "count")]
+    assert [q.date for q in found] == read
+
+
+def test_a_date_written_month_first_is_a_minor_slip_of_form_not_a_change() -> None:
+    (f,) = [f for f in of(drift(["Musk said his only conversation with Putin was in April 2021."],
+                               ["马斯克此前表示,他与俄罗斯总统的唯一对话发生在4月2021。"],
+                               tgt_lang="zh-cn", tgt_published="2024-10-25"), "date")
+            if f.evidence.get("change") == "format"]
+    assert f.severity == "minor" and f.src == () and "“4月2021”" in f.message
+    assert "Apr 2021" in f.message and "not a changed date" in f.message
