@@ -58,8 +58,10 @@ class RecentPeriod:
         """ "2 years", "18 months", "an untold number of years"."""
         if self.count is None:
             return f"an untold number of {self.unit}s"
-        n = f"{self.count:g}"
-        return f"{n} {self.unit}{'' if self.count == 1 else 's'}"
+        count, unit = self.count, self.unit
+        if not float(count).is_integer() and self.months is not None:
+            count, unit = self.months, "month"  # "近半年": 6 months, not 0.5 years
+        return f"{count:g} {unit}{'' if count == 1 else 's'}"
 
 
 @dataclass(frozen=True)

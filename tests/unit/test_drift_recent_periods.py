@@ -162,3 +162,9 @@ def test_a_date_written_month_first_is_a_minor_slip_of_form_not_a_change() -> No
             if f.evidence.get("change") == "format"]
     assert f.severity == "minor" and f.src == () and "“4月2021”" in f.message
     assert "Apr 2021" in f.message and "not a changed date" in f.message
+
+
+def test_a_period_is_described_in_whole_units() -> None:
+    texts = (("近半年", "zh-cn"), ("за последние полтора года", "ru"), ("in recent years", "en"))
+    assert [p.describe() for text, lang in texts for p in find_recent_periods(text, lang)] == [
+        "6 months", "18 months", "an untold number of years"]
