@@ -54,6 +54,7 @@ if TYPE_CHECKING:
 
     from provenance.glossary import Glossary, TermMatch
     from provenance.quantities import Quantity
+    from provenance.quantities.recent import RecentPeriod
 
 __all__ = ["ENTITY_CATEGORIES", "LEAD_SENTENCES", "ArticleFacts", "FactsCache", "SentenceFacts",
            "StoryFeatures", "article_facts", "corpus_facts", "facts_of_texts", "outlet_key",
@@ -93,6 +94,14 @@ class SentenceFacts:
     def concepts(self) -> frozenset[str]:
         """Ids of the glossary concepts the sentence names."""
         return frozenset(t.concept_id for t in self.terms)
+
+    @cached_property
+    def recent_periods(self) -> list[RecentPeriod]:
+        """Periods counted back from publication ("over the last two years", 최근 2년간);
+        resolved against a publication date by whoever compares them."""
+        from provenance.quantities.recent import find_recent_periods
+
+        return find_recent_periods(self.text, self.lang)
 
     @cached_property
     def cues(self) -> list[Cue]:

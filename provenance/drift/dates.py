@@ -9,13 +9,18 @@ either side states local time is reported as minor: it is usually a time-zone sh
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from provenance.drift.base import LinkDetector
 from provenance.drift.context import PairContext
 from provenance.facts import SentenceFacts
 from provenance.model import Finding, Link
+from provenance.quantities.dates import MONTH_BEFORE_YEAR
+from provenance.quantities.datevalue import DateValue
+from provenance.quantities.recent import RecentPeriod, fit, period_start
 
 if TYPE_CHECKING:
     from provenance.quantities import Quantity
@@ -77,6 +82,39 @@ def _one_day_apart(a: dict[str, int], b: dict[str, int]) -> bool:
     return abs((da - db).days) == 1
 
 
+_Item = tuple[int, "Quantity"]
+
+
+def _pairing(src: list[SentenceFacts], tgt: list[SentenceFacts]
+             ) -> tuple[list[tuple[_Item, _Item]], list[tuple[_Item, _Item]], list[_Item],
+                        list[_Item]]:
+    """The dates of one aligned unit paired: (agreements, pairs that differ, source dates
+    left, relay dates left). Agreements come first (a part of the period dropped is still
+    reported), then what is left is paired in reading order by kind."""
+    s_items = [(f.index, q) for f in src for q in f.dates if q.date]
+    t_items = [(f.index, q) for f in tgt for q in f.dates if q.date]
+    agreed: list[tuple[_Item, _Item]] = []
+    for s in list(s_items):
+        for t in t_items:
+            parts_a, parts_b = date_parts(s[1].date), date_parts(t[1].date)
+            if set(parts_a) & set(parts_b) and not _differences(parts_a, parts_b):
+                s_items.remove(s)
+                t_items.remove(t)
+                agreed.append((s, t))
+                break
+    paired: list[tuple[_Item, _Item]] = []
+    for (i, a) in list(s_items):
+        pa = date_parts(a.date)
+        partner = next((t for t in t_items if t[1].kind == a.kind
+                        and _comparable(pa, date_parts(t[1].date))), None)
+        if partner is None:
+            continue
+        s_items.remove((i, a))
+        t_items.remove(partner)
+        paired.append(((i, a), partner))
+    return agreed, paired, s_items, t_items
+
+
 class DateDrift(LinkDetector):
     """Dates and times that disagree, compared component by component."""
 
@@ -85,30 +123,12 @@ class DateDrift(LinkDetector):
 
     def compare(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts]
                 ) -> list[Finding]:
-        s_items = [(f.index, q) for f in src for q in f.dates if q.date]
-        t_items = [(f.index, q) for f in tgt for q in f.dates if q.date]
-        findings: list[Finding] = []
-        # agreements first (a part of the period dropped is still reported), then pair
-        # what is left in reading order by kind
-        for s in list(s_items):
-            for t in t_items:
-                parts_a, parts_b = date_parts(s[1].date), date_parts(t[1].date)
-                if set(parts_a) & set(parts_b) and not _differences(parts_a, parts_b):
-                    s_items.remove(s)
-                    t_items.remove(t)
-                    if s[1].qualifier != t[1].qualifier and _year_level(parts_a, parts_b):
-                        findings.append(self._part(link, s, t))
-                    break
-        for (i, a) in list(s_items):
-            pa = date_parts(a.date)
-            partner = next((t for t in t_items if t[1].kind == a.kind
-                            and _comparable(pa, date_parts(t[1].date))), None)
-            if partner is None:
-                continue
-            s_items.remove((i, a))
-            t_items.remove(partner)
-            j, b = partner
-            pb = date_parts(b.date)
+        agreed, paired, _, _ = _pairing(src, tgt)
+        findings = [self._part(link, s, t) for s, t in agreed
+                    if s[1].qualifier != t[1].qualifier
+                    and _year_level(date_parts(s[1].date), date_parts(t[1].date))]
+        for (i, a), (j, b) in paired:
+            pa, pb = date_parts(a.date), date_parts(b.date)
             local = a.local_time or b.local_time
             timezone_shift = local and _one_day_apart(pa, pb)
             differs = _differences(pa, pb)
@@ -173,7 +193,170 @@ class DateDrift(LinkDetector):
                 "date", "minor" if shift else "major", (i,), (j,), message,
                 src_spans=spans[0], tgt_spans=spans[1], src_date=a.date, tgt_date=b.date,
                 differs="/".join(differs), local_time=local, source=name, report_date=True))
+        return findings + self._relative(pair) + self._month_first(pair)
+
+    def _month_first(self, pair: PairContext) -> list[Finding]:
+        """Dates the relay writes month first in a language that puts the year first
+        (4月2021 for 2021年4月): the order of an English "April 2021" kept by machine
+        translation. A slip of form worth a line, not a changed date; said once per
+        relay sentence, on the relay's side only (the reference need not state it)."""
+        findings: list[Finding] = []
+        for f in pair.tgt_facts:
+            for q in f.dates:
+                if q.note != MONTH_BEFORE_YEAR or not q.date:
+                    continue
+                value = DateValue.parse(q.date)
+                read = (f"{_MONTHS_EN[value.month - 1]} {value.year}"
+                        if value.month and value.year else q.date)
+                findings.append(self.finding(
+                    "date", "minor", (), (f.index,),
+                    f"date written month first: the relay's “{q.text}” puts the month "
+                    f"before the year, an order its language does not use (an English "
+                    f"date kept in its order, as machine translation does); it reads "
+                    f"{read}: a slip of form, not a changed date",
+                    tgt_spans=[(f.index, q.start, q.end)], change="format",
+                    tgt_date=q.date))
+                break
         return findings
+
+    def _relative(self, pair: PairContext) -> list[Finding]:
+        """A date one side states ("since late 2022") written on the other as a period
+        counted back from publication ("over the last two years", 최근 2년간).
+
+        In each aligned unit, a relative period with no such period opposite is held
+        against a date the unit's other side states and leaves unpaired: the one that
+        begins a period ("since ..."), else the only one. A relay's period that the
+        aligner put beside a sentence without a date is held, article-wide, against the
+        reference's date that begins a period, when there is one such date and the two
+        sentences share a name; only an agreement is reported then, for the sentences
+        were not aligned (a disagreement may be about two different things)."""
+        findings: list[Finding] = []
+        loose_tgt: list[tuple[int, RecentPeriod]] = []
+        for link in pair.links:
+            src, tgt = pair.src_of(link), pair.tgt_of(link)
+            _, _, s_left, _ = _pairing(src, tgt)
+            s_dates = [x for x in s_left if _stated(x[1])]
+            s_periods = [(f.index, p) for f in src for p in f.recent_periods]
+            t_periods = [(f.index, p) for f in tgt for p in f.recent_periods]
+            for t in list(t_periods):  # a period on both sides: the same wording of it
+                twin = next((x for x in s_periods if x[1].unit == t[1].unit), None)
+                if twin is not None:
+                    s_periods.remove(twin)
+                    t_periods.remove(t)
+            for j, period in t_periods:
+                stated = _stated_for(pair.src_facts, s_dates, pair.src_lang)
+                if stated is None:
+                    if not s_dates:
+                        loose_tgt.append((j, period))
+                    continue
+                s_dates.remove((stated.index, stated.date))
+                findings.append(self._period_finding(
+                    link.src, link.tgt, stated, (j, period), pair.tgt.published_date))
+        return findings + self._unaligned(pair, loose_tgt)
+
+    def _unaligned(self, pair: PairContext, loose: list[tuple[int, RecentPeriod]]
+                   ) -> list[Finding]:
+        """Relay periods with no date opposite, against the one date of the reference that
+        begins a period (see ``_relative``)."""
+        starts = [s for f in pair.src_facts for q in f.dates if _stated(q)
+                  if (s := _stated_for(pair.src_facts, [(f.index, q)], pair.src_lang))
+                  and s.begins]
+        if len(starts) != 1:
+            return []
+        stated = starts[0]
+        for j, period in loose:
+            shared = pair.src_facts[stated.index].concepts & pair.tgt_facts[j].concepts
+            if not shared or fit(stated.date, True, period,
+                                 pair.tgt.published_date).verdict != "agrees":
+                continue
+            f = self._period_finding((stated.index,), (j,), stated, (j, period),
+                                     pair.tgt.published_date)
+            names = sorted({t.text for t in pair.src_facts[stated.index].terms
+                            if t.concept_id in shared})
+            f.message += ("; the aligner did not pair the two sentences, but both name "
+                          + ", ".join(names))
+            f.evidence["aligned"] = False
+            return [f]
+        return []
+
+    def _period_finding(self, src: tuple[int, ...], tgt: tuple[int, ...], stated: _Stated,
+                        relative: tuple[int, RecentPeriod], published: dt.date | None
+                        ) -> Finding:
+        """A date the reference states, a period counted back from the relay's
+        publication (``published``) in the relay: an approximation when they agree
+        within the period's precision, else a change."""
+        j, period = relative
+        judged = fit(stated.date, stated.begins, period, published)
+        head = f"the reference's “{stated.text}” is “{period.text}” in the relay"
+        when = stated.date.render() if stated.date.date else stated.text
+        if judged.verdict == "vague":
+            what, severity = "date made vague", "minor"
+            tail = (f"“{period.text}” gives no count, so it says no more than some "
+                    f"{period.unit}s before the relay's publication")
+        elif judged.verdict == "unresolved":
+            what, severity = "date made relative", "minor"
+            tail = (f"without the relay's publication date (or a year for “{stated.text}”), "
+                    f"where “{period.text}” begins cannot be checked")
+        else:
+            assert published is not None and judged.reaches_back is not None
+            back = f"{_MONTHS_EN[judged.reaches_back[1] - 1]} {judged.reaches_back[0]}"
+            reach = (f"counted back {period.describe()} from the relay's publication "
+                     f"({published.day} {_MONTHS_EN[published.month - 1]} {published.year}), "
+                     f"“{period.text}” reaches back to about {back}")
+            if judged.verdict == "agrees":
+                what, severity = "date made relative", "minor"
+                tail = (f"{reach}, which agrees with {when} within the precision of the "
+                        "period: an approximation, not an error")
+            else:
+                what, severity = "date changed", "major"
+                fits = "begins" if stated.begins else "lies"
+                tail = f"{reach}, but the reference says it {fits} in {when}"
+        period_span = [(j, period.start, period.end)]
+        stated_span = [(stated.index, stated.start, stated.end)]
+        return self.finding(
+            "date", severity, src, tgt, f"{what}: {head}; {tail}",
+            src_spans=stated_span, tgt_spans=period_span,
+            change="relative_period", verdict=judged.verdict, stated_date=stated.date.date,
+            begins=stated.begins, period_count=period.count, period_unit=period.unit,
+            reaches_back=(f"{judged.reaches_back[0]:04d}-{judged.reaches_back[1]:02d}"
+                          if judged.reaches_back else None),
+            published=published.isoformat() if published else None)
+
+
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+              "Dec")
+
+
+@dataclass(frozen=True)
+class _Stated:
+    """A date as one side states it, with the word that makes it begin a period."""
+
+    index: int
+    date: Quantity
+    start: int
+    end: int
+    text: str
+    begins: bool
+
+
+def _stated(q: Quantity) -> bool:
+    """A date the text states outright (not "last year", which is relative itself)."""
+    return q.kind == "date" and not (q.note or "").startswith("relative:") and bool(
+        q.date) and not q.date.startswith(("-", "T"))
+
+
+def _stated_for(facts: list[SentenceFacts], dates: list[_Item], lang: str) -> _Stated | None:
+    """The date a relative period on the other side stands for: the first one that
+    begins a period, else the only date there is."""
+    for i, q in dates:
+        span = period_start(q, facts[i].text, lang)
+        if span is not None:
+            return _Stated(i, q, span[0], span[1], facts[i].text[span[0]:span[1]], True)
+    if len(dates) == 1:
+        i, q = dates[0]
+        return _Stated(i, q, q.start, q.end, q.text, False)
+    return None
+
 
 def _dated_sources(facts: list[SentenceFacts]) -> dict[str, tuple[int, Quantity, str]]:
     """Cited source -> (sentence, date quantity) of the first dated mention of its report."""

@@ -72,6 +72,10 @@ _TIME_KO = (
     r"(?:\s?(?P<mi>[0-5]?\d)분|\s?(?P<half>반))?"
 )
 
+#: the note of a date written month first in a language that puts the year first
+MONTH_BEFORE_YEAR = "month before year"
+#: what may follow a year written after its month ("4月2021。"): punctuation only
+_AFTER_YEAR = r"[。，,.;；:：!！?？)）」』”\"'、]"
 _TIME_24 = lazy_compile(r"(?<![\d:.])(?P<h24>[0-2]?\d):(?P<m24>[0-5]\d)(?::[0-5]\d)?(?![\d:])")
 
 _PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
@@ -129,6 +133,10 @@ _PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         ("cjk", lazy_compile(rf"(?:(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s?年\s?)?"
                            rf"(?P<m>{_CJK_NUM})\s?月"
                            rf"(?:\s?(?P<d>{_CJK_NUM})\s?[日号號])?")),
+        # "4月2021": an English "April 2021" kept in its order (machine translation); read
+        # only when nothing follows the year that could make it a count ("4月2021名")
+        ("cjk_my", lazy_compile(rf"(?<![\d年])(?P<m>[01]?\d)\s?月\s?(?P<y>(?:19|20)\d{{2}})"
+                              rf"(?=$|\s?{_AFTER_YEAR})")),
         ("cjk_d", lazy_compile(r"(?<![\d月])(?P<d>[0-3]?\d|[一二三]?十[一二三四五六七八九]?"
                              r"|[一二三四五六七八九])\s?[日号號](?![本元圆圓])")),
         ("cjk_y", lazy_compile(r"(?P<y>(?:1[89]|20|21)\d{2})\s?年"
@@ -141,6 +149,8 @@ _PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     "ko": [
         ("cjk", lazy_compile(r"(?:(?P<y>\d{4})\s?년\s?)?(?P<m>[01]?\d)\s?월"
                            r"(?:\s?(?P<d>[0-3]?\d)\s?일)?")),
+        ("cjk_my", lazy_compile(rf"(?<![\d년])(?P<m>[01]?\d)\s?월\s?(?P<y>(?:19|20)\d{{2}})"
+                              rf"(?=$|\s?(?:{_AFTER_YEAR}|에|의))")),
         ("cjk_d", lazy_compile(r"(?<![\d월])(?P<d>[0-3]?\d)\s?일(?![간동])")),
         ("cjk_y", lazy_compile(r"(?P<y>(?:1[89]|20|21)\d{2})\s?년(?!대|도|간|\s?[0-9]+\s?월)")),
         ("time", lazy_compile(_TIME_KO)),
@@ -278,6 +288,8 @@ def _absolute(
         note = "day of the publication month"
     if kind in ("y", "cjk_y"):
         return _q(m, DateValue(year=year), None)
+    if kind == "cjk_my":
+        note = MONTH_BEFORE_YEAR
     if kind == "decade":
         # "the 1880s", "19 世纪 80 年代"; a decade without its century is the 1900s ("80年代").
         if year is None:
