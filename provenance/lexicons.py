@@ -11,7 +11,9 @@ Entries for space-delimited languages (en, uk, ru, de, fr, es) match whole words
 case-insensitively, with any run of spaces for a space; a word ending in ``*`` matches
 any word starting with it (Ukrainian and Russian inflect). Chinese and Korean entries
 match as substrings, after masking the compounds listed under ``masks`` (不过 "however"
-contains 不 but negates nothing; 안보 is not 안); the Korean "안" must stand alone.
+contains 不 but negates nothing; 안보 is not 안); the Korean "안" must stand alone. An
+entry that spells out a masked compound (非常可能 "very likely" holds 非常) means that
+compound, and is matched in the text as written.
 
 The lexicons are deliberately small and precise: a cue found on one side only becomes a
 finding, so a cue that fires on ordinary wording would produce false alarms on faithful
@@ -41,6 +43,13 @@ CORE = ("evidential", "modal", "negation", "negation_strong", "reporting")
 #: the words that join the members of a list ("and", "or"): read between two names by
 #: drift.lists, not searched for as cues
 CONJUNCTIONS = ("list_and", "list_or")
+#: how strong a hedge is: possible ("could", 可能), probable ("likely", 很可能), or the
+#: probable negated ("unlikely", 不太可能); a relay that trades one for another says more
+#: or less than its source (drift.certainty)
+HEDGE_STRENGTHS = ("hedge_weak", "hedge_strong", "hedge_other")
+#: a part of a group of people ("some in the administration"), and any word for a part
+#: or a few ("some", 一些, деякі): a relay without the latter speaks for the whole group
+SCOPES = ("scope_group", "scope_part")
 #: words that stand alone in a language whose other entries match as substrings
 _ALONE = {"ko": frozenset({"안"})}
 
@@ -122,7 +131,7 @@ def relation_groups() -> dict[str, RelationGroup]:
 def categories() -> tuple[str, ...]:
     """Every category: the core ones, vague amounts, loaded labels, then each relation
     class."""
-    out = [*CORE, "relaying", "vague_quantity", "label"]
+    out = [*CORE, "relaying", *HEDGE_STRENGTHS, *SCOPES, "vague_quantity", "label"]
     for group in relation_groups().values():
         out += list(group.classes)
     return tuple(out)
@@ -134,9 +143,18 @@ def lexicon_lang(lang: str | None) -> str | None:
     return key if has(key, "drift") else None
 
 
-@lru_cache(maxsize=256)
-def _pattern(category: str, lang: str) -> re.Pattern[str] | None:
-    entries = lexicon(lang).get(category)
+def _spells_mask(entry: str, lang: str) -> bool:
+    """Whether an entry holds a masked compound (非常可能 holds 非常, 不同意 holds 不同):
+    it means the compound, so it is matched as written, before masking."""
+    low = entry.lower()
+    return any(mask.lower() in low for mask in masks(lang))
+
+
+@lru_cache(maxsize=512)
+def _pattern(category: str, lang: str, as_written: bool = False) -> re.Pattern[str] | None:
+    """The category's entries as one pattern: those to match in the masked text, or
+    (``as_written``) those that spell a masked compound, to match in the text itself."""
+    entries = [e for e in lexicon(lang).get(category, ()) if _spells_mask(e, lang) == as_written]
     if not entries:
         return None
     parts: list[str] = []
@@ -177,13 +195,14 @@ def find_cues(text: str, lang: str | None, categories_: tuple[str, ...] | None =
     masked = _masked(text, key)
     found: list[Cue] = []
     for category in categories_ or categories():
-        pattern = _pattern(category, key)
-        if pattern is None:
-            continue
-        for m in pattern.finditer(masked):
-            if key == "en" and text[m.start():m.end()] == "May" and m.start() > 0:
-                continue  # the month, not the modal
-            found.append(Cue(category, text[m.start():m.end()], m.start(), m.end()))
+        for pattern, where in ((_pattern(category, key), masked),
+                               (_pattern(category, key, as_written=True), text)):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(where):
+                if key == "en" and text[m.start():m.end()] == "May" and m.start() > 0:
+                    continue  # the month, not the modal
+                found.append(Cue(category, text[m.start():m.end()], m.start(), m.end()))
     found.sort(key=lambda c: (c.start, c.category))
     return _outermost(found)
 
