@@ -35,7 +35,7 @@ __all__ = ["DETECTORS", "DRIFT_VERSION", "Detector", "DriftSummary", "PairContex
 
 
 #: goes into signatures: bump when detectors or lexicons change what is found
-DRIFT_VERSION = "findings-7"
+DRIFT_VERSION = "findings-8"
 
 
 def default_detectors() -> list[Detector]:
