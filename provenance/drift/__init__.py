@@ -91,17 +91,19 @@ def _inside(spans: list, others: tuple) -> bool:
                for j, c, d in spans for k, a, b in others)
 
 
-#: changes that pair one name with another: only as good as the link that pairs them
-SWAPS = frozenset({"replaced", "respelled"})
+#: changes that pair one name or word with another ("could" made "very likely"): only as
+#: good as the link that pairs them
+SWAPS = frozenset({"replaced", "respelled", "hedge_raised", "hedge_lowered"})
 #: detectors whose findings sum up the whole article rather than one aligned unit
 ARTICLE_WIDE = frozenset({"coverage", "persons"})
-#: a modal hedge ("could", "potential") dropped or added: even a minor one is judged with
+#: a modal hedge ("could", "potential") dropped or added, or a scope widened ("some in the
+#: administration" with no word for a part in the relay): even a minor one is judged with
 #: sentence vectors, for hedges come and go in ordinary rewording and a lone one in two
 #: sentences that render different things says nothing. So is a name swapped for another
 #: (kind entity): in sentences that do not render each other, "Xi Jinping" is not
 #: "replaced" by the "Bremmer" of a neighbouring sentence, and such a swap is left out
 #: even when the names around it agree (the story's names are in every sentence)
-MODAL_HEDGES = frozenset({"hedge_removed", "hedge_added"})
+MODAL_HEDGES = frozenset({"hedge_removed", "hedge_added", "scope_widened"})
 
 
 def _judge_links(pair: PairContext, findings: list[Finding]) -> list[Finding]:

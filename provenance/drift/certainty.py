@@ -15,10 +15,11 @@ other only strong ones (probable, expected); a probability negated or compared
 not compared. So is a scope widened: the source speaks of part of a group ("concerns
 among some in the administration") and the relay has no word for a part at all ("the
 White House is worried"), so it speaks for the whole. Both compare words that come and
-go with the wording of a sentence, so they are reported only on a link that holds
-(drift.confidence): a "could" and a "very likely" in sentences that share too few names
-and numbers are no change, and a scope, like a hedge dropped, is an absence, reported
-only where the two sentences are each other's closest match in meaning.
+go with the wording of a sentence, so they are reported only on a link that holds (the
+pair's link judgement, drift._judge_links): a "could" and a "very likely" in sentences
+that share too few names and numbers are no change, and a scope, like a hedge dropped,
+is an absence, reported only where the two sentences are each other's closest match in
+meaning.
 """
 
 from __future__ import annotations
@@ -26,8 +27,6 @@ from __future__ import annotations
 import re
 
 from provenance.drift.base import LinkDetector
-from provenance.drift.confidence import LinkJudge
-from provenance.drift.context import PairContext
 from provenance.facts import SentenceFacts, cues_in
 from provenance.lexicons import HEDGE_STRENGTHS, SCOPES, Cue
 from provenance.model import Finding, Link, Severity
@@ -38,12 +37,6 @@ class CertaintyDrift(LinkDetector):
 
     name = "certainty"
     kinds = ("certainty",)
-
-    def detect(self, pair: PairContext) -> list[Finding]:
-        judge = LinkJudge(pair)
-        links = {(link.src, link.tgt): link for link in pair.aligned}
-        return [f for f in super().detect(pair)
-                if f.evidence.get("change") not in RENDERINGS or _renders(judge, links, f)]
 
     def compare(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts]
                 ) -> list[Finding]:
@@ -128,24 +121,6 @@ class CertaintyDrift(LinkDetector):
             f"{what} “{cue.text}” {'dropped' if dropped else 'added'}: {consequence}",
             **{f"{side}_spans": [(index, cue.start, cue.end)]},
             change=f"{what}_{'removed' if dropped else 'added'}", cue=cue.text)
-
-
-#: changes that compare wordings rather than mark a claim, judged on their link (see the
-#: module note): a hedge made stronger or weaker quotes both words, and needs the names
-#: and numbers of the sentences to agree; a scope widened quotes one side only, and
-#: needs their meaning to match too
-RENDERINGS = frozenset({"hedge_raised", "hedge_lowered", "scope_widened"})
-
-
-def _renders(judge: LinkJudge, links: dict[tuple[tuple[int, ...], tuple[int, ...]], Link],
-             f: Finding) -> bool:
-    """Whether the sentences a finding quotes render each other."""
-    link = links[(f.src, f.tgt)]
-    if f.src_spans and f.tgt_spans:
-        return judge.cheap(link).confident
-    i = f.src_spans[0][0] if f.src_spans else None
-    j = f.tgt_spans[0][0] if f.tgt_spans else None
-    return judge.judge(link, i, j).confident
 
 
 #: where a clause ends, for quoting the rest of a cue's phrase
