@@ -132,7 +132,6 @@ def _name(text: str, start: int, end: int, lang: str, skip: list[tuple[int, int]
             words = words[1:]
         while words and _common_noun(words[-1], lang):
             words = words[:-1]
-            end = start + len(" ".join(words)) if words else start
         if not words:
             return None
         end = text.index(words[-1], start) + len(words[-1])
