@@ -303,7 +303,11 @@ class EntityDrift(LinkDetector):
             # A lone leftover name on each side of a pair is a swap (Bloomberg for WSJ);
             # so is a relay name the source article uses in another sentence, put where
             # the source names someone else.
-            swapped = len(s_left) == 1 and len(t_left) == 1
+            # Across alphabets two names the glossary does not know ("Scholz", "Шольц";
+            # "Black Sea", "Чорному") are as likely a transliteration or a translation
+            # the tool cannot follow: a lone pair of them is no swap.
+            swapped = len(s_left) == 1 and len(t_left) == 1 and (
+                same_script or bool(a.concept or best[1].concept))
             if not (respelled or swapped):
                 # a relay name the source article uses in another sentence, or one it never
                 # uses while the relay never names the source's: put in its place
