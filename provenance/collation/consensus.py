@@ -247,11 +247,15 @@ class Collator:
         """One known concept in each reading, of one kind ("United Kingdom" and
         "England", two places): the one can have been put for the other. Names the
         glossary lacks ("Report", "Inauguration Day") have no kind to compare."""
-        concepts = [[self.glossary.concepts.get(k[2:]) for k in keys if not
-                     k.startswith(SPELLING)] for keys in (s_keys, t_keys)]
-        if any(len(found) != 1 or found[0] is None for found in concepts):
-            return False
-        return concepts[0][0].category == concepts[1][0].category
+        kinds = []
+        for keys in (s_keys, t_keys):
+            named = [k for k in keys if not k.startswith(SPELLING)]
+            concept = self.glossary.concepts.get(named[0][2:]) if len(named) == 1 and \
+                named[0].startswith("c:") else None
+            if concept is None:
+                return False
+            kinds.append(concept.category)
+        return kinds[0] == kinds[1]  # exact: a company is not put for an outlet
 
     def _less_precise(self, claim: str, finding: Finding, consensus: WitnessReading,
                       witness: WitnessReading, reps: dict[int, WitnessReading], slot: str,

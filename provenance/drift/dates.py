@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from calendar import month_abbr
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -206,7 +207,7 @@ class DateDrift(LinkDetector):
                 if q.note != MONTH_BEFORE_YEAR or not q.date:
                     continue
                 value = DateValue.parse(q.date)
-                read = (f"{_MONTHS_EN[value.month - 1]} {value.year}"
+                read = (f"{month_abbr[value.month]} {value.year}"
                         if value.month and value.year else q.date)
                 findings.append(self.finding(
                     "date", "minor", (), (f.index,),
@@ -299,9 +300,9 @@ class DateDrift(LinkDetector):
                     f"where “{period.text}” begins cannot be checked")
         else:
             assert published is not None and judged.reaches_back is not None
-            back = f"{_MONTHS_EN[judged.reaches_back[1] - 1]} {judged.reaches_back[0]}"
+            back = f"{month_abbr[judged.reaches_back[1]]} {judged.reaches_back[0]}"
             reach = (f"counted back {period.describe()} from the relay's publication "
-                     f"({published.day} {_MONTHS_EN[published.month - 1]} {published.year}), "
+                     f"({published.day} {month_abbr[published.month]} {published.year}), "
                      f"“{period.text}” reaches back to about {back}")
             if judged.verdict == "agrees":
                 what, severity = "date made relative", "minor"
@@ -323,8 +324,6 @@ class DateDrift(LinkDetector):
             published=published.isoformat() if published else None)
 
 
-_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
-              "Dec")
 
 
 @dataclass(frozen=True)

@@ -405,3 +405,13 @@ def test_one_place_put_for_another_in_a_claim_departs():
     collation = collate([story], GLOSSARY, vectors=False)
     (swap,) = [d for d in departures_of(collation, "e") if d.slot == "names"]
     assert "United Kingdom" in swap.finding.message and "England" in swap.finding.message
+
+
+def test_one_name_for_another_needs_two_known_concepts_of_one_kind():
+    from provenance.collation.consensus import Collator
+
+    collator = Collator({}, GLOSSARY, [])
+    assert collator._one_for_another(frozenset({"c:united-kingdom"}), frozenset({"c:england"}))
+    # a name the glossary lacks has no kind, even when its key spells a concept's id
+    assert not collator._one_for_another(frozenset({"n:england"}), frozenset({"c:united-kingdom"}))
+    assert not collator._one_for_another(frozenset({"c:tesla"}), frozenset({"c:global-times"}))
