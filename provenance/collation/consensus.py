@@ -52,6 +52,7 @@ from provenance.drift.context import PairContext
 from provenance.drift.names import name_script
 from provenance.facts import sentence_facts
 from provenance.lang import base
+from provenance.lexicons import relation_groups
 from provenance.model import Alignment, Departure, Finding, Link, Severity, SlotConsensus
 from provenance.quantities.units import UNIT_SCALES
 
@@ -80,6 +81,16 @@ _PLACES = frozenset({"place", "country", "city"})
 #: slots whose value an article states once: a changed value is a departure only when
 #: the article nowhere states the consensus value
 _STATED_ONCE = ("numbers", "dates", "names", "sources")
+#: relation keys of groups whose two classes name two things one claim holds ("no U.S.
+#: troops, no UN funding"): like a value stated once, the witness that states the
+#: consensus class anywhere in its article holds it, in another part of the claim
+_PARTIAL_KEYS = frozenset(f"rel:{cls}" for group in relation_groups().values()
+                          if group.partial for cls in group.classes)
+#: a departure is major or critical only on a clear vote: so many independent witnesses
+#: with the consensus, and this share of those who state the slot ("4 of 6 say
+#: 'personnel'" in a claim grouping two quotes of one adviser is no proof of a swap)
+CLEAR_SUPPORT = 3
+CLEAR_SHARE = 0.75
 
 
 @dataclass
@@ -350,7 +361,8 @@ class Collator:
         # a rounding (800 miles given as 1,290 km) is proven by arithmetic; the vote only
         # says which side rounds, and a relay stating both adds a rounded conversion
         rounded = finding.evidence.get("change") == "rounded"
-        if s_keys and t_keys and slot in _STATED_ONCE and not rounded and \
+        stated_once = slot in _STATED_ONCE or (s_keys | t_keys) <= _PARTIAL_KEYS
+        if s_keys and t_keys and stated_once and not rounded and \
                 s_keys & self.article_keys(witness):
             # the witness states the consensus form elsewhere: its reading holds another
             # part of the claim, not another value
@@ -409,6 +421,10 @@ class Collator:
             # mostly two sentences of one topic ("postpone joining" against "not join")
             finding = replace(finding, severity=_DOWNGRADE[finding.severity],
                               evidence={**finding.evidence, "one_sided_vote": True})
+        elif finding.severity in ("major", "critical") and (
+                with_consensus < CLEAR_SUPPORT or with_consensus < CLEAR_SHARE * voters):
+            finding = replace(finding, severity=_DOWNGRADE[finding.severity],
+                              evidence={**finding.evidence, "thin_vote": True})
         return self._departure(claim, finding, consensus, witness, slot, s_keys, t_keys,
                                message, with_consensus, voters, shared)
 

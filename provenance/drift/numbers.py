@@ -199,10 +199,11 @@ class NumberDrift(LinkDetector):
         """A count left without counterpart where the other side has a vague amount:
         "at least twice" rendered "multiple times", "several officials" rendered "two"."""
         for side_left, other, direction in ((s_left, tgt, "vague"), (t_left, src, "exact")):
-            # a span of time ("less than two weeks") is no amount of what "some" counts
+            # a span of time ("less than two weeks") or a measure ("800 miles") is no
+            # amount of what "some" or "many times" counts
             counts = [(k, q) for k, q in side_left if q.kind in ("count", "number")
                       and q.value is not None and q.value >= 2 and q.unit not in _SPANS
-                      and not _bare_year(q)]
+                      and q.unit not in UNIT_SCALES and not _bare_year(q)]
             vague = cues_in(other, "vague_quantity")
             if not counts or not vague:
                 continue

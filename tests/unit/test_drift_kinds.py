@@ -294,9 +294,19 @@ def test_a_bare_year_is_no_exact_amount_for_several() -> None:
     assert f.evidence["value"] == 3
 
 
-
 def test_a_span_of_time_is_no_exact_amount_for_some() -> None:
     # "some of its programs" against "less than two weeks": two weeks count no programs
     found = drift(["It gave him visibility into some of the most sensitive programs."],
                   ["在不到两周的时间里,他了解了最敏感的项目。"], tgt_lang="zh-cn")
     assert [f for f in of(found, "number") if f.evidence.get("change") == "exact"] == []
+
+
+def test_a_measure_is_no_exact_amount_for_many_times() -> None:
+    # "many times in the moment" against "an 800-mile zone": miles count no occasions
+    found = drift(["He makes his own calls, many times in the moment."],
+                  ["特朗普计划建立一个 800 英里的非军事区。"], tgt_lang="zh-cn")
+    assert [f for f in of(found, "number") if f.evidence.get("change") == "exact"] == []
+    (f,) = [f for f in of(drift(["They spoke many times."], ["他们谈过三次。"],
+                                tgt_lang="zh-cn"), "number")
+            if f.evidence.get("change") == "exact"]
+    assert f.evidence["value"] == 3

@@ -286,6 +286,16 @@ def test_fields_of_a_count_with_qualifier() -> None:
     assert (q.kind, q.value, q.unit, q.qualifier) == ("count", 23000.0, "person", "more_than")
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    ("乌克兰将停止加入北约长达20年", "zh-cn"),  # "for as long as 20 years"
+    ("伤亡人数多達300人", "zh-tw"),
+    ("as many as 300 people", "en"),
+])
+def test_as_long_as_and_as_many_as_are_a_ceiling(text: str, lang: str) -> None:
+    (q,) = extract_quantities(text, lang)
+    assert q.qualifier == "at_most"
+
+
 def test_yearless_date_without_publication_keeps_year_unknown() -> None:
     (q,) = extract_quantities("6월 25일", "ko")
     assert (q.kind, q.date) == ("date", "--06-25")

@@ -75,3 +75,26 @@ def test_two_articles_sharing_one_number_are_two_stories():
     assert cluster_features([a, b]) == [[0], [1]]
     c = StoryFeatures(frozenset(), frozenset({"n:10", "n:58"}), frozenset(), frozenset())
     assert cluster_features([a, c]) == [[0, 1]]
+
+
+def _features(*concepts: str) -> StoryFeatures:
+    return StoryFeatures(frozenset(concepts), frozenset(), frozenset(), frozenset())
+
+
+def test_a_commentary_no_article_joins_joins_the_story_it_resembles_several_times():
+    story = ["dmz", "n:800", "n:20", "nato", "trump", "zelensky", "vance", "kellogg"]
+    relays = [_features(*story), _features(*story[:7], "fleitz"), _features(*story[1:])]
+    # a commentary sharing five of the story's facts among many of its own: below the
+    # pair threshold (0.3) with every relay, at 0.2 or more with several of them
+    own = [f"own:{n}" for n in range(12)]
+    commentary = _features(*story[:5], *own)
+    assert cluster_features([*relays, commentary]) == [[0, 1, 2, 3]]
+    # resembling one article only is chance: it stays alone
+    lone = _features("dmz", "n:800", "n:20", "nato", "fleitz", *own[:6])
+    assert cluster_features([*relays[:1], _features("other", "x", "y"), lone]) == [
+        [0], [1], [2]]
+    # and an article no story claims more than another stays alone too
+    other = [_features(*own[:4], "a", "b", "c", "d", "e") for _ in range(2)]
+    torn = _features(*story[:4], *own[:4], "z1", "z2", "z3", "z4")
+    groups = cluster_features([*relays[:2], *other, torn])
+    assert [4] in groups
