@@ -131,7 +131,7 @@ def relation_groups() -> dict[str, RelationGroup]:
 def categories() -> tuple[str, ...]:
     """Every category: the core ones, vague amounts, loaded labels, then each relation
     class."""
-    out = [*CORE, "relaying", *HEDGE_STRENGTHS, *SCOPES, "vague_quantity", "label"]
+    out = [*CORE, "relaying", *HEDGE_STRENGTHS, *SCOPES, "vague_quantity", "label", "advisers"]
     for group in relation_groups().values():
         out += list(group.classes)
     return tuple(out)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from provenance.drift.agency import AgencyDrift
 from provenance.drift.attribution import AttributionDrift
 from provenance.drift.base import Detector
 from provenance.drift.certainty import CertaintyDrift
@@ -42,7 +43,7 @@ def default_detectors() -> list[Detector]:
     """One instance of every detector family, in report order."""
     return [NumberDrift(), DateDrift(), EntityDrift(), GivenNameDrift(), TermDrift(),
             AttributionDrift(), CertaintyDrift(), NegationDrift(), RelationDrift(),
-            FramingDrift(), ListDrift(), CoverageDrift()]
+            AgencyDrift(), FramingDrift(), ListDrift(), CoverageDrift()]
 
 
 DETECTORS: tuple[str, ...] = tuple(d.name for d in default_detectors())
@@ -96,14 +97,15 @@ def _inside(spans: list, others: tuple) -> bool:
 SWAPS = frozenset({"replaced", "respelled", "hedge_raised", "hedge_lowered"})
 #: detectors whose findings sum up the whole article rather than one aligned unit
 ARTICLE_WIDE = frozenset({"coverage", "persons"})
-#: a modal hedge ("could", "potential") dropped or added, or a scope widened ("some in the
-#: administration" with no word for a part in the relay): even a minor one is judged with
+#: a modal hedge ("could", "potential") dropped or added, a scope widened ("some in the
+#: administration" with no word for a part in the relay), or advisers' proposals given to
+#: the leader (no word for the advisers in the relay): even a minor one is judged with
 #: sentence vectors, for hedges come and go in ordinary rewording and a lone one in two
 #: sentences that render different things says nothing. So is a name swapped for another
 #: (kind entity): in sentences that do not render each other, "Xi Jinping" is not
 #: "replaced" by the "Bremmer" of a neighbouring sentence, and such a swap is left out
 #: even when the names around it agree (the story's names are in every sentence)
-MODAL_HEDGES = frozenset({"hedge_removed", "hedge_added", "scope_widened"})
+MODAL_HEDGES = frozenset({"hedge_removed", "hedge_added", "scope_widened", "agency"})
 
 
 def _judge_links(pair: PairContext, findings: list[Finding]) -> list[Finding]:
@@ -124,7 +126,9 @@ def _judge_links(pair: PairContext, findings: list[Finding]) -> list[Finding]:
         if link is None:
             kept.append(f)  # article-wide findings are judged by their detectors
             continue
-        one_sided = not (f.src_spans and f.tgt_spans)
+        # a finding on an absence (no hedge, no word for the advisers) quotes one side's
+        # cue and at most the words around the other's: as weak as a lone cue
+        one_sided = not (f.src_spans and f.tgt_spans) or f.evidence.get("change") in MODAL_HEDGES
         swap = f.evidence.get("change") in SWAPS
         swapped = frozenset(c for c in (f.evidence.get("src_concept"),
                                         f.evidence.get("tgt_concept")) if c)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from provenance.drift.base import LinkDetector
 from provenance.facts import SentenceFacts, cues_in
 from provenance.model import Finding, Link
+from provenance.quantities.markers import EMPHATIC_CEILINGS
 from provenance.quantities.model import format_value
 from provenance.quantities.units import UNIT_SCALES, plural_en
 
@@ -315,9 +316,16 @@ class NumberDrift(LinkDetector):
                         f"number changed: the reference's {_fmt(a)} is {_fmt(b)} in the relay"
                         + (" (both approximate)" if loose else ""), **spans, **evidence,
                         change="value", ratio=ratio))
-        if a.qualifier != b.qualifier and {a.qualifier, b.qualifier} - _SOFT_QUALIFIERS:
+        soft = _SOFT_QUALIFIERS | ({"at_most"} if _emphatic(a) or _emphatic(b) else set())
+        if a.qualifier != b.qualifier and {a.qualifier, b.qualifier} - soft:
             found.append(self._qualifier(link, s, t, spans, evidence))
         return found
+
+
+def _emphatic(q: Quantity) -> bool:
+    """A ceiling that stresses the value ("as many as", 多达) rather than bounds it."""
+    text = q.text.casefold()
+    return q.qualifier == "at_most" and any(text.startswith(w) for w in EMPHATIC_CEILINGS)
 
 
 def _bare_year(q: Quantity) -> bool:

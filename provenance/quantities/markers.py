@@ -152,6 +152,11 @@ PRE_QUALIFIERS: dict[str, dict[str, str]] = {
         "до": "at_most",
     },
 }
+#: ceilings that stress a value as large ("as many as 96 samples", 多达96个样本) more than
+#: they bound it: translators add and drop them freely, so drift reports one only where it
+#: turns a floor around ("at least 20 years" -> 长达20年)
+EMPHATIC_CEILINGS = frozenset({"as many as", "as much as", "as long as", "as high as",
+                               "长达", "長達", "多达", "多達", "高达", "高達"})
 POST_QUALIFIERS: dict[str, dict[str, str]] = {
     "en": {" or more": "at_least", "-plus": "at_least", "+": "at_least", " or so": "about"},
     "zh": {

@@ -310,3 +310,17 @@ def test_a_measure_is_no_exact_amount_for_many_times() -> None:
                                 tgt_lang="zh-cn"), "number")
             if f.evidence.get("change") == "exact"]
     assert f.evidence["value"] == 3
+
+
+def test_an_emphatic_ceiling_counts_only_against_a_floor() -> None:
+    # 多达 "as many as" stresses a value: added to a plain one, it is style
+    assert of(drift(["Researchers tested 96 samples."], ["研究人员测试了多达96个样本。"],
+                    tgt_lang="zh-cn"), "number") == []
+    # against "at least", 长达 "as long as" turns the bound around
+    (f,) = of(drift(["Ukraine would promise not to join NATO for at least 20 years."],
+                    ["乌克兰将停止加入北约长达20年。"], tgt_lang="zh-cn"), "number")
+    assert (f.evidence["change"], f.severity) == ("qualifier", "major")
+    # a plain ceiling dropped is still a bound dropped
+    (g,) = of(drift(["Researchers tested up to 96 samples."], ["研究人员测试了96个样本。"],
+                    tgt_lang="zh-cn"), "number")
+    assert g.evidence["change"] == "qualifier"
