@@ -223,3 +223,19 @@ def test_pairs_compared_in_worker_processes_match_the_serial_run(tmp_path, monke
     assert submitted.count("compare_story") == 6, "the pairs were not sent to a pool"
     assert here == [], "pairs were compared in the main process"
     assert [p.to_dict() for p in parallel.pairs] == [p.to_dict() for p in serial.pairs]
+
+
+def _findings(analysis) -> set[tuple]:
+    out = {(a.id, f.kind, f.severity, f.message) for a in analysis.articles
+           if (pair := analysis.pair_for(a.id)) for f in pair.findings}
+    return out | {(d.article_id, d.finding.kind, d.finding.severity, d.finding.message)
+                  for d in (analysis.collation.departures if analysis.collation else [])}
+
+
+def test_the_same_corpus_in_another_file_order_gives_the_same_findings(seeds_analysis,
+                                                                       tmp_path):
+    files = sorted(SEEDS.glob("*.md"), reverse=True)
+    again = analyze_corpus([str(f) for f in files], store=Store(tmp_path / "store.sqlite"))
+    assert again.reference_id == seeds_analysis.reference_id
+    assert _findings(again) == _findings(seeds_analysis)
+    assert _findings(again)
