@@ -102,11 +102,13 @@ class Truth:
 
 
 def quotes(cell: str) -> list[str]:
-    """The quoted words in a cell, without markdown bold, split at ellipses."""
+    """The quoted words in a cell, without markdown bold, split at ellipses and at the
+    paragraph breaks TRUTH writes as ``\\n`` ("$ 1.\\n\\n8 billion": two sentences)."""
     found = []
     for m in _QUOTE.finditer(cell.replace("**", "")):
         text = next(g for g in m.groups() if g)
-        found += [part.strip() for part in re.split(r"\.\.\.|…", text) if part.strip()]
+        found += [part.strip() for part in re.split(r"\.\.\.|…|(?:\\n)+", text)
+                  if part.strip()]
     return found
 
 

@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from provenance.drift.base import LinkDetector
 from provenance.facts import SentenceFacts, cues_in
 from provenance.model import Finding, Link
+from provenance.quantities import extract_quantities
 from provenance.quantities.markers import EMPHATIC_CEILINGS
 from provenance.quantities.model import format_value
 from provenance.quantities.units import UNIT_SCALES, plural_en
 
 if TYPE_CHECKING:
+    from provenance.drift.context import PairContext
     from provenance.quantities import Quantity
 
 QUALIFIER_WORDS = {"at_least": "at least", "more_than": "more than", "less_than": "less than",
@@ -149,6 +152,9 @@ class NumberDrift(LinkDetector):
 
     name = "numbers"
     kinds = ("number",)
+
+    def detect(self, pair: PairContext) -> list[Finding]:
+        return [_mended(pair, f) for f in super().detect(pair)]
 
     def compare(self, link: Link, src: list[SentenceFacts], tgt: list[SentenceFacts]
                 ) -> list[Finding]:
@@ -320,6 +326,41 @@ class NumberDrift(LinkDetector):
         if a.qualifier != b.qualifier and {a.qualifier, b.qualifier} - soft:
             found.append(self._qualifier(link, s, t, spans, evidence))
         return found
+
+
+#: a number cut by a paragraph break on a scraped page ("$ 1." / "8 billion"): the
+#: sentence ends right after the number's first part, the next opens with its digits
+_CUT_TAIL = re.compile(r"\s*([.,])\s*$")
+_CUT_HEAD = re.compile(r"\s*(?=\d)")
+
+
+def _mended(pair: PairContext, f: Finding) -> Finding:
+    """A changed value that reads as the reference's once the relay's next sentence is
+    read on is a page's formatting slip, not a changed number: minor, and said so."""
+    if f.evidence.get("change") != "value" or len(f.tgt_spans) != 1:
+        return f
+    (j, start, end), tgt = f.tgt_spans[0], pair.tgt_facts
+    if j + 1 >= len(tgt):
+        return f
+    tail, head = _CUT_TAIL.match(tgt[j].text[end:]), _CUT_HEAD.match(tgt[j + 1].text)
+    if tail is None or head is None:
+        return f
+    first = tgt[j].text[start:end] + tail.group(1)
+    rest = tgt[j + 1].text[head.end():]
+    whole = next(iter(extract_quantities(first + rest, tgt[j].lang)), None)
+    if whole is None or whole.start != 0 or whole.end <= len(first) or \
+            whole.value != f.evidence.get("src_value") or \
+            whole.currency != f.evidence.get("src_currency"):
+        return f
+    second = rest[:whole.end - len(first)]
+    return replace(
+        f, severity="minor", tgt=tuple(sorted({*f.tgt, j + 1})),
+        message=f"number cut by a paragraph break: the relay's “{first}” and “{second}” "
+                f"read together as “{whole.text}”, the reference's value (a slip of the "
+                "page, not a changed value)",
+        tgt_spans=[(j, start, end + tail.end(1)),
+                   (j + 1, head.end(), head.end() + len(second))],
+        evidence={**f.evidence, "change": "cut", "mended": whole.text})
 
 
 def _emphatic(q: Quantity) -> bool:

@@ -324,3 +324,19 @@ def test_an_emphatic_ceiling_counts_only_against_a_floor() -> None:
     (g,) = of(drift(["Researchers tested up to 96 samples."], ["研究人员测试了96个样本。"],
                     tgt_lang="zh-cn"), "number")
     assert g.evidence["change"] == "qualifier"
+
+
+def test_a_number_cut_by_a_paragraph_break_is_a_slip_of_the_page() -> None:
+    # a scraped page broke "$ 1.8 billion" after "1.": the value did not change
+    unit = Alignment("en", "en", "monotonic", [Link((0,), (0, 1), 1.0)])
+    (f,) = of(drift(["SpaceX won a $1.8 billion classified contract in 2021."],
+                    ["SpaceX won a classified contract worth $ 1.", "8 billion in 2021."],
+                    alignment=unit), "number")
+    assert (f.severity, f.evidence["change"]) == ("minor", "cut")
+    assert "“$ 1.” and “8 billion”" in f.message
+    # the next sentence's digits that do not make the reference's value: a changed value
+    two = Alignment("en", "en", "monotonic", [Link((0,), (0,), 1.0), Link((1,), (1,), 1.0)])
+    (g,) = of(drift(["SpaceX won a $1.8 billion contract.", "It flew 8 missions."],
+                    ["SpaceX won a contract worth $ 1.", "8 missions flew."], alignment=two),
+              "number")
+    assert (g.severity, g.evidence["change"]) == ("major", "value")
