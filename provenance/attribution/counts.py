@@ -10,8 +10,10 @@ before it, with the lists of the language's data file (``words`` in
 * ``source_one_after``: forms singular only after a cue that takes the genitive
   (``genitive_cues``): Ukrainian "джерела" is one source after "за словами" and several
   anywhere else it may stand;
-* ``count_1`` ... ``count_10``: words stating how many ("a", "three", "трьох"); a number
-  wins over the noun's form (Russian "три источника" has a singular-looking noun);
+* the number words of the language and of its ``also`` languages
+  (:func:`provenance.quantities.numerals.number_words`: "three", "трьох"), and
+  ``count_<n>``: other words stating how many ("a", "both"); a number wins over the
+  noun's form (Russian "три источника" has a singular-looking noun);
 * ``partitive``: a count before them counts a part ("one of the sources"): not read.
 
 A count is read only when all of this agrees; anything else (no head noun known, a
@@ -28,10 +30,11 @@ from functools import cache
 from provenance.attribution.lexicon import alternation, attribution_languages, language_data
 from provenance.lang import base
 from provenance.model import Attribution
+from provenance.quantities.numerals import number_words
 
 # a word, apostrophes and hyphens inside it ("п'ять"), or a number
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*|\d+")
-_COUNTS = range(1, 11)
+_COUNT_KEY = re.compile(r"count_(\d+)")
 
 
 @dataclass(frozen=True)
@@ -78,11 +81,20 @@ def _compiled(words: list[str]) -> re.Pattern[str] | None:
 def _lists(code: str) -> _Lists | None:
     if code not in attribution_languages():
         return None
-    words = language_data(code)["words"]
+    data = language_data(code)
+    words = data["words"]
     if not words.get("source_one") and not words.get("source_many"):
         return None
-    counts = tuple((n, p) for n in _COUNTS
-                   if (p := _compiled(words.get(f"count_{n}", []))) is not None)
+    # Ukrainian and Russian texts quote each other: the ``also`` languages' numbers count
+    by_count: dict[int, list[str]] = {}
+    for lang in (code, *(data.get("also") or [])):
+        for word, n in number_words(lang).items():
+            by_count.setdefault(n, []).append(word)
+    for key, listed in words.items():
+        if m := _COUNT_KEY.fullmatch(key):
+            by_count.setdefault(int(m.group(1)), []).extend(listed)
+    counts = tuple((n, p) for n, listed in sorted(by_count.items())
+                   if (p := _compiled(listed)) is not None)
     return _Lists(_compiled(words.get("source_one", [])),
                   _compiled(words.get("source_many", [])),
                   _compiled(words.get("source_one_after", [])),

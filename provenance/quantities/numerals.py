@@ -191,9 +191,9 @@ UK_WORDS = _forms(
 RU_WORDS = _forms(
     {
         1: "один одна одно одного одной одному одним одну",
-        2: "два две двух двум двумя двое",
-        3: "три трех трёх трем трём тремя трое",
-        4: "четыре четырех четырёх четырем четырьмя четверо",
+        2: "два две двух двум двумя двое двоих",
+        3: "три трех трёх трем трём тремя трое троих",
+        4: "четыре четырех четырёх четырем четырём четырьмя четверо",
         5: "пять пяти пятью пятеро",
         6: "шесть шести шестью шестеро",
         7: "семь семи семью семеро",
@@ -333,6 +333,7 @@ KO_NATIVE = {
     "두": 2,
     "둘": 2,
     "세": 3,
+    "석": 3,  # before a few counters: 석 달 "three months"
     "셋": 3,
     "네": 4,
     "넷": 4,
@@ -364,7 +365,7 @@ KO_PATTERN = lazy_compile(
     rf"|(?P<c>(?<![가-힣])[일이삼사오육칠팔구]?{_ko_unit}(?:[일이삼사오육칠팔구]?{_ko_unit})*(?=\s?(?:달러|원|명|개|건|번|회|위안|유로|엔)))"
 )
 KO_NATIVE_PATTERN = lazy_compile(
-    r"(?<![가-힣])(?P<n>열한|열두|다섯|여섯|일곱|여덟|아홉|스무|스물|서른|마흔|하나|둘|셋|넷|한|두|세|네|열|쉰)"
+    rf"(?<![가-힣])(?P<n>{'|'.join(sorted(KO_NATIVE, key=len, reverse=True))})"
     r"(?=\s?(?:번|명|개|차례|가지|곳|대|척|마리|살|시간|달|해|사람|건|군데|채|그루|권|잔))"
 )
 
@@ -470,3 +471,28 @@ def western_value(text: str, lang: str) -> float:
     if not seen and total == 0:
         raise ValueError(f"no number in {text!r}")
     return total + current
+
+
+# --- count words -------------------------------------------------------------------------
+
+#: The words that state a count on their own, per language this module reads. Chinese:
+#: a lone character, a digit or 十 ("近两年", "十年来").
+_NUMBER_WORDS: dict[str, dict[str, int]] = {
+    "en": EN_UNITS,
+    "uk": UK_WORDS,
+    "ru": RU_WORDS,
+    "ko": KO_NATIVE,
+    "zh": {**ZH_DIGITS, "十": 10},
+}
+
+
+def number_words(lang: str) -> dict[str, int]:
+    """Count word -> its value in ``lang`` (a base code): "three", "трьох", "п'ять", 두, 两.
+
+    For readers that look counts up by word ("three sources", "за последние два года");
+    each word with every apostrophe it may be written with ("п’ять"); no zero. Empty for
+    a language whose number words this module does not read.
+    """
+    return {word.replace("'", mark): value
+            for word, value in _NUMBER_WORDS.get(lang, {}).items() if value
+            for mark in APOSTROPHES.strip("[]")}

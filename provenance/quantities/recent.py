@@ -11,7 +11,8 @@ publication date, which is why a `RecentPeriod` keeps the count and unit and
 말부터, 自2022年底以来): such a date is compared with where a relative period begins,
 any other only needs to fall inside it.
 
-The phrases and words are data: ``provenance/data/quantities/recent.yaml``.
+The phrases and words are data: ``provenance/data/quantities/recent.yaml``; number words
+come from ``provenance.quantities.numerals.number_words`` for the languages it reads.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from typing import Any
 from provenance.lang import base, whole_words
 from provenance.quantities.datevalue import DateValue
 from provenance.quantities.model import Quantity
+from provenance.quantities.numerals import number_words
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "quantities" / "recent.yaml"
 #: months in one unit
@@ -96,7 +98,9 @@ def _table(lang: str) -> _Table | None:
     spaced = whole_words(lang)
     units = {str(w).casefold(): str(u) for u, ws in (spec.get("units") or {}).items()
              for w in ws}
-    numbers = {str(w).casefold(): float(v) for w, v in (spec.get("numbers") or {}).items()}
+    # the language's number words ("two", "трёх"), then the file's other count words
+    numbers = {str(w).casefold(): float(v) for w, v in
+               [*number_words(lang).items(), *(spec.get("numbers") or {}).items()]}
     few = frozenset(str(w).casefold() for w in spec.get("few") or [])
     count = rf"(?P<n>{_DIGITS}|{_alts(list(numbers) + list(few))})"
     gap = r"\s+" if spaced else r"\s*"

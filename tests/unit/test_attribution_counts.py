@@ -37,11 +37,19 @@ def counted(sentence: str, lang: str, glossary) -> list[tuple[int | None, bool] 
     ("ru", "По словам трёх источников, план есть.", (3, True)),
     ("ru", "Согласно трём источникам, план есть.", (3, True)),
     ("ru", "Один из источников сообщил, что план есть.", None),
+    # collective and case forms, and numbers past five, are number words of numerals.py
+    ("ru", "По словам двоих источников, план есть.", (2, True)),
+    ("ru", "По словам троих источников, план есть.", (3, True)),
+    ("ru", "Согласно четырём источникам, план есть.", (4, True)),
+    ("ru", "По словам семи источников, план есть.", (7, True)),
     # "джерела" is one source only after a genitive cue; elsewhere it may be several
     ("uk", "За словами джерела, план є.", (1, False)),
     ("uk", "Джерела повідомили, що план є.", None),
     ("uk", "За словами трьох джерел, план є.", (3, True)),
     ("uk", "За словами п'яти джерел, план є.", (5, True)),
+    ("uk", "За словами п’яти джерел, план є.", (5, True)),
+    ("uk", "За словами чотирьох джерел, план є.", (4, True)),
+    ("uk", "За словами шістьох джерел, план є.", (6, True)),
 ])
 def test_how_many_sources(glossary, lang: str, sentence: str, count) -> None:
     assert counted(sentence, lang, glossary) == [count]

@@ -149,6 +149,7 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("ko", "40%", ["40%"]),
     ("ko", "100여 명", ["more than 100 people"]),
     ("ko", "일곱 번의 발사", ["7 launches"]),
+    ("ko", "석 달 동안", ["3"]),  # 석: three, before a few counters
     ("ko", "130회 이상", ["at least 130 times"]),
     ("ko", "약 300만 명", ["about 3 million people"]),
     ("ko", "6월 25일", ["2025-06-25"]),
@@ -203,6 +204,10 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("ru", "более 130 запусков", ["more than 130 launches"]),
     ("ru", "40 процентов", ["40%"]),
     ("ru", "13-й полет", ["13th"]),
+    # collective and dative forms: "two (people) of the detained", "to four regions"
+    ("ru", "двоих задержанных", ["2"]),
+    ("ru", "троих задержанных", ["3"]),
+    ("ru", "к четырём регионам", ["4"]),
     ("ru", "28 полетов", ["28 flights"]),
     ("ru", "около 5,4 миллиона человек", ["about 5.4 million people"]),
     ("ru", "25 июня", ["2025-06-25"]),
@@ -339,3 +344,15 @@ def test_quantity_is_frozen_and_renders() -> None:
     assert isinstance(q, Quantity) and q.render() == "at least twice"
     with pytest.raises(AttributeError):
         q.value = 3  # type: ignore[misc]
+
+
+def test_number_words_are_the_count_words_of_each_language() -> None:
+    """What attribution counts and recent periods look counts up in (numerals.py)."""
+    from provenance.quantities.numerals import number_words
+
+    ru, uk = number_words("ru"), number_words("uk")
+    assert (ru["двоих"], ru["троих"], ru["четырём"], ru["четырем"]) == (2, 3, 4, 4)
+    assert (uk["двоє"], uk["трьох"], uk["п'ять"], uk["п’ять"], uk["пʼяти"]) == (2, 3, 5, 5, 5)
+    assert number_words("en")["ten"] == 10 and "zero" not in number_words("en")
+    assert number_words("ko")["석"] == 3 and number_words("zh")["两"] == 2
+    assert number_words("de") == {}  # not read here: recent.yaml lists its words
