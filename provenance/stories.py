@@ -292,9 +292,10 @@ def cluster_features(features: Sequence[StoryFeatures], *,
 
 
 def _join_lone(uf: _UnionFind, sets: Sequence[frozenset[str] | bytes],
-               found: set[tuple[int, int]]) -> None:
+               found: Iterable[tuple[int, int]]) -> None:
     """Each article still alone joins the story with the most articles it overlaps at
-    :data:`LONE_THRESHOLD`, if they are at least :data:`LONE_MEMBERS`."""
+    :data:`LONE_THRESHOLD`, if they are at least :data:`LONE_MEMBERS` and no other story
+    has as many."""
     n = len(sets)
     size = Counter(uf.find(i) for i in range(n))
     lone = {i for i in range(n) if size[uf.find(i)] == 1}
@@ -303,7 +304,7 @@ def _join_lone(uf: _UnionFind, sets: Sequence[frozenset[str] | bytes],
     common = common_features(sets)
     if len(lone) * n <= LONE_EXACT:
         # LSH finds pairs at 0.2 with p≈0.7 only: where it is affordable, every pair
-        found = {(i, j) for i in lone for j in range(n) if j not in lone}
+        found = ((i, j) for i in sorted(lone) for j in range(n) if j not in lone)
     votes: dict[int, Counter[int]] = defaultdict(Counter)
     for i, j in found:
         for single, other in ((i, j), (j, i)):

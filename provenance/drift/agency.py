@@ -43,9 +43,8 @@ class AgencyDrift(LinkDetector):
                                     else "")
         return [self.finding(
             "relation", "minor", link.src, link.tgt,
-            f"who proposes changed: the reference's “{idea.text}” come from “{adviser.text}”; "
-            f"the relay gives “{plan.text}” to {who}, with no "
-            "word for the advisers",
+            f"who proposes changed: the reference credits “{idea.text}” to “{adviser.text}”; "
+            f"the relay gives “{plan.text}” to {who}, with no word for the advisers",
             src_spans=[(i, adviser.start, adviser.end)],
             tgt_spans=sorted([(j, person.start, person.end), (k, plan.start, plan.end)]),
             change="agency", concept=person.concept_id, cue=plan.text, src_cue=adviser.text)]
