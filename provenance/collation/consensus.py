@@ -86,11 +86,6 @@ _STATED_ONCE = ("numbers", "dates", "names", "sources")
 #: consensus class anywhere in its article holds it, in another part of the claim
 _PARTIAL_KEYS = frozenset(f"rel:{cls}" for group in relation_groups().values()
                           if group.partial for cls in group.classes)
-#: a departure is major or critical only on a clear vote: so many independent witnesses
-#: with the consensus, and this share of those who state the slot ("4 of 6 say
-#: 'personnel'" in a claim grouping two quotes of one adviser is no proof of a swap)
-CLEAR_SUPPORT = 3
-CLEAR_SHARE = 0.75
 
 
 @dataclass
@@ -421,10 +416,6 @@ class Collator:
             # mostly two sentences of one topic ("postpone joining" against "not join")
             finding = replace(finding, severity=_DOWNGRADE[finding.severity],
                               evidence={**finding.evidence, "one_sided_vote": True})
-        elif finding.severity in ("major", "critical") and (
-                with_consensus < CLEAR_SUPPORT or with_consensus < CLEAR_SHARE * voters):
-            finding = replace(finding, severity=_DOWNGRADE[finding.severity],
-                              evidence={**finding.evidence, "thin_vote": True})
         return self._departure(claim, finding, consensus, witness, slot, s_keys, t_keys,
                                message, with_consensus, voters, shared)
 

@@ -417,14 +417,6 @@ def test_one_name_for_another_needs_two_known_concepts_of_one_kind():
     assert not collator._one_for_another(frozenset({"c:tesla"}), frozenset({"c:global-times"}))
 
 
-def test_a_thin_vote_makes_no_major_departure(contact_story):
-    # "2 of 3 independent witnesses say 'spoke'" is worth a look, not an alarm
-    collation = collate([contact_story[:2] + contact_story[4:]], GLOSSARY, vectors=False)
-    (met,) = [d for d in departures_of(collation, "e") if d.finding.kind == "relation"]
-    assert (met.support, met.voters) == (2, 3)
-    assert met.finding.severity == "minor" and met.finding.evidence["thin_vote"] is True
-
-
 def test_a_part_of_the_claim_the_witness_states_elsewhere_is_no_swap():
     # the claim holds two things (no U.S. troops, no U.S. funding); a witness whose
     # reading names the funding and whose next sentence names the troops swapped nothing
