@@ -289,8 +289,10 @@ def _score_item(item: DriftItem, analysis: CorpusAnalysis, file_to_id: dict[str,
                 source_ok = bool(set(f.tgt) & tgt_anchor) and _overlaps(
                     quoted_source, [norm(q) for q in item.original_quotes])
             else:
+                # TRUTH may quote the original with words left out ("potential concerns
+                # among some in ..."): unanchored, any sentence's words may match them
                 quoted_source = [norm(src_texts[i][s:e]) for i, s, e in spans
-                                 if i in src_anchor]
+                                 if i in src_anchor or not src_anchor]
                 # what a relay leaves out has no words of its own to anchor: the
                 # finding's relay side is then whatever it was aligned with
                 # and a name the relay states nowhere is left out whatever its rendering

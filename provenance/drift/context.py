@@ -89,7 +89,17 @@ class PairContext:
     def agreement(self, link: Link, ignore: frozenset[str] = frozenset()) -> float | None:
         """How much of what a linked unit says is found on both sides (0..1); see
         :func:`agreement`."""
-        return agreement(self.src_of(link), self.tgt_of(link), ignore)
+        # a relay that merges sentences names in its rendering what the reference's
+        # neighbouring sentences name ("the White House is worried about Musk's contacts"
+        # for "the contacts raise concerns among some in the administration", Musk being
+        # named one sentence before): those names do not count against the link
+        near = {t.concept_id for i in link.src for k in (i - 1, i + 1)
+                if 0 <= k < len(self.src_facts) and k not in link.src
+                for t in self.src_facts[k].terms}
+        own = {t.concept_id for f in self.src_of(link) for t in f.terms}
+        told = {t.concept_id for f in self.tgt_of(link) for t in f.terms}
+        return agreement(self.src_of(link), self.tgt_of(link),
+                         ignore | frozenset((told & near) - own))
 
     def written_by(self, outlet: str, key: str) -> bool:
         """Whether the reference is the text of ``outlet`` (concept or casefolded name
