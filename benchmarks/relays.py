@@ -261,6 +261,7 @@ def _score_item(item: DriftItem, analysis: CorpusAnalysis, file_to_id: dict[str,
             if hit is not None:
                 score.hit = hit
                 return score
+        formatting = "format" in item.type.casefold()
         relay_words = [norm(q) for q in item.relay_quotes] or [norm(tgt_texts[j])
                                                                 for j in tgt_anchor]
         source_words = [norm(q) for q in item.original_quotes] or [norm(src_texts[i])
@@ -280,8 +281,10 @@ def _score_item(item: DriftItem, analysis: CorpusAnalysis, file_to_id: dict[str,
                     break
                 continue
             if item.families & TWO_SIDED and not item.families & ONE_SIDED_OK and not (
-                    spans and f.tgt_spans):
-                continue  # "X has no counterpart" does not explain a changed value
+                    spans and f.tgt_spans) and not (formatting and f.tgt_spans):
+                # "X has no counterpart" does not explain a changed value; a slip of form
+                # ("date (format)": 4月2021) is the relay's words alone
+                continue
             if departure:
                 # the consensus reading is another article's: its words against the
                 # original's as TRUTH quotes them
