@@ -104,6 +104,11 @@ def judge_story(story_no: int, story: Sequence[Article], *,
     choice = choose_reference(story_no, story, facts=facts, provenance=provenance,
                               collation=collation, glossary=glossary,
                               requested=requested, stored=stored)
+    if collation is not None and choice.how == "cited original":
+        # the original does not depart from its relays: where they outvote it, they
+        # drifted together, which each one's comparison with it reports
+        collation.departures = [d for d in collation.departures
+                                if d.article_id != choice.article_id]
     return choice, collation
 
 

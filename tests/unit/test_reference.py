@@ -162,3 +162,21 @@ def test_a_reference_asked_for_once_is_used_until_auto(tmp_path: Path):
     back = analyze_corpus([corpus], reference="auto", store=store, mode="monotonic")
     assert back.reference_id == first.reference_id
     assert stored_reference([corpus], store) is None
+
+
+def test_the_cited_original_does_not_depart_from_its_relays():
+    from provenance.reference import judge_story
+
+    # the original says "spoke"; three independent relays all say "met": the relays
+    # drifted together, the original did not depart from them
+    met = [[line.replace("talked to", "met").replace("phone talks with", "meetings with")
+            .replace("spoke", "met") for line in wording] for wording in WORDINGS]
+    story = [relay(f"r{n}", cited(met[n]), published=f"2025-06-2{6 + n}") for n in range(3)]
+    story.append(relay("wsj", FACTS, published="2025-06-26"))  # syndicated, unattributed
+    facts = corpus_facts(story, GLOSSARY)
+    provenance = analyze_provenance(story, [], GLOSSARY, facts)[0]
+    choice, collation = judge_story(0, story, facts=facts, provenance=provenance,
+                                    glossary=GLOSSARY)
+    assert (choice.article_id, choice.how) == ("wsj", "cited original")
+    assert collation is not None and collation.claims
+    assert not collation.departures_of("wsj", duplicates=True)
