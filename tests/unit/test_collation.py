@@ -160,17 +160,23 @@ def test_a_rounded_conversion_departs_and_a_correct_one_does_not():
     assert rounded["t"].consensus == "800 miles" and rounded["t"].shared_with == ["u"]
 
 
-def test_a_negation_on_one_side_is_a_departure_worth_a_look_not_an_alarm():
+def test_a_negation_on_one_side_is_no_departure_but_a_hedge_is():
     # the readings of a claim are grouped, not aligned: one topic's sentences differ
-    # in negation without contradicting each other, so the vote alone is not major
+    # in negation without contradicting each other, so the vote says nothing; the
+    # consensus still shows how many affirm it
     line = "Minister Dave Limp approved the $5 billion budget for Ukraine, officials said."
     story = [witness("f", line), witness("g", line.replace("officials", "aides")),
              witness("h", line.replace("budget", "new budget")),
              witness("i", line.replace("approved", "did not approve"))]
     collation = collate([story], GLOSSARY, vectors=False)
-    added = [d for d in departures_of(collation, "i") if d.finding.kind == "negation"]
-    assert added and all(d.finding.severity == "minor" for d in added)
-    assert added[0].finding.evidence["one_sided_vote"] is True
+    assert not [d for d in departures_of(collation, "i") if d.finding.kind == "negation"]
+    claim = next(c for c in collation.claims if c.reading_of("i") is not None)
+    assert any(s.slot == "negation" for s in claim.consensus)
+    # a hedge added against the same vote is a departure, worth a look
+    story[3] = witness("i", line.replace("approved", "may have approved"))
+    collation = collate([story], GLOSSARY, vectors=False)
+    (hedged,) = [d for d in departures_of(collation, "i") if d.finding.kind == "certainty"]
+    assert hedged.finding.severity == "minor"
 
 
 def test_refinement_of_quantities_and_dates():
