@@ -84,8 +84,10 @@ KINDS_FOR: dict[str, set[str]] = {
     "relation": {"relation"},
     # "current and former officials" made "former officials" is a quantifier on who the
     # sources are: TRUTH files it as quantifier (D16, D28) and as quantifier/attribution
-    # (D3); the tool reports it as attribution ("who the sources are changed")
-    "quantifier": {"quantifier", "number", "certainty", "attribution"},
+    # (D3); the tool reports it as attribution ("who the sources are changed"). A list's
+    # "and" made "or" (all of them -> any one of them) is filed as quantifier too (T63);
+    # the tool reports it as relation ("list joined otherwise")
+    "quantifier": {"quantifier", "number", "certainty", "attribution", "relation"},
     "agency": {"relation", "entity"},
     "omission": {"omission", "entity"},
     "addition": {"addition", "entity"},  # as omission: a name brought in is an addition

@@ -25,6 +25,11 @@ independent witnesses stating either form), and a relay that keeps the value and
 rounded conversion ("800-mile (1,300 kilometers)") departs although it states both,
 and wherever in its text it gives the conversion (:meth:`Collator.rounded_elsewhere`).
 
+How a list is joined ("and", "or") and how many unnamed sources are cited are slots
+of their own: the list and attribution detectors' findings on them are judged there,
+not in the names and numbers their spans also hold, and "three sources" votes with
+"sources" against "a source" (:func:`~provenance.collation.readings.sentence_features`).
+
 A hedge on one side only is a departure of one step less severity than the detector
 gives it: the two readings are grouped into one claim, not aligned sentence to sentence.
 A negation on one side only is none: one topic's sentences differ in negation without
@@ -44,6 +49,7 @@ from provenance.collation.readings import (
     QUALIFIER_KEYS,
     SLOTS,
     SPELLING,
+    VOTE_ONLY,
     Feature,
     WitnessReading,
     readable,
@@ -85,7 +91,11 @@ _DEPARTS_ALONE = ("certainty",)
 _PLACES = frozenset({"place", "country", "city"})
 #: slots whose value an article states once: a changed value is a departure only when
 #: the article nowhere states the consensus value
-_STATED_ONCE = ("numbers", "dates", "names", "sources")
+_STATED_ONCE = ("numbers", "dates", "names", "sources", "source_count")
+#: (detector, change) -> the slot of findings on what only that slot holds (how a list
+#: is joined, how many sources): their spans also hold names and numbers
+_FINDING_SLOTS = {("lists", "conjunction"): "lists",
+                  ("attribution", "source_count"): "source_count"}
 #: relation keys of groups whose two classes name two things one claim holds ("no U.S.
 #: troops, no UN funding"): like a value stated once, the witness that states the
 #: consensus class anywhere in its article holds it, in another part of the claim
@@ -119,8 +129,11 @@ class ClaimWitnesses:
         the longer text break ties."""
         reps = self.representatives()
 
+        content = {id(r): frozenset(k for k in r.keys - QUALIFIER_KEYS
+                                    if not k.startswith(VOTE_ONLY)) for r in self.readings}
+
         def agreement(r: WitnessReading) -> float:
-            return sum(_jaccard(r.keys - QUALIFIER_KEYS, o.keys - QUALIFIER_KEYS)
+            return sum(_jaccard(content[id(r)], content[id(o)])
                        for g, o in reps.items() if g != r.group)
 
         return sorted(self.readings, key=lambda r: (not self.is_core(r),
@@ -208,7 +221,7 @@ class Collator:
                     key = (w.article_id, departure.finding.kind, departure.slot,
                            tuple(evidence["consensus_keys"]), tuple(evidence["witness_keys"]))
                     found.setdefault(key, departure)
-        return list(found.values())
+        return _widest(list(found.values()))
 
     def rounded_elsewhere(self, witnesses: ClaimWitnesses, units: Sequence[WitnessReading],
                           prefer: str | None = None) -> list[Departure]:
@@ -331,7 +344,9 @@ class Collator:
         consensus reading. ``close``: both readings were grouped into the claim (not
         attached to it), a condition of departures by presence or absence."""
         s_found, t_found = consensus.at(finding.src_spans), witness.at(finding.tgt_spans)
-        slot = next((x.slot for x in s_found + t_found), None)
+        slot = _FINDING_SLOTS.get((finding.detector, finding.evidence.get("change"))) or next(
+            (x.slot for x in s_found + t_found if x.slot not in _FINDING_SLOTS.values()),
+            None)
         if slot is None:
             return None
         s_keys = frozenset(x.key for x in s_found if x.slot == slot)
@@ -442,6 +457,20 @@ class Collator:
                          said if s_keys else ("stated" if slot == "certainty" else ""),
                          says if t_keys else "", support, voters,
                          consensus.article_id, consensus.sentences, shared)
+
+
+def _widest(departures: list[Departure]) -> list[Departure]:
+    """Each departure once: not again against a consensus form that another consensus
+    form of it holds ("sources" where another reading says "three sources": the
+    witness's "a source" departs from both, once)."""
+    def same(d: Departure) -> tuple:
+        return (d.article_id, d.finding.kind, d.slot, tuple(d.finding.evidence["witness_keys"]))
+
+    def held(d: Departure, by: Departure) -> bool:
+        mine, theirs = (set(x.finding.evidence["consensus_keys"]) for x in (d, by))
+        return same(d) == same(by) and mine < theirs
+
+    return [d for d in departures if not any(held(d, o) for o in departures)]
 
 
 def _label(features: list[Feature], slot: str, keys: frozenset[str] = frozenset()) -> str:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from provenance.collation.readings import QUALIFIER_KEYS, SPELLING, WitnessReading
+from provenance.collation.readings import QUALIFIER_KEYS, SPELLING, VOTE_ONLY, WitnessReading
 from provenance.lang import base
 
 #: z-score (against the two articles' background) a vector link needs
@@ -284,9 +284,11 @@ def similarity(units: Sequence[WitnessReading], article_of: np.ndarray,
 
 def _content_keys(unit: WitnessReading) -> frozenset[str]:
     """What a sentence is about: its names, numbers, dates and relation verbs, not who
-    it cites (every relay cites the same outlet) nor its hedges."""
+    it cites (every relay cites the same outlet) nor its hedges, nor how it states them
+    (:data:`VOTE_ONLY`)."""
     cited = {k[4:] for k in unit.keys if k.startswith("src:")}
     return frozenset(k for k in unit.keys
-                     if not k.startswith(("src:", "certainty:", "negation:", SPELLING))
+                     if not k.startswith(("src:", "certainty:", "negation:", SPELLING,
+                                          *VOTE_ONLY))
                      and not (k.startswith("c:") and k[2:] in cited)
                      and k not in QUALIFIER_KEYS)

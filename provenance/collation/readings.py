@@ -4,8 +4,10 @@ A claim is compared across witnesses through language-neutral features read from
 sentence's facts (:mod:`provenance.facts`): its quantities (value, unit, currency and
 qualifier, so "at least twice" is not "twice"), dates, glossary concepts, names the
 glossary lacks (Latin and Cyrillic, transliterated), relation verbs by class (spoke vs
-met), hedges, negations and cited sources. A feature knows its slot, its key (what is
-compared) and its label and span (what a reader sees).
+met), hedges, negations and cited sources; and two things that are compared, never
+grouped on: how a list of names is joined ("and" or "or") and how many people unnamed
+sources are ("three people close to Trump", "a source"). A feature knows its slot, its
+key (what is compared) and its label and span (what a reader sees).
 
 A witness can only vote on a slot its language lets the tool read (no hedge lexicon for
 German, no capitalised names in Chinese): :func:`readable` says which.
@@ -18,6 +20,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from provenance.attribution.counts import source_count
+from provenance.drift.lists import coordinated_lists
 from provenance.drift.names import find_names, name_script
 from provenance.lang import has
 from provenance.lexicons import lexicon_lang, relation_groups
@@ -27,7 +31,12 @@ if TYPE_CHECKING:
     from provenance.quantities import Quantity
 
 #: The slots of a claim, in the order a reader meets them.
-SLOTS = ("numbers", "dates", "names", "relation", "certainty", "negation", "sources")
+SLOTS = ("numbers", "dates", "names", "relation", "certainty", "negation", "sources",
+         "lists", "source_count")
+#: key prefixes of the slots that only say how a claim is stated (a list joined by "and"
+#: or "or", "three sources" or "a source"): two sentences sharing "list:and" do not
+#: say the same thing, so claims are not grouped, nor their readings ranked, by them
+VOTE_ONLY = ("list:", "count:")
 
 #: cue category -> slot. Evidentials ("reportedly", 据报道) are left out: relays add
 #: them to mark what they relay, so witnesses differ on them without drifting.
@@ -116,12 +125,44 @@ def sentence_features(facts: SentenceFacts) -> list[Feature]:
             continue
         key = a.concept_id or a.source.strip().casefold()
         found.append(Feature("sources", f"src:{key}", a.source, i, a.start, a.end))
+    found += _list_features(facts) + _count_features(facts)
+    return found
+
+
+def _list_features(facts: SentenceFacts) -> list[Feature]:
+    """How each list of two or more names is joined: "list:and" (all of them) or
+    "list:or" (any one of them), as the list detector reads it. Not under a negation,
+    where the two say the same ("no troops from the U.S. or the UN")."""
+    if any(cue.category == "negation" for cue in facts.cues):
+        return []
+    return [Feature("lists", f"list:{x.conjunction}", f"{x.text} ({x.conjunction})",
+                    facts.index, x.start, x.end)
+            for x in coordinated_lists(facts) if x.conjunction in ("and", "or")]
+
+
+def _count_features(facts: SentenceFacts) -> list[Feature]:
+    """How many people each unnamed source is, where that is read with confidence: its
+    number ("count:3", "count:1") and whether they are several ("count:several"), so
+    that "three sources" shares a key with "sources" and none with "a source" (as
+    :meth:`SourceCount.differs` has it)."""
+    found = []
+    for a in facts.attributions:
+        if a.kind != "unnamed" or a.negated:
+            continue
+        count = source_count(a, facts.text, facts.lang)
+        if count is None:
+            continue
+        label = f"{count.words} ({count.describe()})"
+        keys = ([f"count:{count.exact}"] if count.exact is not None else []) + (
+            ["count:several"] if count.several else [])
+        found += [Feature("source_count", key, label, facts.index, count.start, count.end)
+                  for key in keys]
     return found
 
 
 def readable(lang: str, slot: str) -> bool:
     """Whether the tool reads this slot in this language (else a witness abstains)."""
-    if slot in ("certainty", "negation", "relation"):
+    if slot in ("certainty", "negation", "relation", "lists"):
         return lexicon_lang(lang) is not None
     if slot in ("numbers", "dates"):
         return has(lang, "quantities") or has(lang, "numbers")

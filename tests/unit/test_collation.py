@@ -442,3 +442,77 @@ def test_a_part_of_the_claim_the_witness_states_elsewhere_is_no_swap():
         OTHER_NEWS[1]], "en")
     collation = collate([story], GLOSSARY, vectors=False)
     assert [d for d in departures_of(collation, "d") if d.finding.kind == "relation"]
+
+
+def test_a_list_joined_by_or_where_the_witnesses_say_and_departs():
+    # four witnesses coordinate the four peoples with "and"; a Ukrainian relay with
+    # "чи" (or): all of them became any one of them
+    story = [witness(x, text) for x, text in zip("abcd", [
+        "Get the Poles, Germans, British and French to do it, one adviser said.",
+        "One adviser said the Poles, Germans, British and French should do it.",
+        "Let the Poles, Germans, British and French do it, an adviser said.",
+        "The Poles, Germans, British and French must do it, said one adviser.",
+    ], strict=True)]
+    story.append(article_from_lines("e", [
+        OTHER_NEWS[0], "Це мають робити Польща, Німеччина, Британія чи Франція, сказав радник.",
+        OTHER_NEWS[1]], "uk", published="2025-03-04"))
+    collation = collate([story], GLOSSARY, vectors=False)
+    (joined,) = [d for d in departures_of(collation, "e") if d.slot == "lists"]
+    assert joined.finding.evidence["change"] == "conjunction"
+    assert joined.consensus.endswith("(and)") and joined.reading.endswith("(or)")
+    assert "Британія чи Франція" in joined.reading
+    assert joined.finding.message.startswith("4 of 5 independent witnesses say")
+    assert joined.finding.evidence["witness_keys"] == ["list:or"]
+    # nobody departs on the list when all join it alike
+    assert not [d for d in collation.departures if d.slot == "lists" and d.article_id != "e"]
+
+
+def test_an_or_under_a_negation_is_no_list_feature():
+    from provenance.collation.readings import sentence_features
+    from provenance.facts import sentence_facts
+
+    def lists(text: str) -> list[str]:
+        article = article_from_lines("x", [text], "en")
+        return [x.key for f in sentence_facts(article, GLOSSARY)
+                for x in sentence_features(f) if x.slot == "lists"]
+
+    assert lists("Get the Poles, Germans, British or French to do it.") == ["list:or"]
+    # "no troops from the Poles or the French" is "and" said otherwise
+    assert lists("No troops will come from the Poles, Germans, British or French.") == []
+
+
+SOURCES_LINE = "Ukraine would not join NATO for 20 years, {} said."
+
+
+def test_one_source_where_the_witnesses_count_three_departs():
+    story = [witness("a", SOURCES_LINE.format("three people close to Trump")),
+             witness("b", SOURCES_LINE.format("three people close to Trump").replace(
+                 "would not join", "would stay out of")),
+             witness("c", SOURCES_LINE.format("sources close to Trump")),
+             witness("d", "According to three people close to Trump, Ukraine would not "
+                          "join NATO for 20 years."),
+             article_from_lines("e", [
+                 OTHER_NEWS[0],
+                 "По словам источника, Украина не будет вступать в НАТО в течение 20 лет.",
+                 OTHER_NEWS[1]], "ru", published="2025-03-04")]
+    collation = collate([story], GLOSSARY, vectors=False)
+    (counted,) = [d for d in departures_of(collation, "e") if d.slot == "source_count"]
+    assert counted.finding.kind == "attribution"
+    assert "3 sources" in counted.consensus and "one source" in counted.reading
+    # "sources" and "three people" can be the same people: c votes with the consensus
+    assert counted.finding.message.startswith("4 of 5 independent witnesses say")
+    # ... and does not depart itself
+    assert not [d for d in collation.departures if d.slot == "source_count"
+                and d.article_id != "e"]
+
+
+def test_how_a_claim_is_stated_does_not_group_claims():
+    from provenance.collation.links import _content_keys
+    from provenance.collation.readings import WitnessReading
+    from provenance.facts import sentence_facts
+
+    article = article_from_lines("x", [
+        "Get the Poles and French to do it, three people close to Trump said."], "en")
+    reading = WitnessReading("x", "en", sentence_facts(article, GLOSSARY), 0)
+    assert {"list:and", "count:3", "count:several"} <= reading.keys
+    assert not [k for k in _content_keys(reading) if k.startswith(("list:", "count:"))]
