@@ -41,7 +41,7 @@ class ClaimEntry:
 
     def consensus_line(self) -> str:
         """The forms the witnesses agree on: "numbers: at least twice (4/5); ..."."""
-        return "; ".join(f"{c.slot}: {c.form} ({c.support}/{c.voters})"
+        return "; ".join(f"{c.slot.replace('_', ' ')}: {c.form} ({c.support}/{c.voters})"
                          for c in self.claim.consensus)
 
 
