@@ -129,8 +129,8 @@ def relation_groups() -> dict[str, RelationGroup]:
 
 
 def categories() -> tuple[str, ...]:
-    """Every category: the core ones, vague amounts, loaded labels, then each relation
-    class."""
+    """Every category: the core ones, vague amounts, loaded labels, the people around a
+    leader (advisers), then each relation class."""
     out = [*CORE, "relaying", *HEDGE_STRENGTHS, *SCOPES, "vague_quantity", "label", "advisers"]
     for group in relation_groups().values():
         out += list(group.classes)

@@ -97,15 +97,16 @@ def _inside(spans: list, others: tuple) -> bool:
 SWAPS = frozenset({"replaced", "respelled", "hedge_raised", "hedge_lowered"})
 #: detectors whose findings sum up the whole article rather than one aligned unit
 ARTICLE_WIDE = frozenset({"coverage", "persons"})
-#: a modal hedge ("could", "potential") dropped or added, a scope widened ("some in the
-#: administration" with no word for a part in the relay), or advisers' proposals given to
-#: the leader (no word for the advisers in the relay): even a minor one is judged with
-#: sentence vectors, for hedges come and go in ordinary rewording and a lone one in two
-#: sentences that render different things says nothing. So is a name swapped for another
+#: findings that rest on an absence: a modal hedge ("could", "potential") dropped or
+#: added, a scope widened ("some in the administration" with no word for a part in the
+#: relay), advisers' proposals given to the leader (no word for the advisers in the
+#: relay). Even a minor one is judged with sentence vectors, for hedges come and go in
+#: ordinary rewording and a lone one in two sentences that render different things says
+#: nothing. So is a name swapped for another
 #: (kind entity): in sentences that do not render each other, "Xi Jinping" is not
 #: "replaced" by the "Bremmer" of a neighbouring sentence, and such a swap is left out
 #: even when the names around it agree (the story's names are in every sentence)
-MODAL_HEDGES = frozenset({"hedge_removed", "hedge_added", "scope_widened", "agency"})
+ABSENCES = frozenset({"hedge_removed", "hedge_added", "scope_widened", "agency"})
 
 
 def _judge_links(pair: PairContext, findings: list[Finding]) -> list[Finding]:
@@ -128,11 +129,11 @@ def _judge_links(pair: PairContext, findings: list[Finding]) -> list[Finding]:
             continue
         # a finding on an absence (no hedge, no word for the advisers) quotes one side's
         # cue and at most the words around the other's: as weak as a lone cue
-        one_sided = not (f.src_spans and f.tgt_spans) or f.evidence.get("change") in MODAL_HEDGES
+        one_sided = not (f.src_spans and f.tgt_spans) or f.evidence.get("change") in ABSENCES
         swap = f.evidence.get("change") in SWAPS
         swapped = frozenset(c for c in (f.evidence.get("src_concept"),
                                         f.evidence.get("tgt_concept")) if c)
-        if f.severity == "minor" and f.evidence.get("change") not in MODAL_HEDGES and not (
+        if f.severity == "minor" and f.evidence.get("change") not in ABSENCES and not (
                 f.kind == "entity" and swap):
             verdict = judge.cheap(link, swapped)
         else:
