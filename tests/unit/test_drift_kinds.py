@@ -340,3 +340,13 @@ def test_a_number_cut_by_a_paragraph_break_is_a_slip_of_the_page() -> None:
                     ["SpaceX won a contract worth $ 1.", "8 missions flew."], alignment=two),
               "number")
     assert (g.severity, g.evidence["change"]) == ("major", "value")
+
+
+def test_deciding_on_the_spot_is_not_deciding_at_the_last_moment() -> None:
+    src = ["He makes his own calls, many times in the moment."]
+    for relay, lang in (("Он принимает решения в последний момент.", "ru"),
+                        ("Er entscheidet im letzten Moment.", "de"),
+                        ("他往往在最后一刻做决定。", "zh-cn")):
+        (f,) = of(drift(src, [relay], tgt_lang=lang), "relation")
+        assert (f.severity, f.evidence["group"]) == ("minor", "timing")
+    assert of(drift(src, ["He decides on the spot."]), "relation") == []
