@@ -80,7 +80,7 @@ BIG_CLAIM = 20
 #: below this share of shared content the two readings are loosely linked: a finding
 #: there weighs one severity step less (as in the pair comparisons)
 LOOSE = 0.4
-#: content the two readings must share for a hedge or negation on one side to count
+#: content the two readings must share for a hedge on one side to count
 CLOSE = 0.5
 _DOWNGRADE: dict[str, Severity] = {"critical": "major", "major": "minor", "minor": "minor"}
 #: slots where a form present on one side only is itself the drift (a hedge dropped)
@@ -363,7 +363,7 @@ class Collator:
             return None
         agreement = finding.evidence.get("unit_agreement")
         if not (s_keys and t_keys) and (not close or agreement is None or agreement < CLOSE):
-            # a hedge or a negation on one side only says something when the two
+            # a hedge on one side only says something when the two
             # readings render the same sentence, not two views of one claim
             return None
         if any(refines(t, k) for t in t_keys for k in s_keys):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from test_drift import drift, of
 
 from provenance.model import Alignment, Link
@@ -283,32 +284,33 @@ def test_findings_in_a_loose_link_are_discounted() -> None:
     assert found and all(f.severity == "minor" for f in found)
 
 
-def test_a_bare_year_is_no_exact_amount_for_several() -> None:
+def _made_exact(src: str, tgt: str) -> list:
+    """The relay's exact count for the reference's vague amount, as findings."""
+    return [f for f in of(drift([src], [tgt], tgt_lang="zh-cn"), "number")
+            if f.evidence.get("change") == "exact"]
+
+
+@pytest.mark.parametrize(("src", "tgt"), [
     # "since 2022" with the year read as a bare number is not "several" made exact
-    found = drift(["Several officials said they had been in contact since late 2022."],
-                  ["自2022结束以来，知情人士说他们一直保持联络。"], tgt_lang="zh-cn")
-    assert [f for f in of(found, "number") if f.evidence.get("change") == "exact"] == []
-    (f,) = [f for f in of(drift(["Several officials said so."], ["三名官员这样说。"],
-                                tgt_lang="zh-cn"), "number")
-            if f.evidence.get("change") == "exact"]
-    assert f.evidence["value"] == 3
-
-
-def test_a_span_of_time_is_no_exact_amount_for_some() -> None:
+    ("Several officials said they had been in contact since late 2022.",
+     "自2022结束以来，知情人士说他们一直保持联络。"),
     # "some of its programs" against "less than two weeks": two weeks count no programs
-    found = drift(["It gave him visibility into some of the most sensitive programs."],
-                  ["在不到两周的时间里,他了解了最敏感的项目。"], tgt_lang="zh-cn")
-    assert [f for f in of(found, "number") if f.evidence.get("change") == "exact"] == []
-
-
-def test_a_measure_is_no_exact_amount_for_many_times() -> None:
+    ("It gave him visibility into some of the most sensitive programs.",
+     "在不到两周的时间里,他了解了最敏感的项目。"),
     # "many times in the moment" against "an 800-mile zone": miles count no occasions
-    found = drift(["He makes his own calls, many times in the moment."],
-                  ["特朗普计划建立一个 800 英里的非军事区。"], tgt_lang="zh-cn")
-    assert [f for f in of(found, "number") if f.evidence.get("change") == "exact"] == []
-    (f,) = [f for f in of(drift(["They spoke many times."], ["他们谈过三次。"],
-                                tgt_lang="zh-cn"), "number")
-            if f.evidence.get("change") == "exact"]
+    ("He makes his own calls, many times in the moment.",
+     "特朗普计划建立一个 800 英里的非军事区。"),
+])
+def test_a_year_a_span_or_a_measure_is_no_exact_amount(src: str, tgt: str) -> None:
+    assert _made_exact(src, tgt) == []
+
+
+@pytest.mark.parametrize(("src", "tgt"), [
+    ("Several officials said so.", "三名官员这样说。"),
+    ("They spoke many times.", "他们谈过三次。"),
+])
+def test_a_count_for_a_vague_amount_is_made_exact(src: str, tgt: str) -> None:
+    (f,) = _made_exact(src, tgt)
     assert f.evidence["value"] == 3
 
 
