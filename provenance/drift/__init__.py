@@ -100,13 +100,19 @@ ARTICLE_WIDE = frozenset({"coverage", "persons"})
 #: findings that rest on an absence: a modal hedge ("could", "potential") dropped or
 #: added, a scope widened ("some in the administration" with no word for a part in the
 #: relay), advisers' proposals given to the leader (no word for the advisers in the
-#: relay). Even a minor one is judged with sentence vectors, for hedges come and go in
+#: relay), and a negation on one side only (kind negation: a relay's lead that sums up
+#: "promise not to join NATO" as "отказ от НАТО" is linked with another sentence whose
+#: "not" it lacks). Even a minor one is judged with sentence vectors, for hedges come and go in
 #: ordinary rewording and a lone one in two sentences that render different things says
 #: nothing. So is a name swapped for another
 #: (kind entity): in sentences that do not render each other, "Xi Jinping" is not
 #: "replaced" by the "Bremmer" of a neighbouring sentence, and such a swap is left out
 #: even when the names around it agree (the story's names are in every sentence)
 ABSENCES = frozenset({"hedge_removed", "hedge_added", "scope_widened", "agency"})
+
+
+def _absence(f: Finding) -> bool:
+    return f.kind == "negation" or f.evidence.get("change") in ABSENCES
 
 
 def _judge_links(pair: PairContext, findings: list[Finding]) -> list[Finding]:
@@ -129,11 +135,11 @@ def _judge_links(pair: PairContext, findings: list[Finding]) -> list[Finding]:
             continue
         # a finding on an absence (no hedge, no word for the advisers) quotes one side's
         # cue and at most the words around the other's: as weak as a lone cue
-        one_sided = not (f.src_spans and f.tgt_spans) or f.evidence.get("change") in ABSENCES
+        one_sided = not (f.src_spans and f.tgt_spans) or _absence(f)
         swap = f.evidence.get("change") in SWAPS
         swapped = frozenset(c for c in (f.evidence.get("src_concept"),
                                         f.evidence.get("tgt_concept")) if c)
-        if f.severity == "minor" and f.evidence.get("change") not in ABSENCES and not (
+        if f.severity == "minor" and not _absence(f) and not (
                 f.kind == "entity" and swap):
             verdict = judge.cheap(link, swapped)
         else:

@@ -8,6 +8,7 @@ from collections import defaultdict
 
 from provenance.drift.base import Detector
 from provenance.drift.context import PairContext
+from provenance.lang import script_of
 from provenance.model import Finding
 
 
@@ -22,6 +23,13 @@ def _variant_of(a: str, b: str) -> bool:
     # inflected forms (Дональд Трамп / Дональда Трампа): every word shares a stem
     words_a, words_b = sorted((a.split(), b.split()), key=len)
     return all(any(_stem_match(w, v) for v in words_b) for w in words_a)
+
+
+def _original_beside(form: str, lang: str) -> bool:
+    """A Latin form in a relay written in another script: the name in its own language,
+    which Chinese, Korean and Cyrillic outlets give beside their rendering (馬斯克(Elon
+    Musk)), not a second rendering of it."""
+    return script_of(lang) not in (None, "latin") and form.isascii()
 
 
 def _stem_match(w: str, v: str) -> bool:
@@ -65,7 +73,7 @@ class TermDrift(Detector):
         for cid, forms in renderings.items():
             if pair.glossary.get(cid).category not in NAMED:
                 continue  # "the United States" and "America" are one country's names
-            texts = list(forms)
+            texts = [t for t in forms if not _original_beside(t, pair.tgt_lang)]
             clash = [(a, b) for n, a in enumerate(texts) for b in texts[n + 1:]
                      if not _variant_of(a, b)]
             if not clash:

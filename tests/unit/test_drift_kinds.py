@@ -57,6 +57,18 @@ def test_inconsistent_renderings_within_the_relay_but_not_inflections() -> None:
                     tgt_lang="uk"), "term") == []
 
 
+@pytest.mark.parametrize(("lang", "relay"), [
+    ("zh-tw", ["馬斯克(Elon Musk)發表了講話。", "馬斯克再次發表講話。"]),
+    ("ko", ["일론 머스크(Elon Musk)가 말했다.", "머스크가 다시 말했다."]),
+    ("ru", ["Илон Маск (Elon Musk) выступил.", "Маск снова выступил."]),
+])
+def test_the_original_name_beside_a_rendering_is_not_a_second_rendering(
+        lang: str, relay: list[str]) -> None:
+    # CJK and Cyrillic outlets give the name in its own language once, in brackets
+    src = ["Elon Musk spoke.", "Musk spoke again."]
+    assert of(drift(src, relay, tgt_lang=lang), "term") == []
+
+
 # attribution ---------------------------------------------------------------------------
 def test_source_swapped_for_another_outlet_is_major() -> None:
     (f,) = of(drift(["According to the Wall Street Journal, Bezos spoke with Trump."],
