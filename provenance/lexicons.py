@@ -82,6 +82,9 @@ class RelationGroup:
     #: is a swap too (drift.polarity.RelationDrift); for groups whose two classes name
     #: different things in one sentence (funding and troops), not two wordings of one
     partial: bool = False
+    #: the class that the other class's words, denied by a negation next to them, mean
+    #: ("hasn't approved a plan": a plan under discussion); None: denial changes nothing
+    denied: str | None = None
 
     def describe(self, category: str) -> str:
         return self.descriptions[self.classes.index(category)]
@@ -124,7 +127,11 @@ def relation_groups() -> dict[str, RelationGroup]:
             str(name), str(spec.get("severity", "major")), (classes[0], classes[1]),
             (str(spec["classes"][classes[0]]), str(spec["classes"][classes[1]])),
             str(spec.get("kind", "relation")), str(spec.get("change", "relation changed")),
-            bool(spec.get("qualifier", False)), bool(spec.get("partial", False)))
+            bool(spec.get("qualifier", False)), bool(spec.get("partial", False)),
+            spec.get("denied"))
+        if groups[str(name)].denied not in (None, *classes):
+            raise ValueError(f"{RELATIONS_FILE.name}: group {name} denies into an unknown "
+                             "class")
     return groups
 
 

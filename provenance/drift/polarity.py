@@ -51,6 +51,19 @@ def _in_the_verb(negated: list[SentenceFacts], other: list[SentenceFacts]) -> bo
     return False
 
 
+#: a negation this close to a relation word (in characters, either side: "hasn't
+#: approved", 没有批准, 승인하지 않았다) denies it
+NEGATION_REACH = 12
+
+
+def _denied(cues: list[tuple[int, Cue]], facts: list[SentenceFacts]) -> bool:
+    """Whether every one of ``cues`` has a negation within :data:`NEGATION_REACH`."""
+    negations = cues_in(facts, "negation")
+    return bool(cues) and all(
+        any(i == k and -NEGATION_REACH <= c.start - n.end and n.start - c.end
+            <= NEGATION_REACH for k, n in negations) for i, c in cues)
+
+
 class RelationDrift(LinkDetector):
     """A relation verb replaced by the other member of its class.
 
@@ -74,6 +87,10 @@ class RelationDrift(LinkDetector):
             t = {cat: cues_in(tgt, cat) for cat in (a, b)}
             for old, new in ((a, b), (b, a)):
                 if t[old] or not t[new]:
+                    continue
+                if new == group.denied and _denied(s[old], src):
+                    # "hasn't approved a plan" rendered "is considering one": a decision
+                    # the reference denies is the idea the relay says it is
                     continue
                 if not s[new] and s[old]:
                     severity: Severity = "major" if group.severity == "major" else "minor"

@@ -211,6 +211,22 @@ def test_approved_made_presented_is_a_minor_relation_change() -> None:
                     tgt_lang="uk"), "relation") == []
 
 
+@pytest.mark.parametrize(("tgt", "lang"), [
+    ("特朗普正在考虑一个具体的和平计划。", "zh-cn"),
+    ("트럼프 당선인은 구체적인 평화 계획을 검토하고 있다.", "ko"),
+    ("Trump is considering a specific peace plan.", "en"),
+])
+def test_a_decision_the_reference_denies_is_the_idea_the_relay_names(tgt: str, lang: str
+                                                                     ) -> None:
+    # "hasn't approved a plan" rendered "is considering one": no decision made an idea
+    src = ["In fact, Trump hasn't approved a specific peace plan, allies said."]
+    assert of(drift(src, [tgt], tgt_lang=lang), "relation") == []
+    # the decision affirmed is still one
+    (f,) = of(drift(["Trump approved a specific peace plan."], [tgt], tgt_lang=lang),
+              "relation")
+    assert (f.evidence["src_class"], f.evidence["tgt_class"]) == ("plan_fact", "plan_idea")
+
+
 def test_an_idea_described_made_proposed_by_its_sources_is_a_relation_change() -> None:
     src = ["The idea was described by three people close to Trump."]
     (f,) = of(drift(src, ["트럼프 당선인과 가까운 3인이 이 아이디어를 제안했다."], tgt_lang="ko"),
