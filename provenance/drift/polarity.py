@@ -59,9 +59,10 @@ NEGATION_REACH = 12
 def _denied(cues: list[tuple[int, Cue]], facts: list[SentenceFacts]) -> bool:
     """Whether every one of ``cues`` has a negation within :data:`NEGATION_REACH`."""
     negations = cues_in(facts, "negation")
+    # the characters between the two, whichever comes first
     return bool(cues) and all(
-        any(i == k and -NEGATION_REACH <= c.start - n.end and n.start - c.end
-            <= NEGATION_REACH for k, n in negations) for i, c in cues)
+        any(i == k and max(n.start - c.end, c.start - n.end) <= NEGATION_REACH
+            for k, n in negations) for i, c in cues)
 
 
 class RelationDrift(LinkDetector):
