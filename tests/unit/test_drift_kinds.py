@@ -221,10 +221,12 @@ def test_a_decision_the_reference_denies_is_the_idea_the_relay_names(tgt: str, l
     # "hasn't approved a plan" rendered "is considering one": no decision made an idea
     src = ["In fact, Trump hasn't approved a specific peace plan, allies said."]
     assert of(drift(src, [tgt], tgt_lang=lang), "relation") == []
-    # the decision affirmed is still one
-    (f,) = of(drift(["Trump approved a specific peace plan."], [tgt], tgt_lang=lang),
-              "relation")
-    assert (f.evidence["src_class"], f.evidence["tgt_class"]) == ("plan_fact", "plan_idea")
+    # the decision affirmed is still one, and so is one a distant negation does not reach
+    for affirmed in ("Trump approved a specific peace plan.",
+                     "Trump did not comment, but allies said he approved a specific plan."):
+        (f,) = of(drift([affirmed], [tgt], tgt_lang=lang), "relation")
+        assert (f.evidence["src_class"], f.evidence["tgt_class"]) == ("plan_fact",
+                                                                      "plan_idea")
 
 
 def test_an_idea_described_made_proposed_by_its_sources_is_a_relation_change() -> None:
