@@ -230,7 +230,10 @@ def _candidates(article_id: str, analysis: CorpusAnalysis, departures: bool
 
 
 def _score_item(item: DriftItem, analysis: CorpusAnalysis, file_to_id: dict[str, str],
-                departures: bool = True, only_departures: bool = False) -> DriftScore:
+                departures: bool = True, only_departures: bool = False,
+                shown: set[int] | None = None) -> DriftScore:
+    """``only_departures``: the departures alone, and with ``shown`` (ids of pair
+    findings the claims table shows) those pair findings too."""
     best: DriftScore | None = None
     for file in item.files:
         article_id = file_to_id.get(file)
@@ -238,7 +241,7 @@ def _score_item(item: DriftItem, analysis: CorpusAnalysis, file_to_id: dict[str,
             continue
         found = _candidates(article_id, analysis, departures)
         if only_departures:
-            found = [c for c in found if c[3]]
+            found = [c for c in found if c[3] or id(c[0]) in (shown or ())]
         if not found and analysis.pair_for(article_id) is None:
             continue
         relay = analysis.article(article_id)
@@ -617,6 +620,9 @@ class ClaimsCheck:
     listed: list[tuple[DriftItem, bool]]  # TRUTH drift item, its relay listed as departing
     departures: int = 0
     shared: list[str] = field(default_factory=list)
+    # TRUTH drift item, its relay's reading marked in the claims table (a departure from
+    # the consensus, or drift against the reference on the reading's sentences)
+    marked: list[tuple[DriftItem, bool]] = field(default_factory=list)
 
     @property
     def right(self) -> int:
@@ -656,18 +662,24 @@ def check_claims(truth: Truth, analysis: CorpusAnalysis, file_to_id: dict[str, s
         departing = sorted({id_to_file[d.article_id][:24] for d in collation.departures
                             if d.claim == best.id}) if collation else []
         facts.append(FactCheck(fact, best.id, best.witnesses, reading, found, departing))
-    listed = []
+    from provenance.report.claims import claims_section
+
+    shown = {id(f) for entry in claims_section(analysis).claims
+             for r in entry.readings for f in r.drift}
+    listed, marked = [], []
     for item in truth.drift:
         if not item.scored:
             continue
         hit = _score_item(item, analysis, file_to_id, only_departures=True)
         listed.append((item, hit.found))
+        hit = _score_item(item, analysis, file_to_id, only_departures=True, shown=shown)
+        marked.append((item, hit.found))
     shared = sorted({f"{id_to_file[d.article_id][:20]}+"
                      f"{'+'.join(id_to_file[o][:20] for o in d.shared_with)}: "
                      f"{d.finding.kind} “{d.reading}”"
                      for d in (collation.departures if collation else []) if d.shared_with})
     return ClaimsCheck(len(claims), facts, listed,
-                       len(collation.departures) if collation else 0, shared)
+                       len(collation.departures) if collation else 0, shared, marked)
 
 
 def without_reference(folder: Path, analysis: CorpusAnalysis, jobs: int) -> str:
@@ -759,9 +771,12 @@ def report(result: ClusterResult, verbose: bool) -> dict:
     check = result.claims
     if check is not None:
         listed = sum(ok for _, ok in check.listed)
+        marked = sum(ok for _, ok in check.marked)
         print(f"claims               {check.claims} claims, {check.departures} departures; "
               f"key facts read right {check.right}/{len(check.facts)}; TRUTH drift items "
-              f"whose relay the claims table lists as departing {listed}/{len(check.listed)}")
+              f"whose relay the claims table lists as departing {listed}/{len(check.listed)} "
+              f"(from the consensus), {marked}/{len(check.marked)} (from the consensus or "
+              "the reference)")
         for fc in check.facts:
             where = (f"claim {fc.claim} ({fc.witnesses} witnesses)" if fc.claim
                      else "no claim")
@@ -826,7 +841,8 @@ def report(result: ClusterResult, verbose: bool) -> dict:
                         "unlisted": len(result.bp_unlisted), "lost": len(result.bp_lost)},
         "claims": {"claims": check.claims, "departures": check.departures,
                    "facts_right": [check.right, len(check.facts)],
-                   "listed": [sum(ok for _, ok in check.listed), len(check.listed)]}
+                   "listed": [sum(ok for _, ok in check.listed), len(check.listed)],
+                   "marked": [sum(ok for _, ok in check.marked), len(check.marked)]}
         if check else None,
         "without_reference": result.without_reference,
     }
@@ -866,6 +882,10 @@ def main() -> None:
             total["chains_total"] += r["chains"][1]
             for key in ("found", "expected", "right", "predicted"):
                 total[f"edges_{key}"] += r["edges"][key]
+            if r["claims"]:
+                total["listed"] += r["claims"]["listed"][0]
+                total["marked"] += r["claims"]["marked"][0]
+                total["items"] += r["claims"]["listed"][1]
         print(f"\nALL: drift recall {_ratio(total['found'], total['scored'])}; "
               f"on claim pairs {_ratio(total['claims'], total['claims_scored'])}; "
               f"false alarms {total['fm'] / max(1, total['fn']):.1f} major+ per faithful relay; "
@@ -873,7 +893,10 @@ def main() -> None:
               f"precision {_ratio(total['tp'], total['pred'])}; "
               f"chains {_ratio(total['chains'], total['chains_total'])}; "
               f"in-corpus edges recall {_ratio(total['edges_found'], total['edges_expected'])} "
-              f"precision {_ratio(total['edges_right'], total['edges_predicted'])}")
+              f"precision {_ratio(total['edges_right'], total['edges_predicted'])}; "
+              f"claims table lists the departing relay {_ratio(total['listed'], total['items'])}"
+              f" (consensus), {_ratio(total['marked'], total['items'])} (consensus or "
+              "reference)")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1, ensure_ascii=False))
 

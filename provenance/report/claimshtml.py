@@ -10,7 +10,7 @@ from html import escape
 from typing import TextIO
 
 from provenance.drift.kinds import kind_symbol
-from provenance.report.claims import ClaimEntry, ClaimsSection
+from provenance.report.claims import AGAINST, DEPARTS_HEADING, ClaimEntry, ClaimsSection
 from provenance.report.contents import anchor
 
 
@@ -45,14 +45,14 @@ def _claim(entry: ClaimEntry, section: ClaimsSection, out: TextIO) -> None:
     if line := entry.consensus_line():
         out.write(f'<p class="note">Agreed: {escape(line)}</p>\n')
     out.write('<table class="claims">\n<thead><tr><th>Witness</th><th>Reading</th>'
-              "<th>Departs from the consensus</th></tr></thead>\n<tbody>\n")
+              f"<th>{escape(DEPARTS_HEADING)}</th></tr></thead>\n<tbody>\n")
     for r in entry.readings:
         marks = "<br>".join(
-            f'<span class="sev sev-{escape(d.finding.severity)}">'
-            f"{escape(d.finding.severity)}</span> <strong>{escape(kind_symbol(d.finding.kind))} "
-            f"{escape(d.finding.kind)}</strong> — {escape(d.finding.message)}"
-            for d in r.departures) or "—"
-        cls = ' class="drift"' if r.departures else ""
+            f'<span class="sev sev-{escape(f.severity)}">'
+            f"{escape(f.severity)}</span> <strong>{escape(kind_symbol(f.kind))} "
+            f"{escape(f.kind)}</strong> — {escape(AGAINST[against])}{escape(f.message)}"
+            for f, against in r.changes()) or "—"
+        cls = ' class="drift"' if r.status != "agrees" else ""
         out.write(f'<tr{cls}><td><a href="#{anchor(r.reading.article_id)}">{escape(r.label)}'
                   f"</a></td><td>{escape(r.reading.text)}</td><td>{marks}</td></tr>\n")
     out.write("</tbody>\n</table>\n")

@@ -188,7 +188,8 @@ def pair_json(pair: PairReport) -> dict[str, Any]:
 
 def claim_json(entry: ClaimEntry) -> dict[str, Any]:
     """One claim (``$defs/claim``): the consensus of its independent witnesses and every
-    witness's reading, with its departures from that consensus."""
+    witness's reading, with its departures from that consensus and the drift its
+    comparison with the reference found in the same sentences."""
     claim = entry.claim
     return {
         "id": claim.id,
@@ -203,7 +204,10 @@ def claim_json(entry: ClaimEntry) -> dict[str, Any]:
             {"article_id": r.reading.article_id, "sentences": list(r.reading.sentences),
              "text": r.reading.text, "group": r.reading.group, "forms": r.reading.forms,
              "status": r.status,
-             "departures": [departure_json(d) for d in r.departures]}
+             "departures": [departure_json(d) for d in r.departures],
+             "reference_drift": [{"kind": f.kind, "severity": f.severity,
+                                  "message": f.message, "tgt": list(f.tgt),
+                                  "detector": f.detector} for f in r.drift]}
             for r in entry.readings
         ],
     }

@@ -18,7 +18,7 @@ from provenance import __version__
 from provenance.drift.kinds import kind_symbol, sentence_numbers, severity_mark, weights_text
 from provenance.lang import support_notice
 from provenance.model import Sentence
-from provenance.report.claims import ClaimsSection
+from provenance.report.claims import AGAINST, DEPARTS_HEADING, ClaimsSection
 from provenance.report.contents import (
     ArticleEntry,
     NumberedFinding,
@@ -238,13 +238,13 @@ def _claims(section: ClaimsSection, out: TextIO) -> None:
         out.write(f"Consensus reading: “{md(claim.text)}” ({md(source)})")
         if line := entry.consensus_line():
             out.write(f"  \nAgreed: {md(line)}")
-        agree = [md(r.label) for r in entry.readings if not r.departures]
+        agree = [md(r.label) for r in entry.readings if r.status == "agrees"]
         if agree:
             out.write(f"  \nAgree: {', '.join(agree)}")
         out.write("\n\n")
-        _table(out, ["Witness", "Reading", "Departs from the consensus"], [
+        _table(out, ["Witness", "Reading", DEPARTS_HEADING], [
             [md(r.label), md(r.reading.text),
-             "; ".join(f"**{md(severity_mark(d.finding.severity))} {d.finding.severity}** "
-                       f"{md(kind_symbol(d.finding.kind))} "
-                       f"{md(d.finding.message)}" for d in r.departures)]
+             "; ".join(f"**{md(severity_mark(f.severity))} {f.severity}** "
+                       f"{md(kind_symbol(f.kind))} {AGAINST[against]}"
+                       f"{md(f.message)}" for f, against in r.changes())]
             for r in entry.departing])

@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from provenance.drift.kinds import kind_symbol
 from provenance.model import Claim, CorpusAnalysis
-from provenance.report.claims import ClaimEntry, claims_section
+from provenance.report.claims import AGAINST, ClaimEntry, claims_section
 from tui.plain import plain, styled
 from tui.screens.base import AnalysisScreen
 
@@ -62,7 +62,7 @@ class ClaimsScreen(AnalysisScreen):
             title.append("\n")
         departures = sum(len(e.departing) for e in self.entries)
         title.append((f"{len(self.entries)} claims · {departures} readings depart from the "
-                      "consensus of independent witnesses", "dim"))
+                      "consensus of independent witnesses or from the reference", "dim"))
         self.query_one("#claims-title", Static).update(styled(*title))
         table = self.query_one("#claims", DataTable)
         cursor = table.cursor_row
@@ -110,12 +110,13 @@ class ClaimsScreen(AnalysisScreen):
         if entry is None:
             return
         for reading in entry.readings:
-            mark = DEPARTS if reading.departures else AGREES
-            what = "; ".join(f"{kind_symbol(d.finding.kind)} {d.finding.severity}: "
-                             f"{d.finding.message}" for d in reading.departures)
+            departs = reading.status != "agrees"
+            mark = DEPARTS if departs else AGREES
+            what = "; ".join(f"{kind_symbol(f.kind)} {f.severity}: {AGAINST[against]}"
+                             f"{f.message}" for f, against in reading.changes())
             style = "bold" if reading.reading.article_id == self.focus_article else ""
             # whole readings, wrapped: side by side, they are what is compared
-            table.add_row(plain(mark, "red" if reading.departures else "green"),
+            table.add_row(plain(mark, "red" if departs else "green"),
                           plain(self._short(reading.reading.article_id), style),
                           plain(reading.reading.text), plain(what or "—"),
                           key=reading.reading.article_id, height=None)
