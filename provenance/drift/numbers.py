@@ -19,10 +19,11 @@ from provenance.model import Finding, Link
 from provenance.quantities import extract_quantities
 from provenance.quantities.markers import EMPHATIC_CEILINGS
 from provenance.quantities.model import format_value
-from provenance.quantities.units import UNIT_SCALES, plural_en
+from provenance.quantities.units import UNIT_SCALES, plural_en, unit_words
 
 if TYPE_CHECKING:
     from provenance.drift.context import PairContext
+    from provenance.lexicons import Cue
     from provenance.quantities import Quantity
 
 QUALIFIER_WORDS = {"at_least": "at least", "more_than": "more than", "less_than": "less than",
@@ -212,6 +213,12 @@ class NumberDrift(LinkDetector):
                       and q.value is not None and q.value >= 2 and q.unit not in _SPANS
                       and q.unit not in UNIT_SCALES and not _bare_year(q)]
             vague = cues_in(other, "vague_quantity")
+            if counts and vague and _of_occasions(vague[0][1], other):
+                # "many times" is made exact by "twice", not by "two former aides"
+                counted = src if direction == "vague" else tgt
+                texts = {f.index: f.text for f in counted}
+                counts = [(k, q) for k, q in counts
+                          if _occasions(q, texts.get(k, ""), counted[0].lang)]
             if not counts or not vague:
                 continue
             (k, q), (m, cue) = counts[0], vague[0]
@@ -367,6 +374,26 @@ def _emphatic(q: Quantity) -> bool:
     """A ceiling that stresses the value ("as many as", 多达) rather than bounds it."""
     text = q.text.casefold()
     return q.qualifier == "at_most" and any(text.startswith(w) for w in EMPHATIC_CEILINGS)
+
+
+def _time_words(lang: str) -> tuple[str, ...]:
+    # English counts occasions in "times" too ("two times"), which units leave out: "three
+    # times as many" is a ratio
+    return (*unit_words("time", lang), *(("times",) if lang.startswith("en") else ()))
+
+
+def _of_occasions(cue: Cue, facts: list[SentenceFacts]) -> bool:
+    """Whether a vague amount counts occasions ("many times", 여러 차례, 多次, кілька
+    разів) rather than things ("several officials")."""
+    lang = facts[0].lang if facts else "en"
+    return any(w in cue.text.casefold() for w in _time_words(lang))
+
+
+def _occasions(q: Quantity, sentence: str, lang: str) -> bool:
+    """Whether a count counts occasions: "twice", 두 차례, or a number followed by the
+    language's word for times ("two times", три раза)."""
+    after = sentence[q.end:q.end + 12].lstrip().casefold()
+    return q.unit == "time" or after.startswith(_time_words(lang))
 
 
 def _bare_year(q: Quantity) -> bool:

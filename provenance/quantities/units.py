@@ -489,6 +489,11 @@ _EN_LEMMAS = {singular_en(w): lemma for w, lemma in LOOKUP["en"]}
 _KO_FORMS = [(lazy_compile(w), lemma) for w, lemma in LOOKUP["ko"]]
 
 
+def unit_words(lemma: str, lang: str) -> list[str]:
+    """The surface forms (or stems) of one unit in a language ("time": 次, 차례, раз)."""
+    return [w for w, known in LOOKUP.get(lang.split("-")[0].lower(), []) if known == lemma]
+
+
 def unit_lemma(word: str, lang: str, *, guess: bool = False) -> str | None:
     """The English lemma of a unit noun, or None when the word is not a known unit.
 

@@ -314,9 +314,9 @@ def test_findings_in_a_loose_link_are_discounted() -> None:
     assert found and all(f.severity == "minor" for f in found)
 
 
-def _made_exact(src: str, tgt: str) -> list:
+def _made_exact(src: str, tgt: str, lang: str = "zh-cn") -> list:
     """The relay's exact count for the reference's vague amount, as findings."""
-    return [f for f in of(drift([src], [tgt], tgt_lang="zh-cn"), "number")
+    return [f for f in of(drift([src], [tgt], tgt_lang=lang), "number")
             if f.evidence.get("change") == "exact"]
 
 
@@ -335,12 +335,26 @@ def test_a_year_a_span_or_a_measure_is_no_exact_amount(src: str, tgt: str) -> No
     assert _made_exact(src, tgt) == []
 
 
-@pytest.mark.parametrize(("src", "tgt"), [
-    ("Several officials said so.", "三名官员这样说。"),
-    ("They spoke many times.", "他们谈过三次。"),
+@pytest.mark.parametrize(("tgt", "lang"), [
+    ("Two former aides of Trump said he makes his own calls.", "en"),
+    ("트럼프의 전직 보좌관 두 사람은 그가 스스로 결정한다고 말했다.", "ko"),
+    ("Двоє колишніх радників Трампа сказали, що він ухвалює рішення сам.", "uk"),
 ])
-def test_a_count_for_a_vague_amount_is_made_exact(src: str, tgt: str) -> None:
-    (f,) = _made_exact(src, tgt)
+def test_occasions_are_made_exact_by_a_count_of_occasions_only(tgt: str, lang: str) -> None:
+    # "many times" counts occasions: two aides are no count of them
+    assert _made_exact("He makes his own calls, many times in the moment, aides said.",
+                       tgt, lang) == []
+
+
+@pytest.mark.parametrize(("src", "tgt", "lang"), [
+    ("Several officials said so.", "三名官员这样说。", "zh-cn"),
+    ("They spoke many times.", "他们谈过三次。", "zh-cn"),
+    ("They spoke many times.", "그들은 세 차례 통화했다.", "ko"),
+    ("They spoke many times.", "They spoke three times.", "en"),
+    ("They spoke many times.", "Вони розмовляли три рази.", "uk"),
+])
+def test_a_count_for_a_vague_amount_is_made_exact(src: str, tgt: str, lang: str) -> None:
+    (f,) = _made_exact(src, tgt, lang)
     assert f.evidence["value"] == 3
 
 
