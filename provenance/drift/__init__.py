@@ -136,7 +136,10 @@ def _judge_links(pair: PairContext, findings: list[Finding]) -> list[Finding]:
         # a finding on an absence (no hedge, no word for the advisers) quotes one side's
         # cue and at most the words around the other's: as weak as a lone cue
         one_sided = not (f.src_spans and f.tgt_spans) or _absence(f)
-        swap = f.evidence.get("change") in SWAPS
+        # a date put for another ("2021" read against "the end of last year") is a swap
+        # of values as a name is of names
+        swap = f.evidence.get("change") in SWAPS or (f.kind == "date"
+                                                     and not f.evidence.get("change"))
         swapped = frozenset(c for c in (f.evidence.get("src_concept"),
                                         f.evidence.get("tgt_concept")) if c)
         if f.severity == "minor" and not _absence(f) and not (
@@ -154,11 +157,11 @@ def _judge_links(pair: PairContext, findings: list[Finding]) -> list[Finding]:
             f.evidence["lowered"] = ("the sentence holding it is linked together with "
                                      "another, so its own counterpart is not known")
         if not verdict.confident:
-            if one_sided or (swap and (f.kind == "entity"
+            if one_sided or (swap and (f.kind in ("entity", "date")
                                        or not judge.cheap(link, swapped).confident)):
                 # a lone cue in sentences that do not render each other (by their names
-                # and numbers, or by their meaning), or one name put for another in
-                # sentences that say different things: evidence of nothing
+                # and numbers, or by their meaning), or one name or date put for another
+                # in sentences that say different things: evidence of nothing
                 continue
             if f.severity != "minor":
                 f.severity = "minor"

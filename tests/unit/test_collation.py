@@ -10,8 +10,11 @@ import pytest
 from support.analysis_factory import article_from_lines
 
 from provenance.collation import collate
-from provenance.collation.readings import refines
+from provenance.collation.consensus import ClaimWitnesses, Collator
+from provenance.collation.readings import WitnessReading, refines
 from provenance.collation.shared import mark_duplicates, mark_repeats, shared_edges
+from provenance.drift import default_detectors
+from provenance.facts import sentence_facts
 from provenance.glossary import default_glossary
 from provenance.model import (
     Alignment,
@@ -516,3 +519,25 @@ def test_how_a_claim_is_stated_does_not_group_claims():
     reading = WitnessReading("x", "en", sentence_facts(article, GLOSSARY), 0)
     assert {"list:and", "count:3", "count:several"} <= reading.keys
     assert not [k for k in _content_keys(reading) if k.startswith(("list:", "count:"))]
+
+
+def test_a_date_put_for_another_in_loosely_linked_readings_does_not_depart():
+    # four witnesses date the contract 2021; the fifth's reading, which vectors put in the
+    # claim, shares only Starlink with theirs and dates another event
+    contract = "SpaceX, which operates Starlink, won a $1.8 billion contract in 2021"
+    story = [witness(x, contract + tail) for x, tail in zip(
+        "abcd", (".", ", officials said.", " (the WSJ).", ", reports say."), strict=True)]
+    story.append(witness("e", "Russian forces were buying Starlink terminals in 2023."))
+    readings = [WitnessReading(a.id, "en", [sentence_facts(a, GLOSSARY)[1]], n)
+                for n, a in enumerate(story)]
+    collator = Collator({a.id: a for a in story}, GLOSSARY, default_detectors())
+    found = collator.departures(ClaimWitnesses("1.1", readings))
+    assert [d.finding.message for d in found if d.article_id == "e" and d.slot == "dates"] == []
+    # a reading that renders the claim with another year departs
+    readings[4] = WitnessReading("e", "en", [sentence_facts(witness(
+        "e", contract.replace("2021", "2023") + "."), GLOSSARY)[1]], 4)
+    story[4] = witness("e", contract.replace("2021", "2023") + ".")
+    collator = Collator({a.id: a for a in story}, GLOSSARY, default_detectors())
+    (changed,) = [d for d in collator.departures(ClaimWitnesses("1.1", readings))
+                  if d.slot == "dates"]
+    assert changed.article_id == "e" and "2023" in changed.finding.message
