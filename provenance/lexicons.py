@@ -157,6 +157,12 @@ def _spells_mask(entry: str, lang: str) -> bool:
     return any(mask.lower() in low for mask in masks(lang))
 
 
+#: where a whole word starts and ends: not inside a word, nor joined to one by an
+#: apostrophe (contractions, possessives), though an apostrophe may quote it
+_WORD_START = r"(?<!\w)(?<!\w['’])"
+_WORD_END = r"(?!\w)(?!['’]\w)"
+
+
 @lru_cache(maxsize=512)
 def _pattern(category: str, lang: str, as_written: bool = False) -> re.Pattern[str] | None:
     """The category's entries as one pattern: those to match in the masked text, or
@@ -169,12 +175,14 @@ def _pattern(category: str, lang: str, as_written: bool = False) -> re.Pattern[s
         body = r"\s+".join(re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "")
                            for w in entry.split())
         if whole_words(lang):
+            # a word inside an apostrophe-quote ('could signal') is a word; one in a
+            # contraction ("don't", "could've") is not
             if entry.endswith("*"):
-                parts.append(r"(?<![\w'’])" + body)
+                parts.append(_WORD_START + body)
             elif entry.startswith(("n't", "n’t")):
                 parts.append(body)
             else:
-                parts.append(r"(?<![\w'’])" + body + r"(?![\w'’])")
+                parts.append(_WORD_START + body + _WORD_END)
         elif entry in _ALONE.get(lang, ()):
             parts.append(r"(?<!\S)" + body + r"(?!\S)")
         else:

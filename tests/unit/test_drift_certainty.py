@@ -3,6 +3,7 @@ scope widened from part of a group to the whole of it."""
 
 from __future__ import annotations
 
+import pytest
 from test_drift import drift, of
 
 from provenance.lexicons import find_cues
@@ -87,3 +88,20 @@ def test_some_of_a_thing_is_no_scope() -> None:
     src = ["Musk has visibility into some of America's most sensitive space programs."]
     assert changes(drift(src, ["Маск має доступ до найчутливіших космічних програм США."],
                          tgt_lang="uk")) == []
+
+
+@pytest.mark.parametrize(("text", "lang", "cue"), [
+    ("His talks with Putin 'could signal re-engagement', the WSJ suggests.", "en", "could"),
+    ("Його розмови з Путіним ‘можуть свідчити’ про зближення.", "uk", "можуть"),
+])
+def test_a_hedge_quoted_with_apostrophes_is_a_hedge(text: str, lang: str, cue: str) -> None:
+    assert ("modal", cue) in {(c.category, c.text) for c in find_cues(text, lang)}
+    # kept inside the quote, it is no hedge dropped
+    assert changes(drift(["Musk's dialogue could signal re-engagement with Putin."], [text],
+                         tgt_lang=lang)) == []
+
+
+def test_a_word_joined_by_an_apostrophe_is_not_a_whole_word() -> None:
+    # a contraction or a possessive is another word: "the team's" names no team
+    assert ("advisers", "team") not in {(c.category, c.text)
+                                        for c in find_cues("The team's plan.", "en")}
