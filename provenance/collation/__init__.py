@@ -26,7 +26,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from provenance.collation.consensus import ClaimWitnesses, Collator, measured, slot_consensus
+from provenance.collation.consensus import (
+    ClaimWitnesses,
+    Collator,
+    measured,
+    shown_first,
+    slot_consensus,
+)
 from provenance.collation.grouping import attach, group_units, refine, without_repeats
 from provenance.collation.links import similarity, vectors_wanted
 from provenance.collation.omissions import LeftOut
@@ -137,11 +143,12 @@ def collate_story(number: int, story: Sequence[Article], glossary: Glossary, *,
         witnesses = ClaimWitnesses(claim_id, [units[u] for u in sorted(core + attached)],
                                    {units[u].article_id for u in core})
         ranked = witnesses.ranked(reference)
-        consensus = ranked[0]
+        shown = shown_first(witnesses, ranked)
+        consensus = shown[0]
         out.claims.append(Claim(
             claim_id, number, consensus.text, consensus.article_id, consensus.sentences,
             len({r.group for r in witnesses.readings}),
-            [Reading(r.article_id, r.sentences, r.text, r.group, r.forms()) for r in ranked],
+            [Reading(r.article_id, r.sentences, r.text, r.group, r.forms()) for r in shown],
             slot_consensus(witnesses)))
         found = collator.departures(witnesses, prefer=reference)
         found += collator.rounded_elsewhere(witnesses, converting, prefer=reference)

@@ -148,8 +148,24 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 def slot_consensus(witnesses: ClaimWitnesses) -> list[SlotConsensus]:
     """Per slot, the forms most independent witnesses state."""
+    return [consensus for consensus, _ in _agreed(witnesses)]
+
+
+def shown_first(witnesses: ClaimWitnesses, ranked: list[WitnessReading]
+                ) -> list[WitnessReading]:
+    """The readings in the order a reader sees them: those stating most of the forms the
+    witnesses agree on first (the claim's text is then a reading that states the
+    consensus, not one that merely shares the most words with the others), then in
+    ``ranked`` order."""
+    agreed = frozenset(key for _, key in _agreed(witnesses) if key)
+    return sorted(ranked, key=lambda r: -len(r.keys & agreed))
+
+
+def _agreed(witnesses: ClaimWitnesses) -> list[tuple[SlotConsensus, str | None]]:
+    """Per slot, the forms most independent witnesses state, each with its key (None
+    for a hedge or negation summed up over the witnesses)."""
     reps = witnesses.representatives()
-    out: list[SlotConsensus] = []
+    out: list[tuple[SlotConsensus, str | None]] = []
     for slot in SLOTS:
         readers = [r for r in reps.values() if readable(r.lang, slot)]
         if slot in _ONE_SIDED:
@@ -157,11 +173,12 @@ def slot_consensus(witnesses: ClaimWitnesses) -> list[SlotConsensus]:
                 continue
             marked = [r for r in readers if r.keys_of(slot)]
             if len(marked) * 2 > len(readers):
-                out.append(SlotConsensus(slot, _common_label(marked, slot), len(marked),
-                                         len(readers)))
+                out.append((SlotConsensus(slot, _common_label(marked, slot), len(marked),
+                                          len(readers)), None))
             elif marked:
-                out.append(SlotConsensus(slot, "stated" if slot == "certainty" else "affirmed",
-                                         len(readers) - len(marked), len(readers)))
+                out.append((SlotConsensus(slot, "stated" if slot == "certainty" else
+                                          "affirmed", len(readers) - len(marked),
+                                          len(readers)), None))
             continue
         stating = [r for r in readers if r.keys_of(slot)]
         support = Counter(k for r in stating for k in r.keys_of(slot)
@@ -171,7 +188,7 @@ def slot_consensus(witnesses: ClaimWitnesses) -> list[SlotConsensus]:
             if count >= 2 and count * 2 >= len(stating):
                 label = Counter(x.label for r in stating for x in r.features
                                 if x.key == key).most_common(1)[0][0]
-                out.append(SlotConsensus(slot, label, count, len(stating)))
+                out.append((SlotConsensus(slot, label, count, len(stating)), key))
     return out
 
 

@@ -10,7 +10,7 @@ import pytest
 from support.analysis_factory import article_from_lines
 
 from provenance.collation import collate
-from provenance.collation.consensus import ClaimWitnesses, Collator
+from provenance.collation.consensus import ClaimWitnesses, Collator, shown_first
 from provenance.collation.readings import WitnessReading, refines
 from provenance.collation.shared import mark_duplicates, mark_repeats, shared_edges
 from provenance.drift import default_detectors
@@ -541,3 +541,24 @@ def test_a_date_put_for_another_in_loosely_linked_readings_does_not_depart():
     (changed,) = [d for d in collator.departures(ClaimWitnesses("1.1", readings))
                   if d.slot == "dates"]
     assert changed.article_id == "e" and "2023" in changed.finding.message
+
+
+def test_the_claim_is_shown_by_a_reading_that_states_what_the_witnesses_agree_on():
+    # three short readings share the most words with the others, but only two readings
+    # give the count and the month every witness that gives them agrees on
+    lines = {"a": "Minister Dave Limp spoke with President Donald Trump at least twice in June.",
+             "b": "In June Dave Limp spoke with Donald Trump at least twice, officials said.",
+             "c": "Dave Limp and Donald Trump spoke, officials said.",
+             "d": "Dave Limp and Donald Trump spoke, officials told reporters.",
+             "e": "Dave Limp and Donald Trump spoke, officials said in a statement."}
+    story = [witness(x, line) for x, line in lines.items()]
+    readings = [WitnessReading(a.id, "en", [sentence_facts(a, GLOSSARY)[1]], n)
+                for n, a in enumerate(story)]
+    witnesses = ClaimWitnesses("1.1", readings)
+    ranked = witnesses.ranked()
+    assert ranked[0].article_id in "cde"
+    shown = shown_first(witnesses, ranked)
+    assert shown[0].article_id == "b"
+    # readings stating as much keep their rank (here the others state less than b, and
+    # a, which names no officials, least)
+    assert [r.article_id for r in shown[1:]] == [r.article_id for r in ranked if r is not shown[0]]
