@@ -94,23 +94,29 @@ def claims_section(analysis: CorpusAnalysis, min_severity: str = "minor") -> Cla
     for d in analysis.collation.departures if analysis.collation else []:
         if severity_rank(d.finding.severity) >= floor:
             by_claim.setdefault(d.claim, []).append(d)
-    drift = _drift_by_reading(analysis, claims, floor)
+    drift, rendered = _drift_by_reading(analysis, claims, floor)
     entries = []
     for claim in claims:
         shown = by_claim.get(claim.id, [])
+        readings = claim.readings + rendered.get(claim.id, [])
         entries.append(ClaimEntry(claim, [
             ReadingEntry(r, labels.get(r.article_id, r.article_id),
                          [d for d in shown if d.article_id == r.article_id],
                          drift.get((claim.id, r.article_id), []))
-            for r in claim.readings]))
+            for r in readings]))
     return ClaimsSection(list(analysis.references), entries, labels)
 
 
 def _drift_by_reading(analysis: CorpusAnalysis, claims: list[Claim], floor: int
-                      ) -> dict[tuple[str, str], list[Finding]]:
-    """(claim, article) -> the article's findings against its reference that quote that
-    reading's sentences. Each finding is shown once, at the first claim whose reading
-    holds the first sentence it quotes; one a departure already restates is not shown."""
+                      ) -> tuple[dict[tuple[str, str], list[Finding]], dict[str, list[Reading]]]:
+    """(claim, article) -> the article's findings against its reference on that claim,
+    and claim -> the readings those findings add to it.
+
+    A finding is placed at the first claim whose reading by the relay holds the first
+    sentence it quotes; failing that, at the first claim holding the reference sentence
+    it was compared with, where the relay's own sentences become its reading of the claim
+    when grouping gave it none (a lead the grouping placed elsewhere). Each finding is
+    shown once; one a departure already restates is not shown."""
     restated = {(d.article_id, d.finding.evidence.get("pair_finding"))
                 for d in (analysis.collation.departures if analysis.collation else [])}
     first: dict[tuple[str, int], str] = {}  # (article, sentence) -> its first claim
@@ -118,7 +124,10 @@ def _drift_by_reading(analysis: CorpusAnalysis, claims: list[Claim], floor: int
         for r in claim.readings:
             for j in r.sentences:
                 first.setdefault((r.article_id, j), claim.id)
+    by_id = {c.id: c for c in claims}
+    groups = analysis.collation.groups if analysis.collation else {}
     out: dict[tuple[str, str], list[Finding]] = {}
+    rendered: dict[str, list[Reading]] = {}
     for pair in analysis.pairs:
         for f in pair.findings:
             if (f.detector in ARTICLE_SUMMARIES or severity_rank(f.severity) < floor
@@ -127,6 +136,21 @@ def _drift_by_reading(analysis: CorpusAnalysis, claims: list[Claim], floor: int
             quoted = sorted({j for j, _, _ in f.tgt_spans} or set(f.tgt))
             claim_id = next((first[(pair.relay_id, j)] for j in quoted
                              if (pair.relay_id, j) in first), None)
+            if claim_id is None and quoted:
+                claim_id = next((first[(pair.reference_id, i)] for i in sorted(f.src)
+                                 if (pair.reference_id, i) in first), None)
+                if claim_id is None:
+                    continue
+                has = {r.article_id for r in by_id[claim_id].readings} | {
+                    r.article_id for r in rendered.get(claim_id, [])}
+                if pair.relay_id not in has:
+                    if pair.relay_id not in groups:
+                        continue  # not a witness of the claim's story
+                    rendered.setdefault(claim_id, []).append(Reading(
+                        pair.relay_id, tuple(quoted),
+                        " ".join(analysis.article(pair.relay_id).sentences[j].text
+                                 for j in quoted),
+                        groups[pair.relay_id]))
             if claim_id is not None:
                 out.setdefault((claim_id, pair.relay_id), []).append(f)
-    return out
+    return out, rendered

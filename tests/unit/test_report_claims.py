@@ -3,6 +3,8 @@ from the consensus, or where its comparison with the reference found drift in it
 
 from __future__ import annotations
 
+from support.analysis_factory import article_from_lines
+
 from provenance.model import (
     Alignment,
     Claim,
@@ -67,3 +69,23 @@ def test_a_reading_with_drift_against_the_reference_is_marked_once():
 def test_the_minimum_severity_applies_to_drift_too():
     first, second = claims_section(_analysis(), "major").claims
     assert all(not r.drift for entry in (first, second) for r in entry.readings)
+
+
+def test_drift_on_a_sentence_in_no_claim_is_shown_at_the_reference_sentences_claim():
+    # the grouping put f's lead nowhere; its comparison with the reference pairs it with
+    # the reference's reading of claim 1.1, where it becomes f's reading
+    claims = [_claim("1.1", {"a": (0,), "b": (0,)}), _claim("1.2", {"a": (1,), "f": (0,)})]
+    moved = Finding("date", "minor", (0,), (2,), "“late 2022” is “2022”",
+                    src_spans=[(0, 0, 9)], tgt_spans=[(2, 6, 10)])
+    relay = article_from_lines("f", ["Musk spoke.", "Nothing here.", "Since 2022 they spoke."],
+                               "en")
+    analysis = CorpusAnalysis(
+        Signature(), [relay], {},
+        [PairAnalysis("a", "f", Alignment("en", "en", "monotonic", []), [moved])], "a",
+        collation=Collation(claims=claims, groups={"a": 0, "b": 1, "f": 2}))
+    first, second = claims_section(analysis).claims
+    (f,) = [r for r in first.readings if r.reading.article_id == "f"]
+    assert f.reading.sentences == (2,) and f.reading.text == "Since 2022 they spoke."
+    assert f.status == "drifts" and f.drift == [moved]
+    # f's own reading of the other claim is untouched
+    assert [r.status for r in second.readings] == ["agrees", "agrees"]
