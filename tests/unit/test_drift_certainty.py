@@ -105,3 +105,15 @@ def test_a_word_joined_by_an_apostrophe_is_not_a_whole_word() -> None:
     # a contraction or a possessive is another word: "the team's" names no team
     assert ("advisers", "team") not in {(c.category, c.text)
                                         for c in find_cues("The team's plan.", "en")}
+
+
+@pytest.mark.parametrize(("tgt", "lang"), [
+    ("美国国家气象局表示，海拔2000英尺以上地区可能会有12至15英寸的降雪。", "zh-cn"),
+    ("Синоптики кажуть, що в районах вище 2000 футів можливо 12-15 дюймів снігу.", "uk"),
+])
+def test_possible_is_a_hedge_but_possible_to_is_not(tgt: str, lang: str) -> None:
+    src = "The weather service says 12 to 15 inches of snow is possible above 2,000 feet."
+    assert changes(drift([src], [tgt], tgt_lang=lang)) == []
+    assert ("modal", "is possible") in {(c.category, c.text) for c in find_cues(src, "en")}
+    assert not [c for c in find_cues("It is possible to travel by train.", "en")
+                if c.category == "modal"]
