@@ -97,10 +97,12 @@ def find_names(text: str, lang: str, skip: list[tuple[int, int]] | None = None) 
         return [Name(n.text, n.start, n.end, latin_key(n.text, lang))
                 for n in english_names(text)
                 if not (skip and any(a < n.end and n.start < b for a, b in skip))]
-    # Latin capitals are looked for in every other language: "Bloomberg" inside Chinese.
-    pattern = _CYRILLIC if name_script(lang) == "cyrillic" else _LATIN
+    # Latin capitals are looked for in every other language: "Bloomberg" inside Chinese,
+    # "ISW" and "(Olaf Scholz)" inside Ukrainian
+    patterns = (_CYRILLIC, _LATIN) if name_script(lang) == "cyrillic" else (_LATIN,)
+    matches = sorted((m for p in patterns for m in p.finditer(text)), key=lambda m: m.start())
     names: list[Name] = []
-    for m in pattern.finditer(text):
+    for m in matches:
         # "Trump’s Golden Dome" is two names: split after a possessive
         offset = m.start()
         for part in re.split(r"(?<=[’']s)(\s+)", m.group(0)):

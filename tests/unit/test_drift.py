@@ -271,6 +271,20 @@ def test_cyrillic_names_compare_with_latin_ones() -> None:
     assert not same_name(a, c)
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Росія почала великий наступ на Луганщині, вважають в ISW.", "uk"),
+    ("Россия начала крупное наступление, считают в ISW.", "ru"),
+])
+def test_latin_names_inside_cyrillic_text_are_names(text: str, lang: str) -> None:
+    # a Ukrainian or Russian outlet writes the institute's Latin acronym as is
+    (isw,) = [n for n in find_names(text, lang) if n.text == "ISW"]
+    (english,) = [n for n in find_names("Russia begins an offensive, the ISW says.", "en")
+                  if n.text == "ISW"]
+    assert same_name(isw, english)
+    found = drift(["Russia begins an offensive, the ISW says."], [text], tgt_lang=lang)
+    assert not [f for f in found if "ISW" in f.message]
+
+
 # omissions and additions ---------------------------------------------------------------
 def test_omissions_are_one_finding_per_article() -> None:
     src = ["Bezos spoke with Trump.", "Reuters could not verify the report.",
