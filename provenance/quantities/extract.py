@@ -315,6 +315,9 @@ def _dress(
     if kind == "number":
         found = count_unit(text, b, start, end, flags)
         if found is not None:
+            if b == "zh" and not qualifier:
+                # a bound between the classifier and the noun: 125个以上样本
+                qualifier = _zh_bound_after_classifier(text, end, found[1])
             unit, end = found
             kind = "count"
             rest = text[end:]
@@ -399,3 +402,13 @@ def _word_ordinals_and_multiples(text: str, b: str) -> list[_Reading]:
             stem = max((s for s in table if w.startswith(s)), key=len)
             out.append(_Reading(m.start(), m.end(), "ordinal", float(table[stem])))
     return out
+
+
+def _zh_bound_after_classifier(text: str, end: int, unit_end: int) -> str | None:
+    """The qualifier written between a number's classifier and its noun (125个以上样本),
+    inside what the counted noun spans."""
+    cl = M.ZH_CLASSIFIER_RX.match(text, end)
+    qm = M.POST_QUAL_RX["zh"].match(text, cl.end()) if cl else None
+    if qm is None or qm.end() > unit_end or qm.group("q") in ("多", "余", "餘"):
+        return None
+    return M.POST_QUALIFIERS["zh"][qm.group("q")]

@@ -169,6 +169,9 @@ POST_QUALIFIERS: dict[str, dict[str, str]] = {
         "以下": "at_most",
         "以内": "at_most",
         "以內": "at_most",
+        "或更多": "at_least",
+        "或以上": "at_least",
+        "及以上": "at_least",
     },
     "ko": {
         "여": "more_than",

@@ -259,6 +259,9 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("ru", "85 миль, 5 милиционеров", ["85 miles", "5"]),
     ("zh-tw", "約 3 成", ["about 30%"]),
     ("zh-cn", "5 成人票", ["5"]),
+    # a bound between the classifier and the noun, or after the count
+    ("zh-cn", "新技术可以处理 125 个以上样本", ["more than 125 samples"]),
+    ("zh-cn", "客户打算购买三棵或更多。", ["at least 3 trees"]),
 ]
 
 
