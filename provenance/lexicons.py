@@ -215,8 +215,10 @@ def find_cues(text: str, lang: str | None, categories_: tuple[str, ...] | None =
             if pattern is None:
                 continue
             for m in pattern.finditer(where):
-                if key == "en" and text[m.start():m.end()] == "May" and m.start() > 0:
-                    continue  # the month, not the modal
+                if key == "en" and text[m.start():m.end()] == "May":
+                    # the month, a wish ("May God be with them") or a request ("May I"):
+                    # the modal hedge opens no sentence
+                    continue
                 found.append(Cue(category, text[m.start():m.end()], m.start(), m.end()))
     found.sort(key=lambda c: (c.start, c.category))
     return _outermost(found)

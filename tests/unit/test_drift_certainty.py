@@ -117,3 +117,14 @@ def test_possible_is_a_hedge_but_possible_to_is_not(tgt: str, lang: str) -> None
     assert ("modal", "is possible") in {(c.category, c.text) for c in find_cues(src, "en")}
     assert not [c for c in find_cues("It is possible to travel by train.", "en")
                 if c.category == "modal"]
+
+
+@pytest.mark.parametrize(("src", "tgt", "lang"), [
+    # a wish opens with "May": no hedge to drop
+    ("May God be with the family he left behind.", "愿上帝保佑他留下的家人。", "zh-cn"),
+    ("May this Christmas bring peace to Ukraine.", "Нехай це Різдво принесе мир Україні.", "uk"),
+    # "appeared to" hedges as "appears to" does
+    ("Rogers appeared to be criticizing the prime minister.", "罗杰斯似乎是在批评总理。", "zh-cn"),
+])
+def test_wishes_are_no_hedges_and_past_appearances_are(src: str, tgt: str, lang: str) -> None:
+    assert changes(drift([src], [tgt], tgt_lang=lang)) == []
