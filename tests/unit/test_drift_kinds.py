@@ -413,3 +413,13 @@ def test_deciding_on_the_spot_is_not_deciding_at_the_last_moment() -> None:
         (f,) = of(drift(src, [relay], tgt_lang=lang), "relation")
         assert (f.severity, f.evidence["group"]) == ("minor", "timing")
     assert of(drift(src, ["He decides on the spot."]), "relation") == []
+
+
+@pytest.mark.parametrize(("src", "tgt"), [
+    ("Many are no doubt kicking themselves for missing out.", "许多人无疑会因为错过而自责。"),
+    ("Crowds desperate to buy the shirts were seen in Bristol.",
+     "在布里斯托尔，人们不顾一切地购买衬衫。"),
+    ("A video shows an endless line of customers.", "一段视频显示，顾客络绎不绝。"),
+])
+def test_chinese_idioms_that_deny_nothing_are_no_negation(src: str, tgt: str) -> None:
+    assert of(drift([src], [tgt], tgt_lang="zh-cn"), "negation") == []
