@@ -74,8 +74,9 @@ def latin_key(text: str, lang: str) -> str:
     return _fold(low.translate(_TRANSLIT))
 
 
-_FOLDS = (("shch", "sh"), ("kh", "h"), ("ph", "f"), ("ck", "k"), ("w", "v"), ("g", "h"),
-          ("y", "i"), ("c", "k"), ("q", "k"), ("x", "ks"), ("j", "i"), ("ii", "i"))
+_FOLDS = (("shch", "sh"), ("sch", "sh"), ("kh", "h"), ("ph", "f"), ("ck", "k"), ("w", "v"),
+          ("g", "h"), ("y", "i"), ("tz", "z"), ("ts", "z"), ("c", "k"), ("q", "k"),
+          ("x", "ks"), ("j", "i"), ("ii", "i"))
 
 
 def _fold(key: str) -> str:

@@ -263,6 +263,18 @@ def test_name_moved_to_another_sentence_is_not_missing() -> None:
     assert of(found, "entity") == [] and of(found, "omission") == []
 
 
+@pytest.mark.parametrize(("latin", "cyrillic", "lang"), [
+    ("Olaf Scholz", "Олаф Шольц", "uk"), ("Olaf Scholz", "Олафом Шольцем", "ru"),
+    ("Moritz", "Моріц", "uk"),
+])
+def test_german_spellings_compare_with_their_transliterations(latin: str, cyrillic: str,
+                                                              lang: str) -> None:
+    # sch is ш, tz and z are ц
+    (a,) = find_names(f"Chancellor {latin} spoke.", "en")
+    (b,) = find_names(f"Канцлер {cyrillic} виступив.", lang)
+    assert same_name(a, b)
+
+
 def test_cyrillic_names_compare_with_latin_ones() -> None:
     (a,) = find_names("Він зустрівся з Трампом", "uk")
     (b,) = find_names("He met Trump", "en")
