@@ -36,7 +36,7 @@ __all__ = ["DETECTORS", "DRIFT_VERSION", "Detector", "DriftSummary", "PairContex
 
 
 #: goes into signatures: bump when detectors or lexicons change what is found
-DRIFT_VERSION = "findings-9"
+DRIFT_VERSION = "findings-10"
 
 
 def default_detectors() -> list[Detector]:

@@ -25,7 +25,7 @@ from provenance.report.contents import (
     build_contents,
 )
 
-SCHEMA_VERSION = "1.4"
+SCHEMA_VERSION = "1.5"
 SCHEMA_ID = f"https://provenance.local/schemas/report/{SCHEMA_VERSION}"
 
 
