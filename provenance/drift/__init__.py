@@ -100,11 +100,12 @@ ARTICLE_WIDE = frozenset({"coverage", "persons"})
 #: findings that rest on an absence: a modal hedge ("could", "potential") dropped or
 #: added, a scope widened ("some in the administration" with no word for a part in the
 #: relay), advisers' proposals given to the leader (no word for the advisers in the
-#: relay), and a negation on one side only (kind negation: a relay's lead that sums up
-#: "promise not to join NATO" as "отказ от НАТО" is linked with another sentence whose
-#: "not" it lacks). Even a minor one is judged with sentence vectors, for hedges come and go in
-#: ordinary rewording and a lone one in two sentences that render different things says
-#: nothing. So is a name swapped for another
+#: relay); and a negation on one side only (any finding of kind negation, see
+#: :func:`_absence`: a relay's lead that sums up "promise not to join NATO" as "отказ
+#: от НАТО" is linked with another sentence, whose "not" it lacks). Even a minor one is
+#: judged with sentence vectors, for hedges come and go in ordinary rewording and a lone
+#: one in two sentences that render different things says nothing. So is a name swapped
+#: for another
 #: (kind entity): in sentences that do not render each other, "Xi Jinping" is not
 #: "replaced" by the "Bremmer" of a neighbouring sentence, and such a swap is left out
 #: even when the names around it agree (the story's names are in every sentence)
@@ -112,6 +113,8 @@ ABSENCES = frozenset({"hedge_removed", "hedge_added", "scope_widened", "agency"}
 
 
 def _absence(f: Finding) -> bool:
+    """Whether a finding rests on an absence on the other side (:data:`ABSENCES`, and a
+    negation on one side)."""
     return f.kind == "negation" or f.evidence.get("change") in ABSENCES
 
 

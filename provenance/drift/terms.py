@@ -8,6 +8,7 @@ from collections import defaultdict
 
 from provenance.drift.base import Detector
 from provenance.drift.context import PairContext
+from provenance.glossary.matcher import script_of as text_script
 from provenance.lang import script_of
 from provenance.model import Finding
 
@@ -29,7 +30,7 @@ def _original_beside(form: str, lang: str) -> bool:
     """A Latin form in a relay written in another script: the name in its own language,
     which Chinese, Korean and Cyrillic outlets give beside their rendering (馬斯克(Elon
     Musk)), not a second rendering of it."""
-    return script_of(lang) not in (None, "latin") and form.isascii()
+    return script_of(lang) not in (None, "latin") and text_script(form) == "latin"
 
 
 def _stem_match(w: str, v: str) -> bool:
