@@ -115,8 +115,9 @@ def _drift_by_reading(analysis: CorpusAnalysis, claims: list[Claim], floor: int
     A finding is placed at the first claim whose reading by the relay holds the first
     sentence it quotes; failing that, at the first claim holding the reference sentence
     it was compared with, where the relay's own sentences become its reading of the claim
-    when grouping gave it none (a lead the grouping placed elsewhere). Each finding is
-    shown once; one a departure already restates is not shown."""
+    when grouping gave it none (a lead the grouping placed elsewhere; when it gave one,
+    the finding marks that reading, whose words the finding may not quote). Each finding
+    is shown once; one a departure already restates is not shown."""
     restated = {(d.article_id, d.finding.evidence.get("pair_finding"))
                 for d in (analysis.collation.departures if analysis.collation else [])}
     first: dict[tuple[str, int], str] = {}  # (article, sentence) -> its first claim
