@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from provenance.drift.base import LinkDetector
@@ -376,6 +377,7 @@ def _emphatic(q: Quantity) -> bool:
     return q.qualifier == "at_most" and any(text.startswith(w) for w in EMPHATIC_CEILINGS)
 
 
+@lru_cache(maxsize=64)
 def _time_words(lang: str) -> tuple[str, ...]:
     # English counts occasions in "times" too ("two times"), which units leave out: "three
     # times as many" is a ratio

@@ -126,6 +126,7 @@ def _drift_by_reading(analysis: CorpusAnalysis, claims: list[Claim], floor: int
             for j in r.sentences:
                 first.setdefault((r.article_id, j), claim.id)
     by_id = {c.id: c for c in claims}
+    articles = {a.id: a for a in analysis.articles}
     groups = analysis.collation.groups if analysis.collation else {}
     out: dict[tuple[str, str], list[Finding]] = {}
     rendered: dict[str, list[Reading]] = {}
@@ -149,8 +150,7 @@ def _drift_by_reading(analysis: CorpusAnalysis, claims: list[Claim], floor: int
                         continue  # not a witness of the claim's story
                     rendered.setdefault(claim_id, []).append(Reading(
                         pair.relay_id, tuple(quoted),
-                        " ".join(analysis.article(pair.relay_id).sentences[j].text
-                                 for j in quoted),
+                        " ".join(articles[pair.relay_id].sentences[j].text for j in quoted),
                         groups[pair.relay_id]))
             if claim_id is not None:
                 out.setdefault((claim_id, pair.relay_id), []).append(f)
